@@ -1,0 +1,89 @@
+/*
+ * cli.h: what the command files of the kngg CLI share: global options, the
+ * command table, option parsing and output helpers. Only the CLI prints.
+ */
+#ifndef KNGG_CLI_H
+#define KNGG_CLI_H
+
+#include <stdio.h>
+
+#include "kngg/defs.h"
+
+/* Exit codes. */
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+typedef struct {
+	const char *phases_dir; /* --phases, or NULL */
+	const char *db_path;    /* --db, or NULL */
+	kngg_defs *defs;        /* loaded on first use by cli_defs() */
+} kngg_cli;
+
+typedef int (*cmd_fn)(kngg_cli *cli, int argc, char **argv);
+
+typedef struct {
+	const char *name;
+	cmd_fn fn;
+	const char *usage;   /* "kngg show ID" */
+	const char *summary; /* one line for the overview */
+	const char *help;    /* the rest of `kngg help NAME` */
+} cmd_def;
+
+/* The command table (commands.c), terminated by a NULL name. */
+extern const cmd_def kngg_commands[];
+const cmd_def *cmd_find(const char *name);
+
+int cmd_help(kngg_cli *cli, int argc, char **argv);
+int cmd_phases(kngg_cli *cli, int argc, char **argv);
+int cmd_show(kngg_cli *cli, int argc, char **argv);
+int cmd_validate(kngg_cli *cli, int argc, char **argv);
+
+/* Prints "kngg: MESSAGE" on stderr; returns EXIT_FAIL. */
+int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints "kngg: MESSAGE (zie 'kngg help CMD')" on stderr; returns EXIT_USAGE. */
+int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Which directory the definitions come from: --phases, KNGG_PHASES, the
+ * installed share/kngg/phases, else the source tree's phases/. */
+const char *cli_phases_dir(const kngg_cli *cli);
+
+/* Loads the definitions once; on failure prints one line and returns NULL. */
+const kngg_defs *cli_defs(kngg_cli *cli);
+
+/* Option parsing for a command. */
+typedef struct {
+	const char *name;   /* long name without "--" */
+	char short_name;    /* or 0 */
+	int has_arg;
+	const char **value; /* for options with an argument */
+	int *flag;          /* for options without */
+} cli_opt;
+
+/*
+ * Parses argv[1..argc-1] of command cmd. Options may appear anywhere;
+ * "--help"/"-h" prints the command's help and sets *help_shown. The
+ * positional arguments are moved to the front of argv+1 and counted in
+ * *npos. Returns EXIT_OK or EXIT_USAGE (message printed).
+ */
+int cli_parse(const char *cmd, int argc, char **argv, const cli_opt *opts, int *npos,
+	      int *help_shown);
+
+/* Prints the overview of all commands on f. */
+void cli_print_overview(FILE *f);
+
+/* Prints a command's usage and help on f. */
+void cli_print_help(FILE *f, const cmd_def *c);
+
+/* Output helpers (output.c). */
+size_t utf8_width(const char *s);
+/* Prints s padded with spaces to width display columns. */
+void print_padded(FILE *f, const char *s, size_t width);
+/* Prints text word-wrapped to 78 columns; each line starts with indent
+ * spaces; the first line with first_indent (0 means indent). */
+void print_wrapped(FILE *f, const char *text, size_t indent, size_t first_indent);
+/* Prints text wrapped, the cursor already at column col; further lines
+ * start at column indent. */
+void print_wrapped_at(FILE *f, const char *text, size_t col, size_t indent);
+/* Prints "- text" at indent, wrapped under the text. */
+void print_bullet(FILE *f, const char *text, size_t indent);
+
+#endif

@@ -1,0 +1,47 @@
+/*
+ * cmd_validate.c: `kngg validate [DIR]`: the definitions against the schema
+ * and the cross-file checks, one line per problem.
+ */
+#include "cli/cli.h"
+
+static void print_diag(void *ctx, const char *msg)
+{
+	int *count = ctx;
+
+	(*count)++;
+	fprintf(stderr, "kngg: %s\n", msg);
+}
+
+int cmd_validate(kngg_cli *cli, int argc, char **argv)
+{
+	kngg_defs *defs = NULL;
+	const char *dir;
+	int npos, shown, rc, count = 0;
+
+	rc = cli_parse("validate", argc, argv, (const cli_opt[]){{NULL, 0, 0, NULL, NULL}},
+		       &npos, &shown);
+	if (rc != EXIT_OK || shown)
+		return rc;
+	if (npos > 1)
+		return cli_usage("validate", "te veel argumenten");
+	dir = npos == 1 ? argv[1] : cli_phases_dir(cli);
+	rc = kngg_defs_load(&defs, dir, print_diag, &count);
+	if (rc < 0) {
+		if (count == 0)
+			cli_fail("kan de definities in '%s' niet laden", dir);
+		else if (rc == KNGG_EINVALID)
+			printf("definities in '%s' zijn ongeldig: %d %s\n", dir, count,
+			       count == 1 ? "fout" : "fouten");
+		return EXIT_FAIL;
+	}
+	{
+		size_t steps = 0;
+
+		for (size_t i = 0; i < kngg_defs_phase_count(defs); i++)
+			steps += kngg_defs_phase(defs, i)->nsteps;
+		printf("definities in '%s' zijn geldig (versie %s: %zu fasen, %zu stappen en procesonderdelen)\n",
+		       dir, kngg_defs_version(defs), kngg_defs_phase_count(defs), steps);
+	}
+	kngg_defs_free(defs);
+	return EXIT_OK;
+}

@@ -1,0 +1,67 @@
+/*
+ * defs_internal.h: the layout of kngg_defs, shared by the loader
+ * (defs_load.c) and the model's checks and look-ups (defs_model.c).
+ */
+#ifndef KNGG_DEFS_INTERNAL_H
+#define KNGG_DEFS_INTERNAL_H
+
+#include "kngg/defs.h"
+#include "util/util.h"
+
+typedef struct {
+	const char *id;
+	const kngg_def *def;
+} defs_index_entry;
+
+/* A reference that can only be resolved once every file is read. */
+typedef struct pending_ref {
+	struct pending_ref *next;
+	const kngg_def *from;   /* the definition holding the reference */
+	const char *list;       /* list id to resolve in, or NULL: global id */
+	const char *id;
+	const char *what;       /* attribute name, for messages */
+	int line;
+	const kngg_def **slot;  /* where to store a resolved global def, or NULL */
+} pending_ref;
+
+struct kngg_defs {
+	kngg_arena *arena;
+	const char *dir;
+	const char *version;
+	const char *version_file;
+	const char *citation;
+
+	kngg_phase *phases[4];     /* by number - 1; NULL while missing */
+	kngg_factor *factors;
+	size_t nfactors;
+	const char *factors_file;
+	kngg_quickscan *quickscan;
+	const char *quickscan_file;
+	kngg_def *levels;
+	size_t nlevels;
+	const char *monitoring_file;
+	kngg_list *lists;
+	size_t nlists;
+	const char *lists_file;
+
+	kngg_phase phase_store[4];
+	size_t nphases; /* phases present, packed in phase order */
+	const kngg_phase *ordered[4];
+
+	defs_index_entry *index;
+	size_t nindex;
+
+	pending_ref *refs;
+	int errors;
+	kngg_diag_fn diag;
+	void *diag_ctx;
+};
+
+/* Reports one problem at file:line and counts it. */
+void defs_error(kngg_defs *d, const char *file, int line, const char *fmt, ...)
+	KNGG_PRINTF(4, 5);
+
+/* After every file is read: cross-file checks and the id index. */
+void defs_finish(kngg_defs *d);
+
+#endif

@@ -1,0 +1,198 @@
+/*
+ * util.c: arena, string buffer and small file helpers.
+ */
+#include "util.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ARENA_BLOCK 16384
+
+struct arena_block {
+	struct arena_block *next;
+	size_t used, size;
+	_Alignas(max_align_t) unsigned char data[];
+};
+
+struct kngg_arena {
+	struct arena_block *head;
+};
+
+kngg_arena *kngg_arena_new(void)
+{
+	return calloc(1, sizeof(kngg_arena));
+}
+
+void kngg_arena_free(kngg_arena *arena)
+{
+	struct arena_block *b, *next;
+
+	if (!arena)
+		return;
+	for (b = arena->head; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	free(arena);
+}
+
+void *kngg_arena_alloc(kngg_arena *arena, size_t size)
+{
+	const size_t align = _Alignof(max_align_t);
+	struct arena_block *b = arena->head;
+	void *p;
+
+	size = (size + align - 1) & ~(align - 1);
+	if (size == 0)
+		size = align;
+	if (!b || b->size - b->used < size) {
+		size_t want = size > ARENA_BLOCK ? size : ARENA_BLOCK;
+
+		b = malloc(sizeof(*b) + want);
+		if (!b)
+			return NULL;
+		b->size = want;
+		b->used = 0;
+		b->next = arena->head;
+		arena->head = b;
+	}
+	p = b->data + b->used;
+	b->used += size;
+	memset(p, 0, size);
+	return p;
+}
+
+char *kngg_arena_strndup(kngg_arena *arena, const char *s, size_t n)
+{
+	char *p = kngg_arena_alloc(arena, n + 1);
+
+	if (p) {
+		memcpy(p, s, n);
+		p[n] = '\0';
+	}
+	return p;
+}
+
+char *kngg_arena_strdup(kngg_arena *arena, const char *s)
+{
+	return s ? kngg_arena_strndup(arena, s, strlen(s)) : NULL;
+}
+
+static int buf_grow(kngg_buf *b, size_t extra)
+{
+	size_t cap;
+	char *p;
+
+	if (b->failed)
+		return -1;
+	if (b->len + extra + 1 <= b->cap)
+		return 0;
+	cap = b->cap ? b->cap : 64;
+	while (cap < b->len + extra + 1)
+		cap *= 2;
+	p = realloc(b->ptr, cap);
+	if (!p) {
+		b->failed = 1;
+		return -1;
+	}
+	b->ptr = p;
+	b->cap = cap;
+	return 0;
+}
+
+void kngg_buf_put(kngg_buf *b, const char *s, size_t n)
+{
+	if (buf_grow(b, n) < 0)
+		return;
+	memcpy(b->ptr + b->len, s, n);
+	b->len += n;
+	b->ptr[b->len] = '\0';
+}
+
+void kngg_buf_puts(kngg_buf *b, const char *s)
+{
+	kngg_buf_put(b, s, strlen(s));
+}
+
+void kngg_buf_vprintf(kngg_buf *b, const char *fmt, va_list ap)
+{
+	va_list copy;
+	int n;
+
+	va_copy(copy, ap);
+	n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (n < 0 || buf_grow(b, (size_t)n) < 0)
+		return;
+	vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+}
+
+void kngg_buf_printf(kngg_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	kngg_buf_vprintf(b, fmt, ap);
+	va_end(ap);
+}
+
+const char *kngg_buf_cstr(const kngg_buf *b)
+{
+	return b->ptr ? b->ptr : "";
+}
+
+void kngg_buf_free(kngg_buf *b)
+{
+	free(b->ptr);
+	memset(b, 0, sizeof(*b));
+}
+
+void kngg_diagf(kngg_diag_fn diag, void *ctx, const char *fmt, ...)
+{
+	kngg_buf b = {0};
+	va_list ap;
+
+	if (!diag)
+		return;
+	va_start(ap, fmt);
+	kngg_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	diag(ctx, b.failed ? "onvoldoende geheugen" : kngg_buf_cstr(&b));
+	kngg_buf_free(&b);
+}
+
+int kngg_read_file(const char *path, char **out, size_t *len)
+{
+	kngg_buf b = {0};
+	char chunk[8192];
+	size_t n;
+	FILE *f;
+	int rc = 0;
+
+	*out = NULL;
+	*len = 0;
+	f = fopen(path, "rb");
+	if (!f)
+		return KNGG_EIO;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		kngg_buf_put(&b, chunk, n);
+	if (ferror(f))
+		rc = KNGG_EIO;
+	else if (b.failed)
+		rc = KNGG_ENOMEM;
+	fclose(f);
+	if (rc < 0) {
+		kngg_buf_free(&b);
+		return rc;
+	}
+	if (!b.ptr)
+		kngg_buf_put(&b, "", 0);
+	if (b.failed)
+		return KNGG_ENOMEM;
+	*out = b.ptr;
+	*len = b.len;
+	return 0;
+}

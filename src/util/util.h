@@ -1,0 +1,50 @@
+/*
+ * util.h: private helpers of the engine (arena allocation, string buffer,
+ * diagnostics formatting). Not part of the public API.
+ */
+#ifndef KNGG_UTIL_H
+#define KNGG_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#include "kngg/common.h"
+
+#if defined(__GNUC__)
+#define KNGG_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define KNGG_PRINTF(f, a)
+#endif
+
+/* An arena: many allocations, one free. Allocations are zeroed. */
+typedef struct kngg_arena kngg_arena;
+
+kngg_arena *kngg_arena_new(void);
+void kngg_arena_free(kngg_arena *arena);
+/* Returns NULL on out-of-memory; memory lives until kngg_arena_free(). */
+void *kngg_arena_alloc(kngg_arena *arena, size_t size);
+char *kngg_arena_strdup(kngg_arena *arena, const char *s);
+char *kngg_arena_strndup(kngg_arena *arena, const char *s, size_t n);
+
+/* A growable NUL-terminated string. Zero-initialise, free with kngg_buf_free. */
+typedef struct {
+	char *ptr;
+	size_t len, cap;
+	int failed; /* set once an allocation failed; further appends are ignored */
+} kngg_buf;
+
+void kngg_buf_put(kngg_buf *b, const char *s, size_t n);
+void kngg_buf_puts(kngg_buf *b, const char *s);
+void kngg_buf_printf(kngg_buf *b, const char *fmt, ...) KNGG_PRINTF(2, 3);
+void kngg_buf_vprintf(kngg_buf *b, const char *fmt, va_list ap);
+/* Returns the content ("" when empty), never NULL. */
+const char *kngg_buf_cstr(const kngg_buf *b);
+void kngg_buf_free(kngg_buf *b);
+
+/* Formats a message and hands it to diag (if non-NULL). */
+void kngg_diagf(kngg_diag_fn diag, void *ctx, const char *fmt, ...) KNGG_PRINTF(3, 4);
+
+/* Reads a whole file; *out is malloc'd and NUL-terminated. 0 or KNGG_EIO/ENOMEM. */
+int kngg_read_file(const char *path, char **out, size_t *len);
+
+#endif

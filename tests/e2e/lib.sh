@@ -1,0 +1,49 @@
+# lib.sh: helpers for end-to-end tests that drive the real kngg binary.
+# Usage in a test: . "$(dirname "$0")/lib.sh" "$@"   (args: KNGG SRCDIR TMPDIR)
+set -u
+KNGG=$1
+SRC=$2
+TMP=$3
+rm -rf "$TMP"
+mkdir -p "$TMP"
+cd "$TMP" || exit 1
+unset KNGG_PHASES KNGG_DB
+export LC_ALL=C.UTF-8
+passed=0
+failed=0
+
+# run ARGS...: runs kngg; sets $out, $err, $rc
+run() {
+	out=$("$KNGG" "$@" 2>"$TMP/.stderr")
+	rc=$?
+	err=$(cat "$TMP/.stderr")
+}
+
+ok() { passed=$((passed + 1)); }
+bad() {
+	failed=$((failed + 1))
+	printf 'FAIL: %s\n  cmd rc=%s\n  stdout: %s\n  stderr: %s\n' "$1" "$rc" "$(printf '%s' "$out" | head -c 600)" "$err" >&2
+}
+
+# expect_rc N DESC
+expect_rc() { if [ "$rc" -eq "$1" ]; then ok; else bad "$2: exit $rc, expected $1"; fi; }
+# expect_out TEXT DESC: stdout contains TEXT
+expect_out() { case "$out" in *"$1"*) ok ;; *) bad "$2: stdout lacks '$1'" ;; esac; }
+expect_no_out() { case "$out" in *"$1"*) bad "$2: stdout has '$1'" ;; *) ok ;; esac; }
+# expect_err TEXT DESC: stderr is exactly one line, starts with "kngg: ", contains TEXT
+expect_err() {
+	local lines
+	lines=$(printf '%s\n' "$err" | grep -c .)
+	if [ "$lines" -ne 1 ]; then bad "$2: stderr has $lines lines"; return; fi
+	case "$err" in "kngg: "*"$1"*) ok ;; *) bad "$2: stderr lacks 'kngg: ...$1'" ;; esac
+}
+expect_no_err() { if [ -z "$err" ]; then ok; else bad "$1: unexpected stderr"; fi; }
+
+# check COND DESC: a shell condition
+check() { if eval "$1"; then ok; else bad "$2"; fi; }
+
+finish() {
+	printf '%d passed, %d failed\n' "$passed" "$failed"
+	[ "$failed" -eq 0 ]
+	exit $?
+}

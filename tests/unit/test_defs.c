@@ -1,0 +1,430 @@
+/*
+ * test_defs.c: the definitions loader. The real phases/ must load; each kind
+ * of defect, applied to an in-memory copy of the real files, must be
+ * reported with its file and line and must stop the load.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "kngg/defs.h"
+#include "util/util.h"
+
+static const char *const files[] = {"factoren.xml", "fase-1.xml", "fase-2.xml",
+				    "fase-3.xml",   "fase-4.xml", "lijsten.xml",
+				    "monitoring.xml", "quickscan.xml"};
+#define NFILES (sizeof(files) / sizeof(files[0]))
+
+typedef struct {
+	char *name[NFILES];
+	char *data[NFILES];
+	size_t len[NFILES];
+	kngg_buf diag; /* every message, one per line */
+	int ndiag;
+} fixture;
+
+static void collect(void *ctx, const char *msg)
+{
+	fixture *fx = ctx;
+
+	kngg_buf_printf(&fx->diag, "%s\n", msg);
+	fx->ndiag++;
+}
+
+static int setup(void **state)
+{
+	fixture *fx = calloc(1, sizeof(*fx));
+
+	for (size_t i = 0; i < NFILES; i++) {
+		char path[1024];
+
+		snprintf(path, sizeof(path), "%s/%s", KNGG_SOURCE_PHASES, files[i]);
+		if (kngg_read_file(path, &fx->data[i], &fx->len[i]) < 0)
+			return -1;
+		fx->name[i] = malloc(strlen(files[i]) + 8);
+		sprintf(fx->name[i], "phases/%s", files[i]);
+	}
+	*state = fx;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *fx = *state;
+
+	for (size_t i = 0; i < NFILES; i++) {
+		free(fx->data[i]);
+		free(fx->name[i]);
+	}
+	kngg_buf_free(&fx->diag);
+	free(fx);
+	return 0;
+}
+
+static size_t index_of(const char *file)
+{
+	for (size_t i = 0; i < NFILES; i++)
+		if (strcmp(files[i], file) == 0)
+			return i;
+	fail_msg("unknown file %s", file);
+	return 0;
+}
+
+/* Replaces the first occurrence of from by to in one file; returns the
+ * line (1-based) where the replacement starts. */
+static int patch(fixture *fx, const char *file, const char *from, const char *to)
+{
+	size_t i = index_of(file);
+	char *at = strstr(fx->data[i], from);
+	size_t pre, flen = strlen(from), tlen = strlen(to);
+	char *out;
+	int line = 1;
+
+	assert_non_null(at);
+	pre = (size_t)(at - fx->data[i]);
+	for (size_t k = 0; k < pre; k++)
+		line += fx->data[i][k] == '\n';
+	out = malloc(fx->len[i] - flen + tlen + 1);
+	memcpy(out, fx->data[i], pre);
+	memcpy(out + pre, to, tlen);
+	memcpy(out + pre + tlen, at + flen, fx->len[i] - pre - flen + 1);
+	free(fx->data[i]);
+	fx->data[i] = out;
+	fx->len[i] = fx->len[i] - flen + tlen;
+	return line;
+}
+
+/* Loads the fixture's files, leaving out skip (or none if NULL). */
+static int load(fixture *fx, const char *skip, kngg_defs **out)
+{
+	kngg_defs_source src[NFILES];
+	size_t n = 0;
+
+	for (size_t i = 0; i < NFILES; i++) {
+		if (skip && strcmp(files[i], skip) == 0)
+			continue;
+		src[n].name = fx->name[i];
+		src[n].data = fx->data[i];
+		src[n++].len = fx->len[i];
+	}
+	return kngg_defs_load_sources(out, src, n, collect, fx);
+}
+
+static void expect_failure(fixture *fx, const char *skip, const char *needle)
+{
+	kngg_defs *defs = (kngg_defs *)1;
+	int rc = load(fx, skip, &defs);
+
+	assert_int_equal(rc, KNGG_EINVALID);
+	assert_null(defs);
+	if (!strstr(kngg_buf_cstr(&fx->diag), needle))
+		fail_msg("expected '%s' in:\n%s", needle, kngg_buf_cstr(&fx->diag));
+}
+
+static void expect_at(fixture *fx, const char *file, int line, const char *needle)
+{
+	char where[128];
+
+	snprintf(where, sizeof(where), "phases/%s:%d: ", file, line);
+	expect_failure(fx, NULL, needle);
+	for (const char *p = kngg_buf_cstr(&fx->diag); p && *p; p = strchr(p, '\n')) {
+		if (*p == '\n')
+			p++;
+		if (strncmp(p, where, strlen(where)) == 0 && strstr(p, needle))
+			return;
+	}
+	fail_msg("expected '%s%s' in:\n%s", where, needle, kngg_buf_cstr(&fx->diag));
+}
+
+/* ---- the real definitions -------------------------------------------- */
+
+static void real_definitions_load(void **state)
+{
+	static const char *const ids[] = {
+		"1", "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8",
+		"2", "2.1", "2.2", "2.3", "2.4", "2.5",
+		"3", "3.proces", "3.netwerkorganisatie", "3.kwaliteit", "3.monitoring",
+		"3.informatie", "3.scholing", "4", "4.proces", "4.borging"};
+	fixture *fx = *state;
+	kngg_defs *defs = NULL;
+	size_t n;
+
+	assert_int_equal(load(fx, NULL, &defs), 0);
+	assert_int_equal(fx->ndiag, 0);
+	assert_string_equal(kngg_defs_version(defs), "2021.1");
+	assert_non_null(strstr(kngg_defs_citation(defs), "Care for Obesity"));
+	assert_int_equal(kngg_defs_phase_count(defs), 4);
+	for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
+		const kngg_def *d = kngg_defs_find(defs, ids[i]);
+
+		assert_non_null(d);
+		assert_string_equal(d->id, ids[i]);
+		assert_non_null(d->title);
+		assert_non_null(d->ref_lines);
+	}
+	assert_int_equal(kngg_defs_phase_by_number(defs, 2)->repeat, KNGG_REPEAT_PER_AREA);
+	assert_int_equal(kngg_defs_phase_by_number(defs, 3)->repeat, KNGG_REPEAT_PER_CYCLE);
+	assert_false(kngg_defs_phase_by_number(defs, 4)->closable);
+	assert_true(kngg_def_step(kngg_defs_find(defs, "3.proces"))->is_part);
+
+	/* 1.5 holds the go/no-go, signed at activity 1.5/a3 by the wethouder */
+	const kngg_signoff *so = kngg_def_signoff(kngg_defs_find(defs, "1.5/s1"));
+	assert_non_null(so);
+	assert_int_equal(so->decision, KNGG_DECISION_GO_NO_GO);
+	assert_ptr_equal(so->activity, kngg_defs_find(defs, "1.5/a3"));
+	assert_string_equal(so->signers[0].role, "wethouder");
+	assert_string_equal(so->def.parent->id, "1.5");
+
+	/* every sign-off DOMAIN.md lists */
+	static const char *const signoffs[] = {"1.1/s1", "1.2/s1", "1.5/s1", "1.6/s1",
+					       "1.7/s1", "2.1/s1", "2.3/s1", "2.4/s1",
+					       "2.5/s1", "3.proces/s1", "3.kwaliteit/s1",
+					       "3.monitoring/s1", "4.borging/s1"};
+	for (size_t i = 0; i < sizeof(signoffs) / sizeof(signoffs[0]); i++) {
+		so = kngg_def_signoff(kngg_defs_find(defs, signoffs[i]));
+		assert_non_null(so);
+		assert_non_null(so->activity);
+		assert_true(so->nsigners > 0);
+	}
+
+	kngg_defs_factors(defs, &n);
+	assert_int_equal(n, 8);
+	assert_non_null(kngg_def_factor(kngg_defs_find(defs, "draagvlak")));
+	assert_int_equal(kngg_defs_quickscan(defs)->nthemes, 8);
+	assert_true(kngg_defs_quickscan(defs)->min < kngg_defs_quickscan(defs)->max);
+	assert_non_null(kngg_def_theme(kngg_defs_find(defs, "quickscan/ketencommitment")));
+	kngg_defs_monitoring(defs, &n);
+	assert_int_equal(n, 5);
+	assert_non_null(kngg_defs_find(defs, "monitoring/kind-en-gezin"));
+	assert_non_null(kngg_defs_find(defs, "rollen/wethouder"));
+	assert_string_equal(kngg_defs_label(defs, "organisatietypen", "jgz"),
+			    "Jeugdgezondheidszorg (JGZ)");
+	assert_true(kngg_defs_list(defs, "commitment")->ordered);
+
+	/* unknown ids */
+	assert_null(kngg_defs_find(defs, "1.9"));
+	assert_null(kngg_defs_find(defs, "1.5/a9"));
+	assert_null(kngg_defs_find(defs, "quickscan/onbekend"));
+	assert_null(kngg_defs_find(defs, ""));
+	assert_null(kngg_def_step(kngg_defs_find(defs, "1")));
+	kngg_defs_free(defs);
+}
+
+static void load_from_directory(void **state)
+{
+	kngg_defs *defs = NULL;
+	(void)state;
+
+	assert_int_equal(kngg_defs_load(&defs, KNGG_SOURCE_PHASES, NULL, NULL), 0);
+	assert_string_equal(kngg_defs_dir(defs), KNGG_SOURCE_PHASES);
+	kngg_defs_free(defs);
+}
+
+static void missing_directory(void **state)
+{
+	fixture *fx = *state;
+	kngg_defs *defs = NULL;
+	char empty[] = "/tmp/kngg-test-empty-XXXXXX";
+
+	assert_int_equal(kngg_defs_load(&defs, "/nonexistent/kngg", collect, fx),
+			 KNGG_ENOTFOUND);
+	assert_non_null(strstr(kngg_buf_cstr(&fx->diag), "bestaat niet"));
+	assert_non_null(mkdtemp(empty));
+	assert_int_equal(kngg_defs_load(&defs, empty, collect, fx), KNGG_ENOTFOUND);
+	assert_non_null(strstr(kngg_buf_cstr(&fx->diag), "geen definities"));
+	rmdir(empty);
+	assert_null(defs);
+}
+
+/* ---- defects ------------------------------------------------------------ */
+
+static void malformed_xml(void **state)
+{
+	fixture *fx = *state;
+	int line = patch(fx, "fase-2.xml", "</titel>", "</titl>");
+
+	expect_at(fx, "fase-2.xml", line, "mismatch");
+}
+
+static void schema_violation(void **state)
+{
+	fixture *fx = *state;
+	int line = patch(fx, "fase-1.xml", "<oplevering id=\"1.5/d1\">",
+			 "<resultaat id=\"1.5/d1\">");
+
+	patch(fx, "fase-1.xml", "</oplevering>\n    <oplevering id=\"1.5/d2\">",
+	      "</resultaat>\n    <oplevering id=\"1.5/d2\">");
+	expect_at(fx, "fase-1.xml", line, "resultaat");
+}
+
+static void bad_id_pattern(void **state)
+{
+	fixture *fx = *state;
+	int line = patch(fx, "fase-2.xml", "id=\"2.2/a1\"", "id=\"2.2/x1\"");
+
+	expect_at(fx, "fase-2.xml", line, "2.2/x1");
+}
+
+static void duplicate_id_across_files(void **state)
+{
+	fixture *fx = *state;
+	/* a step of phase 1 defined again in the phase-2 file */
+	int line = patch(fx, "fase-2.xml", "<stap id=\"2.2\">", "<stap id=\"1.3\">");
+
+	expect_at(fx, "fase-2.xml", line, "dubbel id '1.3'");
+	expect_at(fx, "fase-2.xml", line, "stap '1.3' hoort niet bij fase 2");
+}
+
+static void duplicate_phase(void **state)
+{
+	fixture *fx = *state;
+	int line = patch(fx, "fase-4.xml", "<fase id=\"4\"", "<fase id=\"3\"");
+
+	expect_at(fx, "fase-4.xml", line, "fase 3 staat ook in phases/fase-3.xml");
+}
+
+static void dangling_role(void **state)
+{
+	fixture *fx = *state;
+	int line = patch(fx, "fase-1.xml", "rol=\"wethouder\"", "rol=\"burgemeester\"");
+
+	expect_at(fx, "fase-1.xml", line, "rol 'burgemeester' staat niet in lijst 'rollen'");
+}
+
+static void dangling_activity(void **state)
+{
+	fixture *fx = *state;
+	int line = patch(fx, "fase-1.xml", "activiteit=\"1.5/a3\"", "activiteit=\"1.5/a7\"");
+
+	expect_at(fx, "fase-1.xml", line, "activiteit '1.5/a7' bestaat niet");
+}
+
+static void activity_of_other_step(void **state)
+{
+	fixture *fx = *state;
+	int line = patch(fx, "fase-1.xml", "activiteit=\"1.5/a3\"", "activiteit=\"1.6/a1\"");
+
+	expect_at(fx, "fase-1.xml", line, "hoort niet bij stap '1.5'");
+}
+
+static void child_id_of_wrong_parent(void **state)
+{
+	fixture *fx = *state;
+	int line = patch(fx, "fase-1.xml", "id=\"1.5/d2\"", "id=\"1.6/d9\"");
+
+	expect_at(fx, "fase-1.xml", line, "'1.6/d9' hoort niet bij stap '1.5'");
+}
+
+static void both_role_and_org(void **state)
+{
+	fixture *fx = *state;
+	int line = patch(fx, "fase-1.xml", "<tekenaar rol=\"wethouder\"/>",
+			 "<tekenaar rol=\"wethouder\" organisatie=\"gemeente\"/>");
+
+	expect_at(fx, "fase-1.xml", line, "precies een van 'rol' en 'organisatie'");
+}
+
+static void missing_phase(void **state)
+{
+	expect_failure(*state, "fase-3.xml", "fase 3 ontbreekt");
+}
+
+static void missing_lists(void **state)
+{
+	expect_failure(*state, "lijsten.xml", "<lijsten> ontbreekt");
+}
+
+static void version_mismatch(void **state)
+{
+	fixture *fx = *state;
+	int line = patch(fx, "monitoring.xml", "versie=\"2021.1\"", "versie=\"2022.1\"");
+
+	expect_at(fx, "monitoring.xml", line, "versie '2022.1' wijkt af");
+}
+
+static void scale_out_of_range(void **state)
+{
+	fixture *fx = *state;
+	int line = patch(fx, "quickscan.xml", "waarde=\"5\"", "waarde=\"9\"");
+
+	expect_at(fx, "quickscan.xml", line, "buiten de schaal");
+}
+
+static void external_entity_not_read(void **state)
+{
+	fixture *fx = *state;
+	size_t i = index_of("fase-4.xml");
+	const char *evil =
+		"<?xml version=\"1.0\"?>\n"
+		"<!DOCTYPE fase [<!ENTITY geheim SYSTEM \"file:///etc/passwd\">]>\n"
+		"<fase id=\"4\" versie=\"2021.1\" herhaling=\"per-cyclus\"><bron>&geheim;</bron></fase>\n";
+
+	free(fx->data[i]);
+	fx->data[i] = strdup(evil);
+	fx->len[i] = strlen(evil);
+	expect_at(fx, "fase-4.xml", 2, "DOCTYPE is niet toegestaan");
+	assert_null(strstr(kngg_buf_cstr(&fx->diag), "root:"));
+}
+
+static void network_dtd_not_loaded(void **state)
+{
+	fixture *fx = *state;
+	size_t i = index_of("fase-4.xml");
+	const char *evil =
+		"<?xml version=\"1.0\"?>\n"
+		"<!DOCTYPE fase SYSTEM \"http://127.0.0.1:9/kngg.dtd\">\n"
+		"<fase id=\"4\" versie=\"2021.1\" herhaling=\"per-cyclus\"/>\n";
+
+	free(fx->data[i]);
+	fx->data[i] = strdup(evil);
+	fx->len[i] = strlen(evil);
+	expect_failure(fx, NULL, "DOCTYPE is niet toegestaan");
+}
+
+static void garbage_and_empty(void **state)
+{
+	fixture *fx = *state;
+	kngg_defs *defs = NULL;
+	kngg_defs_source src[] = {{"leeg.xml", "", 0}, {"rommel.xml", "\x01\xff<<", 4}};
+
+	assert_int_equal(kngg_defs_load_sources(&defs, src, 2, collect, fx), KNGG_EINVALID);
+	assert_non_null(strstr(kngg_buf_cstr(&fx->diag), "leeg.xml"));
+	assert_non_null(strstr(kngg_buf_cstr(&fx->diag), "rommel.xml"));
+	assert_null(defs);
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(real_definitions_load),
+		T(load_from_directory),
+		T(missing_directory),
+		T(malformed_xml),
+		T(schema_violation),
+		T(bad_id_pattern),
+		T(duplicate_id_across_files),
+		T(duplicate_phase),
+		T(dangling_role),
+		T(dangling_activity),
+		T(activity_of_other_step),
+		T(child_id_of_wrong_parent),
+		T(both_role_and_org),
+		T(missing_phase),
+		T(missing_lists),
+		T(version_mismatch),
+		T(scale_out_of_range),
+		T(external_entity_not_read),
+		T(network_dtd_not_loaded),
+		T(garbage_and_empty),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
