@@ -8,6 +8,8 @@
 #include <stdio.h>
 
 #include "kngg/defs.h"
+#include "kngg/store.h"
+#include "kngg/track.h"
 
 /* Exit codes. */
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
@@ -16,6 +18,8 @@ typedef struct {
 	const char *phases_dir; /* --phases, or NULL */
 	const char *db_path;    /* --db, or NULL */
 	kngg_defs *defs;        /* loaded on first use by cli_defs() */
+	kngg_store *store;      /* opened by cli_tracker() */
+	kngg_tracker tracker;
 } kngg_cli;
 
 typedef int (*cmd_fn)(kngg_cli *cli, int argc, char **argv);
@@ -33,6 +37,21 @@ extern const cmd_def kngg_commands[];
 const cmd_def *cmd_find(const char *name);
 
 int cmd_help(kngg_cli *cli, int argc, char **argv);
+int cmd_init(kngg_cli *cli, int argc, char **argv);
+int cmd_demo(kngg_cli *cli, int argc, char **argv);
+int cmd_municipality(kngg_cli *cli, int argc, char **argv);
+int cmd_area(kngg_cli *cli, int argc, char **argv);
+int cmd_cycle(kngg_cli *cli, int argc, char **argv);
+int cmd_step(kngg_cli *cli, int argc, char **argv);
+int cmd_activity(kngg_cli *cli, int argc, char **argv);
+int cmd_deliverable(kngg_cli *cli, int argc, char **argv);
+int cmd_quickscan(kngg_cli *cli, int argc, char **argv);
+int cmd_factor(kngg_cli *cli, int argc, char **argv);
+int cmd_status(kngg_cli *cli, int argc, char **argv);
+int cmd_log(kngg_cli *cli, int argc, char **argv);
+
+/* Runs one command line (argv[0] is the command name) with cli's options. */
+int cli_dispatch(kngg_cli *cli, int argc, char **argv);
 int cmd_phases(kngg_cli *cli, int argc, char **argv);
 int cmd_show(kngg_cli *cli, int argc, char **argv);
 int cmd_validate(kngg_cli *cli, int argc, char **argv);
@@ -48,6 +67,27 @@ const char *cli_phases_dir(const kngg_cli *cli);
 
 /* Loads the definitions once; on failure prints one line and returns NULL. */
 const kngg_defs *cli_defs(kngg_cli *cli);
+
+/* The database path: --db, else KNGG_DB, else ./kngg.db. */
+const char *cli_db_path(const kngg_cli *cli);
+
+/*
+ * Loads the definitions and opens the database (once), and sets up
+ * cli->tracker with diagnostics printed as "kngg: ..." lines. On failure
+ * prints one line and returns NULL.
+ */
+kngg_tracker *cli_tracker(kngg_cli *cli);
+
+/* Releases what cli_tracker() opened. */
+void cli_close(kngg_cli *cli);
+
+/* Parses a whole number in [min, max] given for option what. */
+int cli_int(const char *cmd, const char *what, const char *s, int min, int max, int *out);
+
+/* The options every recording command takes: --date --by --note. */
+#define CLI_TRACK_OPTS(o)                                        \
+	{"date", 0, 1, &(o).date, NULL}, {"by", 0, 1, &(o).by, NULL}, \
+		{"note", 0, 1, &(o).note, NULL}
 
 /* Option parsing for a command. */
 typedef struct {

@@ -7,6 +7,55 @@
 #include "cli/cli.h"
 
 const cmd_def kngg_commands[] = {
+	{"init", cmd_init, "kngg [--db BESTAND] init",
+	 "maak een nieuwe, lege database",
+	 "Maakt de database (--db, anders KNGG_DB, anders ./kngg.db). Een bestaand\n"
+	 "bestand wordt nooit overschreven.\n"},
+	{"demo", cmd_demo, "kngg [--db BESTAND] demo [--force]",
+	 "maak een demodatabase met een fictieve gemeente halverwege fase 1",
+	 "Speelt een script van gewone kngg-opdrachten af op een nieuwe database:\n"
+	 "de fictieve gemeente Waterlinde (GM9999). --force vervangt een bestaande\n"
+	 "kngg-database op dezelfde plek.\n"},
+	{"municipality", cmd_municipality,
+	 "kngg municipality add|rename CODE NAAM | list | show CODE",
+	 "gemeenten: toevoegen, tonen, hernoemen",
+	 "CODE is de CBS-code: GM en vier cijfers (GM0479 = Zaanstad). Een naam met\n"
+	 "spaties staat tussen aanhalingstekens. add en rename nemen ook --date,\n"
+	 "--by en --note.\n"},
+	{"step", cmd_step,
+	 "kngg step start|done|reopen CODE STAP [--date D] [--by NAAM] [--note TEKST] [--area GEBIED]",
+	 "leg vast dat een stap gestart, afgerond of heropend is",
+	 "Datum: JJJJ-MM-DD, standaard vandaag; afronden en heropenen kan niet in de\n"
+	 "toekomst. Stappen mogen in een andere volgorde; dan volgt een waarschuwing\n"
+	 "met de eerdere stappen die nog open zijn. Stappen van fase 2 horen bij een\n"
+	 "gebied (--area, verplicht); procesonderdelen van fase 3 en 4 bij de lopende\n"
+	 "cyclus van die fase.\n"},
+	{"activity", cmd_activity,
+	 "kngg activity done CODE ACTIVITEIT [--date D] [--by NAAM] [--note TEKST] [--area GEBIED]",
+	 "leg vast dat een activiteit (bijvoorbeeld 1.2/a3) gedaan is", ""},
+	{"deliverable", cmd_deliverable,
+	 "kngg deliverable done CODE OPLEVERING [--document TITEL] [--date D] [--by NAAM] [--note TEKST] [--area GEBIED]",
+	 "leg vast dat een oplevering (bijvoorbeeld 1.2/d1) klaar is",
+	 "--document noemt het stuk: een titel, pad of link (kngg bewaart het\n"
+	 "bestand zelf niet). Opnieuw vastleggen met een nieuw --document legt een\n"
+	 "nieuwe versie vast.\n"},
+	{"area", cmd_area, "kngg area add CODE NAAM [--target-group TEKST] | list CODE",
+	 "gebieden (wijken) en doelgroepen voor fase 2", ""},
+	{"cycle", cmd_cycle, "kngg cycle start CODE FASE [--date D] [--by NAAM] [--note TEKST]",
+	 "begin een nieuwe cyclus van fase 3 of 4", ""},
+	{"quickscan", cmd_quickscan,
+	 "kngg quickscan CODE --theme THEMA --score N [--phase 3|4] [--date D] [--by NAAM] [--note TEKST]",
+	 "leg een QuickScan-score vast in de lopende cyclus",
+	 "De schaal en de thema's staan in phases/quickscan.xml (kngg show\n"
+	 "quickscan/THEMA).\n"},
+	{"factor", cmd_factor,
+	 "kngg factor CODE FACTOR --score N [--note TEKST] [--date D] [--by NAAM]",
+	 "leg een check van een essentiële factor vast (score 1-5)", ""},
+	{"status", cmd_status, "kngg status CODE [--as-of DATUM] [--format text|json]",
+	 "stand van zaken: per fase elke stap, data, wie, open activiteiten",
+	 "--as-of toont de stand zoals het logboek die op die dag had.\n"},
+	{"log", cmd_log, "kngg log CODE [--since DATUM] [--format text|json]",
+	 "het logboek: elke vastgelegde gebeurtenis", ""},
 	{"phases", cmd_phases, "kngg phases",
 	 "de routekaart: fasen en stappen met hun aantallen",
 	 "Toont de vier fasen van de handreiking met hun stappen (fase 1-2) en\n"

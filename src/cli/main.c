@@ -109,10 +109,18 @@ static int take_value(int argc, char **argv, int *i, const char *name, const cha
 	return 1;
 }
 
+int cli_dispatch(kngg_cli *cli, int argc, char **argv)
+{
+	const cmd_def *c = cmd_find(argv[0]);
+
+	if (!c)
+		return cli_usage(NULL, "onbekende opdracht '%s'", argv[0]);
+	return c->fn(cli, argc, argv);
+}
+
 int main(int argc, char **argv)
 {
-	kngg_cli cli = {NULL, NULL, NULL};
-	const cmd_def *c;
+	kngg_cli cli = {0};
 	const char *v;
 	int i, r, rc;
 
@@ -141,10 +149,8 @@ int main(int argc, char **argv)
 		cli_print_overview(stdout);
 		return EXIT_OK;
 	}
-	c = cmd_find(argv[i]);
-	if (!c)
-		return cli_usage(NULL, "onbekende opdracht '%s'", argv[i]);
-	rc = c->fn(&cli, argc - i, argv + i);
+	rc = cli_dispatch(&cli, argc - i, argv + i);
+	cli_close(&cli);
 	kngg_defs_free(cli.defs);
 	if (fflush(stdout) != 0 && rc == EXIT_OK)
 		rc = cli_fail("kan de uitvoer niet schrijven");

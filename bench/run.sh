@@ -1,0 +1,259 @@
+#!/usr/bin/env bash
+# bench/run.sh [KNGG]: kngg's performance benchmarks, side by side with a
+# baseline, in one run. Prints a table and writes bench/RESULTS.md.
+#
+#   bash bench/run.sh                      # uses build/kngg
+#   N=50 bash bench/run.sh /usr/local/bin/kngg
+#
+# Builds nothing. Needs python3, sqlite3 and GNU time (/usr/bin/time;
+# Debian: apt-get install -y time). Environment:
+#   N=30           repetitions of each timed command
+#   BENCH_WORK=DIR keep the generated databases in DIR (default: a temp dir)
+# Exit status: 0 all targets met, 1 a target missed, 2 the benchmark could
+# not run.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+KNGG=${1:-$here/../build/kngg}
+N=${N:-30}
+CODE=GM0479          # Zaanstad, in both databases
+STEP=1.2
+DATE=2025-06-01
+
+die() { echo "run.sh: $*" >&2; exit 2; }
+
+[[ -x $KNGG ]] || die "no kngg binary at $KNGG (build first: cmake --build build -j2)"
+KNGG=$(cd "$(dirname "$KNGG")" && pwd)/$(basename "$KNGG")
+command -v python3 >/dev/null || die "python3 is missing"
+command -v sqlite3 >/dev/null || die "sqlite3 is missing (apt-get install -y sqlite3)"
+GNUTIME=/usr/bin/time
+[[ -x $GNUTIME ]] || GNUTIME=
+[[ $N =~ ^[1-9][0-9]*$ ]] || die "N must be a positive number"
+
+if [[ -n ${BENCH_WORK:-} ]]; then
+	work=$BENCH_WORK
+	mkdir -p "$work"
+else
+	work=$(mktemp -d "${TMPDIR:-/tmp}/kngg-bench.XXXXXX")
+	trap 'rm -rf "$work"' EXIT
+fi
+NATIONAL=$work/national.db
+SINGLE=$work/single.db
+
+# ---------------------------------------------------------------- timing
+
+# now_us VAR: microseconds since the epoch, without forking (bash 5's
+# $EPOCHREALTIME; older bash falls back to date, which adds ~1 ms to both).
+if [[ -n ${EPOCHREALTIME:-} ]]; then
+	now_us() { printf -v "$1" '%s' "${EPOCHREALTIME/[.,]/}"; }
+else
+	now_us() { printf -v "$1" '%s' "$(($(date +%s%N) / 1000))"; }
+fi
+
+# run_timed VAR CMD...: run CMD (output discarded; kngg may warn on stderr),
+# store its wall time in microseconds in VAR; fail loudly if CMD fails.
+run_timed() {
+	local _var=$1 _t0 _t1
+	shift
+	now_us _t0
+	if ! "$@" >/dev/null 2>"$work/stderr"; then
+		echo "run.sh: failed: $*" >&2
+		cat "$work/stderr" >&2
+		exit 2
+	fi
+	now_us _t1
+	printf -v "$_var" '%d' $((_t1 - _t0))
+}
+
+# median_ms US...: the median of microsecond samples, in milliseconds.
+median_ms() {
+	printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 }
+		END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+		      printf "%.2f", m / 1000 }'
+}
+
+# ---------------------------------------------------------------- results
+
+ROWS=()      # markdown table rows
+FAILED=0
+
+# row NAME A B RATIO TARGET VERDICT
+row() {
+	ROWS+=("| $1 | $2 | $3 | $4 | $5 | $6 |")
+	printf '%-52s %12s %12s %7s %8s  %s\n' "$1" "$2" "$3" "$4" "$5" "$6"
+}
+
+# verdict VALUE OP LIMIT: PASS or FAIL (OP is <= or <)
+verdict() {
+	if awk -v v="$1" -v l="$3" -v op="$2" \
+		'BEGIN { exit !((op == "<") ? (v < l) : (v <= l)) }'; then
+		echo PASS
+	else
+		FAILED=1
+		echo FAIL
+	fi
+}
+
+# compare NAME LIMIT: time CMD_A against CMD_B (global arrays), N runs each,
+# alternating which goes first; PRE_A (an array, may be empty) runs untimed
+# before every CMD_A. Adds a row: median ms of A, of B, A/B, PASS if
+# A/B <= LIMIT.
+compare() {
+	local name=$1 limit=$2 i ta tb ratio
+	local -a sa=() sb=()
+	# one untimed warm-up of each: page cache, dynamic loader
+	if ((${#PRE_A[@]})); then run_timed ta "${PRE_A[@]}"; fi
+	run_timed ta "${CMD_A[@]}"
+	run_timed tb "${CMD_B[@]}"
+	for ((i = 0; i < N; i++)); do
+		if ((${#PRE_A[@]})); then run_timed ta "${PRE_A[@]}"; fi
+		if ((i % 2 == 0)); then
+			run_timed ta "${CMD_A[@]}"
+			run_timed tb "${CMD_B[@]}"
+		else
+			run_timed tb "${CMD_B[@]}"
+			run_timed ta "${CMD_A[@]}"
+		fi
+		sa+=("$ta") sb+=("$tb")
+	done
+	ta=$(median_ms "${sa[@]}")
+	tb=$(median_ms "${sb[@]}")
+	ratio=$(awk -v a="$ta" -v b="$tb" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }')
+	row "$name" "$ta ms" "$tb ms" "$ratio" "<= $limit" "$(verdict "$ratio" '<=' "$limit")"
+}
+
+# ---------------------------------------------------------------- databases
+
+echo "kngg:      $KNGG ($("$KNGG" --version 2>/dev/null | head -n 1 || echo '?'))"
+echo "work dir:  $work"
+gen_national=$(python3 "$here/gen_national.py" --force "$NATIONAL")
+gen_single=$(python3 "$here/gen_national.py" --force --single "$CODE" "$SINGLE")
+echo "generated: $gen_national"
+echo "           $gen_single"
+"$KNGG" --db "$SINGLE" status "$CODE" >/dev/null 2>&1 ||
+	die "kngg cannot show status (kngg --db $SINGLE status $CODE fails; not implemented yet?)"
+NATIONAL_BYTES=$(stat -c %s "$NATIONAL")
+echo
+printf '%-52s %12s %12s %7s %8s  %s\n' benchmark kngg baseline ratio target result
+
+# ---------------------------------------------------------------- benchmarks
+
+# a. Appending one event: kngg as a whole process (start-up, definitions,
+# checks, insert) against the sqlite3 shell inserting one such row. Each
+# writes to its own copy of the national database, so neither changes the
+# state the other sees (a step.done row from sqlite3 would make kngg refuse).
+bench_append() {
+	local db=$work/append-kngg.db db_sql=$work/append-sqlite3.db sql
+	cp "$NATIONAL" "$db"
+	cp "$NATIONAL" "$db_sql"
+	local -a k=("$KNGG" --db "$db" step)
+	local -a o=("$CODE" "$STEP" --date "$DATE")
+	sql="INSERT INTO event (recorded_at, date, municipality, kind, target, by, note, defs_version)
+	     VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), '$DATE', '$CODE', 'step.done',
+	             '$STEP', 'bench', 'x', '2021.1')"
+	CMD_B=(sqlite3 "$db_sql" "$sql")
+	# 'step done' on a step that is done may be refused: then reopen it
+	# (untimed) before each timed 'step done'; failing that, 'step start'.
+	if "${k[@]}" "done" "${o[@]}" --note x >/dev/null 2>&1 &&
+		"${k[@]}" "done" "${o[@]}" --note x >/dev/null 2>&1; then
+		PRE_A=() CMD_A=("${k[@]}" "done" "${o[@]}" --note x)
+		APPEND_HOW="kngg step done $CODE $STEP (repeated)"
+	elif "${k[@]}" reopen "${o[@]}" --note x >/dev/null 2>&1 &&
+		"${k[@]}" "done" "${o[@]}" --note x >/dev/null 2>&1; then
+		PRE_A=("${k[@]}" reopen "${o[@]}" --note x)
+		CMD_A=("${k[@]}" "done" "${o[@]}" --note x)
+		APPEND_HOW="kngg step done $CODE $STEP, each after an untimed step reopen"
+	elif "${k[@]}" start "${o[@]}" --note x >/dev/null 2>&1 &&
+		"${k[@]}" start "${o[@]}" --note x >/dev/null 2>&1; then
+		PRE_A=() CMD_A=("${k[@]}" start "${o[@]}" --note x)
+		APPEND_HOW="kngg step start $CODE $STEP (repeated)"
+	else
+		"${k[@]}" "done" "${o[@]}" --note x >&2 || true
+		die "no kngg step command succeeds twice on $db"
+	fi
+	compare "a. append 1 event: kngg step vs sqlite3 INSERT" 2
+}
+
+# b. Reading one municipality: status on the national database against
+# status on a database holding only that municipality (same history).
+bench_status_scale() {
+	PRE_A=()
+	CMD_A=("$KNGG" --db "$NATIONAL" status "$CODE")
+	CMD_B=("$KNGG" --db "$SINGLE" status "$CODE")
+	compare "b. status $CODE: national DB vs single DB" 1.5
+	if cmp -s <("${CMD_A[@]}" 2>/dev/null) <("${CMD_B[@]}" 2>/dev/null); then
+		STATUS_SAME="yes"
+	else
+		STATUS_SAME="no (check: the histories are identical, ids differ)"
+	fi
+}
+
+# c. Memory: peak resident set of status on the national database (the
+# largest of three runs), and the size of that database.
+bench_memory() {
+	local kb max=0 i mb
+	if [[ -z $GNUTIME ]]; then
+		row "c. peak RSS status $CODE (national DB)" "skipped" "-" "-" "< 16 MiB" \
+			"no /usr/bin/time: apt-get install -y time"
+		FAILED=1
+	else
+		for i in 1 2 3; do
+			"$GNUTIME" -f %M -o "$work/rss" "$KNGG" --db "$NATIONAL" status "$CODE" \
+				>/dev/null 2>&1 || die "kngg status failed under $GNUTIME"
+			kb=$(tail -n 1 "$work/rss")
+			if ((kb > max)); then max=$kb; fi
+		done
+		mb=$(awk -v k="$max" 'BEGIN { printf "%.1f", k / 1024 }')
+		row "c. peak RSS status $CODE (national DB)" "$mb MiB" "-" "-" "< 16 MiB" \
+			"$(verdict "$mb" '<' 16)"
+	fi
+	row "   national DB file size" \
+		"$(awk -v b="$NATIONAL_BYTES" 'BEGIN { printf "%.1f MiB", b / 1048576 }')" \
+		"-" "-" "-" "info"
+}
+
+# ---- later benchmarks go here -------------------------------------------
+# bench_later: the place for benchmarks still to come. For example, once
+# 'kngg readiness --all' exists, compare it with dumping the whole database:
+#
+#   PRE_A=()
+#   CMD_A=("$KNGG" --db "$NATIONAL" readiness --all)
+#   CMD_B=(sqlite3 "$NATIONAL" .dump)
+#   compare "d. readiness --all vs sqlite3 .dump" 1.0
+#
+# compare adds the row to the table and RESULTS.md; row/verdict are there for
+# other kinds of measurement. Call nothing here until the command exists.
+bench_later() {
+	:
+}
+# --------------------------------------------------------------------------
+
+bench_append
+bench_status_scale
+bench_memory
+bench_later
+
+# ---------------------------------------------------------------- report
+
+{
+	echo "# kngg benchmark results"
+	echo
+	echo "Written by \`bench/run.sh\` on $(date -u +%Y-%m-%dT%H:%M:%SZ); see bench/README.md."
+	echo
+	echo "- kngg: \`$("$KNGG" --version 2>/dev/null | head -n 1 || echo '?')\`," \
+		"commit $(git -C "$here/.." rev-parse --short HEAD 2>/dev/null || echo '?')$(
+			[[ -n $(git -C "$here/.." status --porcelain 2>/dev/null) ]] && echo ' (with uncommitted changes)')"
+	echo "- host: $(uname -srm), $(nproc) CPUs, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null)"
+	echo "- N = $N runs of each timed command, alternating which of the pair goes first; medians"
+	echo "- national DB: $gen_national"
+	echo "- single DB: $gen_single"
+	echo "- a. measured: $APPEND_HOW; baseline \`sqlite3 DB \"INSERT INTO event ...\"\` of one row"
+	echo "- b. same status output on both databases: $STATUS_SAME"
+	echo
+	echo "| benchmark | kngg | baseline | ratio | target | result |"
+	echo "| --- | ---: | ---: | ---: | --- | --- |"
+	printf '%s\n' "${ROWS[@]}"
+} >"$here/RESULTS.md"
+echo
+echo "written: $here/RESULTS.md"
+exit "$FAILED"

@@ -1,0 +1,138 @@
+/*
+ * track.h: recording progress and deriving a municipality's status.
+ *
+ * Every kngg_track_* call validates its input against the definitions and
+ * the database, then appends its event(s) in one write transaction: either
+ * everything is recorded or nothing is. Problems that block go to the
+ * tracker's diag (one line each, Dutch); advice that does not block (steps
+ * done out of order) goes to its warn callback.
+ */
+#ifndef KNGG_TRACK_H
+#define KNGG_TRACK_H
+
+#include <stddef.h>
+
+#include "kngg/defs.h"
+#include "kngg/store.h"
+
+typedef struct {
+	const kngg_defs *defs;
+	kngg_store *store;
+	kngg_diag_fn diag;  /* errors */
+	void *diag_ctx;
+	kngg_diag_fn warn;  /* warnings that do not block, or NULL */
+	void *warn_ctx;
+	const char *today;  /* YYYY-MM-DD; NULL: the local date */
+} kngg_tracker;
+
+/* Options shared by the recording calls; every field may be NULL. */
+typedef struct {
+	const char *date;     /* effective date YYYY-MM-DD; default today */
+	const char *by;       /* who did it */
+	const char *note;
+	const char *area;     /* phase-2 steps and their activities */
+	const char *document; /* deliverables: title, path or link */
+} kngg_track_opts;
+
+typedef enum { KNGG_STEP_START, KNGG_STEP_DONE, KNGG_STEP_REOPEN } kngg_step_action;
+
+/* 1 when code is 'GM' followed by four digits. */
+int kngg_valid_code(const char *code);
+/* 1 when s is a real calendar date YYYY-MM-DD (1900-2199). */
+int kngg_valid_date(const char *s);
+/* Writes the local date as YYYY-MM-DD into out[11]. */
+void kngg_today(char out[11]);
+
+int kngg_track_municipality_add(kngg_tracker *t, const char *code, const char *name,
+				const kngg_track_opts *o);
+int kngg_track_municipality_rename(kngg_tracker *t, const char *code, const char *name,
+				   const kngg_track_opts *o);
+int kngg_track_step(kngg_tracker *t, kngg_step_action action, const char *code,
+		    const char *step_id, const kngg_track_opts *o);
+/* An activity (1.2/a3) or deliverable (1.2/d1) done. */
+int kngg_track_item_done(kngg_tracker *t, const char *code, const char *item_id,
+			 const kngg_track_opts *o);
+int kngg_track_area_add(kngg_tracker *t, const char *code, const char *name,
+			const char *target_group, const kngg_track_opts *o);
+/* Starts the next cycle of phase 3 or 4; *number receives its number. */
+int kngg_track_cycle_start(kngg_tracker *t, const char *code, int phase,
+			   const kngg_track_opts *o, int *number);
+/* A QuickScan score for a theme in the current cycle of phase (3 or 4;
+ * 0: the latest started cycle of either). */
+int kngg_track_quickscan(kngg_tracker *t, const char *code, const char *theme, int score,
+			 int phase, const kngg_track_opts *o);
+int kngg_track_factor(kngg_tracker *t, const char *code, const char *factor, int score,
+		      const kngg_track_opts *o);
+
+/* ---- status ----------------------------------------------------------- */
+
+typedef enum {
+	KNGG_STATE_NOT_STARTED = 0,
+	KNGG_STATE_STARTED,
+	KNGG_STATE_DONE,
+	KNGG_STATE_REOPENED /* open again after having been done */
+} kngg_step_state;
+
+/* Dutch name of a state: "niet gestart", "gestart", "afgerond", "heropend". */
+const char *kngg_step_state_name(kngg_step_state s);
+
+typedef struct {
+	kngg_step_state state;
+	const char *started;  /* date, or NULL */
+	const char *done;     /* date of the last done, or NULL */
+	const char *reopened; /* date of the last reopen, or NULL */
+	const char *by;       /* who recorded the last change */
+	const char *note;     /* its note */
+	int reopen_count;
+	const char **activity_done;    /* per activity of the step: date or NULL */
+	const char **deliverable_done; /* per deliverable: date or NULL */
+	const char **deliverable_doc;  /* per deliverable: document or NULL */
+} kngg_step_status;
+
+/* One run through a phase's steps: the phase itself (1), an area (2) or a
+ * cycle (3, 4). */
+typedef struct {
+	const char *label;        /* NULL, area name or "cyclus N" */
+	const char *target_group; /* areas: or NULL */
+	int cycle;                /* cycles: number */
+	const char *started;      /* areas and cycles: date */
+	kngg_step_status *steps;  /* one per step of the phase */
+	int quickscan_count;      /* cycles: themes scored */
+	int *quickscan;           /* cycles: per theme: score, or -1 */
+} kngg_run_status;
+
+typedef struct {
+	const kngg_phase *phase;
+	kngg_run_status *runs;
+	size_t nruns;
+} kngg_phase_status;
+
+typedef struct {
+	const kngg_factor *factor;
+	const char *date; /* of the last check, or NULL */
+	int score;
+	const char *note;
+} kngg_factor_status;
+
+typedef struct kngg_status {
+	const char *code;
+	const char *name;
+	int current_phase; /* highest phase with any recorded progress (1 if none) */
+	kngg_phase_status phases[4];
+	kngg_factor_status *factors; /* one per factor of the definitions */
+	size_t nfactors;
+	size_t nevents;
+	const char *last_date; /* of the latest event */
+	void *priv;
+} kngg_status;
+
+/*
+ * Derives the status of a municipality from its journal, as it stood at
+ * as_of (inclusive; NULL: everything). Free with kngg_status_free().
+ * KNGG_ENOTFOUND (reported) when the municipality is unknown.
+ */
+int kngg_status_load(kngg_tracker *t, const char *code, const char *as_of,
+		     kngg_status **out);
+void kngg_status_free(kngg_status *s);
+
+#endif

@@ -1,0 +1,234 @@
+/*
+ * cmd_status.c: `kngg status CODE [--as-of DATE] [--format text|json]`.
+ */
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cli/cli.h"
+
+static const char *or_dash(const char *s)
+{
+	return s ? s : "-";
+}
+
+/* Open activities of a step as "1.4/a4, 1.4/a5", into buf. */
+static size_t open_items(const kngg_step *st, const kngg_step_status *ss, char *buf, size_t len)
+{
+	size_t n = 0, used = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < st->nactivities; i++) {
+		if (ss->activity_done[i])
+			continue;
+		if (used + strlen(st->activities[i].id) + 3 < len)
+			used += (size_t)snprintf(buf + used, len - used, "%s%s", n ? ", " : "",
+						 st->activities[i].id);
+		n++;
+	}
+	return n;
+}
+
+static void text_run(const kngg_phase *ph, const kngg_run_status *run)
+{
+	const char *indent = run->label ? "    " : "  ";
+	size_t idw = 0;
+	char open[512];
+
+	for (size_t i = 0; i < ph->nsteps; i++)
+		if (strlen(ph->steps[i].def.id) > idw)
+			idw = strlen(ph->steps[i].def.id);
+
+	if (run->label && run->target_group)
+		printf("  %s — %s (sinds %s)\n", run->label, run->target_group, or_dash(run->started));
+	else if (run->label)
+		printf("  %s (sinds %s)\n", run->label, or_dash(run->started));
+	for (size_t i = 0; i < ph->nsteps; i++) {
+		const kngg_step *st = &ph->steps[i];
+		const kngg_step_status *ss = &run->steps[i];
+		size_t nopen = open_items(st, ss, open, sizeof(open));
+
+		printf("%s", indent);
+		print_padded(stdout, st->def.id, idw + 2);
+		if (ss->state == KNGG_STATE_NOT_STARTED) {
+			printf("%s\n", kngg_step_state_name(ss->state));
+			continue;
+		}
+		print_padded(stdout, kngg_step_state_name(ss->state), 10);
+		printf("%s", or_dash(ss->started));
+		if (ss->state == KNGG_STATE_DONE)
+			printf(" → %s", ss->done);
+		else if (ss->state == KNGG_STATE_REOPENED)
+			printf(" → heropend %s", ss->reopened);
+		else
+			printf("             ");
+		printf("  act %zu/%zu", st->nactivities - nopen, st->nactivities);
+		if (ss->reopen_count)
+			printf("  %dx heropend", ss->reopen_count);
+		if (ss->by)
+			printf("  (%s)", ss->by);
+		printf("\n");
+		if (nopen && ss->state != KNGG_STATE_DONE)
+			printf("%s%*sopen: %s\n", indent, (int)idw + 2, "", open);
+	}
+}
+
+static void print_text(const kngg_defs *defs, const kngg_status *s, const char *as_of)
+{
+	const kngg_phase *cur = kngg_defs_phase_by_number(defs, s->current_phase);
+
+	printf("%s %s: fase %d, %s\n", s->code, s->name, s->current_phase, cur->def.title);
+	printf("%zu gebeurtenissen%s%s%s%s\n", s->nevents, s->last_date ? ", laatste op " : "",
+	       s->last_date ? s->last_date : "", as_of ? "; stand op " : "", as_of ? as_of : "");
+	for (int p = 0; p < 4; p++) {
+		const kngg_phase_status *ps = &s->phases[p];
+
+		printf("\nFase %d  %s\n", ps->phase->number, ps->phase->def.title);
+		if (ps->nruns == 0) {
+			printf("  %s\n", ps->phase->repeat == KNGG_REPEAT_PER_AREA
+						 ? "nog geen gebieden (kngg area add CODE NAAM)"
+						 : "nog geen cyclus (kngg cycle start CODE FASE)");
+			continue;
+		}
+		for (size_t r = 0; r < ps->nruns; r++)
+			text_run(ps->phase, &ps->runs[r]);
+	}
+	printf("\nEssentiële factoren (laatste check)\n");
+	for (size_t i = 0; i < s->nfactors; i++) {
+		const kngg_factor_status *f = &s->factors[i];
+
+		printf("  ");
+		print_padded(stdout, f->factor->def.id, 14);
+		if (f->date)
+			printf("%d  %s%s%s\n", f->score, f->date, f->note ? "  " : "", f->note ? f->note : "");
+		else
+			printf("-  nog niet gescoord\n");
+	}
+}
+
+static json_t *jstr(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static json_t *json_run(const kngg_defs *defs, const kngg_phase *ph, const kngg_run_status *run)
+{
+	json_t *jr = json_object(), *steps = json_array();
+
+	json_object_set_new(jr, "label", jstr(run->label));
+	if (ph->repeat == KNGG_REPEAT_PER_AREA)
+		json_object_set_new(jr, "target_group", jstr(run->target_group));
+	if (run->cycle)
+		json_object_set_new(jr, "cycle", json_integer(run->cycle));
+	if (run->quickscan) {
+		const kngg_quickscan *q = kngg_defs_quickscan(defs);
+		json_t *qs = json_object();
+
+		for (size_t i = 0; i < q->nthemes; i++)
+			if (run->quickscan[i] >= 0)
+				json_object_set_new(qs, q->themes[i].def.id, json_integer(run->quickscan[i]));
+		json_object_set_new(jr, "quickscan", qs);
+	}
+	json_object_set_new(jr, "started", jstr(run->started));
+	for (size_t i = 0; i < ph->nsteps; i++) {
+		const kngg_step *st = &ph->steps[i];
+		const kngg_step_status *ss = &run->steps[i];
+		json_t *js = json_object(), *done = json_array(), *open = json_array(),
+		       *dels = json_array();
+
+		json_object_set_new(js, "id", json_string(st->def.id));
+		json_object_set_new(js, "title", json_string(st->def.title));
+		json_object_set_new(js, "state", json_string(kngg_step_state_name(ss->state)));
+		json_object_set_new(js, "started", jstr(ss->started));
+		json_object_set_new(js, "done", jstr(ss->done));
+		json_object_set_new(js, "reopened", jstr(ss->reopened));
+		json_object_set_new(js, "reopen_count", json_integer(ss->reopen_count));
+		json_object_set_new(js, "by", jstr(ss->by));
+		for (size_t a = 0; a < st->nactivities; a++)
+			json_array_append_new(ss->activity_done[a] ? done : open,
+					      json_string(st->activities[a].id));
+		json_object_set_new(js, "activities_done", done);
+		json_object_set_new(js, "activities_open", open);
+		for (size_t d = 0; d < st->ndeliverables; d++) {
+			json_t *jd = json_object();
+
+			json_object_set_new(jd, "id", json_string(st->deliverables[d].id));
+			json_object_set_new(jd, "done", jstr(ss->deliverable_done[d]));
+			json_object_set_new(jd, "document", jstr(ss->deliverable_doc[d]));
+			json_array_append_new(dels, jd);
+		}
+		json_object_set_new(js, "deliverables", dels);
+		json_array_append_new(steps, js);
+	}
+	json_object_set_new(jr, "steps", steps);
+	return jr;
+}
+
+static int print_json(const kngg_defs *defs, const kngg_status *s, const char *as_of)
+{
+	json_t *root = json_object(), *phases = json_array(), *factors = json_array();
+	int rc;
+
+	json_object_set_new(root, "municipality", json_string(s->code));
+	json_object_set_new(root, "name", json_string(s->name));
+	json_object_set_new(root, "as_of", jstr(as_of));
+	json_object_set_new(root, "current_phase", json_integer(s->current_phase));
+	json_object_set_new(root, "events", json_integer((json_int_t)s->nevents));
+	json_object_set_new(root, "definitions", json_string(kngg_defs_version(defs)));
+	for (int p = 0; p < 4; p++) {
+		const kngg_phase_status *ps = &s->phases[p];
+		json_t *jp = json_object(), *runs = json_array();
+
+		json_object_set_new(jp, "phase", json_integer(ps->phase->number));
+		json_object_set_new(jp, "title", json_string(ps->phase->def.title));
+		for (size_t r = 0; r < ps->nruns; r++)
+			json_array_append_new(runs, json_run(defs, ps->phase, &ps->runs[r]));
+		json_object_set_new(jp, "runs", runs);
+		json_array_append_new(phases, jp);
+	}
+	json_object_set_new(root, "phases", phases);
+	for (size_t i = 0; i < s->nfactors; i++) {
+		const kngg_factor_status *f = &s->factors[i];
+		json_t *jf = json_object();
+
+		json_object_set_new(jf, "id", json_string(f->factor->def.id));
+		json_object_set_new(jf, "score", f->date ? json_integer(f->score) : json_null());
+		json_object_set_new(jf, "date", jstr(f->date));
+		json_object_set_new(jf, "note", jstr(f->note));
+		json_array_append_new(factors, jf);
+	}
+	json_object_set_new(root, "factors", factors);
+	rc = json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	printf("\n");
+	json_decref(root);
+	return rc == 0 ? EXIT_OK : cli_fail("kan de uitvoer niet schrijven");
+}
+
+int cmd_status(kngg_cli *cli, int argc, char **argv)
+{
+	const char *as_of = NULL, *format = "text";
+	const cli_opt opts[] = {{"as-of", 0, 1, &as_of, NULL},
+				{"format", 0, 1, &format, NULL},
+				{NULL, 0, 0, NULL, NULL}};
+	kngg_status *s = NULL;
+	kngg_tracker *t;
+	int npos, shown, rc;
+
+	rc = cli_parse("status", argc, argv, opts, &npos, &shown);
+	if (rc != EXIT_OK || shown)
+		return rc;
+	if (npos != 1)
+		return cli_usage("status", "gebruik: kngg status CODE");
+	if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
+		return cli_usage("status", "onbekend formaat '%s' (text of json)", format);
+	if (!(t = cli_tracker(cli)))
+		return EXIT_FAIL;
+	if (kngg_status_load(t, argv[1], as_of, &s) < 0)
+		return EXIT_FAIL;
+	if (format[0] == 'j')
+		rc = print_json(t->defs, s, as_of);
+	else
+		print_text(t->defs, s, as_of);
+	kngg_status_free(s);
+	return rc;
+}

@@ -1,0 +1,74 @@
+/*
+ * context.c: what commands that touch the database share: where it is,
+ * opening it once, and a tracker whose messages reach the terminal.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+const char *cli_db_path(const kngg_cli *cli)
+{
+	const char *env = getenv("KNGG_DB");
+
+	if (cli->db_path)
+		return cli->db_path;
+	if (env && *env)
+		return env;
+	return "kngg.db";
+}
+
+static void print_error(void *ctx, const char *msg)
+{
+	(void)ctx;
+	fprintf(stderr, "kngg: %s\n", msg);
+}
+
+kngg_tracker *cli_tracker(kngg_cli *cli)
+{
+	const kngg_defs *defs;
+	const char *path = cli_db_path(cli);
+	int rc;
+
+	if (cli->store)
+		return &cli->tracker;
+	if (!(defs = cli_defs(cli)))
+		return NULL;
+	rc = kngg_store_open(&cli->store, path, 0, print_error, NULL);
+	if (rc == KNGG_ENOTFOUND) {
+		cli_fail("database '%s' bestaat niet; maak hem met 'kngg --db %s init'", path, path);
+		return NULL;
+	}
+	if (rc < 0)
+		return NULL; /* the store said why */
+	cli->tracker.defs = defs;
+	cli->tracker.store = cli->store;
+	cli->tracker.diag = print_error;
+	cli->tracker.warn = print_error;
+	cli->tracker.today = getenv("KNGG_TODAY"); /* for tests; normally unset */
+	if (cli->tracker.today && !*cli->tracker.today)
+		cli->tracker.today = NULL;
+	return &cli->tracker;
+}
+
+void cli_close(kngg_cli *cli)
+{
+	kngg_store_close(cli->store);
+	cli->store = NULL;
+}
+
+int cli_int(const char *cmd, const char *what, const char *s, int min, int max, int *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = s ? strtol(s, &end, 10) : 0;
+	if (!s || !*s || *end || errno || v < min || v > max)
+		return cli_usage(cmd, "%s verwacht een geheel getal van %d tot en met %d, niet '%s'",
+				 what, min, max, s ? s : "");
+	*out = (int)v;
+	return EXIT_OK;
+}

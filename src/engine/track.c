@@ -1,0 +1,643 @@
+/*
+ * track.c: recording progress. Each public function validates, then writes
+ * all its events in one transaction. No SQL here (the store has it), no XML
+ * (the definitions have it), no printing (diag and warn callbacks).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "engine/engine.h"
+
+#define MAX_TEXT 2000
+
+int engine_fail(kngg_tracker *t, int rc, const char *fmt, ...)
+{
+	kngg_buf b = {0};
+	va_list ap;
+
+	if (t->diag) {
+		va_start(ap, fmt);
+		kngg_buf_vprintf(&b, fmt, ap);
+		va_end(ap);
+		t->diag(t->diag_ctx, b.failed ? "onvoldoende geheugen" : kngg_buf_cstr(&b));
+		kngg_buf_free(&b);
+	}
+	return rc;
+}
+
+static void warn(kngg_tracker *t, const char *msg)
+{
+	if (t->warn)
+		t->warn(t->warn_ctx, msg);
+}
+
+int kngg_valid_code(const char *code)
+{
+	if (!code || strlen(code) != 6 || code[0] != 'G' || code[1] != 'M')
+		return 0;
+	for (int i = 2; i < 6; i++)
+		if (code[i] < '0' || code[i] > '9')
+			return 0;
+	return 1;
+}
+
+int kngg_valid_date(const char *s)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int y, m, d, leap;
+
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return 0;
+	y = atoi(s);
+	m = atoi(s + 5);
+	d = atoi(s + 8);
+	if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1)
+		return 0;
+	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return d <= days[m - 1] + (m == 2 && leap);
+}
+
+void kngg_today(char out[11])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+int engine_date(kngg_tracker *t, const kngg_track_opts *o, int allow_future, char out[11])
+{
+	char today[11];
+
+	if (t->today)
+		snprintf(today, sizeof(today), "%s", t->today);
+	else
+		kngg_today(today);
+	if (!o || !o->date) {
+		memcpy(out, today, 11);
+		return 0;
+	}
+	if (!kngg_valid_date(o->date))
+		return engine_fail(t, KNGG_EINVALID,
+				   "ongeldige datum '%s' (verwacht JJJJ-MM-DD, een bestaande dag)",
+				   o->date);
+	if (!allow_future && strcmp(o->date, today) > 0)
+		return engine_fail(t, KNGG_EINVALID, "datum %s ligt in de toekomst (vandaag is %s)",
+				   o->date, today);
+	memcpy(out, o->date, 11);
+	return 0;
+}
+
+/* Text fields: bounded, valid UTF-8 is the caller's business (SQLite keeps bytes). */
+static int check_text(kngg_tracker *t, const char *what, const char *s, int required)
+{
+	if (!s)
+		return required ? engine_fail(t, KNGG_EINVALID, "%s ontbreekt", what) : 0;
+	if (required && !*s)
+		return engine_fail(t, KNGG_EINVALID, "%s mag niet leeg zijn", what);
+	if (strlen(s) > MAX_TEXT)
+		return engine_fail(t, KNGG_EINVALID, "%s is te lang (meer dan %d tekens)", what,
+				   MAX_TEXT);
+	return 0;
+}
+
+static int check_opts(kngg_tracker *t, const kngg_track_opts *o)
+{
+	int rc;
+
+	if (!o)
+		return 0;
+	if ((rc = check_text(t, "--by", o->by, 0)) < 0 ||
+	    (rc = check_text(t, "--note", o->note, 0)) < 0 ||
+	    (rc = check_text(t, "--document", o->document, 0)) < 0)
+		return rc;
+	return 0;
+}
+
+static int found_one(void *ctx, const kngg_municipality *m)
+{
+	(void)ctx;
+	(void)m;
+	return 0;
+}
+
+/* Inside a transaction: the municipality must exist. */
+static int need_municipality(kngg_tracker *t, const char *code)
+{
+	int rc;
+
+	if (!kngg_valid_code(code))
+		return engine_fail(t, KNGG_EINVALID,
+				   "ongeldige gemeentecode '%s' (verwacht GM en vier cijfers, bijvoorbeeld GM0479)",
+				   code ? code : "");
+	rc = kngg_store_municipality_get(t->store, code, found_one, NULL);
+	if (rc == KNGG_ENOTFOUND)
+		return engine_fail(t, rc, "onbekende gemeente '%s' (voeg toe met 'kngg municipality add %s NAAM')",
+				   code, code);
+	return rc;
+}
+
+static void fill_event(kngg_tracker *t, kngg_event *ev, const char *kind, const char *code,
+		       const char *date, const kngg_track_opts *o)
+{
+	memset(ev, 0, sizeof(*ev));
+	ev->kind = kind;
+	ev->municipality = code;
+	ev->date = date;
+	ev->defs_version = kngg_defs_version(t->defs);
+	if (o) {
+		ev->by = o->by;
+		ev->note = o->note;
+	}
+}
+
+/* Ends a write: commit when rc is 0, else roll back. Returns rc. */
+static int finish(kngg_tracker *t, int rc)
+{
+	if (rc == 0)
+		return kngg_store_commit(t->store);
+	kngg_store_rollback(t->store);
+	return rc;
+}
+
+int kngg_track_municipality_add(kngg_tracker *t, const char *code, const char *name,
+				const kngg_track_opts *o)
+{
+	char date[11];
+	kngg_event ev;
+	int rc;
+
+	if (!kngg_valid_code(code))
+		return engine_fail(t, KNGG_EINVALID,
+				   "ongeldige gemeentecode '%s' (verwacht GM en vier cijfers, bijvoorbeeld GM0479)",
+				   code ? code : "");
+	if ((rc = check_text(t, "naam", name, 1)) < 0 || (rc = check_opts(t, o)) < 0 ||
+	    (rc = engine_date(t, o, 0, date)) < 0)
+		return rc;
+	if ((rc = kngg_store_begin(t->store)) < 0)
+		return rc;
+	rc = kngg_store_municipality_add(t->store, code, name, date);
+	if (rc == KNGG_EEXISTS)
+		rc = engine_fail(t, rc, "gemeente %s bestaat al", code);
+	if (rc == 0) {
+		fill_event(t, &ev, KNGG_EV_MUNICIPALITY_ADD, code, date, o);
+		ev.value = name;
+		rc = kngg_store_event_add(t->store, &ev, NULL);
+	}
+	return finish(t, rc);
+}
+
+int kngg_track_municipality_rename(kngg_tracker *t, const char *code, const char *name,
+				   const kngg_track_opts *o)
+{
+	char date[11];
+	kngg_event ev;
+	int rc;
+
+	if ((rc = check_text(t, "naam", name, 1)) < 0 || (rc = check_opts(t, o)) < 0 ||
+	    (rc = engine_date(t, o, 0, date)) < 0)
+		return rc;
+	if ((rc = kngg_store_begin(t->store)) < 0)
+		return rc;
+	if ((rc = need_municipality(t, code)) == 0 &&
+	    (rc = kngg_store_municipality_rename(t->store, code, name)) == 0) {
+		fill_event(t, &ev, KNGG_EV_MUNICIPALITY_RENAME, code, date, o);
+		ev.value = name;
+		rc = kngg_store_event_add(t->store, &ev, NULL);
+	}
+	return finish(t, rc);
+}
+
+/* ---- steps -------------------------------------------------------------- */
+
+struct area_names {
+	kngg_buf list;
+	int n;
+};
+
+static int collect_area(void *ctx, const kngg_area *a)
+{
+	struct area_names *an = ctx;
+
+	kngg_buf_printf(&an->list, "%s%s", an->n++ ? ", " : "", a->name);
+	return 0;
+}
+
+/*
+ * Resolves where a step of this phase is recorded: an area for phase 2 (from
+ * o->area), the current cycle for phases 3-4, nothing for phase 1.
+ */
+static int resolve_scope(kngg_tracker *t, const char *code, const kngg_phase *ph,
+			 const kngg_track_opts *o, int64_t *area_id, int64_t *cycle_id)
+{
+	const char *area = o ? o->area : NULL;
+	int number, rc;
+
+	*area_id = *cycle_id = 0;
+	if (ph->repeat != KNGG_REPEAT_PER_AREA) {
+		if (area)
+			return engine_fail(t, KNGG_EINVALID,
+					   "--area hoort alleen bij stappen van fase 2 (fase %d herhaalt niet per gebied)",
+					   ph->number);
+		if (ph->repeat == KNGG_REPEAT_NONE)
+			return 0;
+		rc = kngg_store_cycle_current(t->store, code, ph->number, cycle_id, &number);
+		if (rc == KNGG_ENOTFOUND)
+			return engine_fail(t, rc,
+					   "fase %d heeft nog geen cyclus; begin er een met 'kngg cycle start %s %d'",
+					   ph->number, code, ph->number);
+		return rc;
+	}
+	if (!area) {
+		struct area_names an = {{0}, 0};
+
+		kngg_store_areas(t->store, code, collect_area, &an);
+		rc = engine_fail(t, KNGG_EINVALID,
+				 "fase 2 loopt per gebied: geef --area NAAM (%s%s)",
+				 an.n ? "gebieden: " : "nog geen gebieden; voeg toe met 'kngg area add'",
+				 kngg_buf_cstr(&an.list));
+		kngg_buf_free(&an.list);
+		return rc;
+	}
+	rc = kngg_store_area_find(t->store, code, area, area_id);
+	if (rc == KNGG_ENOTFOUND) {
+		struct area_names an = {{0}, 0};
+
+		kngg_store_areas(t->store, code, collect_area, &an);
+		rc = engine_fail(t, rc, "onbekend gebied '%s' in %s (%s%s)", area, code,
+				 an.n ? "gebieden: " : "nog geen gebieden; voeg toe met 'kngg area add'",
+				 kngg_buf_cstr(&an.list));
+		kngg_buf_free(&an.list);
+	}
+	return rc;
+}
+
+struct step_replay {
+	kngg_step_status ss;
+	int64_t area_id, cycle_id;
+	kngg_arena *arena;
+};
+
+static const char *arena_dup(void *ctx, const char *s)
+{
+	return s ? kngg_arena_strdup(ctx, s) : NULL;
+}
+
+static int replay_step(void *ctx, const kngg_event *ev)
+{
+	struct step_replay *r = ctx;
+
+	if (ev->area_id != r->area_id || ev->cycle_id != r->cycle_id)
+		return 0;
+	engine_step_apply(&r->ss, ev, arena_dup, r->arena);
+	return 0;
+}
+
+/* Loads the state of one step in one scope into r. */
+static int step_state(kngg_tracker *t, const char *code, const char *step_id,
+		      struct step_replay *r)
+{
+	return kngg_store_events(t->store, code, step_id, NULL, NULL, replay_step, r);
+}
+
+/* Warns about earlier steps of the same phase (and scope) not yet done. */
+static void warn_out_of_order(kngg_tracker *t, const char *code, const kngg_step *st,
+			      int64_t area_id, int64_t cycle_id)
+{
+	const kngg_phase *ph = kngg_def_phase(st->def.parent);
+	kngg_buf b = {0};
+	int n = 0;
+
+	if (ph->repeat == KNGG_REPEAT_PER_CYCLE)
+		return; /* process parts have no order */
+	for (size_t i = 0; i < ph->nsteps && &ph->steps[i] != st; i++) {
+		struct step_replay r = {{0}, area_id, cycle_id, kngg_arena_new()};
+
+		if (!r.arena)
+			break;
+		if (step_state(t, code, ph->steps[i].def.id, &r) == 0 &&
+		    r.ss.state != KNGG_STATE_DONE)
+			kngg_buf_printf(&b, "%s%s", n++ ? ", " : "", ph->steps[i].def.id);
+		kngg_arena_free(r.arena);
+	}
+	if (n) {
+		kngg_buf b2 = {0};
+
+		kngg_buf_printf(&b2, "let op: eerdere %s nog niet afgerond: %s (dat mag; stappen lopen vaak door elkaar)",
+				n == 1 ? "stap" : "stappen", kngg_buf_cstr(&b));
+		warn(t, kngg_buf_cstr(&b2));
+		kngg_buf_free(&b2);
+	}
+	kngg_buf_free(&b);
+}
+
+static int check_transition(kngg_tracker *t, kngg_step_action action, const kngg_step *st,
+			    const kngg_step_status *ss, const char *date)
+{
+	const char *id = st->def.id;
+
+	switch (action) {
+	case KNGG_STEP_START:
+		if (ss->state == KNGG_STATE_STARTED || ss->state == KNGG_STATE_REOPENED)
+			return engine_fail(t, KNGG_EINVALID, "stap %s loopt al (gestart op %s)", id,
+					   ss->state == KNGG_STATE_REOPENED ? ss->reopened : ss->started);
+		if (ss->state == KNGG_STATE_DONE)
+			return engine_fail(t, KNGG_EINVALID,
+					   "stap %s is al afgerond op %s; heropen hem met 'kngg step reopen'",
+					   id, ss->done);
+		return 0;
+	case KNGG_STEP_DONE:
+		if (ss->state == KNGG_STATE_DONE)
+			return engine_fail(t, KNGG_EINVALID, "stap %s is al afgerond op %s", id,
+					   ss->done);
+		if (ss->started && strcmp(date, ss->started) < 0)
+			return engine_fail(t, KNGG_EINVALID,
+					   "afronddatum %s ligt vóór de startdatum %s van stap %s", date,
+					   ss->started, id);
+		if (ss->state == KNGG_STATE_REOPENED && strcmp(date, ss->reopened) < 0)
+			return engine_fail(t, KNGG_EINVALID,
+					   "afronddatum %s ligt vóór de heropening op %s van stap %s", date,
+					   ss->reopened, id);
+		return 0;
+	case KNGG_STEP_REOPEN:
+		if (ss->state != KNGG_STATE_DONE)
+			return engine_fail(t, KNGG_EINVALID,
+					   "stap %s is niet afgerond (%s); alleen een afgeronde stap kan heropend worden",
+					   id, kngg_step_state_name(ss->state));
+		if (strcmp(date, ss->done) < 0)
+			return engine_fail(t, KNGG_EINVALID,
+					   "heropendatum %s ligt vóór de afronding op %s van stap %s", date,
+					   ss->done, id);
+		return 0;
+	}
+	return KNGG_EINVALID;
+}
+
+/* Looks up a step id and explains an unknown one. */
+static const kngg_step *need_step(kngg_tracker *t, const char *step_id)
+{
+	const kngg_step *st = kngg_def_step(kngg_defs_find(t->defs, step_id));
+
+	if (!st)
+		engine_fail(t, KNGG_ENOTFOUND, "onbekende stap '%s' (zie 'kngg phases')",
+			    step_id ? step_id : "");
+	return st;
+}
+
+int kngg_track_step(kngg_tracker *t, kngg_step_action action, const char *code,
+		    const char *step_id, const kngg_track_opts *o)
+{
+	static const char *const kinds[] = {KNGG_EV_STEP_START, KNGG_EV_STEP_DONE,
+					    KNGG_EV_STEP_REOPEN};
+	const kngg_step *st = need_step(t, step_id);
+	struct step_replay r = {{0}, 0, 0, NULL};
+	char date[11];
+	kngg_event ev;
+	int rc;
+
+	if (!st)
+		return KNGG_ENOTFOUND;
+	if ((rc = check_opts(t, o)) < 0 ||
+	    (rc = engine_date(t, o, action == KNGG_STEP_START, date)) < 0)
+		return rc;
+	if (!(r.arena = kngg_arena_new()))
+		return KNGG_ENOMEM;
+	if ((rc = kngg_store_begin(t->store)) < 0)
+		goto done;
+	if ((rc = need_municipality(t, code)) < 0 ||
+	    (rc = resolve_scope(t, code, kngg_def_phase(st->def.parent), o, &r.area_id,
+				&r.cycle_id)) < 0 ||
+	    (rc = step_state(t, code, st->def.id, &r)) < 0 ||
+	    (rc = check_transition(t, action, st, &r.ss, date)) < 0)
+		goto done;
+	fill_event(t, &ev, kinds[action], code, date, o);
+	ev.target = st->def.id;
+	ev.area_id = r.area_id;
+	ev.cycle_id = r.cycle_id;
+	if ((rc = kngg_store_event_add(t->store, &ev, NULL)) == 0 && action == KNGG_STEP_DONE)
+		warn_out_of_order(t, code, st, r.area_id, r.cycle_id);
+done:
+	rc = finish(t, rc);
+	kngg_arena_free(r.arena);
+	return rc;
+}
+
+/* ---- activities, deliverables ------------------------------------------ */
+
+struct item_seen {
+	int64_t area_id, cycle_id;
+	const char *date; /* first done, or NULL */
+	kngg_arena *arena;
+};
+
+static int find_item(void *ctx, const kngg_event *ev)
+{
+	struct item_seen *s = ctx;
+
+	if (ev->area_id == s->area_id && ev->cycle_id == s->cycle_id && !s->date)
+		s->date = kngg_arena_strdup(s->arena, ev->date);
+	return 0;
+}
+
+int kngg_track_item_done(kngg_tracker *t, const char *code, const char *item_id,
+			 const kngg_track_opts *o)
+{
+	const kngg_def *item = kngg_defs_find(t->defs, item_id);
+	struct item_seen seen = {0, 0, NULL, NULL};
+	const char *word;
+	char date[11];
+	kngg_event ev;
+	int rc;
+
+	if (!item || (item->kind != KNGG_DEF_ACTIVITY && item->kind != KNGG_DEF_DELIVERABLE))
+		return engine_fail(t, KNGG_ENOTFOUND,
+				   "onbekende activiteit of oplevering '%s' (zie 'kngg show STAP')",
+				   item_id ? item_id : "");
+	word = item->kind == KNGG_DEF_ACTIVITY ? "activiteit" : "oplevering";
+	if (o && o->document && item->kind != KNGG_DEF_DELIVERABLE)
+		return engine_fail(t, KNGG_EINVALID, "--document hoort bij een oplevering, niet bij %s %s",
+				   word, item->id);
+	if ((rc = check_opts(t, o)) < 0 || (rc = engine_date(t, o, 0, date)) < 0)
+		return rc;
+	if (!(seen.arena = kngg_arena_new()))
+		return KNGG_ENOMEM;
+	if ((rc = kngg_store_begin(t->store)) < 0)
+		goto done;
+	if ((rc = need_municipality(t, code)) < 0 ||
+	    (rc = resolve_scope(t, code, kngg_def_phase(item->parent->parent), o, &seen.area_id,
+				&seen.cycle_id)) < 0 ||
+	    (rc = kngg_store_events(t->store, code, item->id, NULL, NULL, find_item, &seen)) < 0)
+		goto done;
+	if (seen.date && !(o && o->document)) {
+		rc = engine_fail(t, KNGG_EINVALID, "%s %s is al gedaan op %s", word, item->id,
+				 seen.date);
+		goto done;
+	}
+	fill_event(t, &ev, item->kind == KNGG_DEF_ACTIVITY ? KNGG_EV_ACTIVITY_DONE
+							   : KNGG_EV_DELIVERABLE_DONE,
+		   code, date, o);
+	ev.target = item->id;
+	ev.area_id = seen.area_id;
+	ev.cycle_id = seen.cycle_id;
+	ev.value = o ? o->document : NULL;
+	rc = kngg_store_event_add(t->store, &ev, NULL);
+done:
+	rc = finish(t, rc);
+	kngg_arena_free(seen.arena);
+	return rc;
+}
+
+/* ---- areas, cycles, scores ------------------------------------------------ */
+
+int kngg_track_area_add(kngg_tracker *t, const char *code, const char *name,
+			const char *target_group, const kngg_track_opts *o)
+{
+	char date[11];
+	kngg_event ev;
+	int64_t id;
+	int rc;
+
+	if ((rc = check_text(t, "naam van het gebied", name, 1)) < 0 ||
+	    (rc = check_text(t, "--target-group", target_group, 0)) < 0 ||
+	    (rc = check_opts(t, o)) < 0 || (rc = engine_date(t, o, 0, date)) < 0)
+		return rc;
+	if ((rc = kngg_store_begin(t->store)) < 0)
+		return rc;
+	if ((rc = need_municipality(t, code)) == 0) {
+		rc = kngg_store_area_add(t->store, code, name, target_group, date, &id);
+		if (rc == KNGG_EEXISTS)
+			rc = engine_fail(t, rc, "%s heeft al een gebied '%s'", code, name);
+	}
+	if (rc == 0) {
+		fill_event(t, &ev, KNGG_EV_AREA_ADD, code, date, o);
+		ev.area_id = id;
+		ev.value = target_group;
+		rc = kngg_store_event_add(t->store, &ev, NULL);
+	}
+	return finish(t, rc);
+}
+
+int kngg_track_cycle_start(kngg_tracker *t, const char *code, int phase,
+			   const kngg_track_opts *o, int *number)
+{
+	const kngg_phase *ph = kngg_defs_phase_by_number(t->defs, phase);
+	char date[11], target[4];
+	kngg_event ev;
+	int64_t id;
+	int rc;
+
+	if (!ph || ph->repeat != KNGG_REPEAT_PER_CYCLE)
+		return engine_fail(t, KNGG_EINVALID, "alleen fase 3 en 4 lopen in cycli, niet fase %d",
+				   phase);
+	if ((rc = check_opts(t, o)) < 0 || (rc = engine_date(t, o, 0, date)) < 0)
+		return rc;
+	if ((rc = kngg_store_begin(t->store)) < 0)
+		return rc;
+	if ((rc = need_municipality(t, code)) == 0 &&
+	    (rc = kngg_store_cycle_add(t->store, code, phase, date, &id, number)) == 0) {
+		snprintf(target, sizeof(target), "%d", phase);
+		fill_event(t, &ev, KNGG_EV_CYCLE_START, code, date, o);
+		ev.target = target;
+		ev.cycle_id = id;
+		rc = kngg_store_event_add(t->store, &ev, NULL);
+	}
+	return finish(t, rc);
+}
+
+int kngg_track_quickscan(kngg_tracker *t, const char *code, const char *theme, int score,
+			 int phase, const kngg_track_opts *o)
+{
+	const kngg_quickscan *q = kngg_defs_quickscan(t->defs);
+	const kngg_theme *th = NULL;
+	char date[11], id[64];
+	int64_t cycle_id = 0, c3 = 0, c4 = 0;
+	int n3 = 0, n4 = 0, number, rc;
+	kngg_event ev;
+
+	snprintf(id, sizeof(id), "quickscan/%s", theme ? theme : "");
+	th = kngg_def_theme(kngg_defs_find(t->defs, id));
+	if (!th) {
+		kngg_buf b = {0};
+
+		for (size_t i = 0; i < q->nthemes; i++)
+			kngg_buf_printf(&b, "%s%s", i ? ", " : "", q->themes[i].def.id);
+		rc = engine_fail(t, KNGG_ENOTFOUND, "onbekend QuickScan-thema '%s' (thema's: %s)",
+				 theme ? theme : "", kngg_buf_cstr(&b));
+		kngg_buf_free(&b);
+		return rc;
+	}
+	if (score < q->min || score > q->max)
+		return engine_fail(t, KNGG_EINVALID, "score %d valt buiten de schaal %d-%d", score,
+				   q->min, q->max);
+	if (phase != 0 && phase != 3 && phase != 4)
+		return engine_fail(t, KNGG_EINVALID, "de QuickScan hoort bij fase 3 of 4, niet fase %d",
+				   phase);
+	if ((rc = check_opts(t, o)) < 0 || (rc = engine_date(t, o, 0, date)) < 0)
+		return rc;
+	if ((rc = kngg_store_begin(t->store)) < 0)
+		return rc;
+	if ((rc = need_municipality(t, code)) < 0)
+		goto done;
+	if (phase != 4 && kngg_store_cycle_current(t->store, code, 3, &c3, &n3) == 0)
+		cycle_id = c3, number = n3;
+	if (phase != 3 && kngg_store_cycle_current(t->store, code, 4, &c4, &n4) == 0)
+		cycle_id = c4, number = n4;
+	if (!cycle_id) {
+		rc = engine_fail(t, KNGG_ENOTFOUND,
+				 "geen cyclus om de QuickScan in vast te leggen; begin er een met 'kngg cycle start %s 3'",
+				 code);
+		goto done;
+	}
+	(void)number;
+	fill_event(t, &ev, KNGG_EV_QUICKSCAN, code, date, o);
+	ev.target = th->def.id;
+	ev.cycle_id = cycle_id;
+	ev.has_score = 1;
+	ev.score = score;
+	rc = kngg_store_event_add(t->store, &ev, NULL);
+done:
+	return finish(t, rc);
+}
+
+int kngg_track_factor(kngg_tracker *t, const char *code, const char *factor, int score,
+		      const kngg_track_opts *o)
+{
+	const kngg_factor *f = kngg_def_factor(kngg_defs_find(t->defs, factor));
+	char date[11];
+	kngg_event ev;
+	int rc;
+
+	if (!f) {
+		size_t n;
+		const kngg_factor *all = kngg_defs_factors(t->defs, &n);
+		kngg_buf b = {0};
+
+		for (size_t i = 0; i < n; i++)
+			kngg_buf_printf(&b, "%s%s", i ? ", " : "", all[i].def.id);
+		rc = engine_fail(t, KNGG_ENOTFOUND, "onbekende factor '%s' (factoren: %s)",
+				 factor ? factor : "", kngg_buf_cstr(&b));
+		kngg_buf_free(&b);
+		return rc;
+	}
+	if (score < 1 || score > 5)
+		return engine_fail(t, KNGG_EINVALID, "score %d valt buiten de schaal 1-5", score);
+	if ((rc = check_opts(t, o)) < 0 || (rc = engine_date(t, o, 0, date)) < 0)
+		return rc;
+	if ((rc = kngg_store_begin(t->store)) < 0)
+		return rc;
+	if ((rc = need_municipality(t, code)) == 0) {
+		fill_event(t, &ev, KNGG_EV_FACTOR, code, date, o);
+		ev.target = f->def.id;
+		ev.has_score = 1;
+		ev.score = score;
+		rc = kngg_store_event_add(t->store, &ev, NULL);
+	}
+	return finish(t, rc);
+}

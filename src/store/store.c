@@ -1,0 +1,649 @@
+/*
+ * store.c: the only code that talks to SQLite. See include/kngg/store.h.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "kngg/store.h"
+#include "util/util.h"
+
+#define BUSY_TIMEOUT_MS 30000
+
+extern const unsigned char kngg_schema_sql[];
+extern const size_t kngg_schema_sql_len;
+
+struct kngg_store {
+	sqlite3 *db;
+	char *path;
+	int version;
+	int in_tx;
+	kngg_diag_fn diag;
+	void *diag_ctx;
+};
+
+/* ---- errors ----------------------------------------------------------- */
+
+static void report(kngg_store *st, const char *fmt, ...) KNGG_PRINTF(2, 3);
+
+static void report(kngg_store *st, const char *fmt, ...)
+{
+	kngg_buf b = {0};
+	va_list ap;
+
+	if (!st->diag)
+		return;
+	va_start(ap, fmt);
+	kngg_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	st->diag(st->diag_ctx, b.failed ? "onvoldoende geheugen" : kngg_buf_cstr(&b));
+	kngg_buf_free(&b);
+}
+
+/* Maps an SQLite result to a kngg code, reporting unexpected failures. */
+static int sql_error(kngg_store *st, int rc, const char *what)
+{
+	int primary = rc & 0xff;
+
+	if (primary == SQLITE_CONSTRAINT &&
+	    (rc == SQLITE_CONSTRAINT_PRIMARYKEY || rc == SQLITE_CONSTRAINT_UNIQUE))
+		return KNGG_EEXISTS;
+	if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
+		report(st, "database '%s' is bezet door een ander proces; probeer het opnieuw",
+		       st->path);
+		return KNGG_EBUSY;
+	}
+	if (primary == SQLITE_NOMEM)
+		return KNGG_ENOMEM;
+	if (primary == SQLITE_NOTADB) {
+		report(st, "'%s' is geen kngg-database", st->path);
+		return KNGG_EINVALID;
+	}
+	report(st, "databasefout bij %s: %s", what, sqlite3_errmsg(st->db));
+	return primary == SQLITE_CONSTRAINT ? KNGG_EINVALID : KNGG_ERROR;
+}
+
+static int prepare(kngg_store *st, const char *sql, sqlite3_stmt **stmt)
+{
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, stmt, NULL);
+
+	if (rc != SQLITE_OK) {
+		*stmt = NULL;
+		return sql_error(st, rc, "voorbereiden");
+	}
+	return 0;
+}
+
+/* Binds text, or NULL when s is NULL. */
+static void bind_text(sqlite3_stmt *stmt, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(stmt, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(stmt, i);
+}
+
+static void bind_id(sqlite3_stmt *stmt, int i, int64_t id)
+{
+	if (id)
+		sqlite3_bind_int64(stmt, i, id);
+	else
+		sqlite3_bind_null(stmt, i);
+}
+
+static const char *col_text(sqlite3_stmt *stmt, int i)
+{
+	return (const char *)sqlite3_column_text(stmt, i);
+}
+
+/* Runs a statement that returns no rows; finalizes it. */
+static int run(kngg_store *st, sqlite3_stmt *stmt, const char *what)
+{
+	int rc = sqlite3_step(stmt);
+
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return sql_error(st, rc, what);
+	return 0;
+}
+
+static int exec(kngg_store *st, const char *sql, const char *what)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(st->db, sql, NULL, NULL, &msg);
+
+	sqlite3_free(msg);
+	return rc == SQLITE_OK ? 0 : sql_error(st, rc, what);
+}
+
+static int pragma_int(kngg_store *st, const char *sql, int *out)
+{
+	sqlite3_stmt *stmt;
+	int rc = prepare(st, sql, &stmt);
+
+	if (rc < 0)
+		return rc;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		*out = sqlite3_column_int(stmt, 0);
+		rc = 0;
+	} else {
+		rc = sql_error(st, rc, "lezen van de kop");
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* ---- transactions ------------------------------------------------------- */
+
+int kngg_store_begin(kngg_store *st)
+{
+	int rc = exec(st, "BEGIN IMMEDIATE", "starten van een transactie");
+
+	if (rc == 0)
+		st->in_tx = 1;
+	return rc;
+}
+
+int kngg_store_commit(kngg_store *st)
+{
+	int rc = exec(st, "COMMIT", "vastleggen");
+
+	if (rc == 0)
+		st->in_tx = 0;
+	else
+		kngg_store_rollback(st);
+	return rc;
+}
+
+void kngg_store_rollback(kngg_store *st)
+{
+	if (st->in_tx)
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	st->in_tx = 0;
+}
+
+/* ---- open, migrate ------------------------------------------------------ */
+
+/*
+ * Migrations: migrations[i] brings a file from version i to i + 1. Each runs
+ * in its own transaction together with the new user_version.
+ */
+static const char *migration_sql(int from)
+{
+	switch (from) {
+	case 0: return (const char *)kngg_schema_sql;
+	default: return NULL;
+	}
+}
+
+static int migrate(kngg_store *st)
+{
+	char sql[96];
+	int rc;
+
+	while (st->version < KNGG_STORE_SCHEMA_VERSION) {
+		const char *step = migration_sql(st->version);
+
+		if (!step) {
+			report(st, "geen migratie van schema %d", st->version);
+			return KNGG_ERROR;
+		}
+		if ((rc = kngg_store_begin(st)) < 0)
+			return rc;
+		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d; PRAGMA application_id = %d;",
+			 st->version + 1, KNGG_STORE_APPLICATION_ID);
+		if ((rc = exec(st, step, "bijwerken van het schema")) < 0 ||
+		    (rc = exec(st, sql, "bijwerken van het schema")) < 0 ||
+		    (rc = kngg_store_commit(st)) < 0) {
+			kngg_store_rollback(st);
+			return rc;
+		}
+		st->version++;
+	}
+	return 0;
+}
+
+static int configure(kngg_store *st)
+{
+	int on = 1, off = 0;
+
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, on, NULL);
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DQS_DDL, off, NULL);
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DQS_DML, off, NULL);
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, off, NULL);
+	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(st->db, 1);
+	return exec(st, "PRAGMA foreign_keys = ON", "instellen");
+}
+
+static int check_header(kngg_store *st, int creating)
+{
+	int app = 0, tables = 0, rc;
+
+	if ((rc = pragma_int(st, "PRAGMA application_id", &app)) < 0 ||
+	    (rc = pragma_int(st, "PRAGMA user_version", &st->version)) < 0 ||
+	    (rc = pragma_int(st, "SELECT count(*) FROM sqlite_schema", &tables)) < 0)
+		return rc;
+	if (app == 0 && st->version == 0 && tables == 0 && creating)
+		return 0;
+	if (app != KNGG_STORE_APPLICATION_ID) {
+		report(st, "'%s' is geen kngg-database", st->path);
+		return KNGG_EINVALID;
+	}
+	if (st->version > KNGG_STORE_SCHEMA_VERSION) {
+		report(st, "'%s' is gemaakt door een nieuwere kngg (schema %d; deze kngg kent tot en met %d)",
+		       st->path, st->version, KNGG_STORE_SCHEMA_VERSION);
+		return KNGG_EINVALID;
+	}
+	return 0;
+}
+
+int kngg_store_open(kngg_store **out, const char *path, int flags, kngg_diag_fn diag,
+		    void *ctx)
+{
+	kngg_store *st;
+	struct stat sb;
+	int creating = flags & KNGG_STORE_CREATE;
+	int oflags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+	int rc;
+
+	*out = NULL;
+	if (stat(path, &sb) == 0) {
+		if (creating) {
+			kngg_diagf(diag, ctx, "'%s' bestaat al", path);
+			return KNGG_EEXISTS;
+		}
+		if (!S_ISREG(sb.st_mode)) {
+			kngg_diagf(diag, ctx, "'%s' is geen bestand", path);
+			return KNGG_EINVALID;
+		}
+	} else if (!creating) {
+		return KNGG_ENOTFOUND;
+	}
+	st = calloc(1, sizeof(*st));
+	if (!st || !(st->path = strdup(path))) {
+		free(st);
+		return KNGG_ENOMEM;
+	}
+	st->diag = diag;
+	st->diag_ctx = ctx;
+	oflags |= (flags & KNGG_STORE_READONLY) ? SQLITE_OPEN_READONLY
+						: SQLITE_OPEN_READWRITE | (creating ? SQLITE_OPEN_CREATE : 0);
+	rc = sqlite3_open_v2(path, &st->db, oflags, NULL);
+	if (rc != SQLITE_OK) {
+		report(st, "kan '%s' niet openen: %s", path,
+		       st->db ? sqlite3_errmsg(st->db) : "onvoldoende geheugen");
+		rc = KNGG_EIO;
+		goto fail;
+	}
+	if ((rc = configure(st)) < 0 || (rc = check_header(st, creating)) < 0)
+		goto fail;
+	if (creating && (rc = exec(st, "PRAGMA journal_mode = WAL", "instellen")) < 0)
+		goto fail;
+	if (!(flags & KNGG_STORE_READONLY) && (rc = migrate(st)) < 0)
+		goto fail;
+	*out = st;
+	return 0;
+fail:
+	kngg_store_close(st);
+	if (creating)
+		unlink(path);
+	return rc;
+}
+
+void kngg_store_close(kngg_store *st)
+{
+	if (!st)
+		return;
+	kngg_store_rollback(st);
+	sqlite3_close_v2(st->db);
+	free(st->path);
+	free(st);
+}
+
+void kngg_store_set_diag(kngg_store *st, kngg_diag_fn diag, void *ctx)
+{
+	st->diag = diag;
+	st->diag_ctx = ctx;
+}
+
+int kngg_store_schema_version(kngg_store *st)
+{
+	return st->version;
+}
+
+int kngg_store_check(kngg_store *st)
+{
+	sqlite3_stmt *stmt;
+	int rc = prepare(st, "PRAGMA integrity_check", &stmt);
+
+	if (rc < 0)
+		return rc;
+	rc = sqlite3_step(stmt);
+	rc = rc == SQLITE_ROW && strcmp(col_text(stmt, 0), "ok") == 0 ? 0 : KNGG_ERROR;
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* ---- municipalities ----------------------------------------------------- */
+
+int kngg_store_municipality_add(kngg_store *st, const char *code, const char *name,
+				const char *created_at)
+{
+	sqlite3_stmt *stmt;
+	int rc = prepare(st, "INSERT INTO municipality(code, name, created_at) VALUES (?1, ?2, ?3)",
+			 &stmt);
+
+	if (rc < 0)
+		return rc;
+	bind_text(stmt, 1, code);
+	bind_text(stmt, 2, name);
+	bind_text(stmt, 3, created_at);
+	return run(st, stmt, "toevoegen van een gemeente");
+}
+
+int kngg_store_municipality_rename(kngg_store *st, const char *code, const char *name)
+{
+	sqlite3_stmt *stmt;
+	int rc = prepare(st, "UPDATE municipality SET name = ?2 WHERE code = ?1", &stmt);
+
+	if (rc < 0)
+		return rc;
+	bind_text(stmt, 1, code);
+	bind_text(stmt, 2, name);
+	if ((rc = run(st, stmt, "hernoemen van een gemeente")) < 0)
+		return rc;
+	return sqlite3_changes(st->db) ? 0 : KNGG_ENOTFOUND;
+}
+
+static int walk_municipalities(kngg_store *st, sqlite3_stmt *stmt, kngg_municipality_fn fn,
+			       void *ctx, int *found)
+{
+	int rc;
+
+	*found = 0;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		kngg_municipality m = {col_text(stmt, 0), col_text(stmt, 1), col_text(stmt, 2)};
+		int r = fn(ctx, &m);
+
+		(*found)++;
+		if (r) {
+			sqlite3_finalize(stmt);
+			return r;
+		}
+	}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : sql_error(st, rc, "lezen van gemeenten");
+}
+
+int kngg_store_municipality_get(kngg_store *st, const char *code, kngg_municipality_fn fn,
+				void *ctx)
+{
+	sqlite3_stmt *stmt;
+	int found, rc = prepare(st, "SELECT code, name, created_at FROM municipality WHERE code = ?1",
+				&stmt);
+
+	if (rc < 0)
+		return rc;
+	bind_text(stmt, 1, code);
+	rc = walk_municipalities(st, stmt, fn, ctx, &found);
+	return rc ? rc : found ? 0 : KNGG_ENOTFOUND;
+}
+
+int kngg_store_municipalities(kngg_store *st, kngg_municipality_fn fn, void *ctx)
+{
+	sqlite3_stmt *stmt;
+	int found, rc = prepare(st, "SELECT code, name, created_at FROM municipality ORDER BY code",
+				&stmt);
+
+	return rc < 0 ? rc : walk_municipalities(st, stmt, fn, ctx, &found);
+}
+
+/* ---- areas and cycles ---------------------------------------------------- */
+
+int kngg_store_area_add(kngg_store *st, const char *municipality, const char *name,
+			const char *target_group, const char *created_at, int64_t *id)
+{
+	sqlite3_stmt *stmt;
+	int rc = prepare(st,
+			 "INSERT INTO area(municipality, name, target_group, created_at) "
+			 "VALUES (?1, ?2, ?3, ?4)",
+			 &stmt);
+
+	if (rc < 0)
+		return rc;
+	bind_text(stmt, 1, municipality);
+	bind_text(stmt, 2, name);
+	bind_text(stmt, 3, target_group);
+	bind_text(stmt, 4, created_at);
+	if ((rc = run(st, stmt, "toevoegen van een gebied")) < 0)
+		return rc;
+	if (id)
+		*id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+int kngg_store_area_find(kngg_store *st, const char *municipality, const char *name,
+			 int64_t *id)
+{
+	sqlite3_stmt *stmt;
+	int rc = prepare(st, "SELECT id FROM area WHERE municipality = ?1 AND name = ?2", &stmt);
+
+	if (rc < 0)
+		return rc;
+	bind_text(stmt, 1, municipality);
+	bind_text(stmt, 2, name);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(stmt, 0);
+		rc = 0;
+	} else {
+		rc = rc == SQLITE_DONE ? KNGG_ENOTFOUND : sql_error(st, rc, "zoeken van een gebied");
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int kngg_store_areas(kngg_store *st, const char *municipality, kngg_area_fn fn, void *ctx)
+{
+	sqlite3_stmt *stmt;
+	int rc = prepare(st,
+			 "SELECT id, municipality, name, target_group, created_at FROM area "
+			 "WHERE municipality = ?1 ORDER BY id",
+			 &stmt);
+
+	if (rc < 0)
+		return rc;
+	bind_text(stmt, 1, municipality);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		kngg_area a = {sqlite3_column_int64(stmt, 0), col_text(stmt, 1), col_text(stmt, 2),
+			       col_text(stmt, 3), col_text(stmt, 4)};
+		int r = fn(ctx, &a);
+
+		if (r) {
+			sqlite3_finalize(stmt);
+			return r;
+		}
+	}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : sql_error(st, rc, "lezen van gebieden");
+}
+
+int kngg_store_cycle_current(kngg_store *st, const char *municipality, int phase,
+			     int64_t *id, int *number)
+{
+	sqlite3_stmt *stmt;
+	int rc = prepare(st,
+			 "SELECT id, number FROM cycle WHERE municipality = ?1 AND phase = ?2 "
+			 "ORDER BY number DESC LIMIT 1",
+			 &stmt);
+
+	if (rc < 0)
+		return rc;
+	bind_text(stmt, 1, municipality);
+	sqlite3_bind_int(stmt, 2, phase);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(stmt, 0);
+		*number = sqlite3_column_int(stmt, 1);
+		rc = 0;
+	} else {
+		rc = rc == SQLITE_DONE ? KNGG_ENOTFOUND : sql_error(st, rc, "zoeken van een cyclus");
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int kngg_store_cycle_add(kngg_store *st, const char *municipality, int phase,
+			 const char *started, int64_t *id, int *number)
+{
+	sqlite3_stmt *stmt;
+	int64_t last_id;
+	int last = 0, rc;
+
+	rc = kngg_store_cycle_current(st, municipality, phase, &last_id, &last);
+	if (rc < 0 && rc != KNGG_ENOTFOUND)
+		return rc;
+	if ((rc = prepare(st,
+			  "INSERT INTO cycle(municipality, phase, number, started) VALUES (?1, ?2, ?3, ?4)",
+			  &stmt)) < 0)
+		return rc;
+	bind_text(stmt, 1, municipality);
+	sqlite3_bind_int(stmt, 2, phase);
+	sqlite3_bind_int(stmt, 3, last + 1);
+	bind_text(stmt, 4, started);
+	if ((rc = run(st, stmt, "starten van een cyclus")) < 0)
+		return rc;
+	*id = sqlite3_last_insert_rowid(st->db);
+	*number = last + 1;
+	return 0;
+}
+
+int kngg_store_cycles(kngg_store *st, const char *municipality, kngg_cycle_fn fn, void *ctx)
+{
+	sqlite3_stmt *stmt;
+	int rc = prepare(st,
+			 "SELECT id, phase, number, started FROM cycle WHERE municipality = ?1 "
+			 "ORDER BY phase, number",
+			 &stmt);
+
+	if (rc < 0)
+		return rc;
+	bind_text(stmt, 1, municipality);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		kngg_cycle c = {sqlite3_column_int64(stmt, 0), sqlite3_column_int(stmt, 1),
+				sqlite3_column_int(stmt, 2), col_text(stmt, 3)};
+		int r = fn(ctx, &c);
+
+		if (r) {
+			sqlite3_finalize(stmt);
+			return r;
+		}
+	}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : sql_error(st, rc, "lezen van cycli");
+}
+
+/* ---- the journal ---------------------------------------------------------- */
+
+int kngg_store_event_add(kngg_store *st, const kngg_event *ev, int64_t *id)
+{
+	sqlite3_stmt *stmt;
+	int rc = prepare(st,
+			 "INSERT INTO event(recorded_at, date, municipality, kind, target, area_id, "
+			 "cycle_id, score, value, by, note, defs_version) VALUES ("
+			 "coalesce(?1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ?2, ?3, ?4, ?5, ?6, "
+			 "?7, ?8, ?9, ?10, ?11, ?12)",
+			 &stmt);
+
+	if (rc < 0)
+		return rc;
+	bind_text(stmt, 1, ev->recorded_at);
+	bind_text(stmt, 2, ev->date);
+	bind_text(stmt, 3, ev->municipality);
+	bind_text(stmt, 4, ev->kind);
+	bind_text(stmt, 5, ev->target);
+	bind_id(stmt, 6, ev->area_id);
+	bind_id(stmt, 7, ev->cycle_id);
+	if (ev->has_score)
+		sqlite3_bind_int(stmt, 8, ev->score);
+	bind_text(stmt, 9, ev->value);
+	bind_text(stmt, 10, ev->by);
+	bind_text(stmt, 11, ev->note);
+	bind_text(stmt, 12, ev->defs_version);
+	if ((rc = run(st, stmt, "vastleggen van een gebeurtenis")) < 0)
+		return rc;
+	if (id)
+		*id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+int kngg_store_events(kngg_store *st, const char *municipality, const char *target,
+		      const char *since, const char *until, kngg_event_fn fn, void *ctx)
+{
+	sqlite3_stmt *stmt;
+	int rc = prepare(st,
+			 "SELECT e.id, e.recorded_at, e.date, e.municipality, e.kind, e.target, "
+			 "e.area_id, a.name, e.cycle_id, c.phase, c.number, e.score, e.value, e.by, "
+			 "e.note, e.defs_version FROM event e "
+			 "LEFT JOIN area a ON a.id = e.area_id LEFT JOIN cycle c ON c.id = e.cycle_id "
+			 "WHERE e.municipality = ?1 AND (?2 IS NULL OR e.date >= ?2) "
+			 "AND (?3 IS NULL OR e.date <= ?3) AND (?4 IS NULL OR e.target = ?4) "
+			 "ORDER BY e.date, e.id",
+			 &stmt);
+
+	if (rc < 0)
+		return rc;
+	bind_text(stmt, 1, municipality);
+	bind_text(stmt, 2, since);
+	bind_text(stmt, 3, until);
+	bind_text(stmt, 4, target);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		kngg_event ev = {0};
+		int r;
+
+		ev.id = sqlite3_column_int64(stmt, 0);
+		ev.recorded_at = col_text(stmt, 1);
+		ev.date = col_text(stmt, 2);
+		ev.municipality = col_text(stmt, 3);
+		ev.kind = col_text(stmt, 4);
+		ev.target = col_text(stmt, 5);
+		ev.area_id = sqlite3_column_int64(stmt, 6);
+		ev.area = col_text(stmt, 7);
+		ev.cycle_id = sqlite3_column_int64(stmt, 8);
+		ev.cycle_phase = sqlite3_column_int(stmt, 9);
+		ev.cycle_number = sqlite3_column_int(stmt, 10);
+		ev.has_score = sqlite3_column_type(stmt, 11) != SQLITE_NULL;
+		ev.score = sqlite3_column_int(stmt, 11);
+		ev.value = col_text(stmt, 12);
+		ev.by = col_text(stmt, 13);
+		ev.note = col_text(stmt, 14);
+		ev.defs_version = col_text(stmt, 15);
+		if ((r = fn(ctx, &ev)) != 0) {
+			sqlite3_finalize(stmt);
+			return r;
+		}
+	}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : sql_error(st, rc, "lezen van het logboek");
+}
+
+int64_t kngg_store_event_count(kngg_store *st)
+{
+	sqlite3_stmt *stmt;
+	int64_t n = -1;
+
+	if (prepare(st, "SELECT count(*) FROM event", &stmt) < 0)
+		return -1;
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		n = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return n;
+}
