@@ -47,3 +47,22 @@ finish() {
 	[ "$failed" -eq 0 ]
 	exit $?
 }
+
+# db_state DB: a fingerprint of the database's whole content (schema and
+# rows), to prove a rejected command changed nothing.
+db_state() {
+	sqlite3 "$1" .dump | sha256sum | cut -d' ' -f1
+}
+
+# rejected DESC TEXT ARGS...: runs kngg --db "$DB" ARGS; expects a non-zero
+# exit, one "kngg: " line containing TEXT, and the database unchanged.
+rejected() {
+	local desc=$1 text=$2 before after
+	shift 2
+	before=$(db_state "$DB")
+	run --db "$DB" "$@"
+	if [ "$rc" -eq 0 ]; then bad "$desc: exit 0, expected failure"; else ok; fi
+	expect_err "$text" "$desc"
+	after=$(db_state "$DB")
+	if [ "$before" = "$after" ]; then ok; else bad "$desc: database changed"; fi
+}
