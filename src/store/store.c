@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "kngg/store.h"
+#include "store/store_internal.h"
 #include "util/util.h"
 
 #define BUSY_TIMEOUT_MS 30000
@@ -175,7 +176,7 @@ void kngg_store_rollback(kngg_store *st)
  * Migrations: migrations[i] brings a file from version i to i + 1. Each runs
  * in its own transaction together with the new user_version.
  */
-static const char *migration_sql(int from)
+const char *kngg_store_migration_sql(int from)
 {
 	switch (from) {
 	case 0: return (const char *)kngg_schema_sql;
@@ -189,7 +190,7 @@ static int migrate(kngg_store *st)
 	int rc;
 
 	while (st->version < KNGG_STORE_SCHEMA_VERSION) {
-		const char *step = migration_sql(st->version);
+		const char *step = kngg_store_migration_sql(st->version);
 
 		if (!step) {
 			report(st, "geen migratie van schema %d", st->version);

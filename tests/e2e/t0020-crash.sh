@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Crash test: a loop of writes in child kngg processes, killed with SIGKILL
+# at random moments, many times. Afterwards the database passes
+# PRAGMA integrity_check and every write that reported success is present.
+. "$(dirname "$0")/lib.sh" "$@"
+
+DB=$TMP/crash.db
+ROUNDS=${KNGG_CRASH_ROUNDS:-30}
+"$KNGG" --db "$DB" init >/dev/null
+"$KNGG" --db "$DB" municipality add GM0001 Crashdorp --date 2026-01-01 >/dev/null
+: > ok.log
+
+writer() {
+	local round=$1 i=0
+	while :; do
+		i=$((i + 1))
+		if "$KNGG" --db "$DB" factor GM0001 draagvlak --score 3 --date 2026-01-02 \
+			--note "r$round-w$i" >/dev/null 2>>writer.err; then
+			echo "r$round-w$i" >> ok.log
+		fi
+	done
+}
+
+for round in $(seq 1 "$ROUNDS"); do
+	writer "$round" &
+	pid=$!
+	# 20-300 ms, so kills land inside commands, between them and mid-commit
+	sleep "0.$(printf '%03d' $((RANDOM % 280 + 20)))"
+	pkill -KILL -P "$pid" 2>/dev/null
+	kill -KILL "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+done
+
+check '[ "$(sqlite3 "$DB" "PRAGMA integrity_check")" = ok ]' "integrity_check is ok after $ROUNDS kills"
+sqlite3 "$DB" "SELECT note FROM event WHERE kind = 'factor'" | sort > present.txt
+sort ok.log > reported.txt
+missing=$(comm -23 reported.txt present.txt | wc -l)
+check '[ "$missing" -eq 0 ]' "every reported write is present ($missing missing)"
+check '[ "$(wc -l < reported.txt)" -gt "$ROUNDS" ]' "writes happened ($(wc -l < reported.txt) reported)"
+# The database still takes writes and reads.
+run --db "$DB" factor GM0001 draagvlak --score 4 --date 2026-01-03
+expect_rc 0 "write after the crashes"
+run --db "$DB" status GM0001
+expect_rc 0 "status after the crashes"
+check '! grep -q "database is locked" writer.err' "no 'database is locked' from killed writers' peers"
+echo "crash test: $ROUNDS kills, $(wc -l < reported.txt) reported writes, $(wc -l < present.txt) present"
+finish
