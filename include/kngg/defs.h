@@ -127,10 +127,14 @@ typedef struct {
 } kngg_scale_label;
 
 typedef struct {
-	const char *text;
 	int min, max;
 	const kngg_scale_label *labels;
 	size_t nlabels;
+} kngg_scale;
+
+typedef struct {
+	const char *text;
+	kngg_scale scale;
 	const kngg_theme *themes;
 	size_t nthemes;
 } kngg_quickscan;
@@ -197,6 +201,12 @@ const kngg_theme *kngg_def_theme(const kngg_def *def);
 
 /* The essential factors, in definition order. */
 const kngg_factor *kngg_defs_factors(const kngg_defs *defs, size_t *n);
+
+/* The scale of essential-factor checks. */
+const kngg_scale *kngg_defs_factor_scale(const kngg_defs *defs);
+
+/* The label of value v on a scale, or NULL. */
+const char *kngg_scale_label_of(const kngg_scale *scale, int v);
 
 /* The QuickScan: scale and themes. */
 const kngg_quickscan *kngg_defs_quickscan(const kngg_defs *defs);

@@ -34,6 +34,7 @@ struct kngg_defs {
 	kngg_phase *phases[4];     /* by number - 1; NULL while missing */
 	kngg_factor *factors;
 	size_t nfactors;
+	kngg_scale factor_scale;
 	const char *factors_file;
 	kngg_quickscan *quickscan;
 	const char *quickscan_file;

@@ -398,12 +398,43 @@ static int claim(kngg_defs *d, const char **slot, const char *file, const xmlNod
 	return 1;
 }
 
+/* Reads a <schaal> element: min < max, labels within the range. */
+static void read_scale(kngg_defs *d, kngg_scale *sc, const xmlNode *n, const char *file)
+{
+	kngg_scale_label *labels;
+	size_t i = 0;
+
+	sc->min = atoi(attr(d, n, "min"));
+	sc->max = atoi(attr(d, n, "max"));
+	if (sc->min >= sc->max || sc->max > 100)
+		defs_error(d, file, (int)xmlGetLineNo(n),
+			   "schaal: min (%d) moet kleiner zijn dan max (%d), max hoogstens 100",
+			   sc->min, sc->max);
+	sc->nlabels = count_children(n, "label");
+	labels = alloc_array(d, sc->nlabels, sizeof(*labels));
+	for (const xmlNode *c = n->children; c && labels; c = c->next) {
+		if (!is_elem(c, "label"))
+			continue;
+		labels[i].value = atoi(attr(d, c, "waarde"));
+		labels[i].label = text_of(d, c);
+		if (labels[i].value < sc->min || labels[i].value > sc->max)
+			defs_error(d, file, (int)xmlGetLineNo(c),
+				   "label voor waarde %d valt buiten de schaal %d-%d",
+				   labels[i].value, sc->min, sc->max);
+		i++;
+	}
+	sc->labels = labels;
+}
+
 static void read_factors(kngg_defs *d, const xmlNode *root, const char *file)
 {
+	const xmlNode *scale = first_child(root, "schaal");
 	size_t i = 0;
 
 	if (!claim(d, &d->factors_file, file, root))
 		return;
+	if (scale)
+		read_scale(d, &d->factor_scale, scale, file);
 	d->nfactors = count_children(root, "factor");
 	d->factors = alloc_array(d, d->nfactors, sizeof(*d->factors));
 	for (const xmlNode *c = root->children; c && d->factors; c = c->next) {
@@ -419,7 +450,6 @@ static void read_quickscan(kngg_defs *d, const xmlNode *root, const char *file)
 {
 	const xmlNode *scale = first_child(root, "schaal");
 	kngg_quickscan *q;
-	kngg_scale_label *labels;
 	kngg_theme *themes;
 	size_t i = 0;
 
@@ -429,29 +459,9 @@ static void read_quickscan(kngg_defs *d, const xmlNode *root, const char *file)
 	if (!q)
 		return;
 	q->text = child_text(d, root, "samenvatting");
-	q->min = atoi(attr(d, scale, "min"));
-	q->max = atoi(attr(d, scale, "max"));
-	if (q->min >= q->max || q->max > 100)
-		defs_error(d, file, (int)xmlGetLineNo(scale),
-			   "schaal: min (%d) moet kleiner zijn dan max (%d), max hoogstens 100",
-			   q->min, q->max);
-	q->nlabels = count_children(scale, "label");
-	labels = alloc_array(d, q->nlabels, sizeof(*labels));
-	for (const xmlNode *c = scale->children; c && labels; c = c->next) {
-		if (!is_elem(c, "label"))
-			continue;
-		labels[i].value = atoi(attr(d, c, "waarde"));
-		labels[i].label = text_of(d, c);
-		if (labels[i].value < q->min || labels[i].value > q->max)
-			defs_error(d, file, (int)xmlGetLineNo(c),
-				   "label voor waarde %d valt buiten de schaal %d-%d",
-				   labels[i].value, q->min, q->max);
-		i++;
-	}
-	q->labels = labels;
+	read_scale(d, &q->scale, scale, file);
 	q->nthemes = count_children(root, "thema");
 	themes = alloc_array(d, q->nthemes, sizeof(*themes));
-	i = 0;
 	for (const xmlNode *c = root->children; c && themes; c = c->next) {
 		if (!is_elem(c, "thema"))
 			continue;

@@ -284,6 +284,19 @@ const kngg_factor *kngg_defs_factors(const kngg_defs *d, size_t *n)
 	return d->factors;
 }
 
+const kngg_scale *kngg_defs_factor_scale(const kngg_defs *d)
+{
+	return &d->factor_scale;
+}
+
+const char *kngg_scale_label_of(const kngg_scale *scale, int v)
+{
+	for (size_t i = 0; i < scale->nlabels; i++)
+		if (scale->labels[i].value == v)
+			return scale->labels[i].label;
+	return NULL;
+}
+
 const kngg_quickscan *kngg_defs_quickscan(const kngg_defs *d)
 {
 	return d->quickscan;

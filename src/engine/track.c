@@ -573,9 +573,9 @@ int kngg_track_quickscan(kngg_tracker *t, const char *code, const char *theme, i
 		kngg_buf_free(&b);
 		return rc;
 	}
-	if (score < q->min || score > q->max)
+	if (score < q->scale.min || score > q->scale.max)
 		return engine_fail(t, KNGG_EINVALID, "score %d valt buiten de schaal %d-%d", score,
-				   q->min, q->max);
+				   q->scale.min, q->scale.max);
 	if (phase != 0 && phase != 3 && phase != 4)
 		return engine_fail(t, KNGG_EINVALID, "de QuickScan hoort bij fase 3 of 4, niet fase %d",
 				   phase);
@@ -626,8 +626,13 @@ int kngg_track_factor(kngg_tracker *t, const char *code, const char *factor, int
 		kngg_buf_free(&b);
 		return rc;
 	}
-	if (score < 1 || score > 5)
-		return engine_fail(t, KNGG_EINVALID, "score %d valt buiten de schaal 1-5", score);
+	{
+		const kngg_scale *sc = kngg_defs_factor_scale(t->defs);
+
+		if (score < sc->min || score > sc->max)
+			return engine_fail(t, KNGG_EINVALID, "score %d valt buiten de schaal %d-%d",
+					   score, sc->min, sc->max);
+	}
 	if ((rc = check_opts(t, o)) < 0 || (rc = engine_date(t, o, 0, date)) < 0)
 		return rc;
 	if ((rc = kngg_store_begin(t->store)) < 0)

@@ -198,7 +198,10 @@ static void real_definitions_load(void **state)
 	assert_int_equal(n, 8);
 	assert_non_null(kngg_def_factor(kngg_defs_find(defs, "draagvlak")));
 	assert_int_equal(kngg_defs_quickscan(defs)->nthemes, 8);
-	assert_true(kngg_defs_quickscan(defs)->min < kngg_defs_quickscan(defs)->max);
+	assert_true(kngg_defs_quickscan(defs)->scale.min < kngg_defs_quickscan(defs)->scale.max);
+	assert_int_equal(kngg_defs_factor_scale(defs)->min, 1);
+	assert_int_equal(kngg_defs_factor_scale(defs)->max, 5);
+	assert_non_null(kngg_scale_label_of(kngg_defs_factor_scale(defs), 3));
 	assert_non_null(kngg_def_theme(kngg_defs_find(defs, "quickscan/ketencommitment")));
 	kngg_defs_monitoring(defs, &n);
 	assert_int_equal(n, 5);
