@@ -221,7 +221,7 @@ static int configure(kngg_store *st)
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, off, NULL);
 	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(st->db, 1);
-	return exec(st, "PRAGMA foreign_keys = ON", "instellen");
+	return exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL", "instellen");
 }
 
 static int check_header(kngg_store *st, int creating)
