@@ -145,6 +145,8 @@ static const char *fold(kngg_defs *d, const char *s)
 	return out;
 }
 
+/* The element's text, whitespace folded; text that is only white space is
+ * reported (every text element of the schema must say something). */
 static const char *text_of(kngg_defs *d, const xmlNode *n)
 {
 	xmlChar *content;
@@ -155,6 +157,9 @@ static const char *text_of(kngg_defs *d, const xmlNode *n)
 	content = xmlNodeGetContent(n);
 	s = fold(d, content ? (const char *)content : "");
 	xmlFree(content);
+	if (s && !*s)
+		defs_error(d, (const char *)n->doc->URL, (int)xmlGetLineNo(n), "<%s> is leeg",
+			   (const char *)n->name);
 	return s;
 }
 

@@ -47,5 +47,5 @@ CREATE TABLE event (
   defs_version  TEXT NOT NULL
 ) STRICT;
 
-CREATE INDEX event_by_target ON event (municipality, target, id);
+CREATE INDEX event_by_target ON event (municipality, target, date, id);
 CREATE INDEX event_by_date ON event (municipality, date, id);

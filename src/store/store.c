@@ -586,18 +586,25 @@ int kngg_store_event_add(kngg_store *st, const kngg_event *ev, int64_t *id)
 	return 0;
 }
 
+/* The two forms of the walk: with a target the planner must use
+ * event_by_target (one step's few rows), without it event_by_date (already in
+ * order). One query with "?4 IS NULL OR target = ?4" would always pick the
+ * latter and read the municipality's whole history for one step. */
+#define EVENT_COLUMNS                                                                      \
+	"SELECT e.id, e.recorded_at, e.date, e.municipality, e.kind, e.target, "          \
+	"e.area_id, a.name, e.cycle_id, c.phase, c.number, e.score, e.value, e.by, "      \
+	"e.note, e.defs_version FROM event e "                                             \
+	"LEFT JOIN area a ON a.id = e.area_id LEFT JOIN cycle c ON c.id = e.cycle_id "     \
+	"WHERE e.municipality = ?1 AND (?2 IS NULL OR e.date >= ?2) "                      \
+	"AND (?3 IS NULL OR e.date <= ?3) "
+
 int kngg_store_events(kngg_store *st, const char *municipality, const char *target,
 		      const char *since, const char *until, kngg_event_fn fn, void *ctx)
 {
 	sqlite3_stmt *stmt;
 	int rc = prepare(st,
-			 "SELECT e.id, e.recorded_at, e.date, e.municipality, e.kind, e.target, "
-			 "e.area_id, a.name, e.cycle_id, c.phase, c.number, e.score, e.value, e.by, "
-			 "e.note, e.defs_version FROM event e "
-			 "LEFT JOIN area a ON a.id = e.area_id LEFT JOIN cycle c ON c.id = e.cycle_id "
-			 "WHERE e.municipality = ?1 AND (?2 IS NULL OR e.date >= ?2) "
-			 "AND (?3 IS NULL OR e.date <= ?3) AND (?4 IS NULL OR e.target = ?4) "
-			 "ORDER BY e.date, e.id",
+			 target ? EVENT_COLUMNS "AND e.target = ?4 ORDER BY e.date, e.id"
+				: EVENT_COLUMNS "ORDER BY e.date, e.id",
 			 &stmt);
 
 	if (rc < 0)
@@ -605,7 +612,8 @@ int kngg_store_events(kngg_store *st, const char *municipality, const char *targ
 	bind_text(stmt, 1, municipality);
 	bind_text(stmt, 2, since);
 	bind_text(stmt, 3, until);
-	bind_text(stmt, 4, target);
+	if (target)
+		bind_text(stmt, 4, target);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		kngg_event ev = {0};
 		int r;

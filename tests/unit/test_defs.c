@@ -267,6 +267,14 @@ static void schema_violation(void **state)
 	expect_at(fx, "fase-1.xml", line, "resultaat");
 }
 
+static void blank_text(void **state)
+{
+	fixture *fx = *state;
+	int line = patch(fx, "fase-3.xml", "<tip>", "<tip>  \n   </tip><tip>");
+
+	expect_at(fx, "fase-3.xml", line, "<tip> is leeg");
+}
+
 static void bad_id_pattern(void **state)
 {
 	fixture *fx = *state;
@@ -413,6 +421,7 @@ int main(void)
 		T(missing_directory),
 		T(malformed_xml),
 		T(schema_violation),
+		T(blank_text),
 		T(bad_id_pattern),
 		T(duplicate_id_across_files),
 		T(duplicate_phase),
