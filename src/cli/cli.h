@@ -78,6 +78,9 @@ const char *cli_db_path(const kngg_cli *cli);
  */
 kngg_tracker *cli_tracker(kngg_cli *cli);
 
+/* A kngg_diag_fn that prints "kngg: MESSAGE" on stderr. */
+void cli_print_diag(void *ctx, const char *msg);
+
 /* Releases what cli_tracker() opened. */
 void cli_close(kngg_cli *cli);
 

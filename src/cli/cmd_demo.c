@@ -18,12 +18,6 @@ extern const size_t kngg_demo_txt_len;
 
 #define MAX_ARGS 32
 
-static void print_error(void *ctx, const char *msg)
-{
-	(void)ctx;
-	fprintf(stderr, "kngg: %s\n", msg);
-}
-
 /* Splits line in place into words; "..." groups words. Returns the count,
  * or -1 for an unbalanced quote or too many words. */
 static int split(char *line, char **argv)
@@ -60,7 +54,7 @@ static int remove_old(const char *path)
 	kngg_store *st = NULL;
 	char side[4096];
 
-	if (kngg_store_open(&st, path, 0, print_error, NULL) < 0)
+	if (kngg_store_open(&st, path, 0, cli_print_diag, NULL) < 0)
 		return cli_fail("'%s' wordt niet overschreven: het is geen kngg-database", path);
 	kngg_store_close(st);
 	unlink(path);
@@ -117,7 +111,7 @@ int cmd_demo(kngg_cli *cli, int argc, char **argv)
 		if ((rc = remove_old(path)) != EXIT_OK)
 			return rc;
 	}
-	if (kngg_store_open(&st, path, KNGG_STORE_CREATE, print_error, NULL) < 0)
+	if (kngg_store_open(&st, path, KNGG_STORE_CREATE, cli_print_diag, NULL) < 0)
 		return EXIT_FAIL;
 	kngg_store_close(st);
 

@@ -3,12 +3,6 @@
  */
 #include "cli/cli.h"
 
-static void print_error(void *ctx, const char *msg)
-{
-	(void)ctx;
-	fprintf(stderr, "kngg: %s\n", msg);
-}
-
 int cmd_init(kngg_cli *cli, int argc, char **argv)
 {
 	kngg_store *st = NULL;
@@ -21,7 +15,7 @@ int cmd_init(kngg_cli *cli, int argc, char **argv)
 		return rc;
 	if (npos)
 		return cli_usage("init", "'init' verwacht geen argumenten; kies het bestand met --db");
-	if (kngg_store_open(&st, path, KNGG_STORE_CREATE, print_error, NULL) < 0)
+	if (kngg_store_open(&st, path, KNGG_STORE_CREATE, cli_print_diag, NULL) < 0)
 		return EXIT_FAIL;
 	kngg_store_close(st);
 	printf("database '%s' aangemaakt; voeg een gemeente toe met 'kngg municipality add GM0479 Zaanstad'\n",

@@ -3,9 +3,8 @@
  */
 #include <string.h>
 
-#include <jansson.h>
-
 #include "cli/cli.h"
+#include "cli/json.h"
 
 static const char *kind_text(const char *kind)
 {
@@ -52,11 +51,6 @@ static int print_text(void *ctx, const kngg_event *ev)
 		print_wrapped(stdout, ev->note, 12, 0);
 	(*n)++;
 	return 0;
-}
-
-static json_t *jstr(const char *s)
-{
-	return s ? json_string(s) : json_null();
 }
 
 static int add_json(void *ctx, const kngg_event *ev)

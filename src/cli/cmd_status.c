@@ -3,9 +3,8 @@
  */
 #include <string.h>
 
-#include <jansson.h>
-
 #include "cli/cli.h"
+#include "cli/json.h"
 
 static const char *or_dash(const char *s)
 {
@@ -104,11 +103,6 @@ static void print_text(const kngg_defs *defs, const kngg_status *s, const char *
 		else
 			printf("-  nog niet gescoord\n");
 	}
-}
-
-static json_t *jstr(const char *s)
-{
-	return s ? json_string(s) : json_null();
 }
 
 static json_t *json_run(const kngg_defs *defs, const kngg_phase *ph, const kngg_run_status *run)

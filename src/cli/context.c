@@ -20,7 +20,7 @@ const char *cli_db_path(const kngg_cli *cli)
 	return "kngg.db";
 }
 
-static void print_error(void *ctx, const char *msg)
+void cli_print_diag(void *ctx, const char *msg)
 {
 	(void)ctx;
 	fprintf(stderr, "kngg: %s\n", msg);
@@ -36,7 +36,7 @@ kngg_tracker *cli_tracker(kngg_cli *cli)
 		return &cli->tracker;
 	if (!(defs = cli_defs(cli)))
 		return NULL;
-	rc = kngg_store_open(&cli->store, path, 0, print_error, NULL);
+	rc = kngg_store_open(&cli->store, path, 0, cli_print_diag, NULL);
 	if (rc == KNGG_ENOTFOUND) {
 		cli_fail("database '%s' bestaat niet; maak hem met 'kngg --db %s init'", path, path);
 		return NULL;
@@ -45,8 +45,8 @@ kngg_tracker *cli_tracker(kngg_cli *cli)
 		return NULL; /* the store said why */
 	cli->tracker.defs = defs;
 	cli->tracker.store = cli->store;
-	cli->tracker.diag = print_error;
-	cli->tracker.warn = print_error;
+	cli->tracker.diag = cli_print_diag;
+	cli->tracker.warn = cli_print_diag;
 	cli->tracker.today = getenv("KNGG_TODAY"); /* for tests; normally unset */
 	if (cli->tracker.today && !*cli->tracker.today)
 		cli->tracker.today = NULL;
