@@ -10,7 +10,7 @@ void cli_print_overview(FILE *f)
 	      "Opdrachten:\n", f);
 	for (const cmd_def *c = kngg_commands; c->name; c++) {
 		fputs("  ", f);
-		print_padded(f, c->name, 10);
+		print_padded(f, c->name, 14);
 		fprintf(f, "%s\n", c->summary);
 	}
 	fputs("\nAlgemene opties (vóór de opdracht):\n"

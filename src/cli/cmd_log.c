@@ -63,10 +63,11 @@ static int add_json(void *ctx, const kngg_event *ev)
 	json_object_set_new(o, "kind", jstr(ev->kind));
 	json_object_set_new(o, "target", jstr(ev->target));
 	json_object_set_new(o, "area", jstr(ev->area));
-	if (ev->cycle_number) {
-		json_object_set_new(o, "phase", json_integer(ev->cycle_phase));
-		json_object_set_new(o, "cycle", json_integer(ev->cycle_number));
-	}
+	/* every object has every key, so that scripts need no guessing */
+	json_object_set_new(o, "phase",
+			    ev->cycle_number ? json_integer(ev->cycle_phase) : json_null());
+	json_object_set_new(o, "cycle",
+			    ev->cycle_number ? json_integer(ev->cycle_number) : json_null());
 	json_object_set_new(o, "score", ev->has_score ? json_integer(ev->score) : json_null());
 	json_object_set_new(o, "value", jstr(ev->value));
 	json_object_set_new(o, "by", jstr(ev->by));

@@ -29,13 +29,20 @@ void cli_print_diag(void *ctx, const char *msg)
 kngg_tracker *cli_tracker(kngg_cli *cli)
 {
 	const kngg_defs *defs;
-	const char *path = cli_db_path(cli);
+	const char *path = cli_db_path(cli), *today;
 	int rc;
 
 	if (cli->store)
 		return &cli->tracker;
 	if (!(defs = cli_defs(cli)))
 		return NULL;
+	today = getenv("KNGG_TODAY"); /* for tests; normally unset */
+	if (today && !*today)
+		today = NULL;
+	if (today && !kngg_valid_date(today)) {
+		cli_fail("KNGG_TODAY='%s' is geen geldige datum (JJJJ-MM-DD)", today);
+		return NULL;
+	}
 	rc = kngg_store_open(&cli->store, path, 0, cli_print_diag, NULL);
 	if (rc == KNGG_ENOTFOUND) {
 		cli_fail("database '%s' bestaat niet; maak hem met 'kngg --db %s init'", path, path);
@@ -47,9 +54,7 @@ kngg_tracker *cli_tracker(kngg_cli *cli)
 	cli->tracker.store = cli->store;
 	cli->tracker.diag = cli_print_diag;
 	cli->tracker.warn = cli_print_diag;
-	cli->tracker.today = getenv("KNGG_TODAY"); /* for tests; normally unset */
-	if (cli->tracker.today && !*cli->tracker.today)
-		cli->tracker.today = NULL;
+	cli->tracker.today = today;
 	return &cli->tracker;
 }
 

@@ -12,6 +12,7 @@
 #include "engine/engine.h"
 
 #define MAX_TEXT 2000
+#define MAX_NAME 200 /* as the schema's CHECK */
 
 int engine_fail(kngg_tracker *t, int rc, const char *fmt, ...)
 {
@@ -108,13 +109,37 @@ static int check_text(kngg_tracker *t, const char *what, const char *s, int requ
 	return 0;
 }
 
+/* Names (municipalities, areas, target groups) appear in lists and
+ * headings: one line, at most MAX_NAME bytes, not only blanks. */
+static int check_name(kngg_tracker *t, const char *what, const char *s, int required)
+{
+	const unsigned char *p;
+	int rc, blank = 1;
+
+	if ((rc = check_text(t, what, s, required)) < 0 || !s)
+		return rc;
+	if (strlen(s) > MAX_NAME)
+		return engine_fail(t, KNGG_EINVALID, "%s is te lang (meer dan %d tekens)", what,
+				   MAX_NAME);
+	for (p = (const unsigned char *)s; *p; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			return engine_fail(t, KNGG_EINVALID,
+					   "%s mag geen regeleinde, tab of stuurteken bevatten", what);
+		if (*p != ' ')
+			blank = 0;
+	}
+	if (blank && required)
+		return engine_fail(t, KNGG_EINVALID, "%s mag niet leeg zijn", what);
+	return 0;
+}
+
 static int check_opts(kngg_tracker *t, const kngg_track_opts *o)
 {
 	int rc;
 
 	if (!o)
 		return 0;
-	if ((rc = check_text(t, "--by", o->by, 0)) < 0 ||
+	if ((rc = check_name(t, "--by", o->by, 0)) < 0 ||
 	    (rc = check_text(t, "--note", o->note, 0)) < 0 ||
 	    (rc = check_text(t, "--document", o->document, 0)) < 0)
 		return rc;
@@ -178,7 +203,7 @@ int kngg_track_municipality_add(kngg_tracker *t, const char *code, const char *n
 		return engine_fail(t, KNGG_EINVALID,
 				   "ongeldige gemeentecode '%s' (verwacht GM en vier cijfers, bijvoorbeeld GM0479)",
 				   code ? code : "");
-	if ((rc = check_text(t, "naam", name, 1)) < 0 || (rc = check_opts(t, o)) < 0 ||
+	if ((rc = check_name(t, "naam", name, 1)) < 0 || (rc = check_opts(t, o)) < 0 ||
 	    (rc = engine_date(t, o, 0, date)) < 0)
 		return rc;
 	if ((rc = kngg_store_begin(t->store)) < 0)
@@ -201,7 +226,7 @@ int kngg_track_municipality_rename(kngg_tracker *t, const char *code, const char
 	kngg_event ev;
 	int rc;
 
-	if ((rc = check_text(t, "naam", name, 1)) < 0 || (rc = check_opts(t, o)) < 0 ||
+	if ((rc = check_name(t, "naam", name, 1)) < 0 || (rc = check_opts(t, o)) < 0 ||
 	    (rc = engine_date(t, o, 0, date)) < 0)
 		return rc;
 	if ((rc = kngg_store_begin(t->store)) < 0)
@@ -504,8 +529,8 @@ int kngg_track_area_add(kngg_tracker *t, const char *code, const char *name,
 	int64_t id;
 	int rc;
 
-	if ((rc = check_text(t, "naam van het gebied", name, 1)) < 0 ||
-	    (rc = check_text(t, "--target-group", target_group, 0)) < 0 ||
+	if ((rc = check_name(t, "naam van het gebied", name, 1)) < 0 ||
+	    (rc = check_name(t, "--target-group", target_group, 0)) < 0 ||
 	    (rc = check_opts(t, o)) < 0 || (rc = engine_date(t, o, 0, date)) < 0)
 		return rc;
 	if ((rc = kngg_store_begin(t->store)) < 0)
@@ -558,7 +583,7 @@ int kngg_track_quickscan(kngg_tracker *t, const char *code, const char *theme, i
 	const kngg_theme *th = NULL;
 	char date[11], id[64];
 	int64_t cycle_id = 0, c3 = 0, c4 = 0;
-	int n3 = 0, n4 = 0, number, rc;
+	int n3 = 0, n4 = 0, rc;
 	kngg_event ev;
 
 	snprintf(id, sizeof(id), "quickscan/%s", theme ? theme : "");
@@ -586,16 +611,21 @@ int kngg_track_quickscan(kngg_tracker *t, const char *code, const char *theme, i
 	if ((rc = need_municipality(t, code)) < 0)
 		goto done;
 	if (phase != 4 && kngg_store_cycle_current(t->store, code, 3, &c3, &n3) == 0)
-		cycle_id = c3, number = n3;
+		cycle_id = c3;
 	if (phase != 3 && kngg_store_cycle_current(t->store, code, 4, &c4, &n4) == 0)
-		cycle_id = c4, number = n4;
-	if (!cycle_id) {
-		rc = engine_fail(t, KNGG_ENOTFOUND,
-				 "geen cyclus om de QuickScan in vast te leggen; begin er een met 'kngg cycle start %s 3'",
-				 code);
+		cycle_id = c4;
+	if (c3 && c4) {
+		rc = engine_fail(t, KNGG_EINVALID,
+				 "%s heeft een cyclus in fase 3 (nr. %d) en in fase 4 (nr. %d); kies er een met --phase 3 of --phase 4",
+				 code, n3, n4);
 		goto done;
 	}
-	(void)number;
+	if (!cycle_id) {
+		rc = engine_fail(t, KNGG_ENOTFOUND,
+				 "geen cyclus om de QuickScan in vast te leggen; begin er een met 'kngg cycle start %s %d'",
+				 code, phase ? phase : 3);
+		goto done;
+	}
 	fill_event(t, &ev, KNGG_EV_QUICKSCAN, code, date, o);
 	ev.target = th->def.id;
 	ev.cycle_id = cycle_id;

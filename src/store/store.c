@@ -238,6 +238,11 @@ static int check_header(kngg_store *st, int creating)
 		report(st, "'%s' is geen kngg-database", st->path);
 		return KNGG_EINVALID;
 	}
+	if (st->version == 0 && tables > 0) {
+		report(st, "'%s' is beschadigd: een kngg-database zonder schemaversie maar met tabellen",
+		       st->path);
+		return KNGG_EINVALID;
+	}
 	if (st->version > KNGG_STORE_SCHEMA_VERSION) {
 		report(st, "'%s' is gemaakt door een nieuwere kngg (schema %d; deze kngg kent tot en met %d)",
 		       st->path, st->version, KNGG_STORE_SCHEMA_VERSION);
