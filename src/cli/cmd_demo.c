@@ -52,7 +52,7 @@ static int split(char *line, char **argv)
 /* Removes the -wal and -shm files SQLite keeps beside a database. */
 static void remove_sides(const char *path)
 {
-	char side[4096];
+	char side[4096 + 16]; /* room for a 4095-byte path and a suffix */
 
 	snprintf(side, sizeof(side), "%s-wal", path);
 	unlink(side);
