@@ -143,9 +143,49 @@ typedef struct {
 	const char *id;
 	const char *title;
 	int ordered; /* the order of the items is a scale */
+	const char *threshold; /* ordered lists: first item that counts, or NULL */
 	const kngg_def *items;
 	size_t nitems;
+	const char *file; /* where it was read, for messages */
+	int line;
 } kngg_list;
+
+/* Position of item id in list, or -1. */
+int kngg_list_index(const kngg_list *list, const char *id);
+
+/* ---- readiness rules (gereedheid.xml) ---------------------------------- */
+
+typedef enum {
+	KNGG_RULE_DONE = 1,   /* a step, activity or deliverable done */
+	KNGG_RULE_SIGNED,     /* a sign-off point complete with go / akkoord */
+	KNGG_RULE_COMMITMENT, /* at least min committed persons (filters) */
+	KNGG_RULE_FACTOR,     /* factor checks recent enough and high enough */
+	KNGG_RULE_QUICKSCAN   /* every QuickScan theme scored in the current cycle */
+} kngg_rule_kind;
+
+typedef struct {
+	kngg_rule_kind kind;
+	const kngg_def *target; /* done, signed, factor with id: the definition; else NULL */
+	int min;                /* commitment: persons; factor: score (when has_min) */
+	int has_min;
+	int within_months;      /* factor: 0 for no age limit */
+	const char *level;      /* commitment filters, or NULL */
+	const char *org_type;
+	const char *role;
+	const char *why;        /* why it matters, or NULL */
+	const char *file;
+	int line;
+} kngg_rule;
+
+typedef struct {
+	const kngg_def *scope; /* a step (complete) or a phase (complete: on to the next) */
+	const kngg_rule *rules;
+	size_t nrules;
+} kngg_ruleset;
+
+/* The rules for a step or phase definition, or NULL when there are none. */
+const kngg_ruleset *kngg_defs_rules(const kngg_defs *defs, const kngg_def *scope);
+size_t kngg_defs_ruleset_count(const kngg_defs *defs);
 
 /* A definitions file held in memory, for kngg_defs_load_sources(). */
 typedef struct {

@@ -8,8 +8,12 @@
  * user_version; opening an older file migrates it (one transaction per
  * step), opening a newer one or a foreign file is refused.
  *
- * The journal (events) is the history: rows are appended, never changed.
- * Strings handed to callbacks live only during the callback.
+ * The journal (events) is the history: rows are appended, never changed,
+ * and chained: each event stores SHA-256(previous hash || its canonical
+ * content), checked by kngg_store_verify(). The one sanctioned change is
+ * the redaction of a name from an event's text when a person is erased,
+ * which a later chained event records with the new text's digest. Personal data lives only in persons; events refer to them
+ * by id. Strings handed to callbacks live only during the callback.
  */
 #ifndef KNGG_STORE_H
 #define KNGG_STORE_H
@@ -21,7 +25,7 @@
 typedef struct kngg_store kngg_store;
 
 #define KNGG_STORE_APPLICATION_ID 0x4B4E4747 /* 'KNGG' */
-#define KNGG_STORE_SCHEMA_VERSION 1
+#define KNGG_STORE_SCHEMA_VERSION 2
 
 enum {
 	KNGG_STORE_CREATE = 1, /* create the file; refuse if it already exists */
@@ -116,6 +120,69 @@ int kngg_store_cycle_current(kngg_store *st, const char *municipality, int phase
 			     int64_t *id, int *number);
 int kngg_store_cycles(kngg_store *st, const char *municipality, kngg_cycle_fn fn, void *ctx);
 
+/* ---- organisations and persons -------------------------------------------- */
+
+typedef struct {
+	int64_t id;
+	const char *municipality;
+	const char *name;
+	const char *type; /* item of list organisatietypen */
+	const char *created_at;
+} kngg_org;
+
+typedef int (*kngg_org_fn)(void *ctx, const kngg_org *o);
+
+/* KNGG_EEXISTS when the municipality already has an organisation of that name. */
+int kngg_store_org_add(kngg_store *st, const kngg_org *o, int64_t *id);
+/* By name within a municipality; KNGG_ENOTFOUND when unknown. */
+int kngg_store_org_find(kngg_store *st, const char *municipality, const char *name,
+			kngg_org_fn fn, void *ctx);
+int kngg_store_org_get(kngg_store *st, int64_t id, kngg_org_fn fn, void *ctx);
+int kngg_store_orgs(kngg_store *st, const char *municipality, kngg_org_fn fn, void *ctx);
+
+/* A person: the only record with personal data (name, function, e-mail,
+ * phone). After an erase those are NULL and erased_at is set. */
+typedef struct {
+	int64_t id;
+	const char *municipality;
+	const char *name;
+	const char *function;
+	const char *email;
+	const char *phone;
+	int64_t org_id;       /* 0: none */
+	const char *org;      /* reading: organisation name */
+	const char *org_type; /* reading: its type */
+	const char *level;    /* item of list niveaus, or NULL */
+	const char *created_at;
+	const char *erased_at; /* or NULL */
+} kngg_person;
+
+typedef int (*kngg_person_fn)(void *ctx, const kngg_person *p);
+
+int kngg_store_person_add(kngg_store *st, const kngg_person *p, int64_t *id);
+/* KNGG_ENOTFOUND when unknown. */
+int kngg_store_person_get(kngg_store *st, int64_t id, kngg_person_fn fn, void *ctx);
+/* Persons of a municipality with exactly this name (erased ones never match). */
+int kngg_store_person_find(kngg_store *st, const char *municipality, const char *name,
+			   kngg_person_fn fn, void *ctx);
+/* All persons of a municipality, by id. */
+int kngg_store_persons(kngg_store *st, const char *municipality, kngg_person_fn fn, void *ctx);
+/* Fills in function, contact, organisation and level of a person known so
+ * far only by name (one who recorded something with --by). */
+int kngg_store_person_register(kngg_store *st, const kngg_person *p);
+/* Clears the personal fields of a person (AVG erase). */
+int kngg_store_person_erase(kngg_store *st, int64_t id, const char *erased_at);
+/* Replaces the free text of an event (value, data, note) during an erase;
+ * digest_hex receives the digest of the new text, which the caller records
+ * in a later note.redact event (target: the event id, value: the digest).
+ * verify accepts the changed text only with that record. */
+int kngg_store_text_redact(kngg_store *st, int64_t event_id, const char *value,
+			   const char *data, const char *note, char digest_hex[65]);
+/* After an erase, outside a transaction: checkpoints and truncates the WAL
+ * so that no copy of the erased data stays in the -wal file. Freed pages are
+ * zeroed (secure_delete), so the main file holds no copy either. */
+int kngg_store_scrub(kngg_store *st);
+
 /* ---- the journal ---------------------------------------------------------- */
 
 /* Event kinds (kngg_event.kind). */
@@ -130,6 +197,15 @@ int kngg_store_cycles(kngg_store *st, const char *municipality, kngg_cycle_fn fn
 #define KNGG_EV_DELIVERABLE_DONE "deliverable.done"
 #define KNGG_EV_QUICKSCAN "quickscan"
 #define KNGG_EV_FACTOR "factor"
+#define KNGG_EV_ORG_ADD "org.add"
+#define KNGG_EV_STAKEHOLDER_ADD "stakeholder.add"
+#define KNGG_EV_STAKEHOLDER_ASSESS "stakeholder.assess"
+#define KNGG_EV_ROLE_ASSIGN "role.assign"
+#define KNGG_EV_ROLE_END "role.end"
+#define KNGG_EV_SIGNOFF "signoff"
+#define KNGG_EV_CORRECTION "correction"
+#define KNGG_EV_PERSON_ERASE "person.erase"
+#define KNGG_EV_NOTE_REDACT "note.redact" /* target: event id; value: digest of its redacted text */
 
 typedef struct {
 	int64_t id;               /* set by the store */
@@ -143,18 +219,46 @@ typedef struct {
 	int has_score;
 	int score;
 	const char *value;        /* or NULL */
-	const char *by;           /* or NULL */
+	int64_t by_person;        /* who recorded it: person id, 0: none */
+	int64_t person_id;        /* whom it is about: person id, 0: none */
+	int64_t org_id;           /* organisation, 0: none */
+	const char *data;         /* kind-specific facts, canonical JSON, or NULL */
+	int64_t corrects;         /* a correction: the event it withdraws, 0: none */
 	const char *note;         /* or NULL */
 	const char *defs_version;
 	/* filled when reading: */
+	const char *by;           /* name of by_person; NULL when none or erased */
+	const char *person;       /* name of person_id; NULL when none or erased */
+	const char *org;          /* name of org_id, or NULL */
+	int by_erased, person_erased;
+	int64_t corrected_by;     /* the correction that withdrew this event, or 0 */
+	const char *corrected_on; /* its effective date, or NULL */
 	const char *area;         /* area name, or NULL */
 	int cycle_phase, cycle_number;
 } kngg_event;
 
 typedef int (*kngg_event_fn)(void *ctx, const kngg_event *ev);
 
-/* Appends one event; *id (if non-NULL) receives its id. */
+/* Appends one event to the journal and the chain; *id (if non-NULL)
+ * receives its id. */
 int kngg_store_event_add(kngg_store *st, const kngg_event *ev, int64_t *id);
+
+/* Which events a walk visits; NULL and 0 fields do not filter. */
+typedef struct {
+	const char *municipality; /* required */
+	const char *target;
+	const char *kind;
+	int64_t person_id; /* about or recorded by this person */
+	const char *since, *until; /* effective dates, inclusive */
+} kngg_event_filter;
+
+/* Calls fn for the matching events, by effective date and then by id; a
+ * non-zero return of fn stops the walk and is returned. */
+int kngg_store_events_where(kngg_store *st, const kngg_event_filter *f, kngg_event_fn fn,
+			    void *ctx);
+
+/* One event by id; KNGG_ENOTFOUND when there is none. */
+int kngg_store_event_get(kngg_store *st, int64_t id, kngg_event_fn fn, void *ctx);
 
 /*
  * Calls fn for the events of one municipality, ordered by effective date and
@@ -167,5 +271,21 @@ int kngg_store_events(kngg_store *st, const char *municipality, const char *targ
 
 /* Number of events in the journal (all municipalities). */
 int64_t kngg_store_event_count(kngg_store *st);
+
+/* ---- the audit chain -------------------------------------------------------- */
+
+typedef struct {
+	int64_t checked;     /* events whose hash was recomputed */
+	int64_t redacted;    /* notes changed by an erase, and recorded so */
+	int64_t bad_id;      /* first event that does not match, 0: none */
+	char problem[256];   /* what is wrong with it, in Dutch */
+} kngg_verify_result;
+
+/*
+ * Recomputes the chain over every event. Returns 0 when all match,
+ * KNGG_EINVALID with r->bad_id and r->problem filled for the first event
+ * that does not (changed, missing, inserted or moved), or another error.
+ */
+int kngg_store_verify(kngg_store *st, kngg_verify_result *r);
 
 #endif

@@ -9,6 +9,7 @@
 
 #include "kngg/defs.h"
 #include "kngg/store.h"
+#include "kngg/people.h"
 #include "kngg/track.h"
 
 /* Exit codes. */
@@ -48,6 +49,14 @@ int cmd_deliverable(kngg_cli *cli, int argc, char **argv);
 int cmd_quickscan(kngg_cli *cli, int argc, char **argv);
 int cmd_factor(kngg_cli *cli, int argc, char **argv);
 int cmd_status(kngg_cli *cli, int argc, char **argv);
+int cmd_org(kngg_cli *cli, int argc, char **argv);
+int cmd_stakeholder(kngg_cli *cli, int argc, char **argv);
+int cmd_role(kngg_cli *cli, int argc, char **argv);
+int cmd_risks(kngg_cli *cli, int argc, char **argv);
+int cmd_signoff(kngg_cli *cli, int argc, char **argv);
+int cmd_correct(kngg_cli *cli, int argc, char **argv);
+int cmd_verify(kngg_cli *cli, int argc, char **argv);
+int cmd_person(kngg_cli *cli, int argc, char **argv);
 int cmd_log(kngg_cli *cli, int argc, char **argv);
 
 /* Runs one command line (argv[0] is the command name) with cli's options. */
@@ -96,10 +105,31 @@ int cli_int(const char *cmd, const char *what, const char *s, int min, int max, 
 typedef struct {
 	const char *name;   /* long name without "--" */
 	char short_name;    /* or 0 */
-	int has_arg;
+	int has_arg;        /* 0, 1, or CLI_ARG_MULTI */
 	const char **value; /* for options with an argument */
 	int *flag;          /* for options without */
 } cli_opt;
+
+/*
+ * A repeatable option (--argument A --argument B): every value in order.
+ * Its cli_opt has has_arg CLI_ARG_MULTI and value &multi.last, the struct's
+ * first member, through which cli_parse reaches the whole struct (so that
+ * cli_opt keeps five fields and every positional initialiser stays
+ * complete). items point into argv; the array is malloc'd: release it with
+ * cli_multi_free(), also when cli_parse() failed.
+ */
+typedef struct {
+	const char *last;   /* the last value given, or NULL; must stay first */
+	const char **items;
+	size_t n, cap;
+} cli_multi;
+
+enum { CLI_ARG_MULTI = 2 };
+
+/* The cli_opt of a repeatable option NAME collected into m (a cli_multi). */
+#define CLI_MULTI_OPT(name, m) {(name), 0, CLI_ARG_MULTI, &(m).last, NULL}
+
+void cli_multi_free(cli_multi *m);
 
 /*
  * Parses argv[1..argc-1] of command cmd. Options may appear anywhere;

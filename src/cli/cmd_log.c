@@ -20,6 +20,15 @@ static const char *kind_text(const char *kind)
 		{KNGG_EV_DELIVERABLE_DONE, "oplevering gedaan"},
 		{KNGG_EV_QUICKSCAN, "QuickScan-score"},
 		{KNGG_EV_FACTOR, "factorcheck"},
+		{KNGG_EV_ORG_ADD, "organisatie toegevoegd"},
+		{KNGG_EV_STAKEHOLDER_ADD, "stakeholder toegevoegd"},
+		{KNGG_EV_STAKEHOLDER_ASSESS, "stakeholderanalyse"},
+		{KNGG_EV_ROLE_ASSIGN, "rol toegewezen"},
+		{KNGG_EV_ROLE_END, "rol beëindigd"},
+		{KNGG_EV_SIGNOFF, "ondertekening"},
+		{KNGG_EV_CORRECTION, "correctie"},
+		{KNGG_EV_PERSON_ERASE, "persoon gewist"},
+		{KNGG_EV_NOTE_REDACT, "notitie aangepast"},
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -28,13 +37,30 @@ static const char *kind_text(const char *kind)
 	return kind;
 }
 
+struct text_ctx {
+	int n;
+	int id_width; /* columns of "#N" for the largest event number */
+};
+
+/* A person's name, "(gewist)" once erased, or NULL when there is none. */
+static const char *person_text(const char *name, int erased)
+{
+	return name ? name : erased ? "(gewist)" : NULL;
+}
+
 static int print_text(void *ctx, const kngg_event *ev)
 {
-	int *n = ctx;
+	struct text_ctx *tc = ctx;
+	const char *person = person_text(ev->person, ev->person_erased);
+	char id[24];
 
+	snprintf(id, sizeof(id), "#%lld", (long long)ev->id);
+	print_padded(stdout, id, (size_t)tc->id_width + 2);
 	printf("%s  ", ev->date);
 	print_padded(stdout, kind_text(ev->kind), 20);
-	if (ev->target)
+	if (ev->target && strcmp(ev->kind, KNGG_EV_NOTE_REDACT) == 0)
+		printf(" van #%s", ev->target); /* its target is the event whose note changed */
+	else if (ev->target)
 		printf(" %s", ev->target);
 	if (ev->area)
 		printf(" [%s]", ev->area);
@@ -44,13 +70,35 @@ static int print_text(void *ctx, const kngg_event *ev)
 		printf(" score %d", ev->score);
 	if (ev->value)
 		printf(" %s", ev->value);
+	if (ev->corrects)
+		printf(" trekt #%lld in", (long long)ev->corrects);
+	if (person && ev->org)
+		printf(" — %s, %s", person, ev->org);
+	else if (person || ev->org)
+		printf(" — %s", person ? person : ev->org);
 	if (ev->by)
 		printf("  (%s)", ev->by);
+	else if (ev->by_erased)
+		printf("  (gewist)");
+	if (ev->corrected_by)
+		printf("  (ingetrokken op %s door #%lld)", ev->corrected_on ? ev->corrected_on : "?",
+		       (long long)ev->corrected_by);
 	printf("\n");
 	if (ev->note)
-		print_wrapped(stdout, ev->note, 12, 0);
-	(*n)++;
+		print_wrapped(stdout, ev->note, (size_t)tc->id_width + 14, 0);
+	tc->n++;
 	return 0;
+}
+
+/* ev->data as a JSON value: parsed when it is JSON, else the text. */
+static json_t *data_json(const char *data)
+{
+	json_t *v;
+
+	if (!data)
+		return json_null();
+	v = json_loads(data, JSON_DECODE_ANY, NULL);
+	return v ? v : json_string(data);
 }
 
 static int add_json(void *ctx, const kngg_event *ev)
@@ -71,6 +119,16 @@ static int add_json(void *ctx, const kngg_event *ev)
 	json_object_set_new(o, "score", ev->has_score ? json_integer(ev->score) : json_null());
 	json_object_set_new(o, "value", jstr(ev->value));
 	json_object_set_new(o, "by", jstr(ev->by));
+	json_object_set_new(o, "by_erased", json_boolean(ev->by_erased));
+	json_object_set_new(o, "person_id", ev->person_id ? json_integer(ev->person_id) : json_null());
+	json_object_set_new(o, "person", jstr(ev->person));
+	json_object_set_new(o, "person_erased", json_boolean(ev->person_erased));
+	json_object_set_new(o, "org", jstr(ev->org));
+	json_object_set_new(o, "data", data_json(ev->data));
+	json_object_set_new(o, "corrects", ev->corrects ? json_integer(ev->corrects) : json_null());
+	json_object_set_new(o, "corrected_by",
+			    ev->corrected_by ? json_integer(ev->corrected_by) : json_null());
+	json_object_set_new(o, "corrected_on", jstr(ev->corrected_on));
 	json_object_set_new(o, "note", jstr(ev->note));
 	json_object_set_new(o, "definitions", jstr(ev->defs_version));
 	return json_array_append_new(ctx, o) == 0 ? 0 : KNGG_ENOMEM;
@@ -84,7 +142,9 @@ int cmd_log(kngg_cli *cli, int argc, char **argv)
 				{NULL, 0, 0, NULL, NULL}};
 	kngg_status *s = NULL;
 	kngg_tracker *t;
-	int npos, shown, rc, n = 0;
+	struct text_ctx tc = {0, 0};
+	int npos, shown, rc;
+	int64_t count;
 
 	rc = cli_parse("log", argc, argv, opts, &npos, &shown);
 	if (rc != EXIT_OK || shown)
@@ -110,10 +170,13 @@ int cmd_log(kngg_cli *cli, int argc, char **argv)
 		json_decref(arr);
 		return rc < 0 ? EXIT_FAIL : EXIT_OK;
 	}
-	rc = kngg_store_events(t->store, argv[1], NULL, since, NULL, print_text, &n);
+	count = kngg_store_event_count(t->store);
+	for (tc.id_width = 2; count >= 10; count /= 10)
+		tc.id_width++;
+	rc = kngg_store_events(t->store, argv[1], NULL, since, NULL, print_text, &tc);
 	if (rc < 0)
 		return EXIT_FAIL;
-	if (n == 0)
+	if (tc.n == 0)
 		printf("geen gebeurtenissen%s%s\n", since ? " sinds " : "", since ? since : "");
 	return EXIT_OK;
 }

@@ -52,6 +52,54 @@ const cmd_def kngg_commands[] = {
 	 "kngg factor CODE FACTOR --score N [--note TEKST] [--date D] [--by NAAM]",
 	 "leg een check van een essentiële factor vast",
 	 "De schaal staat in phases/factoren.xml (standaard 1-5).\n"},
+	{"org", cmd_org, "kngg org add CODE NAAM --type TYPE | list CODE",
+	 "organisaties in het werkveld: toevoegen, tonen",
+	 "TYPE komt uit de lijst organisatietypen (kngg show organisatietypen/ggd;\n"
+	 "bijvoorbeeld gemeente, ggd, jgz, wijkteam, ziekenhuis, huisartsen, onderwijs).\n"},
+	{"stakeholder", cmd_stakeholder,
+	 "kngg stakeholder add CODE --name NAAM --org ORG [--org-type TYPE] [--function F] "
+	 "[--level NIVEAU] [--email E] [--phone T] | list CODE [--grid] [--format text|csv|json] "
+	 "[--bom] | show CODE ID | assess CODE ID [--interest M] [--influence M] [--urgency M] "
+	 "[--stance H] [--commitment C] [--round STAP] [--area GEBIED] [--date D] [--note T]",
+	 "stakeholders: register, analyses door de tijd, invloed/belang-raster",
+	 "kngg bewaart alleen namen, functies en contactgegevens van professionals,\n"
+	 "nooit gegevens over kinderen of gezinnen.\n\n"
+	 "Een analyse (assess) legt belang, invloed en urgentie (laag/middel/hoog),\n"
+	 "houding (tegen/neutraal/voor) en commitment vast (onbekend, geinformeerd,\n"
+	 "betrokken, toegezegd, formeel-vastgelegd). Wat je niet opgeeft, blijft\n"
+	 "zoals bij de vorige analyse. Pas vanaf 'toegezegd' telt iemand als\n"
+	 "gecommitteerd: geinformeerd zijn is nog geen commitment. --round koppelt de\n"
+	 "analyse aan de stap die erom vraagt (1.2, 1.7, 2.5 met --area).\n"},
+	{"role", cmd_role,
+	 "kngg role assign CODE ID ROL [--deputy] [--date D] | end CODE ID ROL [--date D] | list CODE [--all]",
+	 "rollen in het project (projectleider, kerngroep, stuurgroep, wethouder...)",
+	 "Een wisseling wordt vastgelegd, niet overschreven: beeindig de oude rol en\n"
+	 "wijs de nieuwe toe. --deputy: plaatsvervanger.\n"},
+	{"risks", cmd_risks, "kngg risks CODE [--as-of DATUM] [--format text|json]",
+	 "continuiteit: rollen zonder vervanger, commitment om opnieuw te bevestigen",
+	 ""},
+	{"signoff", cmd_signoff,
+	 "kngg signoff CODE ID --decision go|no-go|akkoord --signer NAAM --role ROL --org ORG "
+	 "--document STUK [--argument TEKST]... [--as ROL] [--area GEBIED] [--date D] [--by N] [--note T] "
+	 "| list CODE [--format text|json|csv] | show CODE ID [--area GEBIED] [--as-of D]",
+	 "ondertekeningen en besluiten (go/no-go, akkoord) met wie, rol en stuk",
+	 "Een no-go vraagt minstens een --argument. Een latere go wist een eerdere\n"
+	 "no-go niet: de hele geschiedenis blijft zichtbaar. Tekent iemand met een\n"
+	 "andere rol dan de ondertekening vraagt, dan legt --as ROL het mandaat vast.\n"},
+	{"correct", cmd_correct, "kngg correct CODE GEBEURTENIS --reason TEKST",
+	 "trek een vastgelegd feit in (met reden); het blijft in het logboek",
+	 "GEBEURTENIS is het nummer uit 'kngg log'. Er wordt niets gewist: de\n"
+	 "correctie is een nieuwe gebeurtenis.\n"},
+	{"verify", cmd_verify, "kngg verify",
+	 "controleer de keten van het logboek op wijzigingen buiten kngg om",
+	 "Herberekent de SHA-256-keten over alle gebeurtenissen en noemt de eerste\n"
+	 "die niet klopt (gewijzigd, verwijderd, verplaatst).\n"},
+	{"person", cmd_person,
+	 "kngg person export ID [-o BESTAND] [--force] | erase ID --reason TEKST [--date D] [--by N]",
+	 "AVG: alles over een persoon exporteren (JSON) of de persoon wissen",
+	 "erase wist naam, functie, e-mail en telefoon overal (ook in notities,\n"
+	 "stukken en argumenten, ongeacht hoofdletters) en laat de geschiedenis staan:\n"
+	 "'(gewist)' tekende op die datum in die rol. 'kngg verify' blijft slagen.\n"},
 	{"status", cmd_status, "kngg status CODE [--as-of DATUM] [--format text|json]",
 	 "stand van zaken: per fase elke stap, data, wie, open activiteiten",
 	 "--as-of toont de stand zoals het logboek die op die dag had.\n"},

@@ -1,9 +1,38 @@
 /*
  * options.c: option parsing shared by all commands.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+
+void cli_multi_free(cli_multi *m)
+{
+	free(m->items);
+	m->items = NULL;
+	m->n = m->cap = 0;
+	m->last = NULL;
+}
+
+/* Appends value to the cli_multi whose first member is *last. */
+static int multi_add(const char **last, const char *value)
+{
+	/* a pointer to a struct's first member, converted, points to the struct */
+	cli_multi *m = (cli_multi *)(void *)last;
+
+	if (m->n == m->cap) {
+		size_t cap = m->cap ? 2 * m->cap : 4;
+		const char **items = realloc(m->items, cap * sizeof(*items));
+
+		if (!items)
+			return cli_fail("onvoldoende geheugen");
+		m->items = items;
+		m->cap = cap;
+	}
+	m->items[m->n++] = value;
+	m->last = value;
+	return EXIT_OK;
+}
 
 void cli_print_help(FILE *f, const cmd_def *c)
 {
@@ -75,6 +104,11 @@ int cli_parse(const char *cmd, int argc, char **argv, const cli_opt *opts, int *
 			if (i + 1 >= argc)
 				return cli_usage(cmd, "--%s verwacht een waarde", o->name);
 			value = argv[++i];
+		}
+		if (o->has_arg == CLI_ARG_MULTI) {
+			if (multi_add(o->value, value) != EXIT_OK)
+				return EXIT_FAIL;
+			continue;
 		}
 		*o->value = value;
 	}

@@ -45,6 +45,13 @@ struct kngg_defs {
 	size_t nlists;
 	const char *lists_file;
 
+	kngg_ruleset *rulesets;
+	size_t nrulesets;
+	const char *rules_file;
+	/* while loading: the ids the rules name, resolved in defs_finish */
+	const char **ruleset_ids;
+	const char **rule_ids;
+
 	kngg_phase phase_store[4];
 	size_t nphases; /* phases present, packed in phase order */
 	const kngg_phase *ordered[4];

@@ -501,9 +501,76 @@ static void read_lists(kngg_defs *d, const xmlNode *root, const char *file)
 		d->lists[i].title = child_text(d, c, "titel");
 		ordered = attr(d, c, "geordend");
 		d->lists[i].ordered = ordered && strcmp(ordered, "ja") == 0;
+		d->lists[i].threshold = attr(d, c, "drempel");
+		d->lists[i].line = (int)xmlGetLineNo(c);
+		d->lists[i].file = file;
 		d->lists[i].items = read_defs(d, c, "item", KNGG_DEF_ITEM, file, NULL,
 					      &d->lists[i].nitems);
 		i++;
+	}
+}
+
+static const char *rule_elems[] = {"gedaan", "getekend", "commitment", "factor", "quickscan",
+				   NULL};
+
+static void read_rules(kngg_defs *d, const xmlNode *root, const char *file)
+{
+	size_t n = 0, nr = 0, k = 0;
+
+	if (!claim(d, &d->rules_file, file, root))
+		return;
+	d->nrulesets = count_children(root, "voor");
+	d->rulesets = alloc_array(d, d->nrulesets, sizeof(*d->rulesets));
+	d->ruleset_ids = alloc_array(d, d->nrulesets, sizeof(*d->ruleset_ids));
+	for (const xmlNode *v = root->children; v; v = v->next)
+		for (const xmlNode *c = is_elem(v, "voor") ? v->children : NULL; c; c = c->next)
+			nr += c->type == XML_ELEMENT_NODE;
+	d->rule_ids = alloc_array(d, nr, sizeof(*d->rule_ids));
+	for (const xmlNode *v = root->children; v && d->rulesets && d->rule_ids; v = v->next) {
+		kngg_ruleset *rs;
+		kngg_rule *rules;
+		size_t i = 0;
+
+		if (!is_elem(v, "voor"))
+			continue;
+		rs = &d->rulesets[n];
+		d->ruleset_ids[n] = xmlHasProp(v, (const xmlChar *)"stap") ? attr(d, v, "stap")
+									    : attr(d, v, "fase");
+		if (!xmlHasProp(v, (const xmlChar *)"stap") == !xmlHasProp(v, (const xmlChar *)"fase"))
+			defs_error(d, file, (int)xmlGetLineNo(v),
+				   "<voor> noemt precies een van stap en fase");
+		rs->nrules = 0;
+		for (const xmlNode *c = v->children; c; c = c->next)
+			rs->nrules += c->type == XML_ELEMENT_NODE;
+		rules = alloc_array(d, rs->nrules, sizeof(*rules));
+		for (const xmlNode *c = v->children; c && rules; c = c->next) {
+			kngg_rule *r;
+			const char *minv;
+
+			if (c->type != XML_ELEMENT_NODE)
+				continue;
+			r = &rules[i++];
+			for (int e = 0; rule_elems[e]; e++)
+				if (is_elem(c, rule_elems[e]))
+					r->kind = (kngg_rule_kind)(e + 1);
+			r->file = file;
+			r->line = (int)xmlGetLineNo(c);
+			r->why = xmlHasProp(c, (const xmlChar *)"waarom") ? attr(d, c, "waarom") : NULL;
+			d->rule_ids[k++] = xmlHasProp(c, (const xmlChar *)"id") ? attr(d, c, "id") : NULL;
+			minv = xmlHasProp(c, (const xmlChar *)"min") ? attr(d, c, "min") : NULL;
+			r->has_min = minv != NULL;
+			r->min = minv ? atoi(minv) : 1;
+			if (r->kind == KNGG_RULE_COMMITMENT)
+				r->has_min = 1;
+			r->within_months = xmlHasProp(c, (const xmlChar *)"binnen")
+						   ? atoi(attr(d, c, "binnen")) : 0;
+			r->level = xmlHasProp(c, (const xmlChar *)"niveau") ? attr(d, c, "niveau") : NULL;
+			r->org_type = xmlHasProp(c, (const xmlChar *)"organisatie")
+					      ? attr(d, c, "organisatie") : NULL;
+			r->role = xmlHasProp(c, (const xmlChar *)"rol") ? attr(d, c, "rol") : NULL;
+		}
+		rs->rules = rules;
+		n++;
 	}
 }
 
@@ -535,6 +602,8 @@ static void read_root(kngg_defs *d, const xmlNode *root, const char *file)
 		read_monitoring(d, root, file);
 	else if (is_elem(root, "lijsten"))
 		read_lists(d, root, file);
+	else if (is_elem(root, "gereedheid"))
+		read_rules(d, root, file);
 }
 
 /* The line on which needle first appears in src, or 0. */

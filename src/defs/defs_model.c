@@ -143,6 +143,84 @@ static void resolve_refs(kngg_defs *d)
 	}
 }
 
+/* A threshold names an item of its own list, and only ordered lists have one. */
+static void check_thresholds(kngg_defs *d)
+{
+	for (size_t i = 0; i < d->nlists; i++) {
+		const kngg_list *l = &d->lists[i];
+
+		if (!l->threshold)
+			continue;
+		if (!l->ordered)
+			defs_error(d, l->file, l->line,
+				   "lijst '%s' heeft een drempel maar is niet geordend", l->id);
+		else if (kngg_list_index(l, l->threshold) < 0)
+			defs_error(d, l->file, l->line, "drempel '%s' is geen item van lijst '%s'",
+				   l->threshold, l->id);
+	}
+}
+
+/* Resolves what each readiness rule names, in the same pass order as
+ * read_rules stored the ids. */
+static void resolve_rules(kngg_defs *d)
+{
+	static const char *const filters[][2] = {{"niveaus", "niveau"},
+						 {"organisatietypen", "organisatie"},
+						 {"rollen", "rol"}};
+	size_t k = 0;
+
+	for (size_t n = 0; n < d->nrulesets && d->ruleset_ids && d->rule_ids; n++) {
+		kngg_ruleset *rs = &d->rulesets[n];
+		const kngg_def *scope = kngg_defs_find(d, d->ruleset_ids[n]);
+		const char *rfile = rs->nrules ? rs->rules[0].file : d->rules_file;
+		int rline = rs->nrules ? rs->rules[0].line : 0;
+
+		if (!scope || (scope->kind != KNGG_DEF_STEP && scope->kind != KNGG_DEF_PHASE))
+			defs_error(d, rfile, rline, "regels voor '%s': geen stap of fase",
+				   d->ruleset_ids[n] ? d->ruleset_ids[n] : "");
+		for (size_t m = 0; m < n && scope; m++)
+			if (d->rulesets[m].scope == scope)
+				defs_error(d, rfile, rline, "regels voor '%s' staan er twee keer",
+					   scope->id);
+		rs->scope = scope;
+		for (size_t i = 0; i < rs->nrules; i++) {
+			kngg_rule *r = (kngg_rule *)&rs->rules[i];
+			const char *id = d->rule_ids[k++];
+			const kngg_def *t = id ? kngg_defs_find(d, id) : NULL;
+			const char *vals[3] = {r->level, r->org_type, r->role};
+
+			if (r->kind == KNGG_RULE_DONE &&
+			    (!t || (t->kind != KNGG_DEF_STEP && t->kind != KNGG_DEF_ACTIVITY &&
+				    t->kind != KNGG_DEF_DELIVERABLE)))
+				defs_error(d, r->file, r->line, "gedaan: '%s' is geen stap, activiteit of oplevering",
+					   id ? id : "");
+			else if (r->kind == KNGG_RULE_SIGNED && (!t || t->kind != KNGG_DEF_SIGNOFF))
+				defs_error(d, r->file, r->line, "getekend: '%s' is geen ondertekening",
+					   id ? id : "");
+			else if (r->kind == KNGG_RULE_FACTOR && id && (!t || t->kind != KNGG_DEF_FACTOR))
+				defs_error(d, r->file, r->line, "factor: '%s' is geen essentiële factor", id);
+			r->target = t;
+			for (int f = 0; f < 3; f++)
+				if (vals[f] && !kngg_list_find(kngg_defs_list(d, filters[f][0]), vals[f]))
+					defs_error(d, r->file, r->line, "%s '%s' staat niet in lijst '%s'",
+						   filters[f][1], vals[f], filters[f][0]);
+		}
+	}
+}
+
+const kngg_ruleset *kngg_defs_rules(const kngg_defs *d, const kngg_def *scope)
+{
+	for (size_t i = 0; i < d->nrulesets; i++)
+		if (d->rulesets[i].scope == scope)
+			return &d->rulesets[i];
+	return NULL;
+}
+
+size_t kngg_defs_ruleset_count(const kngg_defs *d)
+{
+	return d->nrulesets;
+}
+
 void defs_finish(kngg_defs *d)
 {
 	const char *first = NULL;
@@ -173,6 +251,9 @@ void defs_finish(kngg_defs *d)
 	check_parent_ids(d);
 	if (d->lists_file)
 		resolve_refs(d);
+	check_thresholds(d);
+	if (d->lists_file)
+		resolve_rules(d);
 	for (int p = 0; p < 4; p++)
 		if (d->phases[p])
 			d->ordered[d->nphases++] = d->phases[p];
@@ -191,6 +272,14 @@ const kngg_list *kngg_defs_list(const kngg_defs *d, const char *id)
 		if (d->lists[i].id && strcmp(d->lists[i].id, id) == 0)
 			return &d->lists[i];
 	return NULL;
+}
+
+int kngg_list_index(const kngg_list *list, const char *id)
+{
+	for (size_t i = 0; list && id && i < list->nitems; i++)
+		if (list->items[i].id && strcmp(list->items[i].id, id) == 0)
+			return (int)i;
+	return -1;
 }
 
 const kngg_def *kngg_list_find(const kngg_list *list, const char *id)

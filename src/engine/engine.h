@@ -20,6 +20,38 @@ void engine_step_apply(kngg_step_status *ss, const kngg_event *ev, engine_dup_fn
  * allow_future. */
 int engine_date(kngg_tracker *t, const kngg_track_opts *o, int allow_future, char out[11]);
 
+/* Appends ev, resolving ev->by (a name or an id number) to a person of the
+ * municipality first: an unknown name becomes a new person. */
+int engine_event_add(kngg_tracker *t, kngg_event *ev, int64_t *id);
+
+/* Resolves a person named or numbered s in municipality code. With create,
+ * an unknown name is added (org_id may be 0). Reports and returns
+ * KNGG_ENOTFOUND / KNGG_EINVALID (ambiguous name, other municipality). */
+int engine_person(kngg_tracker *t, const char *code, const char *s, int create, int64_t org_id,
+		  const char *date, int64_t *id);
+
+/* 1 when ev was withdrawn by a correction dated on or before as_of (NULL:
+ * any time). */
+int engine_withdrawn(const kngg_event *ev, const char *as_of);
+
+/* Validation shared by the recording calls. */
+int engine_check_text(kngg_tracker *t, const char *what, const char *s, int required);
+int engine_check_name(kngg_tracker *t, const char *what, const char *s, int required);
+int engine_check_opts(kngg_tracker *t, const kngg_track_opts *o);
+/* Fills the common fields of an event. */
+void engine_fill_event(kngg_tracker *t, kngg_event *ev, const char *kind, const char *code,
+		       const char *date, const kngg_track_opts *o);
+/* Ends a write: commit when rc is 0, else roll back. Returns rc. */
+int engine_finish(kngg_tracker *t, int rc);
+/* KNGG_ENOTFOUND (reported) when the municipality is unknown. */
+int engine_need_municipality(kngg_tracker *t, const char *code);
+/* The scope of a step or sign-off: the area (phase 2, o->area required) or
+ * the current cycle (phases 3-4). Reports what is wrong. */
+int engine_scope(kngg_tracker *t, const char *code, const kngg_step *step, const char *area,
+		 int64_t *area_id, int64_t *cycle_id);
+/* An item of definitions list list_id; reports the allowed ones when not. */
+int engine_list_item(kngg_tracker *t, const char *list_id, const char *what, const char *id);
+
 /* Reports through the tracker's diag. */
 int engine_fail(kngg_tracker *t, int rc, const char *fmt, ...) KNGG_PRINTF(3, 4);
 

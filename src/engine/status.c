@@ -50,6 +50,7 @@ typedef struct {
 	kngg_tracker *t;
 	kngg_status *s;
 	kngg_arena *arena;
+	const char *as_of;
 	int64_t *run_ids[4]; /* per phase: area/cycle id of each run */
 	size_t cap[4];
 	int failed;
@@ -207,6 +208,8 @@ static int on_event(void *ctx, const kngg_event *ev)
 
 	b->s->nevents++;
 	b->s->last_date = bdup(b, ev->date);
+	if (engine_withdrawn(ev, b->as_of))
+		return 0;
 	if (strcmp(ev->kind, KNGG_EV_AREA_ADD) == 0 || strcmp(ev->kind, KNGG_EV_CYCLE_START) == 0) {
 		int phase = ev->area_id ? 2 : ev->cycle_phase;
 
@@ -271,12 +274,13 @@ static int got_municipality(void *ctx, const kngg_municipality *m)
 
 int kngg_status_load(kngg_tracker *t, const char *code, const char *as_of, kngg_status **out)
 {
-	builder b = {t, NULL, NULL, {NULL}, {0}, 0};
+	builder b = {0};
 	size_t nf;
 	const kngg_factor *factors = kngg_defs_factors(t->defs, &nf);
 	int rc;
 
 	*out = NULL;
+	b.t = t;
 	if (!kngg_valid_code(code))
 		return engine_fail(t, KNGG_EINVALID,
 				   "ongeldige gemeentecode '%s' (verwacht GM en vier cijfers, bijvoorbeeld GM0479)",
@@ -291,6 +295,7 @@ int kngg_status_load(kngg_tracker *t, const char *code, const char *as_of, kngg_
 		return KNGG_ENOMEM;
 	}
 	b.s->priv = b.arena;
+	b.as_of = as_of;
 	b.s->current_phase = 1;
 	for (int p = 0; p < 4; p++)
 		b.s->phases[p].phase = kngg_defs_phase_by_number(t->defs, p + 1);

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "kngg/people.h"
+
 #include "engine/engine.h"
 
 #define MAX_TEXT 2000
@@ -97,7 +99,7 @@ int engine_date(kngg_tracker *t, const kngg_track_opts *o, int allow_future, cha
 }
 
 /* Text fields: bounded, valid UTF-8 is the caller's business (SQLite keeps bytes). */
-static int check_text(kngg_tracker *t, const char *what, const char *s, int required)
+int engine_check_text(kngg_tracker *t, const char *what, const char *s, int required)
 {
 	if (!s)
 		return required ? engine_fail(t, KNGG_EINVALID, "%s ontbreekt", what) : 0;
@@ -111,12 +113,12 @@ static int check_text(kngg_tracker *t, const char *what, const char *s, int requ
 
 /* Names (municipalities, areas, target groups) appear in lists and
  * headings: one line, at most MAX_NAME bytes, not only blanks. */
-static int check_name(kngg_tracker *t, const char *what, const char *s, int required)
+int engine_check_name(kngg_tracker *t, const char *what, const char *s, int required)
 {
 	const unsigned char *p;
 	int rc, blank = 1;
 
-	if ((rc = check_text(t, what, s, required)) < 0 || !s)
+	if ((rc = engine_check_text(t, what, s, required)) < 0 || !s)
 		return rc;
 	if (strlen(s) > MAX_NAME)
 		return engine_fail(t, KNGG_EINVALID, "%s is te lang (meer dan %d tekens)", what,
@@ -133,15 +135,15 @@ static int check_name(kngg_tracker *t, const char *what, const char *s, int requ
 	return 0;
 }
 
-static int check_opts(kngg_tracker *t, const kngg_track_opts *o)
+int engine_check_opts(kngg_tracker *t, const kngg_track_opts *o)
 {
 	int rc;
 
 	if (!o)
 		return 0;
-	if ((rc = check_name(t, "--by", o->by, 0)) < 0 ||
-	    (rc = check_text(t, "--note", o->note, 0)) < 0 ||
-	    (rc = check_text(t, "--document", o->document, 0)) < 0)
+	if ((rc = engine_check_name(t, "--by", o->by, 0)) < 0 ||
+	    (rc = engine_check_text(t, "--note", o->note, 0)) < 0 ||
+	    (rc = engine_check_text(t, "--document", o->document, 0)) < 0)
 		return rc;
 	return 0;
 }
@@ -154,7 +156,7 @@ static int found_one(void *ctx, const kngg_municipality *m)
 }
 
 /* Inside a transaction: the municipality must exist. */
-static int need_municipality(kngg_tracker *t, const char *code)
+int engine_need_municipality(kngg_tracker *t, const char *code)
 {
 	int rc;
 
@@ -169,7 +171,7 @@ static int need_municipality(kngg_tracker *t, const char *code)
 	return rc;
 }
 
-static void fill_event(kngg_tracker *t, kngg_event *ev, const char *kind, const char *code,
+void engine_fill_event(kngg_tracker *t, kngg_event *ev, const char *kind, const char *code,
 		       const char *date, const kngg_track_opts *o)
 {
 	memset(ev, 0, sizeof(*ev));
@@ -184,12 +186,99 @@ static void fill_event(kngg_tracker *t, kngg_event *ev, const char *kind, const 
 }
 
 /* Ends a write: commit when rc is 0, else roll back. Returns rc. */
-static int finish(kngg_tracker *t, int rc)
+int engine_finish(kngg_tracker *t, int rc)
 {
 	if (rc == 0)
 		return kngg_store_commit(t->store);
 	kngg_store_rollback(t->store);
 	return rc;
+}
+
+int engine_withdrawn(const kngg_event *ev, const char *as_of)
+{
+	return ev->corrected_by && (!as_of || strcmp(ev->corrected_on, as_of) <= 0);
+}
+
+struct persons_found {
+	int64_t id;
+	int n;
+	const char *municipality;
+};
+
+static int found_person(void *ctx, const kngg_person *p)
+{
+	struct persons_found *f = ctx;
+
+	f->id = p->id;
+	f->n++;
+	return 0;
+}
+
+static int person_in(void *ctx, const kngg_person *p)
+{
+	struct persons_found *f = ctx;
+
+	f->id = p->erased_at ? -1 : strcmp(p->municipality, f->municipality) == 0 ? p->id : 0;
+	return 0;
+}
+
+int engine_person(kngg_tracker *t, const char *code, const char *s, int create, int64_t org_id,
+		  const char *date, int64_t *id)
+{
+	struct persons_found f = {0, 0, code};
+	char *end;
+	long long n;
+	int rc;
+
+	if (!s || !*s)
+		return engine_fail(t, KNGG_EINVALID, "persoon ontbreekt");
+	n = strtoll(s, &end, 10);
+	if (*end == '\0') {
+		if (n <= 0)
+			return engine_fail(t, KNGG_EINVALID, "ongeldig persoonsnummer '%s'", s);
+		rc = kngg_store_person_get(t->store, n, person_in, &f);
+		if (rc == KNGG_ENOTFOUND || (rc == 0 && f.id == 0))
+			return engine_fail(t, KNGG_ENOTFOUND, "%s heeft geen persoon %lld", code, n);
+		if (rc < 0)
+			return rc;
+		if (f.id < 0)
+			return engine_fail(t, KNGG_EINVALID, "persoon %lld is gewist (AVG)", n);
+		*id = f.id;
+		return 0;
+	}
+	if ((rc = engine_check_name(t, "naam", s, 1)) < 0)
+		return rc;
+	if ((rc = kngg_store_person_find(t->store, code, s, found_person, &f)) < 0)
+		return rc;
+	if (f.n > 1)
+		return engine_fail(t, KNGG_EINVALID,
+				   "in %s heten %d personen '%s'; gebruik het nummer uit 'kngg stakeholder list %s'",
+				   code, f.n, s, code);
+	if (f.n == 1) {
+		*id = f.id;
+		return 0;
+	}
+	if (!create)
+		return engine_fail(t, KNGG_ENOTFOUND, "%s heeft geen persoon '%s'", code, s);
+	{
+		kngg_person p = {0};
+
+		p.municipality = code;
+		p.name = s;
+		p.org_id = org_id;
+		p.created_at = date;
+		return kngg_store_person_add(t->store, &p, id);
+	}
+}
+
+int engine_event_add(kngg_tracker *t, kngg_event *ev, int64_t *id)
+{
+	int rc;
+
+	if (ev->by && !ev->by_person &&
+	    (rc = engine_person(t, ev->municipality, ev->by, 1, 0, ev->date, &ev->by_person)) < 0)
+		return rc;
+	return kngg_store_event_add(t->store, ev, id);
 }
 
 int kngg_track_municipality_add(kngg_tracker *t, const char *code, const char *name,
@@ -203,7 +292,7 @@ int kngg_track_municipality_add(kngg_tracker *t, const char *code, const char *n
 		return engine_fail(t, KNGG_EINVALID,
 				   "ongeldige gemeentecode '%s' (verwacht GM en vier cijfers, bijvoorbeeld GM0479)",
 				   code ? code : "");
-	if ((rc = check_name(t, "naam", name, 1)) < 0 || (rc = check_opts(t, o)) < 0 ||
+	if ((rc = engine_check_name(t, "naam", name, 1)) < 0 || (rc = engine_check_opts(t, o)) < 0 ||
 	    (rc = engine_date(t, o, 0, date)) < 0)
 		return rc;
 	if ((rc = kngg_store_begin(t->store)) < 0)
@@ -212,11 +301,11 @@ int kngg_track_municipality_add(kngg_tracker *t, const char *code, const char *n
 	if (rc == KNGG_EEXISTS)
 		rc = engine_fail(t, rc, "gemeente %s bestaat al", code);
 	if (rc == 0) {
-		fill_event(t, &ev, KNGG_EV_MUNICIPALITY_ADD, code, date, o);
+		engine_fill_event(t, &ev, KNGG_EV_MUNICIPALITY_ADD, code, date, o);
 		ev.value = name;
-		rc = kngg_store_event_add(t->store, &ev, NULL);
+		rc = engine_event_add(t, &ev, NULL);
 	}
-	return finish(t, rc);
+	return engine_finish(t, rc);
 }
 
 int kngg_track_municipality_rename(kngg_tracker *t, const char *code, const char *name,
@@ -226,18 +315,18 @@ int kngg_track_municipality_rename(kngg_tracker *t, const char *code, const char
 	kngg_event ev;
 	int rc;
 
-	if ((rc = check_name(t, "naam", name, 1)) < 0 || (rc = check_opts(t, o)) < 0 ||
+	if ((rc = engine_check_name(t, "naam", name, 1)) < 0 || (rc = engine_check_opts(t, o)) < 0 ||
 	    (rc = engine_date(t, o, 0, date)) < 0)
 		return rc;
 	if ((rc = kngg_store_begin(t->store)) < 0)
 		return rc;
-	if ((rc = need_municipality(t, code)) == 0 &&
+	if ((rc = engine_need_municipality(t, code)) == 0 &&
 	    (rc = kngg_store_municipality_rename(t->store, code, name)) == 0) {
-		fill_event(t, &ev, KNGG_EV_MUNICIPALITY_RENAME, code, date, o);
+		engine_fill_event(t, &ev, KNGG_EV_MUNICIPALITY_RENAME, code, date, o);
 		ev.value = name;
-		rc = kngg_store_event_add(t->store, &ev, NULL);
+		rc = engine_event_add(t, &ev, NULL);
 	}
-	return finish(t, rc);
+	return engine_finish(t, rc);
 }
 
 /* ---- steps -------------------------------------------------------------- */
@@ -304,6 +393,15 @@ static int resolve_scope(kngg_tracker *t, const char *code, const kngg_phase *ph
 	return rc;
 }
 
+int engine_scope(kngg_tracker *t, const char *code, const kngg_step *step, const char *area,
+		 int64_t *area_id, int64_t *cycle_id)
+{
+	kngg_track_opts o = {0};
+
+	o.area = area;
+	return resolve_scope(t, code, kngg_def_phase(step->def.parent), &o, area_id, cycle_id);
+}
+
 struct step_replay {
 	kngg_step_status ss;
 	int64_t area_id, cycle_id;
@@ -319,7 +417,7 @@ static int replay_step(void *ctx, const kngg_event *ev)
 {
 	struct step_replay *r = ctx;
 
-	if (ev->area_id != r->area_id || ev->cycle_id != r->cycle_id)
+	if (ev->area_id != r->area_id || ev->cycle_id != r->cycle_id || engine_withdrawn(ev, NULL))
 		return 0;
 	engine_step_apply(&r->ss, ev, arena_dup, r->arena);
 	return 0;
@@ -429,27 +527,27 @@ int kngg_track_step(kngg_tracker *t, kngg_step_action action, const char *code,
 
 	if (!st)
 		return KNGG_ENOTFOUND;
-	if ((rc = check_opts(t, o)) < 0 ||
+	if ((rc = engine_check_opts(t, o)) < 0 ||
 	    (rc = engine_date(t, o, action == KNGG_STEP_START, date)) < 0)
 		return rc;
 	if (!(r.arena = kngg_arena_new()))
 		return KNGG_ENOMEM;
 	if ((rc = kngg_store_begin(t->store)) < 0)
 		goto done;
-	if ((rc = need_municipality(t, code)) < 0 ||
+	if ((rc = engine_need_municipality(t, code)) < 0 ||
 	    (rc = resolve_scope(t, code, kngg_def_phase(st->def.parent), o, &r.area_id,
 				&r.cycle_id)) < 0 ||
 	    (rc = step_state(t, code, st->def.id, &r)) < 0 ||
 	    (rc = check_transition(t, action, st, &r.ss, date)) < 0)
 		goto done;
-	fill_event(t, &ev, kinds[action], code, date, o);
+	engine_fill_event(t, &ev, kinds[action], code, date, o);
 	ev.target = st->def.id;
 	ev.area_id = r.area_id;
 	ev.cycle_id = r.cycle_id;
-	if ((rc = kngg_store_event_add(t->store, &ev, NULL)) == 0 && action == KNGG_STEP_DONE)
+	if ((rc = engine_event_add(t, &ev, NULL)) == 0 && action == KNGG_STEP_DONE)
 		warn_out_of_order(t, code, st, r.area_id, r.cycle_id);
 done:
-	rc = finish(t, rc);
+	rc = engine_finish(t, rc);
 	kngg_arena_free(r.arena);
 	return rc;
 }
@@ -466,7 +564,8 @@ static int find_item(void *ctx, const kngg_event *ev)
 {
 	struct item_seen *s = ctx;
 
-	if (ev->area_id == s->area_id && ev->cycle_id == s->cycle_id && !s->date)
+	if (ev->area_id == s->area_id && ev->cycle_id == s->cycle_id && !s->date &&
+	    !engine_withdrawn(ev, NULL))
 		s->date = kngg_arena_strdup(s->arena, ev->date);
 	return 0;
 }
@@ -489,13 +588,13 @@ int kngg_track_item_done(kngg_tracker *t, const char *code, const char *item_id,
 	if (o && o->document && item->kind != KNGG_DEF_DELIVERABLE)
 		return engine_fail(t, KNGG_EINVALID, "--document hoort bij een oplevering, niet bij %s %s",
 				   word, item->id);
-	if ((rc = check_opts(t, o)) < 0 || (rc = engine_date(t, o, 0, date)) < 0)
+	if ((rc = engine_check_opts(t, o)) < 0 || (rc = engine_date(t, o, 0, date)) < 0)
 		return rc;
 	if (!(seen.arena = kngg_arena_new()))
 		return KNGG_ENOMEM;
 	if ((rc = kngg_store_begin(t->store)) < 0)
 		goto done;
-	if ((rc = need_municipality(t, code)) < 0 ||
+	if ((rc = engine_need_municipality(t, code)) < 0 ||
 	    (rc = resolve_scope(t, code, kngg_def_phase(item->parent->parent), o, &seen.area_id,
 				&seen.cycle_id)) < 0 ||
 	    (rc = kngg_store_events(t->store, code, item->id, NULL, NULL, find_item, &seen)) < 0)
@@ -505,16 +604,16 @@ int kngg_track_item_done(kngg_tracker *t, const char *code, const char *item_id,
 				 seen.date);
 		goto done;
 	}
-	fill_event(t, &ev, item->kind == KNGG_DEF_ACTIVITY ? KNGG_EV_ACTIVITY_DONE
+	engine_fill_event(t, &ev, item->kind == KNGG_DEF_ACTIVITY ? KNGG_EV_ACTIVITY_DONE
 							   : KNGG_EV_DELIVERABLE_DONE,
 		   code, date, o);
 	ev.target = item->id;
 	ev.area_id = seen.area_id;
 	ev.cycle_id = seen.cycle_id;
 	ev.value = o ? o->document : NULL;
-	rc = kngg_store_event_add(t->store, &ev, NULL);
+	rc = engine_event_add(t, &ev, NULL);
 done:
-	rc = finish(t, rc);
+	rc = engine_finish(t, rc);
 	kngg_arena_free(seen.arena);
 	return rc;
 }
@@ -529,24 +628,24 @@ int kngg_track_area_add(kngg_tracker *t, const char *code, const char *name,
 	int64_t id;
 	int rc;
 
-	if ((rc = check_name(t, "naam van het gebied", name, 1)) < 0 ||
-	    (rc = check_name(t, "--target-group", target_group, 0)) < 0 ||
-	    (rc = check_opts(t, o)) < 0 || (rc = engine_date(t, o, 0, date)) < 0)
+	if ((rc = engine_check_name(t, "naam van het gebied", name, 1)) < 0 ||
+	    (rc = engine_check_name(t, "--target-group", target_group, 0)) < 0 ||
+	    (rc = engine_check_opts(t, o)) < 0 || (rc = engine_date(t, o, 0, date)) < 0)
 		return rc;
 	if ((rc = kngg_store_begin(t->store)) < 0)
 		return rc;
-	if ((rc = need_municipality(t, code)) == 0) {
+	if ((rc = engine_need_municipality(t, code)) == 0) {
 		rc = kngg_store_area_add(t->store, code, name, target_group, date, &id);
 		if (rc == KNGG_EEXISTS)
 			rc = engine_fail(t, rc, "%s heeft al een gebied '%s'", code, name);
 	}
 	if (rc == 0) {
-		fill_event(t, &ev, KNGG_EV_AREA_ADD, code, date, o);
+		engine_fill_event(t, &ev, KNGG_EV_AREA_ADD, code, date, o);
 		ev.area_id = id;
 		ev.value = target_group;
-		rc = kngg_store_event_add(t->store, &ev, NULL);
+		rc = engine_event_add(t, &ev, NULL);
 	}
-	return finish(t, rc);
+	return engine_finish(t, rc);
 }
 
 int kngg_track_cycle_start(kngg_tracker *t, const char *code, int phase,
@@ -561,19 +660,19 @@ int kngg_track_cycle_start(kngg_tracker *t, const char *code, int phase,
 	if (!ph || ph->repeat != KNGG_REPEAT_PER_CYCLE)
 		return engine_fail(t, KNGG_EINVALID, "alleen fase 3 en 4 lopen in cycli, niet fase %d",
 				   phase);
-	if ((rc = check_opts(t, o)) < 0 || (rc = engine_date(t, o, 0, date)) < 0)
+	if ((rc = engine_check_opts(t, o)) < 0 || (rc = engine_date(t, o, 0, date)) < 0)
 		return rc;
 	if ((rc = kngg_store_begin(t->store)) < 0)
 		return rc;
-	if ((rc = need_municipality(t, code)) == 0 &&
+	if ((rc = engine_need_municipality(t, code)) == 0 &&
 	    (rc = kngg_store_cycle_add(t->store, code, phase, date, &id, number)) == 0) {
 		snprintf(target, sizeof(target), "%d", phase);
-		fill_event(t, &ev, KNGG_EV_CYCLE_START, code, date, o);
+		engine_fill_event(t, &ev, KNGG_EV_CYCLE_START, code, date, o);
 		ev.target = target;
 		ev.cycle_id = id;
-		rc = kngg_store_event_add(t->store, &ev, NULL);
+		rc = engine_event_add(t, &ev, NULL);
 	}
-	return finish(t, rc);
+	return engine_finish(t, rc);
 }
 
 int kngg_track_quickscan(kngg_tracker *t, const char *code, const char *theme, int score,
@@ -604,11 +703,11 @@ int kngg_track_quickscan(kngg_tracker *t, const char *code, const char *theme, i
 	if (phase != 0 && phase != 3 && phase != 4)
 		return engine_fail(t, KNGG_EINVALID, "de QuickScan hoort bij fase 3 of 4, niet fase %d",
 				   phase);
-	if ((rc = check_opts(t, o)) < 0 || (rc = engine_date(t, o, 0, date)) < 0)
+	if ((rc = engine_check_opts(t, o)) < 0 || (rc = engine_date(t, o, 0, date)) < 0)
 		return rc;
 	if ((rc = kngg_store_begin(t->store)) < 0)
 		return rc;
-	if ((rc = need_municipality(t, code)) < 0)
+	if ((rc = engine_need_municipality(t, code)) < 0)
 		goto done;
 	if (phase != 4 && kngg_store_cycle_current(t->store, code, 3, &c3, &n3) == 0)
 		cycle_id = c3;
@@ -626,14 +725,14 @@ int kngg_track_quickscan(kngg_tracker *t, const char *code, const char *theme, i
 				 code, phase ? phase : 3);
 		goto done;
 	}
-	fill_event(t, &ev, KNGG_EV_QUICKSCAN, code, date, o);
+	engine_fill_event(t, &ev, KNGG_EV_QUICKSCAN, code, date, o);
 	ev.target = th->def.id;
 	ev.cycle_id = cycle_id;
 	ev.has_score = 1;
 	ev.score = score;
-	rc = kngg_store_event_add(t->store, &ev, NULL);
+	rc = engine_event_add(t, &ev, NULL);
 done:
-	return finish(t, rc);
+	return engine_finish(t, rc);
 }
 
 int kngg_track_factor(kngg_tracker *t, const char *code, const char *factor, int score,
@@ -663,16 +762,16 @@ int kngg_track_factor(kngg_tracker *t, const char *code, const char *factor, int
 			return engine_fail(t, KNGG_EINVALID, "score %d valt buiten de schaal %d-%d",
 					   score, sc->min, sc->max);
 	}
-	if ((rc = check_opts(t, o)) < 0 || (rc = engine_date(t, o, 0, date)) < 0)
+	if ((rc = engine_check_opts(t, o)) < 0 || (rc = engine_date(t, o, 0, date)) < 0)
 		return rc;
 	if ((rc = kngg_store_begin(t->store)) < 0)
 		return rc;
-	if ((rc = need_municipality(t, code)) == 0) {
-		fill_event(t, &ev, KNGG_EV_FACTOR, code, date, o);
+	if ((rc = engine_need_municipality(t, code)) == 0) {
+		engine_fill_event(t, &ev, KNGG_EV_FACTOR, code, date, o);
 		ev.target = f->def.id;
 		ev.has_score = 1;
 		ev.score = score;
-		rc = kngg_store_event_add(t->store, &ev, NULL);
+		rc = engine_event_add(t, &ev, NULL);
 	}
-	return finish(t, rc);
+	return engine_finish(t, rc);
 }

@@ -7,33 +7,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
-#include <sqlite3.h>
-
-#include "kngg/store.h"
 #include "store/store_internal.h"
-#include "util/util.h"
+#include "store/store_priv.h"
 
 #define BUSY_TIMEOUT_MS 30000
 
 extern const unsigned char kngg_schema_sql[];
-extern const size_t kngg_schema_sql_len;
-
-struct kngg_store {
-	sqlite3 *db;
-	char *path;
-	int version;
-	int in_tx;
-	kngg_diag_fn diag;
-	void *diag_ctx;
-};
+extern const unsigned char kngg_schema2_sql[];
 
 /* ---- errors ----------------------------------------------------------- */
 
-static void report(kngg_store *st, const char *fmt, ...) KNGG_PRINTF(2, 3);
-
-static void report(kngg_store *st, const char *fmt, ...)
+void store_report(kngg_store *st, const char *fmt, ...)
 {
 	kngg_buf b = {0};
 	va_list ap;
@@ -48,7 +35,7 @@ static void report(kngg_store *st, const char *fmt, ...)
 }
 
 /* Maps an SQLite result to a kngg code, reporting unexpected failures. */
-static int sql_error(kngg_store *st, int rc, const char *what)
+int store_sql_error(kngg_store *st, int rc, const char *what)
 {
 	int primary = rc & 0xff;
 
@@ -56,33 +43,33 @@ static int sql_error(kngg_store *st, int rc, const char *what)
 	    (rc == SQLITE_CONSTRAINT_PRIMARYKEY || rc == SQLITE_CONSTRAINT_UNIQUE))
 		return KNGG_EEXISTS;
 	if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
-		report(st, "database '%s' is bezet door een ander proces; probeer het opnieuw",
+		store_report(st, "database '%s' is bezet door een ander proces; probeer het opnieuw",
 		       st->path);
 		return KNGG_EBUSY;
 	}
 	if (primary == SQLITE_NOMEM)
 		return KNGG_ENOMEM;
 	if (primary == SQLITE_NOTADB) {
-		report(st, "'%s' is geen kngg-database", st->path);
+		store_report(st, "'%s' is geen kngg-database", st->path);
 		return KNGG_EINVALID;
 	}
-	report(st, "databasefout bij %s: %s", what, sqlite3_errmsg(st->db));
+	store_report(st, "databasefout bij %s: %s", what, sqlite3_errmsg(st->db));
 	return primary == SQLITE_CONSTRAINT ? KNGG_EINVALID : KNGG_ERROR;
 }
 
-static int prepare(kngg_store *st, const char *sql, sqlite3_stmt **stmt)
+int store_prepare(kngg_store *st, const char *sql, sqlite3_stmt **stmt)
 {
 	int rc = sqlite3_prepare_v2(st->db, sql, -1, stmt, NULL);
 
 	if (rc != SQLITE_OK) {
 		*stmt = NULL;
-		return sql_error(st, rc, "voorbereiden");
+		return store_sql_error(st, rc, "voorbereiden");
 	}
 	return 0;
 }
 
 /* Binds text, or NULL when s is NULL. */
-static void bind_text(sqlite3_stmt *stmt, int i, const char *s)
+void store_bind_text(sqlite3_stmt *stmt, int i, const char *s)
 {
 	if (s)
 		sqlite3_bind_text(stmt, i, s, -1, SQLITE_TRANSIENT);
@@ -90,7 +77,7 @@ static void bind_text(sqlite3_stmt *stmt, int i, const char *s)
 		sqlite3_bind_null(stmt, i);
 }
 
-static void bind_id(sqlite3_stmt *stmt, int i, int64_t id)
+void store_bind_id(sqlite3_stmt *stmt, int i, int64_t id)
 {
 	if (id)
 		sqlite3_bind_int64(stmt, i, id);
@@ -98,35 +85,35 @@ static void bind_id(sqlite3_stmt *stmt, int i, int64_t id)
 		sqlite3_bind_null(stmt, i);
 }
 
-static const char *col_text(sqlite3_stmt *stmt, int i)
+const char *store_col_text(sqlite3_stmt *stmt, int i)
 {
 	return (const char *)sqlite3_column_text(stmt, i);
 }
 
 /* Runs a statement that returns no rows; finalizes it. */
-static int run(kngg_store *st, sqlite3_stmt *stmt, const char *what)
+int store_run(kngg_store *st, sqlite3_stmt *stmt, const char *what)
 {
 	int rc = sqlite3_step(stmt);
 
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE)
-		return sql_error(st, rc, what);
+		return store_sql_error(st, rc, what);
 	return 0;
 }
 
-static int exec(kngg_store *st, const char *sql, const char *what)
+int store_exec(kngg_store *st, const char *sql, const char *what)
 {
 	char *msg = NULL;
 	int rc = sqlite3_exec(st->db, sql, NULL, NULL, &msg);
 
 	sqlite3_free(msg);
-	return rc == SQLITE_OK ? 0 : sql_error(st, rc, what);
+	return rc == SQLITE_OK ? 0 : store_sql_error(st, rc, what);
 }
 
-static int pragma_int(kngg_store *st, const char *sql, int *out)
+int store_pragma_int(kngg_store *st, const char *sql, int *out)
 {
 	sqlite3_stmt *stmt;
-	int rc = prepare(st, sql, &stmt);
+	int rc = store_prepare(st, sql, &stmt);
 
 	if (rc < 0)
 		return rc;
@@ -135,7 +122,7 @@ static int pragma_int(kngg_store *st, const char *sql, int *out)
 		*out = sqlite3_column_int(stmt, 0);
 		rc = 0;
 	} else {
-		rc = sql_error(st, rc, "lezen van de kop");
+		rc = store_sql_error(st, rc, "lezen van de kop");
 	}
 	sqlite3_finalize(stmt);
 	return rc;
@@ -145,7 +132,7 @@ static int pragma_int(kngg_store *st, const char *sql, int *out)
 
 int kngg_store_begin(kngg_store *st)
 {
-	int rc = exec(st, "BEGIN IMMEDIATE", "starten van een transactie");
+	int rc = store_exec(st, "BEGIN IMMEDIATE", "starten van een transactie");
 
 	if (rc == 0)
 		st->in_tx = 1;
@@ -154,7 +141,7 @@ int kngg_store_begin(kngg_store *st)
 
 int kngg_store_commit(kngg_store *st)
 {
-	int rc = exec(st, "COMMIT", "vastleggen");
+	int rc = store_exec(st, "COMMIT", "vastleggen");
 
 	if (rc == 0)
 		st->in_tx = 0;
@@ -180,6 +167,7 @@ const char *kngg_store_migration_sql(int from)
 {
 	switch (from) {
 	case 0: return (const char *)kngg_schema_sql;
+	case 1: return (const char *)kngg_schema2_sql;
 	default: return NULL;
 	}
 }
@@ -193,15 +181,16 @@ static int migrate(kngg_store *st)
 		const char *step = kngg_store_migration_sql(st->version);
 
 		if (!step) {
-			report(st, "geen migratie van schema %d", st->version);
+			store_report(st, "geen migratie van schema %d", st->version);
 			return KNGG_ERROR;
 		}
 		if ((rc = kngg_store_begin(st)) < 0)
 			return rc;
 		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d; PRAGMA application_id = %d;",
 			 st->version + 1, KNGG_STORE_APPLICATION_ID);
-		if ((rc = exec(st, step, "bijwerken van het schema")) < 0 ||
-		    (rc = exec(st, sql, "bijwerken van het schema")) < 0 ||
+		if ((rc = store_exec(st, step, "bijwerken van het schema")) < 0 ||
+		    (st->version == 1 && (rc = store_chain_rebuild(st)) < 0) ||
+		    (rc = store_exec(st, sql, "bijwerken van het schema")) < 0 ||
 		    (rc = kngg_store_commit(st)) < 0) {
 			kngg_store_rollback(st);
 			return rc;
@@ -221,30 +210,33 @@ static int configure(kngg_store *st)
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, off, NULL);
 	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(st->db, 1);
-	return exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL", "instellen");
+	/* secure_delete: freed space is zeroed, so an erased name leaves no
+	 * copy in the file (AVG) */
+	return store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; "
+			  "PRAGMA secure_delete = ON", "instellen");
 }
 
 static int check_header(kngg_store *st, int creating)
 {
 	int app = 0, tables = 0, rc;
 
-	if ((rc = pragma_int(st, "PRAGMA application_id", &app)) < 0 ||
-	    (rc = pragma_int(st, "PRAGMA user_version", &st->version)) < 0 ||
-	    (rc = pragma_int(st, "SELECT count(*) FROM sqlite_schema", &tables)) < 0)
+	if ((rc = store_pragma_int(st, "PRAGMA application_id", &app)) < 0 ||
+	    (rc = store_pragma_int(st, "PRAGMA user_version", &st->version)) < 0 ||
+	    (rc = store_pragma_int(st, "SELECT count(*) FROM sqlite_schema", &tables)) < 0)
 		return rc;
 	if (app == 0 && st->version == 0 && tables == 0 && creating)
 		return 0;
 	if (app != KNGG_STORE_APPLICATION_ID) {
-		report(st, "'%s' is geen kngg-database", st->path);
+		store_report(st, "'%s' is geen kngg-database", st->path);
 		return KNGG_EINVALID;
 	}
 	if (st->version == 0 && tables > 0) {
-		report(st, "'%s' is beschadigd: een kngg-database zonder schemaversie maar met tabellen",
+		store_report(st, "'%s' is beschadigd: een kngg-database zonder schemaversie maar met tabellen",
 		       st->path);
 		return KNGG_EINVALID;
 	}
 	if (st->version > KNGG_STORE_SCHEMA_VERSION) {
-		report(st, "'%s' is gemaakt door een nieuwere kngg (schema %d; deze kngg kent tot en met %d)",
+		store_report(st, "'%s' is gemaakt door een nieuwere kngg (schema %d; deze kngg kent tot en met %d)",
 		       st->path, st->version, KNGG_STORE_SCHEMA_VERSION);
 		return KNGG_EINVALID;
 	}
@@ -284,14 +276,14 @@ int kngg_store_open(kngg_store **out, const char *path, int flags, kngg_diag_fn 
 						: SQLITE_OPEN_READWRITE | (creating ? SQLITE_OPEN_CREATE : 0);
 	rc = sqlite3_open_v2(path, &st->db, oflags, NULL);
 	if (rc != SQLITE_OK) {
-		report(st, "kan '%s' niet openen: %s", path,
+		store_report(st, "kan '%s' niet openen: %s", path,
 		       st->db ? sqlite3_errmsg(st->db) : "onvoldoende geheugen");
 		rc = KNGG_EIO;
 		goto fail;
 	}
 	if ((rc = configure(st)) < 0 || (rc = check_header(st, creating)) < 0)
 		goto fail;
-	if (creating && (rc = exec(st, "PRAGMA journal_mode = WAL", "instellen")) < 0)
+	if (creating && (rc = store_exec(st, "PRAGMA journal_mode = WAL", "instellen")) < 0)
 		goto fail;
 	if (!(flags & KNGG_STORE_READONLY) && (rc = migrate(st)) < 0)
 		goto fail;
@@ -328,12 +320,12 @@ int kngg_store_schema_version(kngg_store *st)
 int kngg_store_check(kngg_store *st)
 {
 	sqlite3_stmt *stmt;
-	int rc = prepare(st, "PRAGMA integrity_check", &stmt);
+	int rc = store_prepare(st, "PRAGMA integrity_check", &stmt);
 
 	if (rc < 0)
 		return rc;
 	rc = sqlite3_step(stmt);
-	rc = rc == SQLITE_ROW && strcmp(col_text(stmt, 0), "ok") == 0 ? 0 : KNGG_ERROR;
+	rc = rc == SQLITE_ROW && strcmp(store_col_text(stmt, 0), "ok") == 0 ? 0 : KNGG_ERROR;
 	sqlite3_finalize(stmt);
 	return rc;
 }
@@ -344,27 +336,27 @@ int kngg_store_municipality_add(kngg_store *st, const char *code, const char *na
 				const char *created_at)
 {
 	sqlite3_stmt *stmt;
-	int rc = prepare(st, "INSERT INTO municipality(code, name, created_at) VALUES (?1, ?2, ?3)",
+	int rc = store_prepare(st, "INSERT INTO municipality(code, name, created_at) VALUES (?1, ?2, ?3)",
 			 &stmt);
 
 	if (rc < 0)
 		return rc;
-	bind_text(stmt, 1, code);
-	bind_text(stmt, 2, name);
-	bind_text(stmt, 3, created_at);
-	return run(st, stmt, "toevoegen van een gemeente");
+	store_bind_text(stmt, 1, code);
+	store_bind_text(stmt, 2, name);
+	store_bind_text(stmt, 3, created_at);
+	return store_run(st, stmt, "toevoegen van een gemeente");
 }
 
 int kngg_store_municipality_rename(kngg_store *st, const char *code, const char *name)
 {
 	sqlite3_stmt *stmt;
-	int rc = prepare(st, "UPDATE municipality SET name = ?2 WHERE code = ?1", &stmt);
+	int rc = store_prepare(st, "UPDATE municipality SET name = ?2 WHERE code = ?1", &stmt);
 
 	if (rc < 0)
 		return rc;
-	bind_text(stmt, 1, code);
-	bind_text(stmt, 2, name);
-	if ((rc = run(st, stmt, "hernoemen van een gemeente")) < 0)
+	store_bind_text(stmt, 1, code);
+	store_bind_text(stmt, 2, name);
+	if ((rc = store_run(st, stmt, "hernoemen van een gemeente")) < 0)
 		return rc;
 	return sqlite3_changes(st->db) ? 0 : KNGG_ENOTFOUND;
 }
@@ -376,7 +368,7 @@ static int walk_municipalities(kngg_store *st, sqlite3_stmt *stmt, kngg_municipa
 
 	*found = 0;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		kngg_municipality m = {col_text(stmt, 0), col_text(stmt, 1), col_text(stmt, 2)};
+		kngg_municipality m = {store_col_text(stmt, 0), store_col_text(stmt, 1), store_col_text(stmt, 2)};
 		int r = fn(ctx, &m);
 
 		(*found)++;
@@ -386,19 +378,19 @@ static int walk_municipalities(kngg_store *st, sqlite3_stmt *stmt, kngg_municipa
 		}
 	}
 	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? 0 : sql_error(st, rc, "lezen van gemeenten");
+	return rc == SQLITE_DONE ? 0 : store_sql_error(st, rc, "lezen van gemeenten");
 }
 
 int kngg_store_municipality_get(kngg_store *st, const char *code, kngg_municipality_fn fn,
 				void *ctx)
 {
 	sqlite3_stmt *stmt;
-	int found, rc = prepare(st, "SELECT code, name, created_at FROM municipality WHERE code = ?1",
+	int found, rc = store_prepare(st, "SELECT code, name, created_at FROM municipality WHERE code = ?1",
 				&stmt);
 
 	if (rc < 0)
 		return rc;
-	bind_text(stmt, 1, code);
+	store_bind_text(stmt, 1, code);
 	rc = walk_municipalities(st, stmt, fn, ctx, &found);
 	return rc ? rc : found ? 0 : KNGG_ENOTFOUND;
 }
@@ -406,7 +398,7 @@ int kngg_store_municipality_get(kngg_store *st, const char *code, kngg_municipal
 int kngg_store_municipalities(kngg_store *st, kngg_municipality_fn fn, void *ctx)
 {
 	sqlite3_stmt *stmt;
-	int found, rc = prepare(st, "SELECT code, name, created_at FROM municipality ORDER BY code",
+	int found, rc = store_prepare(st, "SELECT code, name, created_at FROM municipality ORDER BY code",
 				&stmt);
 
 	return rc < 0 ? rc : walk_municipalities(st, stmt, fn, ctx, &found);
@@ -418,18 +410,18 @@ int kngg_store_area_add(kngg_store *st, const char *municipality, const char *na
 			const char *target_group, const char *created_at, int64_t *id)
 {
 	sqlite3_stmt *stmt;
-	int rc = prepare(st,
+	int rc = store_prepare(st,
 			 "INSERT INTO area(municipality, name, target_group, created_at) "
 			 "VALUES (?1, ?2, ?3, ?4)",
 			 &stmt);
 
 	if (rc < 0)
 		return rc;
-	bind_text(stmt, 1, municipality);
-	bind_text(stmt, 2, name);
-	bind_text(stmt, 3, target_group);
-	bind_text(stmt, 4, created_at);
-	if ((rc = run(st, stmt, "toevoegen van een gebied")) < 0)
+	store_bind_text(stmt, 1, municipality);
+	store_bind_text(stmt, 2, name);
+	store_bind_text(stmt, 3, target_group);
+	store_bind_text(stmt, 4, created_at);
+	if ((rc = store_run(st, stmt, "toevoegen van een gebied")) < 0)
 		return rc;
 	if (id)
 		*id = sqlite3_last_insert_rowid(st->db);
@@ -440,18 +432,18 @@ int kngg_store_area_find(kngg_store *st, const char *municipality, const char *n
 			 int64_t *id)
 {
 	sqlite3_stmt *stmt;
-	int rc = prepare(st, "SELECT id FROM area WHERE municipality = ?1 AND name = ?2", &stmt);
+	int rc = store_prepare(st, "SELECT id FROM area WHERE municipality = ?1 AND name = ?2", &stmt);
 
 	if (rc < 0)
 		return rc;
-	bind_text(stmt, 1, municipality);
-	bind_text(stmt, 2, name);
+	store_bind_text(stmt, 1, municipality);
+	store_bind_text(stmt, 2, name);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(stmt, 0);
 		rc = 0;
 	} else {
-		rc = rc == SQLITE_DONE ? KNGG_ENOTFOUND : sql_error(st, rc, "zoeken van een gebied");
+		rc = rc == SQLITE_DONE ? KNGG_ENOTFOUND : store_sql_error(st, rc, "zoeken van een gebied");
 	}
 	sqlite3_finalize(stmt);
 	return rc;
@@ -460,17 +452,17 @@ int kngg_store_area_find(kngg_store *st, const char *municipality, const char *n
 int kngg_store_areas(kngg_store *st, const char *municipality, kngg_area_fn fn, void *ctx)
 {
 	sqlite3_stmt *stmt;
-	int rc = prepare(st,
+	int rc = store_prepare(st,
 			 "SELECT id, municipality, name, target_group, created_at FROM area "
 			 "WHERE municipality = ?1 ORDER BY id",
 			 &stmt);
 
 	if (rc < 0)
 		return rc;
-	bind_text(stmt, 1, municipality);
+	store_bind_text(stmt, 1, municipality);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		kngg_area a = {sqlite3_column_int64(stmt, 0), col_text(stmt, 1), col_text(stmt, 2),
-			       col_text(stmt, 3), col_text(stmt, 4)};
+		kngg_area a = {sqlite3_column_int64(stmt, 0), store_col_text(stmt, 1), store_col_text(stmt, 2),
+			       store_col_text(stmt, 3), store_col_text(stmt, 4)};
 		int r = fn(ctx, &a);
 
 		if (r) {
@@ -479,21 +471,21 @@ int kngg_store_areas(kngg_store *st, const char *municipality, kngg_area_fn fn, 
 		}
 	}
 	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? 0 : sql_error(st, rc, "lezen van gebieden");
+	return rc == SQLITE_DONE ? 0 : store_sql_error(st, rc, "lezen van gebieden");
 }
 
 int kngg_store_cycle_current(kngg_store *st, const char *municipality, int phase,
 			     int64_t *id, int *number)
 {
 	sqlite3_stmt *stmt;
-	int rc = prepare(st,
+	int rc = store_prepare(st,
 			 "SELECT id, number FROM cycle WHERE municipality = ?1 AND phase = ?2 "
 			 "ORDER BY number DESC LIMIT 1",
 			 &stmt);
 
 	if (rc < 0)
 		return rc;
-	bind_text(stmt, 1, municipality);
+	store_bind_text(stmt, 1, municipality);
 	sqlite3_bind_int(stmt, 2, phase);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
@@ -501,7 +493,7 @@ int kngg_store_cycle_current(kngg_store *st, const char *municipality, int phase
 		*number = sqlite3_column_int(stmt, 1);
 		rc = 0;
 	} else {
-		rc = rc == SQLITE_DONE ? KNGG_ENOTFOUND : sql_error(st, rc, "zoeken van een cyclus");
+		rc = rc == SQLITE_DONE ? KNGG_ENOTFOUND : store_sql_error(st, rc, "zoeken van een cyclus");
 	}
 	sqlite3_finalize(stmt);
 	return rc;
@@ -517,15 +509,15 @@ int kngg_store_cycle_add(kngg_store *st, const char *municipality, int phase,
 	rc = kngg_store_cycle_current(st, municipality, phase, &last_id, &last);
 	if (rc < 0 && rc != KNGG_ENOTFOUND)
 		return rc;
-	if ((rc = prepare(st,
+	if ((rc = store_prepare(st,
 			  "INSERT INTO cycle(municipality, phase, number, started) VALUES (?1, ?2, ?3, ?4)",
 			  &stmt)) < 0)
 		return rc;
-	bind_text(stmt, 1, municipality);
+	store_bind_text(stmt, 1, municipality);
 	sqlite3_bind_int(stmt, 2, phase);
 	sqlite3_bind_int(stmt, 3, last + 1);
-	bind_text(stmt, 4, started);
-	if ((rc = run(st, stmt, "starten van een cyclus")) < 0)
+	store_bind_text(stmt, 4, started);
+	if ((rc = store_run(st, stmt, "starten van een cyclus")) < 0)
 		return rc;
 	*id = sqlite3_last_insert_rowid(st->db);
 	*number = last + 1;
@@ -535,17 +527,17 @@ int kngg_store_cycle_add(kngg_store *st, const char *municipality, int phase,
 int kngg_store_cycles(kngg_store *st, const char *municipality, kngg_cycle_fn fn, void *ctx)
 {
 	sqlite3_stmt *stmt;
-	int rc = prepare(st,
+	int rc = store_prepare(st,
 			 "SELECT id, phase, number, started FROM cycle WHERE municipality = ?1 "
 			 "ORDER BY phase, number",
 			 &stmt);
 
 	if (rc < 0)
 		return rc;
-	bind_text(stmt, 1, municipality);
+	store_bind_text(stmt, 1, municipality);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		kngg_cycle c = {sqlite3_column_int64(stmt, 0), sqlite3_column_int(stmt, 1),
-				sqlite3_column_int(stmt, 2), col_text(stmt, 3)};
+				sqlite3_column_int(stmt, 2), store_col_text(stmt, 3)};
 		int r = fn(ctx, &c);
 
 		if (r) {
@@ -554,99 +546,192 @@ int kngg_store_cycles(kngg_store *st, const char *municipality, kngg_cycle_fn fn
 		}
 	}
 	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? 0 : sql_error(st, rc, "lezen van cycli");
+	return rc == SQLITE_DONE ? 0 : store_sql_error(st, rc, "lezen van cycli");
 }
 
 /* ---- the journal ---------------------------------------------------------- */
 
+static void utc_now(char out[21])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
 int kngg_store_event_add(kngg_store *st, const kngg_event *ev, int64_t *id)
 {
 	sqlite3_stmt *stmt;
-	int rc = prepare(st,
-			 "INSERT INTO event(recorded_at, date, municipality, kind, target, area_id, "
-			 "cycle_id, score, value, by, note, defs_version) VALUES ("
-			 "coalesce(?1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ?2, ?3, ?4, ?5, ?6, "
-			 "?7, ?8, ?9, ?10, ?11, ?12)",
-			 &stmt);
+	unsigned char prev[32], hash[32], digest[32];
+	char now[21];
+	kngg_event e = *ev;
+	int64_t head_id, max_id = 0;
+	int rc;
 
+	if (!e.recorded_at) {
+		utc_now(now);
+		e.recorded_at = now;
+	}
+	if ((rc = store_chain_head(st, &head_id, prev)) < 0)
+		return rc;
+	if ((rc = store_prepare(st, "SELECT coalesce(max(id), 0) FROM event", &stmt)) < 0)
+		return rc;
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		max_id = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	/* past the head too: an id freed by deleting the newest row is not reused */
+	e.id = (max_id > head_id ? max_id : head_id) + 1;
+	store_text_digest(&e, digest);
+	store_event_hash(prev, &e, digest, hash);
+
+	rc = store_prepare(st,
+			   "INSERT INTO event(id, recorded_at, date, municipality, kind, target, "
+			   "area_id, cycle_id, score, value, by_person, person_id, org_id, data, "
+			   "corrects, note, text_digest, defs_version, hash) VALUES (?1, ?2, ?3, ?4, "
+			   "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+			   &stmt);
 	if (rc < 0)
 		return rc;
-	bind_text(stmt, 1, ev->recorded_at);
-	bind_text(stmt, 2, ev->date);
-	bind_text(stmt, 3, ev->municipality);
-	bind_text(stmt, 4, ev->kind);
-	bind_text(stmt, 5, ev->target);
-	bind_id(stmt, 6, ev->area_id);
-	bind_id(stmt, 7, ev->cycle_id);
-	if (ev->has_score)
-		sqlite3_bind_int(stmt, 8, ev->score);
-	bind_text(stmt, 9, ev->value);
-	bind_text(stmt, 10, ev->by);
-	bind_text(stmt, 11, ev->note);
-	bind_text(stmt, 12, ev->defs_version);
-	if ((rc = run(st, stmt, "vastleggen van een gebeurtenis")) < 0)
+	sqlite3_bind_int64(stmt, 1, e.id);
+	store_bind_text(stmt, 2, e.recorded_at);
+	store_bind_text(stmt, 3, e.date);
+	store_bind_text(stmt, 4, e.municipality);
+	store_bind_text(stmt, 5, e.kind);
+	store_bind_text(stmt, 6, e.target);
+	store_bind_id(stmt, 7, e.area_id);
+	store_bind_id(stmt, 8, e.cycle_id);
+	if (e.has_score)
+		sqlite3_bind_int(stmt, 9, e.score);
+	store_bind_text(stmt, 10, e.value);
+	store_bind_id(stmt, 11, e.by_person);
+	store_bind_id(stmt, 12, e.person_id);
+	store_bind_id(stmt, 13, e.org_id);
+	store_bind_text(stmt, 14, e.data);
+	store_bind_id(stmt, 15, e.corrects);
+	store_bind_text(stmt, 16, e.note);
+	sqlite3_bind_blob(stmt, 17, digest, sizeof(digest), SQLITE_TRANSIENT);
+	store_bind_text(stmt, 18, e.defs_version);
+	sqlite3_bind_blob(stmt, 19, hash, sizeof(hash), SQLITE_TRANSIENT);
+	if ((rc = store_run(st, stmt, "vastleggen van een gebeurtenis")) < 0 ||
+	    (rc = store_chain_append(st, e.id, hash)) < 0)
 		return rc;
 	if (id)
-		*id = sqlite3_last_insert_rowid(st->db);
+		*id = e.id;
 	return 0;
 }
+
+/* What every walk reads: the event, names of its area, cycle, persons and
+ * organisation, and the correction that withdrew it. */
+#define EVENT_SELECT                                                                       \
+	"SELECT e.id, e.recorded_at, e.date, e.municipality, e.kind, e.target, "          \
+	"e.area_id, a.name, e.cycle_id, c.phase, c.number, e.score, e.value, "             \
+	"e.by_person, bp.name, bp.erased_at, e.person_id, pp.name, pp.erased_at, "         \
+	"e.org_id, o.name, e.data, e.corrects, x.id, x.date, "                             \
+	"e.note, e.defs_version FROM event e "                                             \
+	"LEFT JOIN area a ON a.id = e.area_id LEFT JOIN cycle c ON c.id = e.cycle_id "     \
+	"LEFT JOIN person bp ON bp.id = e.by_person "                                      \
+	"LEFT JOIN person pp ON pp.id = e.person_id "                                      \
+	"LEFT JOIN organisation o ON o.id = e.org_id "                                     \
+	"LEFT JOIN event x ON x.corrects = e.id "
 
 /* The two forms of the walk: with a target the planner must use
  * event_by_target (one step's few rows), without it event_by_date (already in
  * order). One query with "?4 IS NULL OR target = ?4" would always pick the
  * latter and read the municipality's whole history for one step. */
-#define EVENT_COLUMNS                                                                      \
-	"SELECT e.id, e.recorded_at, e.date, e.municipality, e.kind, e.target, "          \
-	"e.area_id, a.name, e.cycle_id, c.phase, c.number, e.score, e.value, e.by, "      \
-	"e.note, e.defs_version FROM event e "                                             \
-	"LEFT JOIN area a ON a.id = e.area_id LEFT JOIN cycle c ON c.id = e.cycle_id "     \
+#define EVENT_WHERE                                                                        \
 	"WHERE e.municipality = ?1 AND (?2 IS NULL OR e.date >= ?2) "                      \
-	"AND (?3 IS NULL OR e.date <= ?3) "
+	"AND (?3 IS NULL OR e.date <= ?3) AND (?5 IS NULL OR e.kind = ?5) "                \
+	"AND (?6 IS NULL OR e.person_id = ?6 OR e.by_person = ?6) "
 
-int kngg_store_events(kngg_store *st, const char *municipality, const char *target,
-		      const char *since, const char *until, kngg_event_fn fn, void *ctx)
+static int walk_events(kngg_store *st, sqlite3_stmt *stmt, kngg_event_fn fn, void *ctx,
+		       int *found)
 {
-	sqlite3_stmt *stmt;
-	int rc = prepare(st,
-			 target ? EVENT_COLUMNS "AND e.target = ?4 ORDER BY e.date, e.id"
-				: EVENT_COLUMNS "ORDER BY e.date, e.id",
-			 &stmt);
+	int rc;
 
-	if (rc < 0)
-		return rc;
-	bind_text(stmt, 1, municipality);
-	bind_text(stmt, 2, since);
-	bind_text(stmt, 3, until);
-	if (target)
-		bind_text(stmt, 4, target);
+	*found = 0;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		kngg_event ev = {0};
 		int r;
 
 		ev.id = sqlite3_column_int64(stmt, 0);
-		ev.recorded_at = col_text(stmt, 1);
-		ev.date = col_text(stmt, 2);
-		ev.municipality = col_text(stmt, 3);
-		ev.kind = col_text(stmt, 4);
-		ev.target = col_text(stmt, 5);
+		ev.recorded_at = store_col_text(stmt, 1);
+		ev.date = store_col_text(stmt, 2);
+		ev.municipality = store_col_text(stmt, 3);
+		ev.kind = store_col_text(stmt, 4);
+		ev.target = store_col_text(stmt, 5);
 		ev.area_id = sqlite3_column_int64(stmt, 6);
-		ev.area = col_text(stmt, 7);
+		ev.area = store_col_text(stmt, 7);
 		ev.cycle_id = sqlite3_column_int64(stmt, 8);
 		ev.cycle_phase = sqlite3_column_int(stmt, 9);
 		ev.cycle_number = sqlite3_column_int(stmt, 10);
 		ev.has_score = sqlite3_column_type(stmt, 11) != SQLITE_NULL;
 		ev.score = sqlite3_column_int(stmt, 11);
-		ev.value = col_text(stmt, 12);
-		ev.by = col_text(stmt, 13);
-		ev.note = col_text(stmt, 14);
-		ev.defs_version = col_text(stmt, 15);
+		ev.value = store_col_text(stmt, 12);
+		ev.by_person = sqlite3_column_int64(stmt, 13);
+		ev.by = store_col_text(stmt, 14);
+		ev.by_erased = sqlite3_column_type(stmt, 15) != SQLITE_NULL;
+		ev.person_id = sqlite3_column_int64(stmt, 16);
+		ev.person = store_col_text(stmt, 17);
+		ev.person_erased = sqlite3_column_type(stmt, 18) != SQLITE_NULL;
+		ev.org_id = sqlite3_column_int64(stmt, 19);
+		ev.org = store_col_text(stmt, 20);
+		ev.data = store_col_text(stmt, 21);
+		ev.corrects = sqlite3_column_int64(stmt, 22);
+		ev.corrected_by = sqlite3_column_int64(stmt, 23);
+		ev.corrected_on = store_col_text(stmt, 24);
+		ev.note = store_col_text(stmt, 25);
+		ev.defs_version = store_col_text(stmt, 26);
+		(*found)++;
 		if ((r = fn(ctx, &ev)) != 0) {
 			sqlite3_finalize(stmt);
 			return r;
 		}
 	}
 	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? 0 : sql_error(st, rc, "lezen van het logboek");
+	return rc == SQLITE_DONE ? 0 : store_sql_error(st, rc, "lezen van het logboek");
+}
+
+int kngg_store_events_where(kngg_store *st, const kngg_event_filter *f, kngg_event_fn fn,
+			    void *ctx)
+{
+	sqlite3_stmt *stmt;
+	int found, rc = store_prepare(st,
+				      f->target ? EVENT_SELECT EVENT_WHERE
+					"AND e.target = ?4 ORDER BY e.date, e.id"
+						: EVENT_SELECT EVENT_WHERE "ORDER BY e.date, e.id",
+				      &stmt);
+
+	if (rc < 0)
+		return rc;
+	store_bind_text(stmt, 1, f->municipality);
+	store_bind_text(stmt, 2, f->since);
+	store_bind_text(stmt, 3, f->until);
+	if (f->target)
+		store_bind_text(stmt, 4, f->target);
+	store_bind_text(stmt, 5, f->kind);
+	store_bind_id(stmt, 6, f->person_id);
+	return walk_events(st, stmt, fn, ctx, &found);
+}
+
+int kngg_store_events(kngg_store *st, const char *municipality, const char *target,
+		      const char *since, const char *until, kngg_event_fn fn, void *ctx)
+{
+	kngg_event_filter f = {municipality, target, NULL, 0, since, until};
+
+	return kngg_store_events_where(st, &f, fn, ctx);
+}
+
+int kngg_store_event_get(kngg_store *st, int64_t id, kngg_event_fn fn, void *ctx)
+{
+	sqlite3_stmt *stmt;
+	int found, rc = store_prepare(st, EVENT_SELECT "WHERE e.id = ?1", &stmt);
+
+	if (rc < 0)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = walk_events(st, stmt, fn, ctx, &found);
+	return rc ? rc : found ? 0 : KNGG_ENOTFOUND;
 }
 
 int64_t kngg_store_event_count(kngg_store *st)
@@ -654,7 +739,7 @@ int64_t kngg_store_event_count(kngg_store *st)
 	sqlite3_stmt *stmt;
 	int64_t n = -1;
 
-	if (prepare(st, "SELECT count(*) FROM event", &stmt) < 0)
+	if (store_prepare(st, "SELECT count(*) FROM event", &stmt) < 0)
 		return -1;
 	if (sqlite3_step(stmt) == SQLITE_ROW)
 		n = sqlite3_column_int64(stmt, 0);

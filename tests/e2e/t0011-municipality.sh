@@ -63,7 +63,7 @@ check '[ "$(printf "%s\n" "$out" | head -1)" = "GM0479 Zaanstreek-Waterland: fas
 	"status header has code and new name"
 run --db "$DB" log GM0479
 expect_rc 0 "log after rename"
-check 'printf "%s\n" "$out" | grep -q "^2026-01-05  .*Zaanstad  (Anouk Çelik)\$"' "log keeps the old name"
+check 'printf "%s\n" "$out" | grep -q "^#[0-9]* *2026-01-05  .*Zaanstad  (Anouk Çelik)\$"' "log keeps the old name"
 check 'printf "%s\n" "$out" | grep -qF "2026-02-01  gemeente hernoemd    Zaanstreek-Waterland  (Kees \"K\" <k@x>)"' \
 	"log has the new name and who, unchanged"
 run --db "$DB" log GM0479 --format json

@@ -329,6 +329,169 @@ static void event_needs_known_municipality(void **state)
 	assert_int_equal(kngg_store_event_count(fx->st), 0);
 }
 
+
+/* ---- the audit chain -------------------------------------------------------- */
+
+/* Three events in the chain of a fresh database. */
+static void three_events(fixture *fx)
+{
+	kngg_event ev = {0};
+
+	create(fx);
+	assert_int_equal(kngg_store_begin(fx->st), 0);
+	assert_int_equal(kngg_store_municipality_add(fx->st, "GM0479", "Zaanstad", "2026-01-01"), 0);
+	ev.municipality = "GM0479";
+	ev.defs_version = "2021.1";
+	ev.kind = KNGG_EV_STEP_START;
+	ev.target = "1.1";
+	ev.date = "2026-02-01";
+	ev.note = "eerste";
+	assert_int_equal(kngg_store_event_add(fx->st, &ev, NULL), 0);
+	ev.kind = KNGG_EV_STEP_DONE;
+	ev.note = "tweede";
+	assert_int_equal(kngg_store_event_add(fx->st, &ev, NULL), 0);
+	ev.kind = KNGG_EV_FACTOR;
+	ev.target = "draagvlak";
+	ev.has_score = 1;
+	ev.score = 3;
+	ev.note = NULL;
+	assert_int_equal(kngg_store_event_add(fx->st, &ev, NULL), 0);
+	assert_int_equal(kngg_store_commit(fx->st), 0);
+}
+
+static int64_t verify_file(fixture *fx, const char *tamper)
+{
+	kngg_verify_result r;
+	int rc;
+
+	kngg_store_close(fx->st);
+	fx->st = NULL;
+	if (tamper)
+		sql_exec(fx->path, tamper);
+	assert_int_equal(kngg_store_open(&fx->st, fx->path, 0, collect, fx), 0);
+	rc = kngg_store_verify(fx->st, &r);
+	if (rc == 0) {
+		assert_int_equal(r.bad_id, 0);
+		return 0;
+	}
+	assert_int_equal(rc, KNGG_EINVALID);
+	assert_true(r.problem[0] != '\0');
+	return r.bad_id;
+}
+
+static void chain_verifies(void **state)
+{
+	fixture *fx = *state;
+	kngg_verify_result r;
+
+	three_events(fx);
+	assert_int_equal(kngg_store_verify(fx->st, &r), 0);
+	assert_int_equal(r.checked, 3);
+	assert_int_equal(verify_file(fx, NULL), 0);
+}
+
+static void chain_detects_edit(void **state)
+{
+	fixture *fx = *state;
+
+	three_events(fx);
+	assert_int_equal(verify_file(fx, "UPDATE event SET date = '2026-01-31' WHERE id = 2"), 2);
+}
+
+static void chain_detects_note_edit(void **state)
+{
+	fixture *fx = *state;
+
+	three_events(fx);
+	assert_int_equal(verify_file(fx, "UPDATE event SET note = 'anders' WHERE id = 1"), 1);
+}
+
+static void chain_detects_deleted_middle(void **state)
+{
+	fixture *fx = *state;
+
+	three_events(fx);
+	assert_int_equal(verify_file(fx, "DELETE FROM event WHERE id = 2"), 3);
+}
+
+static void chain_detects_deleted_last(void **state)
+{
+	fixture *fx = *state;
+
+	three_events(fx);
+	assert_int_equal(verify_file(fx, "DELETE FROM event WHERE id = 3"), 3);
+}
+
+static void chain_detects_swap(void **state)
+{
+	fixture *fx = *state;
+
+	three_events(fx);
+	assert_int_equal(verify_file(fx, "UPDATE event SET id = 99 WHERE id = 1; "
+					 "UPDATE event SET id = 1 WHERE id = 2; "
+					 "UPDATE event SET id = 2 WHERE id = 99"), 1);
+}
+
+static void chain_accepts_recorded_redaction(void **state)
+{
+	fixture *fx = *state;
+	kngg_event ev = {0};
+	kngg_verify_result r;
+	char hex[65];
+
+	three_events(fx);
+	assert_int_equal(kngg_store_begin(fx->st), 0);
+	assert_int_equal(kngg_store_text_redact(fx->st, 1, NULL, NULL, "[gewist]", hex), 0);
+	ev.municipality = "GM0479";
+	ev.defs_version = "2021.1";
+	ev.kind = KNGG_EV_NOTE_REDACT;
+	ev.target = "1";
+	ev.value = hex;
+	ev.date = "2026-03-01";
+	assert_int_equal(kngg_store_event_add(fx->st, &ev, NULL), 0);
+	assert_int_equal(kngg_store_commit(fx->st), 0);
+	assert_int_equal(kngg_store_verify(fx->st, &r), 0);
+	assert_int_equal(r.redacted, 1);
+	/* the redacted text itself may not change afterwards */
+	kngg_store_close(fx->st);
+	fx->st = NULL;
+	sql_exec(fx->path, "UPDATE event SET note = 'iets anders' WHERE id = 1");
+	assert_int_equal(kngg_store_open(&fx->st, fx->path, 0, collect, fx), 0);
+	assert_int_equal(kngg_store_verify(fx->st, &r), KNGG_EINVALID);
+	assert_int_equal(r.bad_id, 1);
+	/* nor may a text that was never redacted */
+	assert_int_equal(verify_file(fx, "UPDATE event SET note = '[gewist]' WHERE id = 1; "
+					 "UPDATE event SET value = 'x' WHERE id = 2"), 2);
+}
+
+/* A version-1 file with a `by` name migrates: the name becomes a person,
+ * every event gets its hash, and the chain verifies. */
+static void migration_2_builds_chain(void **state)
+{
+	fixture *fx = *state;
+	char sql[128];
+	kngg_verify_result r;
+
+	unlink(fx->path);
+	snprintf(sql, sizeof(sql), "PRAGMA application_id = %d", KNGG_STORE_APPLICATION_ID);
+	sql_exec(fx->path, sql);
+	sql_exec(fx->path, kngg_store_migration_sql(0));
+	sql_exec(fx->path, "PRAGMA user_version = 1");
+	sql_exec(fx->path, "INSERT INTO municipality VALUES ('GM0479', 'Zaanstad', '2026-01-01');"
+			   "INSERT INTO event (recorded_at, date, municipality, kind, target, by, note, defs_version) "
+			   "VALUES ('2026-01-02T10:00:00Z', '2026-01-02', 'GM0479', 'step.start', '1.1', 'Anouk', 'n', '2021.1'),"
+			   "       ('2026-01-03T10:00:00Z', '2026-01-03', 'GM0479', 'step.done', '1.1', 'Anouk', NULL, '2021.1'),"
+			   "       ('2026-01-04T10:00:00Z', '2026-01-04', 'GM0479', 'factor', 'draagvlak', NULL, NULL, '2021.1')");
+	assert_int_equal(kngg_store_open(&fx->st, fx->path, 0, collect, fx), 0);
+	assert_int_equal(kngg_store_verify(fx->st, &r), 0);
+	assert_int_equal(r.checked, 3);
+	kngg_store_close(fx->st);
+	fx->st = NULL;
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM person WHERE name = 'Anouk'"), 1);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM event WHERE by_person IS NOT NULL"), 2);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM event WHERE hash IS NULL"), 0);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -344,6 +507,14 @@ int main(void)
 		T(areas_and_cycles),
 		T(journal_order_and_filters),
 		T(event_needs_known_municipality),
+		T(chain_verifies),
+		T(chain_detects_edit),
+		T(chain_detects_note_edit),
+		T(chain_detects_deleted_middle),
+		T(chain_detects_deleted_last),
+		T(chain_detects_swap),
+		T(chain_accepts_recorded_redaction),
+		T(migration_2_builds_chain),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,225 @@
+/*
+ * people.h: stakeholders, project roles, sign-offs, corrections and the
+ * AVG rights of the persons kngg holds.
+ *
+ * kngg holds names, functions and contact details of professionals only,
+ * never data about children or families. Personal fields live in the
+ * person record; every event refers to a person by id, so that erasing a
+ * person clears their fields everywhere while history and the audit chain
+ * stay whole ("(gewist)" signed on that date, in that role).
+ *
+ * As in track.h: every write validates first and then appends its events
+ * in one transaction; problems go to the tracker's diag as one Dutch line.
+ */
+#ifndef KNGG_PEOPLE_H
+#define KNGG_PEOPLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kngg/track.h"
+
+/* ---- register: organisations and persons ------------------------------------ */
+
+/* Adds an organisation of a type from list organisatietypen. */
+int kngg_org_add(kngg_tracker *t, const char *code, const char *name, const char *type,
+		 const kngg_track_opts *o, int64_t *id);
+
+typedef struct {
+	const char *name;     /* required */
+	const char *org;      /* organisation name, required */
+	const char *org_type; /* creates org when it is not registered yet */
+	const char *function; /* e.g. "beleidsadviseur jeugd" */
+	const char *level;    /* list niveaus: bestuurlijk, management, uitvoerend */
+	const char *email;    /* optional */
+	const char *phone;    /* optional */
+} kngg_stakeholder_in;
+
+int kngg_stakeholder_add(kngg_tracker *t, const char *code, const kngg_stakeholder_in *in,
+			 const kngg_track_opts *o, int64_t *id);
+
+/* An analysis of one person at one moment. Values are ids from the lists
+ * mate (interest, influence, urgency), houding (stance) and commitment.
+ * Fields left NULL carry over from the person's previous assessment, so
+ * that "commitment is now toegezegd" is one option. */
+typedef struct {
+	const char *interest, *influence, *urgency;
+	const char *stance;
+	const char *commitment;
+	const char *round; /* step whose analysis this is (1.2, 1.7, 2.5...), or NULL */
+} kngg_assessment;
+
+/* o->area is required for a phase-2 round. */
+int kngg_stakeholder_assess(kngg_tracker *t, const char *code, int64_t person,
+			    const kngg_assessment *a, const kngg_track_opts *o);
+
+/* Roles in the project (list rollen) with start and end dates; deputy marks
+ * a stand-in (plaatsvervanger). */
+int kngg_role_assign(kngg_tracker *t, const char *code, int64_t person, const char *role,
+		     int deputy, const kngg_track_opts *o);
+int kngg_role_end(kngg_tracker *t, const char *code, int64_t person, const char *role,
+		  const kngg_track_opts *o);
+
+/* 1 when a commitment id counts as committed: at or past the threshold the
+ * definitions set on list commitment ("toegezegd"). Informed does not. */
+int kngg_commitment_counts(const kngg_defs *defs, const char *commitment);
+
+/* ---- the register as it stood on a date ------------------------------------ */
+
+typedef struct {
+	int64_t event_id;
+	const char *date;
+	const char *round;  /* or NULL */
+	const char *area;   /* or NULL */
+	const char *interest, *influence, *urgency, *stance, *commitment; /* NULL: never said */
+	const char *commitment_date; /* when the commitment was last given (said, not carried) */
+	const char *note;
+	const char *by;
+} kngg_assessment_rec;
+
+typedef struct {
+	int64_t event_id;
+	const char *role;
+	int deputy;
+	const char *from;
+	const char *until; /* NULL while active */
+} kngg_role_rec;
+
+typedef struct {
+	kngg_person person;             /* name NULL once erased */
+	const kngg_assessment_rec *history; /* oldest first */
+	size_t nhistory;
+	const kngg_assessment_rec *latest;  /* or NULL */
+	const kngg_role_rec *roles;     /* in order of assignment */
+	size_t nroles;
+} kngg_stakeholder;
+
+typedef struct kngg_register {
+	const char *code;
+	const char *as_of;               /* or NULL: today */
+	const kngg_org *orgs;            /* by name */
+	size_t norgs;
+	const kngg_stakeholder *people;  /* by id */
+	size_t npeople;
+	struct kngg_arena *arena;
+} kngg_register;
+
+/* Loads the register of a municipality from its journal, up to as_of
+ * (NULL: everything). Withdrawn (corrected) events do not count. */
+int kngg_register_load(kngg_tracker *t, const char *code, const char *as_of,
+		       kngg_register **out);
+void kngg_register_free(kngg_register *r);
+const kngg_stakeholder *kngg_register_person(const kngg_register *r, int64_t id);
+/* 1 when the person holds role on date (as holder or as deputy). */
+int kngg_stakeholder_has_role(const kngg_stakeholder *s, const char *role, const char *date);
+
+/* ---- continuity risks ------------------------------------------------------ */
+
+typedef enum {
+	KNGG_RISK_SOLE_HOLDER = 1,   /* a role held by one person, no deputy */
+	KNGG_RISK_STALE_COMMITMENT,  /* committed more than twelve months ago */
+	KNGG_RISK_COMMITTER_LEFT,    /* committed while in a role since ended, or erased */
+	KNGG_RISK_ORG_UNCOMMITTED    /* an organisation type a running step expects, nobody committed */
+} kngg_risk_kind;
+
+typedef struct {
+	kngg_risk_kind kind;
+	const char *text;    /* one line, Dutch, with the advice */
+	int64_t person_id;   /* or 0 */
+	const char *role;    /* or NULL */
+	const char *step;    /* or NULL */
+	const char *org_type;/* or NULL */
+} kngg_risk;
+
+typedef int (*kngg_risk_fn)(void *ctx, const kngg_risk *r);
+
+/* Calls fn for every risk on as_of (NULL: today); returns the count or a
+ * negative error. */
+int kngg_risks(kngg_tracker *t, const char *code, const char *as_of, kngg_risk_fn fn,
+	       void *ctx);
+
+/* ---- sign-offs ---------------------------------------------------------------- */
+
+typedef struct {
+	const char *decision;  /* "go", "no-go" (go/no-go points) or "akkoord" */
+	const char *signer;    /* a person's name or id number */
+	const char *role;      /* the signer's role, list rollen */
+	const char *as;        /* the required role signed for under mandate, or NULL */
+	const char *org;       /* registered organisation name */
+	const char *document;  /* decision document: title, number or link; required */
+	const char *const *arguments; /* required (at least one) for no-go */
+	size_t narguments;
+} kngg_signoff_in;
+
+/* o->area for phase-2 points; phases 3-4 sign in the current cycle. */
+int kngg_signoff_record(kngg_tracker *t, const char *code, const char *signoff_id,
+			const kngg_signoff_in *in, const kngg_track_opts *o, int64_t *event_id);
+
+typedef struct {
+	int64_t event_id;
+	const char *signoff;  /* 1.5/s1 */
+	const char *date;
+	const char *decision;
+	int64_t person_id;
+	const char *signer;   /* NULL once erased */
+	const char *role;
+	const char *as;       /* or NULL */
+	const char *org;
+	const char *org_type;
+	const char *document;
+	const char *const *arguments;
+	size_t narguments;
+	const char *note;
+	const char *by;
+	const char *area;     /* or NULL */
+	int cycle_phase, cycle_number;
+	int withdrawn;        /* corrected later */
+} kngg_signature;
+
+typedef struct {
+	const kngg_party *party;   /* the definition's signer */
+	const char *org;           /* per-organisation slots: which one, else NULL */
+	const kngg_signature *latest; /* its latest valid signature, or NULL */
+	int ok;                    /* latest says go or akkoord */
+} kngg_signoff_slot;
+
+typedef struct {
+	const kngg_signoff *def;
+	const char *scope;         /* area name, "cyclus N", or NULL */
+	const kngg_signoff_slot *slots;
+	size_t nslots;
+	const char *missing_set;   /* a per-organisation set that is empty: its Dutch name */
+	const kngg_signature *history; /* every signature, oldest first */
+	size_t nhistory;
+	int complete;              /* every required slot ok, no empty set */
+	struct kngg_arena *arena;
+} kngg_signoff_status;
+
+/* The state of one sign-off point (in one area for phase 2). */
+int kngg_signoff_status_load(kngg_tracker *t, const char *code, const char *signoff_id,
+			     const char *area, const char *as_of, kngg_signoff_status **out);
+void kngg_signoff_status_free(kngg_signoff_status *s);
+
+typedef int (*kngg_signature_fn)(void *ctx, const kngg_signature *s);
+/* Every signature of a municipality, oldest first (withdrawn ones too). */
+int kngg_signatures(kngg_tracker *t, const char *code, kngg_signature_fn fn, void *ctx);
+
+/* ---- corrections and the audit chain ------------------------------------------ */
+
+/* Withdraws a recorded fact (step, activity, deliverable, score, check,
+ * assessment, role, sign-off) with a required reason; a new event. */
+int kngg_correct(kngg_tracker *t, const char *code, int64_t event_id, const char *reason,
+		 const kngg_track_opts *o);
+
+/* ---- AVG ------------------------------------------------------------------------ */
+
+/* Everything kngg holds about one person, as a JSON text (malloc'd). */
+int kngg_person_export(kngg_tracker *t, int64_t person, char **json);
+
+/* Erases a person's personal fields everywhere (also their name, e-mail and
+ * phone inside notes), records why, and scrubs the file. History keeps the
+ * id: "(gewist)" in the role, on the date. *redacted: notes changed. */
+int kngg_person_erase(kngg_tracker *t, int64_t person, const char *reason,
+		      const kngg_track_opts *o, int *redacted);
+
+#endif

@@ -1,0 +1,201 @@
+/*
+ * cmd_role.c: `kngg role assign|end|list`: project roles with their history.
+ * A change of role holder is recorded (end the old, assign the new), never
+ * overwritten.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+#define CMD "role"
+
+static const cli_opt no_opts[] = {{NULL, 0, 0, NULL, NULL}};
+
+static int parse_id(const char *s, int64_t *id)
+{
+	int v, rc = cli_int(CMD, "ID", s, 1, INT_MAX, &v);
+
+	*id = v;
+	return rc;
+}
+
+static int role_assign(kngg_cli *cli, int argc, char **argv)
+{
+	kngg_track_opts o = {0};
+	int deputy = 0;
+	const cli_opt opts[] = {CLI_TRACK_OPTS(o), {"deputy", 0, 0, NULL, &deputy},
+				{NULL, 0, 0, NULL, NULL}};
+	kngg_tracker *t;
+	int64_t id;
+	int npos, shown, rc;
+
+	rc = cli_parse(CMD, argc, argv, opts, &npos, &shown);
+	if (rc != EXIT_OK || shown)
+		return rc;
+	if (npos != 3)
+		return cli_usage(CMD, "gebruik: kngg role assign CODE ID ROL [--deputy]");
+	if ((rc = parse_id(argv[2], &id)) != EXIT_OK)
+		return rc;
+	if (!(t = cli_tracker(cli)))
+		return EXIT_FAIL;
+	if (kngg_role_assign(t, argv[1], id, argv[3], deputy, &o) < 0)
+		return EXIT_FAIL;
+	printf("%s: rol %s%s toegewezen aan stakeholder %lld\n", argv[1], argv[3],
+	       deputy ? " (plaatsvervanger)" : "", (long long)id);
+	return EXIT_OK;
+}
+
+static int role_end(kngg_cli *cli, int argc, char **argv)
+{
+	kngg_track_opts o = {0};
+	const cli_opt opts[] = {CLI_TRACK_OPTS(o), {NULL, 0, 0, NULL, NULL}};
+	kngg_tracker *t;
+	int64_t id;
+	int npos, shown, rc;
+
+	rc = cli_parse(CMD, argc, argv, opts, &npos, &shown);
+	if (rc != EXIT_OK || shown)
+		return rc;
+	if (npos != 3)
+		return cli_usage(CMD, "gebruik: kngg role end CODE ID ROL [--date D]");
+	if ((rc = parse_id(argv[2], &id)) != EXIT_OK)
+		return rc;
+	if (!(t = cli_tracker(cli)))
+		return EXIT_FAIL;
+	if (kngg_role_end(t, argv[1], id, argv[3], &o) < 0)
+		return EXIT_FAIL;
+	printf("%s: rol %s van stakeholder %lld beëindigd\n", argv[1], argv[3], (long long)id);
+	return EXIT_OK;
+}
+
+/* ---- list ------------------------------------------------------------------ */
+
+typedef struct {
+	const kngg_stakeholder *who;
+	const kngg_role_rec *rec;
+	int order; /* position of the role in list rollen; unknown ones last */
+} role_entry;
+
+static int entry_cmp(const void *a, const void *b)
+{
+	const role_entry *x = a, *y = b;
+	int c;
+
+	if (x->order != y->order)
+		return x->order < y->order ? -1 : 1;
+	if ((c = strcmp(x->rec->role, y->rec->role)) != 0)
+		return c;
+	if ((c = strcmp(x->rec->from, y->rec->from)) != 0)
+		return c;
+	return x->rec->event_id < y->rec->event_id ? -1 : x->rec->event_id > y->rec->event_id;
+}
+
+/* The roles to show, sorted by role and start; *n receives the count. */
+static role_entry *collect(const kngg_defs *defs, const kngg_register *r, int all, size_t *n)
+{
+	const kngg_list *roles = kngg_defs_list(defs, "rollen");
+	role_entry *e;
+	size_t cap = 0;
+
+	*n = 0;
+	for (size_t i = 0; i < r->npeople; i++)
+		cap += r->people[i].nroles;
+	if (!(e = calloc(cap ? cap : 1, sizeof(*e))))
+		return NULL;
+	for (size_t i = 0; i < r->npeople; i++) {
+		for (size_t k = 0; k < r->people[i].nroles; k++) {
+			const kngg_role_rec *rr = &r->people[i].roles[k];
+			int order = roles ? kngg_list_index(roles, rr->role) : -1;
+
+			if (rr->until && !all)
+				continue;
+			e[*n] = (role_entry){&r->people[i], rr, order < 0 ? INT_MAX : order};
+			(*n)++;
+		}
+	}
+	qsort(e, *n, sizeof(*e), entry_cmp);
+	return e;
+}
+
+static void print_entries(const role_entry *e, size_t n)
+{
+	size_t width = 0;
+	char who[512];
+
+	for (size_t i = 0; i < n; i++) {
+		const kngg_person *p = &e[i].who->person;
+		size_t w;
+
+		snprintf(who, sizeof(who), "%lld  %s%s", (long long)p->id,
+			 p->name ? p->name : "(gewist)", e[i].rec->deputy ? " (plaatsvervanger)" : "");
+		if ((w = utf8_width(who)) > width)
+			width = w;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const kngg_person *p = &e[i].who->person;
+		const kngg_role_rec *rr = e[i].rec;
+
+		if (i == 0 || strcmp(rr->role, e[i - 1].rec->role) != 0)
+			printf("%s\n", rr->role);
+		snprintf(who, sizeof(who), "%lld  %s%s", (long long)p->id,
+			 p->name ? p->name : "(gewist)", rr->deputy ? " (plaatsvervanger)" : "");
+		printf("  ");
+		print_padded(stdout, who, width + 2);
+		if (rr->until)
+			printf("%s → %s (beëindigd)\n", rr->from, rr->until);
+		else
+			printf("sinds %s\n", rr->from);
+	}
+}
+
+static int role_list(kngg_cli *cli, int argc, char **argv)
+{
+	int all = 0;
+	const cli_opt opts[] = {{"all", 0, 0, NULL, &all}, {NULL, 0, 0, NULL, NULL}};
+	kngg_register *r = NULL;
+	kngg_tracker *t;
+	role_entry *e;
+	size_t n;
+	int npos, shown, rc;
+
+	rc = cli_parse(CMD, argc, argv, opts, &npos, &shown);
+	if (rc != EXIT_OK || shown)
+		return rc;
+	if (npos != 1)
+		return cli_usage(CMD, "gebruik: kngg role list CODE [--all]");
+	if (!(t = cli_tracker(cli)))
+		return EXIT_FAIL;
+	if (kngg_register_load(t, argv[1], NULL, &r) < 0)
+		return EXIT_FAIL;
+	if (!(e = collect(t->defs, r, all, &n))) {
+		kngg_register_free(r);
+		return cli_fail("onvoldoende geheugen");
+	}
+	if (n == 0)
+		printf("%s: %s\n", argv[1], all ? "nog geen rollen toegewezen" : "geen actieve rollen");
+	else
+		print_entries(e, n);
+	free(e);
+	kngg_register_free(r);
+	return EXIT_OK;
+}
+
+int cmd_role(kngg_cli *cli, int argc, char **argv)
+{
+	static const struct { const char *name; cmd_fn fn; } subs[] = {
+		{"assign", role_assign}, {"end", role_end}, {"list", role_list}};
+	int npos, shown, rc;
+
+	for (size_t i = 0; argc >= 2 && i < sizeof(subs) / sizeof(subs[0]); i++)
+		if (strcmp(argv[1], subs[i].name) == 0)
+			return subs[i].fn(cli, argc - 1, argv + 1);
+	/* --help, or a misplaced option */
+	rc = cli_parse(CMD, argc, argv, no_opts, &npos, &shown);
+	if (rc != EXIT_OK || shown)
+		return rc;
+	if (npos >= 1)
+		return cli_usage(CMD, "onbekende opdracht 'role %s' (assign, end, list)", argv[1]);
+	return cli_usage(CMD, "welke opdracht? assign, end of list");
+}

@@ -1,0 +1,472 @@
+/*
+ * cmd_signoff.c: `kngg signoff CODE ID ...` records a signature (go, no-go
+ * or akkoord); `kngg signoff list CODE` shows every signature ever given;
+ * `kngg signoff show CODE ID` shows one point: who must sign, who did.
+ */
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/json.h"
+
+/* Which subcommand an option belongs to. */
+enum { SUB_RECORD = 1, SUB_LIST = 2, SUB_SHOW = 4 };
+
+static const char *const sub_names[] = {NULL, "CODE ID", "list", NULL, "show"};
+
+/* ---- shared text ----------------------------------------------------------- */
+
+/* The title of a required party: role title or organisation type. */
+static const char *party_label(const kngg_defs *defs, const kngg_party *p)
+{
+	return p->role ? kngg_defs_label(defs, "rollen", p->role)
+		       : kngg_defs_label(defs, "organisatietypen", p->org);
+}
+
+static const char *signer_name(const kngg_signature *s)
+{
+	return s->signer ? s->signer : "(gewist)";
+}
+
+/* "ROL[ namens ALS], ORGANISATIE" */
+static void print_role_org(FILE *f, const kngg_signature *s)
+{
+	fprintf(f, "%s", s->role ? s->role : "-");
+	if (s->as)
+		fprintf(f, " namens %s", s->as);
+	if (s->org)
+		fprintf(f, ", %s", s->org);
+}
+
+/* One signature: a head line at indent, then document, arguments and note
+ * indented further. with_id adds the sign-off id. */
+static void print_signature(FILE *f, const kngg_signature *s, int indent, int with_id)
+{
+	int sub = indent + 4;
+
+	fprintf(f, "%*s%s  #%lld  ", indent, "", s->date, (long long)s->event_id);
+	if (with_id)
+		fprintf(f, "%s  ", s->signoff);
+	if (s->area)
+		fprintf(f, "[%s]  ", s->area);
+	if (s->cycle_number)
+		fprintf(f, "[fase %d, cyclus %d]  ", s->cycle_phase, s->cycle_number);
+	fprintf(f, "%s door %s (", s->decision, signer_name(s));
+	print_role_org(f, s);
+	fprintf(f, ")%s\n", s->withdrawn ? "  (ingetrokken)" : "");
+	fprintf(f, "%*sstuk: ", sub, "");
+	print_wrapped_at(f, s->document ? s->document : "-", (size_t)sub + 6, (size_t)sub + 6);
+	for (size_t i = 0; i < s->narguments; i++) {
+		fprintf(f, "%*sargument: ", sub, "");
+		print_wrapped_at(f, s->arguments[i], (size_t)sub + 10, (size_t)sub + 10);
+	}
+	if (s->note) {
+		fprintf(f, "%*snotitie: ", sub, "");
+		print_wrapped_at(f, s->note, (size_t)sub + 9, (size_t)sub + 9);
+	}
+	if (s->by)
+		fprintf(f, "%*svastgelegd door: %s\n", sub, "", s->by);
+}
+
+/* The label of a slot, e.g. "Bestuurder, GGD Zaanstreek" or "Wethouder". */
+static void slot_label(const kngg_defs *defs, const kngg_signoff_slot *sl, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s%s%s%s", party_label(defs, sl->party), sl->org ? ", " : "",
+		 sl->org ? sl->org : "", sl->party->optional ? " (optioneel)" : "");
+}
+
+/* "ontbreekt: A, B" for the required slots that are not ok, into buf;
+ * returns how many. */
+static int missing_text(const kngg_defs *defs, const kngg_signoff_status *s, char *buf,
+			size_t len)
+{
+	size_t used = 0;
+	int n = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < s->nslots; i++) {
+		const kngg_signoff_slot *sl = &s->slots[i];
+		const char *label = party_label(defs, sl->party);
+
+		if (sl->ok || sl->party->optional)
+			continue;
+		if (used < len)
+			used += (size_t)snprintf(buf + used, len - used, "%s%s%s%s%s%s", n ? ", " : "",
+						 label, sl->org ? " van " : "", sl->org ? sl->org : "",
+						 sl->latest ? " (" : "",
+						 sl->latest ? sl->latest->decision : "");
+		if (sl->latest && used < len)
+			used += (size_t)snprintf(buf + used, len - used, ")");
+		n++;
+	}
+	if (s->missing_set && used < len) {
+		snprintf(buf + used, len - used, "%s%s", n ? ", " : "", s->missing_set);
+		n++;
+	}
+	return n;
+}
+
+/* "1.5/s1[ in SCOPE] compleet" or "... nog niet compleet: ontbreekt: ..." */
+static void print_state_line(const kngg_defs *defs, const kngg_signoff_status *s)
+{
+	char missing[2048];
+
+	printf("%s%s%s ", s->def->def.id, s->scope ? " in " : "", s->scope ? s->scope : "");
+	if (s->complete) {
+		printf("compleet\n");
+		return;
+	}
+	if (missing_text(defs, s, missing, sizeof(missing)))
+		printf("nog niet compleet: ontbreekt: %s\n", missing);
+	else
+		printf("nog niet compleet\n");
+}
+
+/* ---- record ------------------------------------------------------------------ */
+
+struct recorded {
+	char date[11];
+	char signer[256];
+	char org[256];
+};
+
+static int copy_event(void *ctx, const kngg_event *ev)
+{
+	struct recorded *r = ctx;
+
+	snprintf(r->date, sizeof(r->date), "%s", ev->date ? ev->date : "");
+	snprintf(r->signer, sizeof(r->signer), "%s",
+		 ev->person ? ev->person : ev->person_erased ? "(gewist)" : "?");
+	snprintf(r->org, sizeof(r->org), "%s", ev->org ? ev->org : "");
+	return 0;
+}
+
+static int record(kngg_tracker *t, const char *code, const char *id, const kngg_signoff_in *in,
+		  const kngg_track_opts *o)
+{
+	struct recorded r = {"", "", ""};
+	kngg_signoff_status *s = NULL;
+	int64_t event_id = 0;
+
+	if (kngg_signoff_record(t, code, id, in, o, &event_id) < 0)
+		return EXIT_FAIL;
+	if (kngg_store_event_get(t->store, event_id, copy_event, &r) < 0)
+		return EXIT_FAIL;
+	printf("%s: %s getekend: %s door %s (%s%s%s, %s) op %s\n", code, id, in->decision,
+	       r.signer, in->role, in->as ? " namens " : "", in->as ? in->as : "",
+	       r.org[0] ? r.org : in->org, r.date);
+	/* the signature is recorded; a failure to show the state is still one */
+	if (kngg_signoff_status_load(t, code, id, o->area, NULL, &s) < 0)
+		return EXIT_FAIL;
+	print_state_line(t->defs, s);
+	kngg_signoff_status_free(s);
+	return EXIT_OK;
+}
+
+/* ---- list ---------------------------------------------------------------------- */
+
+static int list_text(void *ctx, const kngg_signature *s)
+{
+	int *n = ctx;
+
+	print_signature(stdout, s, 0, 1);
+	(*n)++;
+	return 0;
+}
+
+static json_t *signature_json(const kngg_signature *s)
+{
+	json_t *o = json_object(), *args = json_array();
+
+	json_object_set_new(o, "event_id", json_integer(s->event_id));
+	json_object_set_new(o, "signoff", jstr(s->signoff));
+	json_object_set_new(o, "date", jstr(s->date));
+	json_object_set_new(o, "area", jstr(s->area));
+	json_object_set_new(o, "phase", s->cycle_number ? json_integer(s->cycle_phase) : json_null());
+	json_object_set_new(o, "cycle", s->cycle_number ? json_integer(s->cycle_number) : json_null());
+	json_object_set_new(o, "decision", jstr(s->decision));
+	json_object_set_new(o, "person_id", s->person_id ? json_integer(s->person_id) : json_null());
+	json_object_set_new(o, "signer", jstr(s->signer));
+	json_object_set_new(o, "signer_erased", json_boolean(!s->signer && s->person_id));
+	json_object_set_new(o, "role", jstr(s->role));
+	json_object_set_new(o, "as", jstr(s->as));
+	json_object_set_new(o, "org", jstr(s->org));
+	json_object_set_new(o, "org_type", jstr(s->org_type));
+	json_object_set_new(o, "document", jstr(s->document));
+	for (size_t i = 0; i < s->narguments; i++)
+		json_array_append_new(args, json_string(s->arguments[i]));
+	json_object_set_new(o, "arguments", args);
+	json_object_set_new(o, "note", jstr(s->note));
+	json_object_set_new(o, "by", jstr(s->by));
+	json_object_set_new(o, "withdrawn", json_boolean(s->withdrawn));
+	return o;
+}
+
+static int list_json(void *ctx, const kngg_signature *s)
+{
+	return json_array_append_new(ctx, signature_json(s)) == 0 ? 0 : KNGG_ENOMEM;
+}
+
+/* One RFC 4180 field: quoted when it holds a comma, quote or line break. */
+static void csv_field(const char *s, int last)
+{
+	if (s && strpbrk(s, ",\"\r\n")) {
+		putchar('"');
+		for (; *s; s++) {
+			if (*s == '"')
+				putchar('"');
+			putchar(*s);
+		}
+		putchar('"');
+	} else if (s) {
+		fputs(s, stdout);
+	}
+	fputs(last ? "\r\n" : ",", stdout);
+}
+
+static void csv_int(long long v, int present)
+{
+	if (present)
+		printf("%lld", v);
+	putchar(',');
+}
+
+static int list_csv(void *ctx, const kngg_signature *s)
+{
+	size_t len = 1;
+	(void)ctx;
+
+	csv_int(s->event_id, 1);
+	csv_field(s->signoff, 0);
+	csv_field(s->date, 0);
+	csv_field(s->area, 0);
+	csv_int(s->cycle_phase, s->cycle_number != 0);
+	csv_int(s->cycle_number, s->cycle_number != 0);
+	csv_field(s->decision, 0);
+	csv_int(s->person_id, s->person_id != 0);
+	csv_field(signer_name(s), 0);
+	csv_field(s->role, 0);
+	csv_field(s->as, 0);
+	csv_field(s->org, 0);
+	csv_field(s->org_type, 0);
+	csv_field(s->document, 0);
+	/* the arguments in one field, one per line */
+	for (size_t i = 0; i < s->narguments; i++)
+		len += strlen(s->arguments[i]) + 1;
+	{
+		char args[len];
+		size_t used = 0;
+
+		args[0] = '\0';
+		for (size_t i = 0; i < s->narguments; i++)
+			used += (size_t)snprintf(args + used, len - used, "%s%s", i ? "\n" : "",
+						 s->arguments[i]);
+		csv_field(args, 0);
+	}
+	csv_field(s->note, 0);
+	csv_field(s->by, 0);
+	csv_field(s->withdrawn ? "ja" : "nee", 1);
+	return 0;
+}
+
+static int list(kngg_tracker *t, const char *code, const char *format)
+{
+	kngg_status *st = NULL;
+	int rc, n = 0;
+
+	/* the status load checks the code and that the municipality exists */
+	if (kngg_status_load(t, code, "1900-01-01", &st) < 0)
+		return EXIT_FAIL;
+	kngg_status_free(st);
+	if (strcmp(format, "json") == 0) {
+		json_t *arr = json_array();
+
+		rc = kngg_signatures(t, code, list_json, arr);
+		if (rc >= 0 && json_dumpf(arr, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0)
+			printf("\n");
+		json_decref(arr);
+		return rc < 0 ? EXIT_FAIL : EXIT_OK;
+	}
+	if (strcmp(format, "csv") == 0) {
+		fputs("event_id,signoff,date,area,phase,cycle,decision,person_id,signer,role,as,"
+		      "org,org_type,document,arguments,note,by,withdrawn\r\n",
+		      stdout);
+		return kngg_signatures(t, code, list_csv, NULL) < 0 ? EXIT_FAIL : EXIT_OK;
+	}
+	if (kngg_signatures(t, code, list_text, &n) < 0)
+		return EXIT_FAIL;
+	if (n == 0)
+		printf("%s: nog geen ondertekeningen\n", code);
+	return EXIT_OK;
+}
+
+/* ---- show ------------------------------------------------------------------------ */
+
+static void show_slot(const kngg_defs *defs, const kngg_signoff_slot *sl, size_t width)
+{
+	const kngg_signature *s = sl->latest;
+	char label[512];
+
+	slot_label(defs, sl, label, sizeof(label));
+	printf("  ");
+	print_padded(stdout, label, width + 2);
+	if (!s) {
+		printf("%s\n", sl->party->optional ? "niet getekend" : "ontbreekt");
+		return;
+	}
+	printf("%s door %s (", s->decision, signer_name(s));
+	print_role_org(stdout, s);
+	printf(") op %s\n", s->date);
+}
+
+static int show(kngg_tracker *t, const char *code, const char *id, const char *area,
+		const char *as_of)
+{
+	kngg_signoff_status *s = NULL;
+	const kngg_signoff *def;
+	size_t width = 0;
+	char label[512];
+
+	if (kngg_signoff_status_load(t, code, id, area, as_of, &s) < 0)
+		return EXIT_FAIL;
+	def = s->def;
+	printf("%s %s%s%s (%s)%s%s\n", code, def->def.id, s->scope ? " in " : "",
+	       s->scope ? s->scope : "",
+	       def->decision == KNGG_DECISION_GO_NO_GO ? "go/no-go" : "akkoord",
+	       as_of ? "; stand op " : "", as_of ? as_of : "");
+	if (def->def.text)
+		print_wrapped(stdout, def->def.text, 2, 0);
+	printf("\nOndertekenaars\n");
+	for (size_t i = 0; i < s->nslots; i++) {
+		slot_label(t->defs, &s->slots[i], label, sizeof(label));
+		if (utf8_width(label) > width)
+			width = utf8_width(label);
+	}
+	for (size_t i = 0; i < s->nslots; i++)
+		show_slot(t->defs, &s->slots[i], width);
+	if (s->missing_set)
+		printf("  ontbreekt: %s\n", s->missing_set);
+	if (s->nslots == 0 && !s->missing_set)
+		printf("  (geen)\n");
+	printf("Compleet: %s\n", s->complete ? "ja" : "nee");
+	if (!s->complete) {
+		char missing[2048];
+
+		if (missing_text(t->defs, s, missing, sizeof(missing)))
+			printf("Ontbreekt: %s\n", missing);
+	}
+	printf("\nGeschiedenis\n");
+	for (size_t i = 0; i < s->nhistory; i++)
+		print_signature(stdout, &s->history[i], 2, 0);
+	if (s->nhistory == 0)
+		printf("  nog niet getekend\n");
+	kngg_signoff_status_free(s);
+	return EXIT_OK;
+}
+
+/* ---- dispatch ---------------------------------------------------------------------- */
+
+/* Usage error for an option given to a subcommand that does not take it. */
+static int check_opts(const cli_opt *opts, const unsigned *where, int sub)
+{
+	for (size_t i = 0; opts[i].name; i++) {
+		int given;
+
+		if (opts[i].has_arg == 0)
+			given = *opts[i].flag;
+		else if (opts[i].has_arg == CLI_ARG_MULTI)
+			given = ((const cli_multi *)(const void *)opts[i].value)->n > 0;
+		else
+			given = *opts[i].value != NULL;
+
+		if (given && !(where[i] & (unsigned)sub))
+			return cli_usage("signoff", "--%s hoort niet bij 'kngg signoff %s'",
+					 opts[i].name, sub_names[sub]);
+	}
+	return EXIT_OK;
+}
+
+static int run(kngg_cli *cli, int argc, char **argv, kngg_signoff_in *in, kngg_track_opts *o,
+	       cli_multi *args)
+{
+	const char *format = NULL, *as_of = NULL;
+	const cli_opt opts[] = {CLI_TRACK_OPTS(*o),
+				{"area", 0, 1, &o->area, NULL},
+				{"decision", 0, 1, &in->decision, NULL},
+				{"signer", 0, 1, &in->signer, NULL},
+				{"role", 0, 1, &in->role, NULL},
+				{"as", 0, 1, &in->as, NULL},
+				{"org", 0, 1, &in->org, NULL},
+				{"document", 0, 1, &in->document, NULL},
+				CLI_MULTI_OPT("argument", *args),
+				{"format", 0, 1, &format, NULL},
+				{"as-of", 0, 1, &as_of, NULL},
+				{NULL, 0, 0, NULL, NULL}};
+	/* per option above, in the same order: the subcommands that take it */
+	static const unsigned where[] = {SUB_RECORD, SUB_RECORD, SUB_RECORD,
+					 SUB_RECORD | SUB_SHOW, SUB_RECORD, SUB_RECORD,
+					 SUB_RECORD, SUB_RECORD, SUB_RECORD,
+					 SUB_RECORD, SUB_RECORD, SUB_LIST,
+					 SUB_SHOW};
+	kngg_tracker *t;
+	int npos, shown, rc, sub;
+
+	rc = cli_parse("signoff", argc, argv, opts, &npos, &shown);
+	if (rc != EXIT_OK || shown)
+		return rc;
+	if (npos >= 1 && strcmp(argv[1], "list") == 0)
+		sub = SUB_LIST;
+	else if (npos >= 1 && strcmp(argv[1], "show") == 0)
+		sub = SUB_SHOW;
+	else
+		sub = SUB_RECORD;
+	if ((rc = check_opts(opts, where, sub)) != EXIT_OK)
+		return rc;
+	if (sub == SUB_LIST) {
+		if (npos != 2)
+			return cli_usage("signoff", "gebruik: kngg signoff list CODE [--format text|json|csv]");
+		if (!format)
+			format = "text";
+		if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "csv"))
+			return cli_usage("signoff", "onbekend formaat '%s' (text, json of csv)", format);
+		if (!(t = cli_tracker(cli)))
+			return EXIT_FAIL;
+		return list(t, argv[2], format);
+	}
+	if (sub == SUB_SHOW) {
+		if (npos != 3)
+			return cli_usage("signoff", "gebruik: kngg signoff show CODE ID [--area GEBIED]");
+		if (as_of && !kngg_valid_date(as_of))
+			return cli_fail("ongeldige datum '%s' (verwacht JJJJ-MM-DD, een bestaande dag)",
+					as_of);
+		if (!(t = cli_tracker(cli)))
+			return EXIT_FAIL;
+		return show(t, argv[2], argv[3], o->area, as_of);
+	}
+	if (npos != 2)
+		return cli_usage("signoff", "gebruik: kngg signoff CODE ID --decision BESLUIT --signer NAAM "
+					    "--role ROL --org ORG --document STUK");
+	{
+		static const char *const required[] = {"decision", "signer", "role", "org", "document"};
+		const char *const values[] = {in->decision, in->signer, in->role, in->org, in->document};
+
+		for (size_t i = 0; i < sizeof(required) / sizeof(required[0]); i++)
+			if (!values[i])
+				return cli_usage("signoff", "--%s ontbreekt", required[i]);
+	}
+	in->arguments = args->items;
+	in->narguments = args->n;
+	if (!(t = cli_tracker(cli)))
+		return EXIT_FAIL;
+	return record(t, argv[1], argv[2], in, o);
+}
+
+int cmd_signoff(kngg_cli *cli, int argc, char **argv)
+{
+	kngg_signoff_in in = {0};
+	kngg_track_opts o = {0};
+	cli_multi args = {0};
+	int rc = run(cli, argc, argv, &in, &o, &args);
+
+	cli_multi_free(&args);
+	return rc;
+}

@@ -1,0 +1,704 @@
+/*
+ * cmd_stakeholder.c: `kngg stakeholder add|list|show|assess`: the register
+ * of professionals, their analyses over time and the influence/interest grid.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/json.h"
+
+#define CMD "stakeholder"
+
+static const cli_opt no_opts[] = {{NULL, 0, 0, NULL, NULL}};
+
+static const char *name_of(const kngg_person *p)
+{
+	return p->name ? p->name : "(gewist)";
+}
+
+static const char *or_dash(const char *s)
+{
+	return s && *s ? s : "-";
+}
+
+static int committed(const kngg_defs *defs, const kngg_assessment_rec *a)
+{
+	return a && a->commitment && kngg_commitment_counts(defs, a->commitment) == 1;
+}
+
+/* The person id of a command line: a whole number from 1. */
+static int parse_id(const char *s, int64_t *id)
+{
+	int v, rc = cli_int(CMD, "ID", s, 1, INT_MAX, &v);
+
+	*id = v;
+	return rc;
+}
+
+static int load_register(kngg_cli *cli, const char *code, const char *as_of,
+			 kngg_register **r)
+{
+	kngg_tracker *t;
+
+	if (as_of && !kngg_valid_date(as_of))
+		return cli_fail("ongeldige datum '%s' bij --as-of (verwacht JJJJ-MM-DD, een bestaande dag)",
+				as_of);
+	if (!(t = cli_tracker(cli)))
+		return EXIT_FAIL;
+	if (kngg_register_load(t, code, as_of, r) < 0)
+		return EXIT_FAIL;
+	return EXIT_OK;
+}
+
+/* ---- add ------------------------------------------------------------------ */
+
+static int sh_add(kngg_cli *cli, int argc, char **argv)
+{
+	kngg_track_opts o = {0};
+	kngg_stakeholder_in in = {0};
+	const cli_opt opts[] = {CLI_TRACK_OPTS(o),
+				{"name", 0, 1, &in.name, NULL},
+				{"org", 0, 1, &in.org, NULL},
+				{"org-type", 0, 1, &in.org_type, NULL},
+				{"function", 0, 1, &in.function, NULL},
+				{"level", 0, 1, &in.level, NULL},
+				{"email", 0, 1, &in.email, NULL},
+				{"phone", 0, 1, &in.phone, NULL},
+				{NULL, 0, 0, NULL, NULL}};
+	kngg_tracker *t;
+	int npos, shown, rc;
+	int64_t id;
+
+	rc = cli_parse(CMD, argc, argv, opts, &npos, &shown);
+	if (rc != EXIT_OK || shown)
+		return rc;
+	if (npos != 1)
+		return cli_usage(CMD, "gebruik: kngg stakeholder add CODE --name NAAM --org ORG [...]");
+	if (!in.name)
+		return cli_usage(CMD, "--name ontbreekt");
+	if (!in.org)
+		return cli_usage(CMD, "--org ontbreekt (de organisatie waar de stakeholder werkt)");
+	if (!(t = cli_tracker(cli)))
+		return EXIT_FAIL;
+	if (kngg_stakeholder_add(t, argv[1], &in, &o, &id) < 0)
+		return EXIT_FAIL;
+	printf("%s: stakeholder %lld toegevoegd: %s (%s)\n", argv[1], (long long)id, in.name,
+	       in.org);
+	return EXIT_OK;
+}
+
+/* ---- list: text --------------------------------------------------------------- */
+
+enum { COL_ID, COL_NAME, COL_ORG, COL_FUNCTION, COL_LEVEL, COL_INFLUENCE, COL_INTEREST,
+       COL_URGENCY, COL_STANCE, COL_COMMITMENT, COL_DATE, NCOLS };
+
+static const char *const col_title[NCOLS] = {
+	"id", "naam", "organisatie", "functie", "niveau", "invloed",
+	"belang", "urgentie", "houding", "commitment", "analyse"};
+
+typedef struct {
+	char id[24];
+	char commitment[64];
+	const char *cell[NCOLS];
+} list_row;
+
+static void fill_row(const kngg_defs *defs, const kngg_stakeholder *s, list_row *row)
+{
+	const kngg_assessment_rec *a = s->latest;
+
+	snprintf(row->id, sizeof(row->id), "%lld", (long long)s->person.id);
+	row->cell[COL_ID] = row->id;
+	row->cell[COL_NAME] = name_of(&s->person);
+	row->cell[COL_ORG] = or_dash(s->person.org);
+	row->cell[COL_FUNCTION] = or_dash(s->person.function);
+	row->cell[COL_LEVEL] = or_dash(s->person.level);
+	row->cell[COL_INFLUENCE] = or_dash(a ? a->influence : NULL);
+	row->cell[COL_INTEREST] = or_dash(a ? a->interest : NULL);
+	row->cell[COL_URGENCY] = or_dash(a ? a->urgency : NULL);
+	row->cell[COL_STANCE] = or_dash(a ? a->stance : NULL);
+	snprintf(row->commitment, sizeof(row->commitment), "%s%s",
+		 or_dash(a ? a->commitment : NULL), committed(defs, a) ? " *" : "");
+	row->cell[COL_COMMITMENT] = row->commitment;
+	row->cell[COL_DATE] = or_dash(a ? a->date : NULL);
+}
+
+static void print_row(const char *const *cell, const size_t *width)
+{
+	for (int c = 0; c < NCOLS; c++) {
+		if (c == NCOLS - 1)
+			fputs(cell[c], stdout);
+		else
+			print_padded(stdout, cell[c], width[c] + 2);
+	}
+	fputc('\n', stdout);
+}
+
+static int list_text(const kngg_defs *defs, const kngg_register *r)
+{
+	size_t width[NCOLS];
+	list_row *rows;
+	const kngg_list *cl = kngg_defs_list(defs, "commitment");
+	int ncommitted = 0;
+
+	if (r->npeople == 0) {
+		printf("%s heeft nog geen stakeholders; voeg toe met 'kngg stakeholder add %s --name NAAM --org ORG'\n",
+		       r->code, r->code);
+		return EXIT_OK;
+	}
+	if (!(rows = calloc(r->npeople, sizeof(*rows))))
+		return cli_fail("onvoldoende geheugen");
+	for (int c = 0; c < NCOLS; c++)
+		width[c] = utf8_width(col_title[c]);
+	for (size_t i = 0; i < r->npeople; i++) {
+		fill_row(defs, &r->people[i], &rows[i]);
+		ncommitted += committed(defs, r->people[i].latest);
+		for (int c = 0; c < NCOLS; c++)
+			if (utf8_width(rows[i].cell[c]) > width[c])
+				width[c] = utf8_width(rows[i].cell[c]);
+	}
+	print_row(col_title, width);
+	for (size_t i = 0; i < r->npeople; i++)
+		print_row(rows[i].cell, width);
+	printf("\n%zu stakeholders, %d gecommitteerd (* telt als gecommitteerd: vanaf '%s')\n",
+	       r->npeople, ncommitted, cl && cl->threshold ? cl->threshold : "toegezegd");
+	free(rows);
+	return EXIT_OK;
+}
+
+/* ---- list: the influence/interest grid ------------------------------------------ */
+
+/* laag 0, middel 1, hoog 2; -1 for anything else. */
+static int grade(const char *s)
+{
+	static const char *const grades[] = {"laag", "middel", "hoog"};
+
+	for (int i = 0; s && i < 3; i++)
+		if (strcmp(s, grades[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* What to do with the people of a cell, by [influence][interest]. */
+static const char *const grid_advice[3][3] = {
+	{"monitoren", "informeren", "informeren"},
+	{"monitoren", "raadplegen", "betrekken"},
+	{"tevreden houden", "tevreden houden", "nauw betrekken"},
+};
+
+static const char *const grade_name[3] = {"laag", "middel", "hoog"};
+
+typedef struct {
+	const kngg_stakeholder **who; /* npeople slots per cell */
+	size_t n[3][3];
+	size_t width[4];  /* label column, then interest laag/middel/hoog */
+	size_t height[3]; /* lines per influence row */
+} grid_cells;
+
+/* The np slots of the cell at influence inf, interest in. */
+static const kngg_stakeholder **cell(const grid_cells *g, size_t np, int inf, int in)
+{
+	return g->who + (size_t)(inf * 3 + in) * np;
+}
+
+static size_t entry_width(const kngg_stakeholder *s)
+{
+	return 2 + utf8_width(name_of(&s->person)) + 2; /* "- NAME *" */
+}
+
+static void grid_fill(const kngg_register *r, grid_cells *g)
+{
+	for (size_t i = 0; i < r->npeople; i++) {
+		const kngg_stakeholder *s = &r->people[i];
+		int inf = grade(s->latest ? s->latest->influence : NULL);
+		int in = grade(s->latest ? s->latest->interest : NULL);
+
+		if (inf < 0 || in < 0)
+			continue;
+		cell(g, r->npeople, inf, in)[g->n[inf][in]++] = s;
+	}
+	g->width[0] = utf8_width("invloed middel");
+	for (int in = 0; in < 3; in++) {
+		g->width[in + 1] = utf8_width("belang middel");
+		for (int inf = 0; inf < 3; inf++) {
+			size_t w = utf8_width(grid_advice[inf][in]);
+
+			if (w > g->width[in + 1])
+				g->width[in + 1] = w;
+			for (size_t k = 0; k < g->n[inf][in]; k++) {
+				w = entry_width(cell(g, r->npeople, inf, in)[k]);
+				if (w > g->width[in + 1])
+					g->width[in + 1] = w;
+			}
+		}
+	}
+	for (int inf = 0; inf < 3; inf++) {
+		g->height[inf] = 1;
+		for (int in = 0; in < 3; in++)
+			if (1 + g->n[inf][in] > g->height[inf])
+				g->height[inf] = 1 + g->n[inf][in];
+	}
+}
+
+static void grid_rule(const grid_cells *g)
+{
+	for (int c = 0; c < 4; c++) {
+		for (size_t k = 0; k < g->width[c] + (c ? 2 : 1); k++)
+			fputc('-', stdout);
+		if (c < 3)
+			fputc('+', stdout);
+	}
+	fputc('\n', stdout);
+}
+
+/* One line of a cell: the advice (line 0) or an entry. */
+static void grid_cell_line(const kngg_defs *defs, const grid_cells *g, size_t np, int inf,
+			   int in, size_t line)
+{
+	char entry[512];
+	const char *text = "";
+
+	if (line == 0) {
+		text = grid_advice[inf][in];
+	} else if (line - 1 < g->n[inf][in]) {
+		const kngg_stakeholder *s = cell(g, np, inf, in)[line - 1];
+
+		snprintf(entry, sizeof(entry), "- %s%s", name_of(&s->person),
+			 committed(defs, s->latest) ? " *" : "");
+		text = entry;
+	}
+	if (in == 2) {
+		if (*text)
+			printf(" %s", text); /* no trailing blanks */
+	} else {
+		fputc(' ', stdout);
+		print_padded(stdout, text, g->width[in + 1] + 1);
+	}
+}
+
+static void grid_print(const kngg_defs *defs, const kngg_register *r, const grid_cells *g)
+{
+	char label[32];
+
+	print_padded(stdout, "", g->width[0] + 1);
+	for (int in = 0; in < 3; in++) {
+		snprintf(label, sizeof(label), "belang %s", grade_name[in]);
+		fputs("| ", stdout);
+		if (in == 2)
+			fputs(label, stdout);
+		else
+			print_padded(stdout, label, g->width[in + 1] + 1);
+	}
+	fputc('\n', stdout);
+	for (int inf = 2; inf >= 0; inf--) {
+		grid_rule(g);
+		for (size_t line = 0; line < g->height[inf]; line++) {
+			snprintf(label, sizeof(label), "invloed %s", grade_name[inf]);
+			print_padded(stdout, line == 0 ? label : "", g->width[0] + 1);
+			for (int in = 0; in < 3; in++) {
+				fputc('|', stdout);
+				grid_cell_line(defs, g, r->npeople, inf, in, line);
+			}
+			fputc('\n', stdout);
+		}
+	}
+}
+
+static void grid_unassessed(const kngg_register *r)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < r->npeople; i++) {
+		const kngg_stakeholder *s = &r->people[i];
+
+		if (s->latest && grade(s->latest->influence) >= 0 && grade(s->latest->interest) >= 0)
+			continue;
+		if (n++ == 0)
+			printf("\nnog niet geanalyseerd:\n");
+		printf("  %lld  %s (%s)%s\n", (long long)s->person.id, name_of(&s->person),
+		       or_dash(s->person.org), s->latest ? ": invloed of belang nog onbekend" : "");
+	}
+}
+
+static int list_grid(const kngg_defs *defs, const kngg_register *r)
+{
+	grid_cells g = {0};
+
+	if (r->npeople == 0) {
+		printf("%s heeft nog geen stakeholders\n", r->code);
+		return EXIT_OK;
+	}
+	if (!(g.who = calloc(9 * r->npeople, sizeof(*g.who))))
+		return cli_fail("onvoldoende geheugen");
+	grid_fill(r, &g);
+	printf("%s: invloed en belang volgens de laatste analyse%s%s\n\n", r->code,
+	       r->as_of ? " op " : "", r->as_of ? r->as_of : "");
+	grid_print(defs, r, &g);
+	grid_unassessed(r);
+	printf("\n* telt als gecommitteerd\n");
+	free(g.who);
+	return EXIT_OK;
+}
+
+/* ---- list: CSV (RFC 4180) ---------------------------------------------------------- */
+
+static void csv_field(const char *s, int last)
+{
+	if (!s)
+		s = "";
+	if (strpbrk(s, ",\"\r\n")) {
+		fputc('"', stdout);
+		for (; *s; s++) {
+			if (*s == '"')
+				fputc('"', stdout);
+			fputc(*s, stdout);
+		}
+		fputc('"', stdout);
+	} else {
+		fputs(s, stdout);
+	}
+	fputs(last ? "\r\n" : ",", stdout);
+}
+
+static const char *const csv_header[] = {
+	"id", "naam", "organisatie", "organisatietype", "functie", "niveau", "email",
+	"telefoon", "gewist", "analyse", "ronde", "gebied", "belang", "invloed", "urgentie",
+	"houding", "commitment", "gecommitteerd"};
+
+#define NCSV (sizeof(csv_header) / sizeof(csv_header[0]))
+
+static void csv_person(const kngg_defs *defs, const kngg_stakeholder *s)
+{
+	const kngg_person *p = &s->person;
+	const kngg_assessment_rec *a = s->latest;
+	char id[24];
+	const char *f[NCSV];
+
+	snprintf(id, sizeof(id), "%lld", (long long)p->id);
+	f[0] = id;
+	f[1] = p->name;
+	f[2] = p->org;
+	f[3] = p->org_type;
+	f[4] = p->function;
+	f[5] = p->level;
+	f[6] = p->email;
+	f[7] = p->phone;
+	f[8] = p->erased_at ? "ja" : "nee";
+	f[9] = a ? a->date : NULL;
+	f[10] = a ? a->round : NULL;
+	f[11] = a ? a->area : NULL;
+	f[12] = a ? a->interest : NULL;
+	f[13] = a ? a->influence : NULL;
+	f[14] = a ? a->urgency : NULL;
+	f[15] = a ? a->stance : NULL;
+	f[16] = a ? a->commitment : NULL;
+	f[17] = committed(defs, a) ? "ja" : "nee";
+	for (size_t i = 0; i < NCSV; i++)
+		csv_field(f[i], i == NCSV - 1);
+}
+
+static int list_csv(const kngg_defs *defs, const kngg_register *r, int bom)
+{
+	if (bom)
+		fputs("\xEF\xBB\xBF", stdout);
+	for (size_t i = 0; i < NCSV; i++)
+		csv_field(csv_header[i], i == NCSV - 1);
+	for (size_t i = 0; i < r->npeople; i++)
+		csv_person(defs, &r->people[i]);
+	return EXIT_OK;
+}
+
+/* ---- list: JSON ------------------------------------------------------------------- */
+
+static json_t *assessment_json(const kngg_defs *defs, const kngg_assessment_rec *a)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "event", json_integer(a->event_id));
+	json_object_set_new(o, "date", jstr(a->date));
+	json_object_set_new(o, "round", jstr(a->round));
+	json_object_set_new(o, "area", jstr(a->area));
+	json_object_set_new(o, "interest", jstr(a->interest));
+	json_object_set_new(o, "influence", jstr(a->influence));
+	json_object_set_new(o, "urgency", jstr(a->urgency));
+	json_object_set_new(o, "stance", jstr(a->stance));
+	json_object_set_new(o, "commitment", jstr(a->commitment));
+	json_object_set_new(o, "committed", json_boolean(committed(defs, a)));
+	json_object_set_new(o, "by", jstr(a->by));
+	json_object_set_new(o, "note", jstr(a->note));
+	return o;
+}
+
+static json_t *role_json(const kngg_role_rec *rr)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "event", json_integer(rr->event_id));
+	json_object_set_new(o, "role", jstr(rr->role));
+	json_object_set_new(o, "deputy", json_boolean(rr->deputy));
+	json_object_set_new(o, "from", jstr(rr->from));
+	json_object_set_new(o, "until", jstr(rr->until));
+	return o;
+}
+
+static json_t *person_json(const kngg_defs *defs, const kngg_stakeholder *s)
+{
+	const kngg_person *p = &s->person;
+	json_t *o = json_object(), *hist = json_array(), *roles = json_array();
+
+	json_object_set_new(o, "id", json_integer(p->id));
+	json_object_set_new(o, "name", jstr(p->name));
+	json_object_set_new(o, "organisation", jstr(p->org));
+	json_object_set_new(o, "organisation_type", jstr(p->org_type));
+	json_object_set_new(o, "function", jstr(p->function));
+	json_object_set_new(o, "level", jstr(p->level));
+	json_object_set_new(o, "email", jstr(p->email));
+	json_object_set_new(o, "phone", jstr(p->phone));
+	json_object_set_new(o, "erased", json_boolean(p->erased_at != NULL));
+	json_object_set_new(o, "latest",
+			    s->latest ? assessment_json(defs, s->latest) : json_null());
+	for (size_t i = 0; i < s->nhistory; i++)
+		json_array_append_new(hist, assessment_json(defs, &s->history[i]));
+	json_object_set_new(o, "history", hist);
+	for (size_t i = 0; i < s->nroles; i++)
+		json_array_append_new(roles, role_json(&s->roles[i]));
+	json_object_set_new(o, "roles", roles);
+	return o;
+}
+
+static int list_json(const kngg_defs *defs, const kngg_register *r)
+{
+	json_t *arr = json_array();
+	int rc;
+
+	for (size_t i = 0; i < r->npeople; i++)
+		json_array_append_new(arr, person_json(defs, &r->people[i]));
+	rc = json_dumpf(arr, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_decref(arr);
+	if (rc != 0)
+		return cli_fail("kan de JSON niet schrijven");
+	printf("\n");
+	return EXIT_OK;
+}
+
+static int sh_list(kngg_cli *cli, int argc, char **argv)
+{
+	const char *format = "text", *as_of = NULL;
+	int grid = 0, bom = 0;
+	const cli_opt opts[] = {{"format", 0, 1, &format, NULL},
+				{"as-of", 0, 1, &as_of, NULL},
+				{"grid", 0, 0, NULL, &grid},
+				{"bom", 0, 0, NULL, &bom},
+				{NULL, 0, 0, NULL, NULL}};
+	kngg_register *r = NULL;
+	int npos, shown, rc;
+
+	rc = cli_parse(CMD, argc, argv, opts, &npos, &shown);
+	if (rc != EXIT_OK || shown)
+		return rc;
+	if (npos != 1)
+		return cli_usage(CMD, "gebruik: kngg stakeholder list CODE [--grid] [--format text|csv|json]");
+	if (strcmp(format, "text") != 0 && strcmp(format, "csv") != 0 &&
+	    strcmp(format, "json") != 0)
+		return cli_usage(CMD, "onbekend formaat '%s' (text, csv of json)", format);
+	if (grid && strcmp(format, "text") != 0)
+		return cli_usage(CMD, "--grid is een tekstweergave; laat --format %s weg", format);
+	if (bom && strcmp(format, "csv") != 0)
+		return cli_usage(CMD, "--bom hoort bij --format csv");
+	if ((rc = load_register(cli, argv[1], as_of, &r)) != EXIT_OK)
+		return rc;
+	if (grid)
+		rc = list_grid(cli->defs, r);
+	else if (format[0] == 'c')
+		rc = list_csv(cli->defs, r, bom);
+	else if (format[0] == 'j')
+		rc = list_json(cli->defs, r);
+	else
+		rc = list_text(cli->defs, r);
+	kngg_register_free(r);
+	return rc;
+}
+
+/* ---- show ------------------------------------------------------------------------- */
+
+static void show_person(const kngg_defs *defs, const char *code, const kngg_person *p)
+{
+	printf("%s stakeholder %lld: %s\n", code, (long long)p->id, name_of(p));
+	if (p->org_type)
+		printf("  organisatie    %s (%s)\n", or_dash(p->org),
+		       kngg_defs_label(defs, "organisatietypen", p->org_type));
+	else
+		printf("  organisatie    %s\n", or_dash(p->org));
+	printf("  functie        %s\n", or_dash(p->function));
+	printf("  niveau         %s\n", or_dash(p->level));
+	printf("  e-mail         %s\n", or_dash(p->email));
+	printf("  telefoon       %s\n", or_dash(p->phone));
+	printf("  geregistreerd  %s\n", or_dash(p->created_at));
+	if (p->erased_at)
+		printf("  gewist         %s\n", p->erased_at);
+}
+
+static void show_roles(const kngg_stakeholder *s)
+{
+	printf("\nrollen\n");
+	if (s->nroles == 0)
+		printf("  (geen)\n");
+	for (size_t i = 0; i < s->nroles; i++) {
+		const kngg_role_rec *rr = &s->roles[i];
+
+		printf("  %s%s  ", rr->role, rr->deputy ? " (plaatsvervanger)" : "");
+		if (rr->until)
+			printf("%s → %s\n", rr->from, rr->until);
+		else
+			printf("sinds %s\n", rr->from);
+	}
+}
+
+static void show_assessment(const kngg_assessment_rec *a, const kngg_assessment_rec *prev)
+{
+	printf("  %s", a->date);
+	if (a->round)
+		printf("  ronde %s", a->round);
+	if (a->area)
+		printf(" [%s]", a->area);
+	printf("  belang %s, invloed %s, urgentie %s, houding %s, ", or_dash(a->interest),
+	       or_dash(a->influence), or_dash(a->urgency), or_dash(a->stance));
+	if (prev && prev->commitment && a->commitment && strcmp(prev->commitment, a->commitment))
+		printf("commitment: %s → %s", prev->commitment, a->commitment);
+	else
+		printf("commitment %s", or_dash(a->commitment));
+	if (a->by)
+		printf("  (%s)", a->by);
+	printf("\n");
+	if (a->note)
+		print_wrapped(stdout, a->note, 14, 0);
+}
+
+/* "2026-02-01 geinformeerd → 2026-04-01 toegezegd": every change. */
+static void show_commitment_path(const kngg_stakeholder *s)
+{
+	const char *last = NULL;
+
+	printf("verloop commitment: ");
+	for (size_t i = 0; i < s->nhistory; i++) {
+		const kngg_assessment_rec *a = &s->history[i];
+
+		if (!a->commitment || (last && strcmp(last, a->commitment) == 0))
+			continue;
+		printf("%s%s %s", last ? " → " : "", a->date, a->commitment);
+		last = a->commitment;
+	}
+	printf("%s\n", last ? "" : "-");
+}
+
+static void show_history(const kngg_defs *defs, const kngg_stakeholder *s)
+{
+	printf("\nanalyses (oudste eerst)\n");
+	if (s->nhistory == 0)
+		printf("  (nog geen)\n");
+	for (size_t i = 0; i < s->nhistory; i++)
+		show_assessment(&s->history[i], i ? &s->history[i - 1] : NULL);
+	printf("\n");
+	show_commitment_path(s);
+	printf("telt als gecommitteerd: %s\n", committed(defs, s->latest) ? "ja" : "nee");
+}
+
+static int sh_show(kngg_cli *cli, int argc, char **argv)
+{
+	kngg_register *r = NULL;
+	const kngg_stakeholder *s;
+	int64_t id;
+	int npos, shown, rc;
+
+	rc = cli_parse(CMD, argc, argv, no_opts, &npos, &shown);
+	if (rc != EXIT_OK || shown)
+		return rc;
+	if (npos != 2)
+		return cli_usage(CMD, "gebruik: kngg stakeholder show CODE ID");
+	if ((rc = parse_id(argv[2], &id)) != EXIT_OK)
+		return rc;
+	if ((rc = load_register(cli, argv[1], NULL, &r)) != EXIT_OK)
+		return rc;
+	if (!(s = kngg_register_person(r, id))) {
+		rc = cli_fail("%s heeft geen persoon %lld (zie 'kngg stakeholder list %s')",
+			      argv[1], (long long)id, argv[1]);
+	} else {
+		show_person(cli->defs, argv[1], &s->person);
+		show_roles(s);
+		show_history(cli->defs, s);
+	}
+	kngg_register_free(r);
+	return rc;
+}
+
+/* ---- assess ----------------------------------------------------------------------- */
+
+static void assess_echo(const kngg_assessment *a)
+{
+	const struct { const char *what, *value; } v[] = {
+		{"belang", a->interest}, {"invloed", a->influence}, {"urgentie", a->urgency},
+		{"houding", a->stance}, {"commitment", a->commitment}};
+	int n = 0;
+
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		if (v[i].value)
+			printf("%s%s %s", n++ ? ", " : ": ", v[i].what, v[i].value);
+	printf("\n");
+}
+
+static int sh_assess(kngg_cli *cli, int argc, char **argv)
+{
+	kngg_track_opts o = {0};
+	kngg_assessment a = {0};
+	const cli_opt opts[] = {CLI_TRACK_OPTS(o),
+				{"area", 0, 1, &o.area, NULL},
+				{"interest", 0, 1, &a.interest, NULL},
+				{"influence", 0, 1, &a.influence, NULL},
+				{"urgency", 0, 1, &a.urgency, NULL},
+				{"stance", 0, 1, &a.stance, NULL},
+				{"commitment", 0, 1, &a.commitment, NULL},
+				{"round", 0, 1, &a.round, NULL},
+				{NULL, 0, 0, NULL, NULL}};
+	kngg_tracker *t;
+	int64_t id;
+	int npos, shown, rc;
+
+	rc = cli_parse(CMD, argc, argv, opts, &npos, &shown);
+	if (rc != EXIT_OK || shown)
+		return rc;
+	if (npos != 2)
+		return cli_usage(CMD, "gebruik: kngg stakeholder assess CODE ID [--interest M] [--influence M] [...]");
+	if ((rc = parse_id(argv[2], &id)) != EXIT_OK)
+		return rc;
+	if (!a.interest && !a.influence && !a.urgency && !a.stance && !a.commitment)
+		return cli_usage(CMD, "geef minstens een van --interest, --influence, --urgency, --stance of --commitment");
+	if (!(t = cli_tracker(cli)))
+		return EXIT_FAIL;
+	if (kngg_stakeholder_assess(t, argv[1], id, &a, &o) < 0)
+		return EXIT_FAIL;
+	printf("%s: analyse van stakeholder %lld vastgelegd", argv[1], (long long)id);
+	assess_echo(&a);
+	if (a.commitment && !kngg_commitment_counts(t->defs, a.commitment))
+		printf("let op: '%s' telt nog niet als gecommitteerd\n", a.commitment);
+	return EXIT_OK;
+}
+
+int cmd_stakeholder(kngg_cli *cli, int argc, char **argv)
+{
+	static const struct { const char *name; cmd_fn fn; } subs[] = {
+		{"add", sh_add}, {"list", sh_list}, {"show", sh_show}, {"assess", sh_assess}};
+	int npos, shown, rc;
+
+	for (size_t i = 0; argc >= 2 && i < sizeof(subs) / sizeof(subs[0]); i++)
+		if (strcmp(argv[1], subs[i].name) == 0)
+			return subs[i].fn(cli, argc - 1, argv + 1);
+	/* --help, or a misplaced option */
+	rc = cli_parse(CMD, argc, argv, no_opts, &npos, &shown);
+	if (rc != EXIT_OK || shown)
+		return rc;
+	if (npos >= 1)
+		return cli_usage(CMD, "onbekende opdracht 'stakeholder %s' (add, list, show, assess)",
+				 argv[1]);
+	return cli_usage(CMD, "welke opdracht? add, list, show of assess");
+}

@@ -1,0 +1,377 @@
+/*
+ * chain.c: the audit chain over the journal. Each event's hash is
+ * SHA-256(previous hash || canonical content); the first event's previous
+ * hash is 32 zero bytes. The content covers every column of the event;
+ * its free text (value, data, note) enters through text_digest, so that an
+ * erase can redact a name from it: a later chained note.redact event then
+ * records the digest of the redacted text, and verify accepts exactly that.
+ * Persons enter by id, never by name.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "store/store_priv.h"
+
+#define HASH_LEN crypto_hash_sha256_BYTES
+
+typedef crypto_hash_sha256_state hash_state;
+
+/* Fields: name, then 0x00 for NULL or 0x01, an 8-byte big-endian length and
+ * the bytes. Unambiguous whatever the text holds. */
+static void put(hash_state *h, const char *name, const void *p, size_t len, int is_null)
+{
+	unsigned char head[9];
+
+	crypto_hash_sha256_update(h, (const unsigned char *)name, strlen(name) + 1);
+	if (is_null) {
+		head[0] = 0;
+		crypto_hash_sha256_update(h, head, 1);
+		return;
+	}
+	head[0] = 1;
+	for (int i = 0; i < 8; i++)
+		head[1 + i] = (unsigned char)((uint64_t)len >> (56 - 8 * i));
+	crypto_hash_sha256_update(h, head, sizeof(head));
+	crypto_hash_sha256_update(h, p, len);
+}
+
+static void put_text(hash_state *h, const char *name, const char *s)
+{
+	put(h, name, s, s ? strlen(s) : 0, !s);
+}
+
+static void put_int(hash_state *h, const char *name, int64_t v, int is_null)
+{
+	char buf[24];
+	int n = snprintf(buf, sizeof(buf), "%lld", (long long)v);
+
+	put(h, name, buf, (size_t)n, is_null);
+}
+
+void store_text_digest(const kngg_event *ev, unsigned char out[32])
+{
+	hash_state h;
+
+	crypto_hash_sha256_init(&h);
+	put_text(&h, "value", ev->value);
+	put_text(&h, "data", ev->data);
+	put_text(&h, "note", ev->note);
+	crypto_hash_sha256_final(&h, out);
+}
+
+void store_digest_hex(const unsigned char d[32], char out[65])
+{
+	sodium_bin2hex(out, 65, d, HASH_LEN);
+}
+
+void store_event_hash(const unsigned char prev[32], const kngg_event *ev,
+		      const unsigned char text_digest[32], unsigned char out[32])
+{
+	hash_state h;
+
+	crypto_hash_sha256_init(&h);
+	crypto_hash_sha256_update(&h, (const unsigned char *)"kngg-event-1", 12);
+	crypto_hash_sha256_update(&h, prev, HASH_LEN);
+	put_int(&h, "id", ev->id, 0);
+	put_text(&h, "recorded_at", ev->recorded_at);
+	put_text(&h, "date", ev->date);
+	put_text(&h, "municipality", ev->municipality);
+	put_text(&h, "kind", ev->kind);
+	put_text(&h, "target", ev->target);
+	put_int(&h, "area_id", ev->area_id, !ev->area_id);
+	put_int(&h, "cycle_id", ev->cycle_id, !ev->cycle_id);
+	put_int(&h, "score", ev->score, !ev->has_score);
+	put_int(&h, "by_person", ev->by_person, !ev->by_person);
+	put_int(&h, "person_id", ev->person_id, !ev->person_id);
+	put_int(&h, "org_id", ev->org_id, !ev->org_id);
+	put_int(&h, "corrects", ev->corrects, !ev->corrects);
+	put(&h, "text_digest", text_digest, HASH_LEN, 0);
+	put_text(&h, "defs_version", ev->defs_version);
+	crypto_hash_sha256_final(&h, out);
+}
+
+/* ---- reading events for the chain ----------------------------------------- */
+
+#define CHAIN_COLUMNS                                                                     \
+	"SELECT id, recorded_at, date, municipality, kind, target, area_id, cycle_id, "  \
+	"score, value, by_person, person_id, org_id, data, corrects, text_digest, "       \
+	"defs_version, note, hash FROM event "
+
+/* Fills ev from a CHAIN_COLUMNS row. */
+static void read_row(sqlite3_stmt *stmt, kngg_event *ev)
+{
+	memset(ev, 0, sizeof(*ev));
+	ev->id = sqlite3_column_int64(stmt, 0);
+	ev->recorded_at = store_col_text(stmt, 1);
+	ev->date = store_col_text(stmt, 2);
+	ev->municipality = store_col_text(stmt, 3);
+	ev->kind = store_col_text(stmt, 4);
+	ev->target = store_col_text(stmt, 5);
+	ev->area_id = sqlite3_column_int64(stmt, 6);
+	ev->cycle_id = sqlite3_column_int64(stmt, 7);
+	ev->has_score = sqlite3_column_type(stmt, 8) != SQLITE_NULL;
+	ev->score = sqlite3_column_int(stmt, 8);
+	ev->value = store_col_text(stmt, 9);
+	ev->by_person = sqlite3_column_int64(stmt, 10);
+	ev->person_id = sqlite3_column_int64(stmt, 11);
+	ev->org_id = sqlite3_column_int64(stmt, 12);
+	ev->data = store_col_text(stmt, 13);
+	ev->corrects = sqlite3_column_int64(stmt, 14);
+	ev->defs_version = store_col_text(stmt, 16);
+	ev->note = store_col_text(stmt, 17);
+}
+
+/* The stored 32-byte blob in column i, or NULL. */
+static const unsigned char *blob32(sqlite3_stmt *stmt, int i)
+{
+	if (sqlite3_column_type(stmt, i) != SQLITE_BLOB || sqlite3_column_bytes(stmt, i) != HASH_LEN)
+		return NULL;
+	return sqlite3_column_blob(stmt, i);
+}
+
+static int set_head(kngg_store *st, int64_t id, const unsigned char hash[32])
+{
+	sqlite3_stmt *stmt;
+	int rc = store_prepare(st,
+			       "INSERT INTO chain_head(one, event_id, hash) VALUES (1, ?1, ?2) "
+			       "ON CONFLICT(one) DO UPDATE SET event_id = excluded.event_id, "
+			       "hash = excluded.hash",
+			       &stmt);
+
+	if (rc < 0)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_blob(stmt, 2, hash, HASH_LEN, SQLITE_TRANSIENT);
+	return store_run(st, stmt, "bijwerken van de keten");
+}
+
+int store_chain_head(kngg_store *st, int64_t *id, unsigned char hash[32])
+{
+	sqlite3_stmt *stmt;
+	int rc = store_prepare(st, "SELECT event_id, hash FROM chain_head WHERE one = 1", &stmt);
+
+	if (rc < 0)
+		return rc;
+	*id = 0;
+	memset(hash, 0, HASH_LEN);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		const unsigned char *h = blob32(stmt, 1);
+
+		*id = sqlite3_column_int64(stmt, 0);
+		if (h)
+			memcpy(hash, h, HASH_LEN);
+		rc = 0;
+	} else {
+		rc = rc == SQLITE_DONE ? 0 : store_sql_error(st, rc, "lezen van de keten");
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int store_chain_append(kngg_store *st, int64_t id, const unsigned char hash[32])
+{
+	return set_head(st, id, hash);
+}
+
+int store_chain_rebuild(kngg_store *st)
+{
+	sqlite3_stmt *sel, *upd;
+	unsigned char prev[HASH_LEN] = {0}, digest[HASH_LEN];
+	int64_t last = 0;
+	int rc;
+
+	if (sodium_init() < 0) {
+		store_report(st, "libsodium kan niet starten");
+		return KNGG_ERROR;
+	}
+	if ((rc = store_prepare(st, CHAIN_COLUMNS "ORDER BY id", &sel)) < 0)
+		return rc;
+	if ((rc = store_prepare(st, "UPDATE event SET text_digest = ?2, hash = ?3 WHERE id = ?1",
+				&upd)) < 0) {
+		sqlite3_finalize(sel);
+		return rc;
+	}
+	while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
+		kngg_event ev;
+		unsigned char hash[HASH_LEN];
+
+		read_row(sel, &ev);
+		store_text_digest(&ev, digest);
+		store_event_hash(prev, &ev, digest, hash);
+		sqlite3_bind_int64(upd, 1, ev.id);
+		sqlite3_bind_blob(upd, 2, digest, HASH_LEN, SQLITE_TRANSIENT);
+		sqlite3_bind_blob(upd, 3, hash, HASH_LEN, SQLITE_TRANSIENT);
+		if (sqlite3_step(upd) != SQLITE_DONE) {
+			rc = store_sql_error(st, sqlite3_errcode(st->db), "opbouwen van de keten");
+			break;
+		}
+		sqlite3_reset(upd);
+		memcpy(prev, hash, HASH_LEN);
+		last = ev.id;
+	}
+	sqlite3_finalize(sel);
+	sqlite3_finalize(upd);
+	if (rc != SQLITE_DONE)
+		return rc < 0 ? rc : store_sql_error(st, rc, "opbouwen van de keten");
+	return last ? set_head(st, last, prev) : 0;
+}
+
+/* ---- verify --------------------------------------------------------------- */
+
+typedef struct {
+	int64_t target;   /* the event whose text was redacted */
+	int64_t by;       /* the note.redact event */
+	char digest[65];  /* hex digest of the redacted text */
+} redaction;
+
+static int cmp_target(const void *a, const void *b)
+{
+	int64_t x = ((const redaction *)a)->target, y = ((const redaction *)b)->target;
+
+	return (x > y) - (x < y);
+}
+
+/* The redactions recorded by erases, sorted by target; the redaction events
+ * themselves are part of the chain. */
+static int redactions(kngg_store *st, redaction **list, size_t *n)
+{
+	sqlite3_stmt *stmt;
+	size_t cap = 0;
+	int rc = store_prepare(st,
+			       "SELECT CAST(target AS INTEGER), id, value FROM event "
+			       "WHERE kind = 'note.redact'",
+			       &stmt);
+
+	*list = NULL;
+	*n = 0;
+	if (rc < 0)
+		return rc;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (*n == cap) {
+			redaction *p = realloc(*list, (cap = cap ? 2 * cap : 16) * sizeof(**list));
+
+			if (!p) {
+				sqlite3_finalize(stmt);
+				return KNGG_ENOMEM;
+			}
+			*list = p;
+		}
+		(*list)[*n].target = sqlite3_column_int64(stmt, 0);
+		(*list)[*n].by = sqlite3_column_int64(stmt, 1);
+		snprintf((*list)[*n].digest, sizeof((*list)[*n].digest), "%s",
+			 store_col_text(stmt, 2) ? store_col_text(stmt, 2) : "");
+		(*n)++;
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return store_sql_error(st, rc, "lezen van het logboek");
+	qsort(*list, *n, sizeof(**list), cmp_target);
+	return 0;
+}
+
+/* 1 when a redaction recorded after event id names exactly this text. */
+static int redacted(const redaction *list, size_t n, int64_t id, const char *hex)
+{
+	for (size_t i = 0; i < n && list[i].target <= id; i++)
+		if (list[i].target == id && list[i].by > id && strcmp(list[i].digest, hex) == 0)
+			return 1;
+	return 0;
+}
+
+static int bad(kngg_verify_result *r, int64_t id, const char *fmt, ...) KNGG_PRINTF(3, 4);
+
+static int bad(kngg_verify_result *r, int64_t id, const char *fmt, ...)
+{
+	va_list ap;
+
+	r->bad_id = id;
+	va_start(ap, fmt);
+	vsnprintf(r->problem, sizeof(r->problem), fmt, ap);
+	va_end(ap);
+	return KNGG_EINVALID;
+}
+
+int kngg_store_verify(kngg_store *st, kngg_verify_result *r)
+{
+	sqlite3_stmt *stmt;
+	unsigned char prev[HASH_LEN] = {0}, head_hash[HASH_LEN], digest[HASH_LEN];
+	int64_t prev_id = 0, head_id;
+	redaction *red = NULL;
+	size_t nred;
+	int rc;
+
+	memset(r, 0, sizeof(*r));
+	if (sodium_init() < 0) {
+		store_report(st, "libsodium kan niet starten");
+		return KNGG_ERROR;
+	}
+	if ((rc = redactions(st, &red, &nred)) < 0)
+		return rc;
+	if ((rc = store_prepare(st, CHAIN_COLUMNS "ORDER BY id", &stmt)) < 0) {
+		free(red);
+		return rc;
+	}
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		const unsigned char *stored = blob32(stmt, 18), *td = blob32(stmt, 15);
+		unsigned char hash[HASH_LEN];
+		char hex[65];
+		kngg_event ev;
+
+		read_row(stmt, &ev);
+		if (!td) {
+			rc = bad(r, ev.id, "gebeurtenis %lld heeft geen tekstdigest: buiten kngg om toegevoegd",
+				 (long long)ev.id);
+			break;
+		}
+		store_event_hash(prev, &ev, td, hash);
+		if (!stored) {
+			rc = bad(r, ev.id, "gebeurtenis %lld heeft geen hash: buiten kngg om toegevoegd",
+				 (long long)ev.id);
+			break;
+		}
+		if (memcmp(hash, stored, HASH_LEN) != 0) {
+			if (ev.id != prev_id + 1)
+				rc = bad(r, ev.id, "de gebeurtenis(sen) tussen %lld en %lld ontbreken: verwijderd",
+					 (long long)prev_id, (long long)ev.id);
+			else
+				rc = bad(r, ev.id,
+					 "gebeurtenis %lld is na het vastleggen gewijzigd of verplaatst",
+					 (long long)ev.id);
+			break;
+		}
+		store_text_digest(&ev, digest);
+		if (memcmp(digest, td, HASH_LEN) != 0) {
+			store_digest_hex(digest, hex);
+			if (!redacted(red, nred, ev.id, hex)) {
+				rc = bad(r, ev.id,
+					 "de tekst (notitie, waarde of gegevens) van gebeurtenis %lld is na het vastleggen gewijzigd",
+					 (long long)ev.id);
+				break;
+			}
+			r->redacted++;
+		}
+		memcpy(prev, stored, HASH_LEN);
+		prev_id = ev.id;
+		r->checked++;
+	}
+	sqlite3_finalize(stmt);
+	free(red);
+	if (rc == KNGG_EINVALID)
+		return rc;
+	if (rc != SQLITE_DONE)
+		return store_sql_error(st, rc, "controleren van de keten");
+	if ((rc = store_chain_head(st, &head_id, head_hash)) < 0)
+		return rc;
+	if (head_id > prev_id)
+		return bad(r, prev_id + 1, "de gebeurtenis(sen) na %lld tot en met %lld ontbreken: verwijderd",
+			   (long long)prev_id, (long long)head_id);
+	if (head_id != prev_id || memcmp(head_hash, prev, HASH_LEN) != 0)
+		return bad(r, prev_id, "het einde van de keten (gebeurtenis %lld) klopt niet met de vastgelegde kop",
+			   (long long)prev_id);
+	return 0;
+}
