@@ -240,19 +240,31 @@ bench_context() {
 	compare "   context: kngg phases vs sqlite3 SELECT 1" -
 }
 
-# ---- later benchmarks go here -------------------------------------------
-# bench_later: the place for benchmarks still to come. For example, once
-# 'kngg readiness --all' exists, compare it with dumping the whole database:
-#
-#   PRE_A=()
-#   CMD_A=("$KNGG" --db "$NATIONAL" readiness --all)
-#   CMD_B=(sqlite3 "$NATIONAL" .dump)
-#   compare "d. readiness --all vs sqlite3 .dump" 1.0
-#
-# compare adds the row to the table and RESULTS.md; row/verdict are there for
-# other kinds of measurement. Call nothing here until the command exists.
-bench_later() {
-	:
+# d. Reviewing the whole country: readiness of every municipality (the
+# calculated phase, every rule of it, warnings) against reading every row
+# once (sqlite3 .dump). Target: no more than reading it once; and its peak
+# resident set under 32 MiB.
+bench_readiness_all() {
+	local kb max=0 i mb result
+	PRE_A=()
+	CMD_A=("$KNGG" --db "$NATIONAL" readiness --all --format json)
+	CMD_B=(sqlite3 "$NATIONAL" .dump)
+	compare "d. readiness --all --format json vs sqlite3 .dump" 1
+	if [[ -z $GNUTIME ]]; then
+		row "e. peak RSS readiness --all (national DB)" "skipped" "-" "-" "< 32 MiB" \
+			"no /usr/bin/time: apt-get install -y time"
+		FAILED=1
+		return
+	fi
+	for i in 1 2 3; do
+		"$GNUTIME" -f %M -o "$work/rss" "$KNGG" --db "$NATIONAL" readiness --all --format json \
+			>/dev/null 2>&1 || die "kngg readiness --all failed under $GNUTIME"
+		kb=$(tail -n 1 "$work/rss")
+		if ((kb > max)); then max=$kb; fi
+	done
+	mb=$(awk -v k="$max" 'BEGIN { printf "%.1f", k / 1024 }')
+	verdict result "$mb" '<' 32
+	row "e. peak RSS readiness --all (national DB)" "$mb MiB" "-" "-" "< 32 MiB" "$result"
 }
 # --------------------------------------------------------------------------
 
@@ -260,7 +272,7 @@ bench_append
 bench_status_scale
 bench_memory
 bench_context
-bench_later
+bench_readiness_all
 
 # ---------------------------------------------------------------- report
 

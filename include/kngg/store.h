@@ -25,7 +25,7 @@
 typedef struct kngg_store kngg_store;
 
 #define KNGG_STORE_APPLICATION_ID 0x4B4E4747 /* 'KNGG' */
-#define KNGG_STORE_SCHEMA_VERSION 2
+#define KNGG_STORE_SCHEMA_VERSION 3
 
 enum {
 	KNGG_STORE_CREATE = 1, /* create the file; refuse if it already exists */
@@ -183,6 +183,15 @@ int kngg_store_text_redact(kngg_store *st, int64_t event_id, const char *value,
  * zeroed (secure_delete), so the main file holds no copy either. */
 int kngg_store_scrub(kngg_store *st);
 
+/* ---- regions --------------------------------------------------------------- */
+
+/* Creates the region when new; KNGG_EEXISTS when the member is already in it. */
+int kngg_store_region_join(kngg_store *st, const char *region, const char *municipality,
+			   const char *date);
+/* Members by code; KNGG_ENOTFOUND when the region does not exist. */
+int kngg_store_region_members(kngg_store *st, const char *region,
+			      int (*fn)(void *ctx, const char *code), void *ctx);
+
 /* ---- the journal ---------------------------------------------------------- */
 
 /* Event kinds (kngg_event.kind). */
@@ -205,6 +214,8 @@ int kngg_store_scrub(kngg_store *st);
 #define KNGG_EV_SIGNOFF "signoff"
 #define KNGG_EV_CORRECTION "correction"
 #define KNGG_EV_PERSON_ERASE "person.erase"
+#define KNGG_EV_PHASE_DECLARE "phase.declare" /* value: the phase, "1"-"4" */
+#define KNGG_EV_REGION_JOIN "region.join"     /* value: the region */
 #define KNGG_EV_NOTE_REDACT "note.redact" /* target: event id; value: digest of its redacted text */
 
 typedef struct {

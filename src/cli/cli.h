@@ -10,6 +10,7 @@
 #include "kngg/defs.h"
 #include "kngg/store.h"
 #include "kngg/people.h"
+#include "kngg/readiness.h"
 #include "kngg/track.h"
 
 /* Exit codes. */
@@ -57,6 +58,9 @@ int cmd_signoff(kngg_cli *cli, int argc, char **argv);
 int cmd_correct(kngg_cli *cli, int argc, char **argv);
 int cmd_verify(kngg_cli *cli, int argc, char **argv);
 int cmd_person(kngg_cli *cli, int argc, char **argv);
+int cmd_readiness(kngg_cli *cli, int argc, char **argv);
+int cmd_phase(kngg_cli *cli, int argc, char **argv);
+int cmd_region(kngg_cli *cli, int argc, char **argv);
 int cmd_log(kngg_cli *cli, int argc, char **argv);
 
 /* Runs one command line (argv[0] is the command name) with cli's options. */

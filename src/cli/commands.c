@@ -100,6 +100,20 @@ const cmd_def kngg_commands[] = {
 	 "erase wist naam, functie, e-mail en telefoon overal (ook in notities,\n"
 	 "stukken en argumenten, ongeacht hoofdletters) en laat de geschiedenis staan:\n"
 	 "'(gewist)' tekende op die datum in die rol. 'kngg verify' blijft slagen.\n"},
+	{"readiness", cmd_readiness,
+	 "kngg readiness CODE [--phase N | --step ID] [--area GEBIED] [--as-of DATUM] "
+	 "[--format text|json|md] | --region NAAM | --all [--format text|json|csv]",
+	 "is de gemeente klaar voor de volgende stap of fase, en zo niet: waarom",
+	 "Zonder --phase of --step: de fase waarin de gemeente volgens kngg zit.\n"
+	 "--phase N vraagt of fase N af is (fase 3 en 4: de lopende cyclus). Fase 2\n"
+	 "geldt per gebied: --area, of alle gebieden onder elkaar. --as-of geeft het\n"
+	 "antwoord zoals het logboek het die dag gaf. De regels staan in\n"
+	 "phases/gereedheid.xml. --region en --all: een regel per gemeente.\n"},
+	{"phase", cmd_phase, "kngg phase declare CODE N [--date D] [--by NAAM] [--note TEKST]",
+	 "leg vast in welke fase de gemeente zich zelf ziet",
+	 "status en readiness tonen die opgegeven fase naast de berekende.\n"},
+	{"region", cmd_region, "kngg region add NAAM CODE... | list NAAM",
+	 "regio's: gemeenten samen volgen (kngg readiness --region NAAM)", ""},
 	{"status", cmd_status, "kngg status CODE [--as-of DATUM] [--format text|json]",
 	 "stand van zaken: per fase elke stap, data, wie, open activiteiten",
 	 "--as-of toont de stand zoals het logboek die op die dag had.\n"},

@@ -4,6 +4,7 @@
 #ifndef KNGG_ENGINE_H
 #define KNGG_ENGINE_H
 
+#include "kngg/people.h"
 #include "kngg/track.h"
 #include "util/util.h"
 
@@ -51,6 +52,16 @@ int engine_scope(kngg_tracker *t, const char *code, const kngg_step *step, const
 		 int64_t *area_id, int64_t *cycle_id);
 /* An item of definitions list list_id; reports the allowed ones when not. */
 int engine_list_item(kngg_tracker *t, const char *list_id, const char *what, const char *id);
+
+/* The state of a sign-off point with the register already loaded. */
+int engine_signoff_status(kngg_tracker *t, const char *code, const kngg_signoff *so,
+			  const char *area, const char *as_of, const kngg_register *reg,
+			  kngg_signoff_status **out);
+
+/* The continuity risks from a loaded register and status (st may be NULL:
+ * then no step-based risks). */
+int engine_risks(kngg_tracker *t, const kngg_register *reg, const kngg_status *st,
+		 const char *today, kngg_risk_fn fn, void *ctx);
 
 /* Reports through the tracker's diag. */
 int engine_fail(kngg_tracker *t, int rc, const char *fmt, ...) KNGG_PRINTF(3, 4);

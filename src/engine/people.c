@@ -800,10 +800,21 @@ static void running_steps(risk_out *out, const kngg_register *reg, const kngg_st
 	}
 }
 
+int engine_risks(kngg_tracker *t, const kngg_register *reg, const kngg_status *st,
+		 const char *today, kngg_risk_fn fn, void *ctx)
+{
+	risk_out out = {t, fn, ctx, 0, 0};
+
+	sole_holders(&out, reg, today);
+	commitments(&out, reg, today);
+	if (st)
+		running_steps(&out, reg, st);
+	return out.rc ? out.rc : out.count;
+}
+
 int kngg_risks(kngg_tracker *t, const char *code, const char *as_of, kngg_risk_fn fn,
 	       void *ctx)
 {
-	risk_out out = {t, fn, ctx, 0, 0};
 	kngg_register *reg = NULL;
 	kngg_status *st = NULL;
 	char today[11];
@@ -818,10 +829,7 @@ int kngg_risks(kngg_tracker *t, const char *code, const char *as_of, kngg_risk_f
 	if ((rc = kngg_register_load(t, code, as_of, &reg)) < 0 ||
 	    (rc = kngg_status_load(t, code, as_of, &st)) < 0)
 		goto done;
-	sole_holders(&out, reg, today);
-	commitments(&out, reg, today);
-	running_steps(&out, reg, st);
-	rc = out.rc ? out.rc : out.count;
+	rc = engine_risks(t, reg, st, today, fn, ctx);
 done:
 	kngg_status_free(st);
 	kngg_register_free(reg);

@@ -450,33 +450,25 @@ static int build_slots(kngg_tracker *t, point_walk *w, const char *today)
 	return 0;
 }
 
-int kngg_signoff_status_load(kngg_tracker *t, const char *code, const char *signoff_id,
-			     const char *area, const char *as_of, kngg_signoff_status **out)
+int engine_signoff_status(kngg_tracker *t, const char *code, const kngg_signoff *so,
+			  const char *area, const char *as_of, const kngg_register *reg,
+			  kngg_signoff_status **out)
 {
-	const kngg_signoff *so = kngg_def_signoff(kngg_defs_find(t->defs, signoff_id));
-	kngg_register *reg = NULL;
 	kngg_event_filter f = {0};
 	point_walk w = {0};
 	char today[11];
 	int rc;
 
 	*out = NULL;
-	if (!so)
-		return engine_fail(t, KNGG_ENOTFOUND, "onbekende ondertekening '%s'",
-				   signoff_id ? signoff_id : "");
-	if (as_of && !kngg_valid_date(as_of))
-		return engine_fail(t, KNGG_EINVALID, "ongeldige datum '%s' (verwacht JJJJ-MM-DD)", as_of);
 	if (as_of)
 		snprintf(today, sizeof(today), "%s", as_of);
 	else if (t->today)
 		snprintf(today, sizeof(today), "%s", t->today);
 	else
 		kngg_today(today);
-	if ((rc = kngg_register_load(t, code, as_of, &reg)) < 0)
-		return rc;
 	if ((rc = engine_scope(t, code, kngg_def_step(so->def.parent), area, &w.area_id,
 			       &w.cycle_id)) < 0)
-		goto done;
+		return rc;
 	if (!(w.s = calloc(1, sizeof(*w.s))) || !(w.s->arena = kngg_arena_new())) {
 		rc = KNGG_ENOMEM;
 		goto done;
@@ -491,7 +483,8 @@ int kngg_signoff_status_load(kngg_tracker *t, const char *code, const char *sign
 		int number = 0;
 		char label[32];
 
-		kngg_store_cycle_current(t->store, code, kngg_def_phase(kngg_def_step(so->def.parent)->def.parent)->number,
+		kngg_store_cycle_current(t->store, code,
+					 kngg_def_phase(kngg_def_step(so->def.parent)->def.parent)->number,
 					 &cid, &number);
 		snprintf(label, sizeof(label), "cyclus %d", number);
 		w.s->scope = kngg_arena_strdup(w.s->arena, label);
@@ -508,6 +501,25 @@ int kngg_signoff_status_load(kngg_tracker *t, const char *code, const char *sign
 	w.s = NULL;
 done:
 	kngg_signoff_status_free(w.s);
+	return rc;
+}
+
+int kngg_signoff_status_load(kngg_tracker *t, const char *code, const char *signoff_id,
+			     const char *area, const char *as_of, kngg_signoff_status **out)
+{
+	const kngg_signoff *so = kngg_def_signoff(kngg_defs_find(t->defs, signoff_id));
+	kngg_register *reg = NULL;
+	int rc;
+
+	*out = NULL;
+	if (!so)
+		return engine_fail(t, KNGG_ENOTFOUND, "onbekende ondertekening '%s'",
+				   signoff_id ? signoff_id : "");
+	if (as_of && !kngg_valid_date(as_of))
+		return engine_fail(t, KNGG_EINVALID, "ongeldige datum '%s' (verwacht JJJJ-MM-DD)", as_of);
+	if ((rc = kngg_register_load(t, code, as_of, &reg)) < 0)
+		return rc;
+	rc = engine_signoff_status(t, code, so, area, as_of, reg, out);
 	kngg_register_free(reg);
 	return rc;
 }

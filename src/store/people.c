@@ -260,3 +260,56 @@ int kngg_store_scrub(kngg_store *st)
 {
 	return store_exec(st, "PRAGMA wal_checkpoint(TRUNCATE)", "opschonen van het WAL-bestand");
 }
+
+/* ---- regions ------------------------------------------------------------------ */
+
+int kngg_store_region_join(kngg_store *st, const char *region, const char *municipality,
+			   const char *date)
+{
+	sqlite3_stmt *stmt;
+	int rc = store_prepare(st, "INSERT OR IGNORE INTO region(name, created_at) VALUES (?1, ?2)",
+			       &stmt);
+
+	if (rc < 0)
+		return rc;
+	store_bind_text(stmt, 1, region);
+	store_bind_text(stmt, 2, date);
+	if ((rc = store_run(st, stmt, "toevoegen van een regio")) < 0)
+		return rc;
+	if ((rc = store_prepare(st, "INSERT INTO region_member(region, municipality) VALUES (?1, ?2)",
+				&stmt)) < 0)
+		return rc;
+	store_bind_text(stmt, 1, region);
+	store_bind_text(stmt, 2, municipality);
+	return store_run(st, stmt, "toevoegen aan een regio");
+}
+
+int kngg_store_region_members(kngg_store *st, const char *region,
+			      int (*fn)(void *ctx, const char *code), void *ctx)
+{
+	sqlite3_stmt *stmt;
+	int rc, found = 0;
+
+	if ((rc = store_prepare(st, "SELECT count(*) FROM region WHERE name = ?1", &stmt)) < 0)
+		return rc;
+	store_bind_text(stmt, 1, region);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		found = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (!found)
+		return KNGG_ENOTFOUND;
+	if ((rc = store_prepare(st, "SELECT municipality FROM region_member WHERE region = ?1 "
+				    "ORDER BY municipality", &stmt)) < 0)
+		return rc;
+	store_bind_text(stmt, 1, region);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		int r = fn(ctx, store_col_text(stmt, 0));
+
+		if (r) {
+			sqlite3_finalize(stmt);
+			return r;
+		}
+	}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : store_sql_error(st, rc, "lezen van een regio");
+}

@@ -17,6 +17,7 @@
 
 extern const unsigned char kngg_schema_sql[];
 extern const unsigned char kngg_schema2_sql[];
+extern const unsigned char kngg_schema3_sql[];
 
 /* ---- errors ----------------------------------------------------------- */
 
@@ -168,6 +169,7 @@ const char *kngg_store_migration_sql(int from)
 	switch (from) {
 	case 0: return (const char *)kngg_schema_sql;
 	case 1: return (const char *)kngg_schema2_sql;
+	case 2: return (const char *)kngg_schema3_sql;
 	default: return NULL;
 	}
 }

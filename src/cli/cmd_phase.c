@@ -1,0 +1,12 @@
+/*
+ * cmd_phase.c: stub, to be written.
+ */
+#include "cli/cli.h"
+
+int cmd_phase(kngg_cli *cli, int argc, char **argv)
+{
+	(void)cli;
+	(void)argc;
+	(void)argv;
+	return cli_fail("nog niet beschikbaar");
+}

@@ -1,0 +1,684 @@
+/*
+ * readiness.c: evaluates the readiness rules of phases/gereedheid.xml
+ * against a municipality's journal as it stood on a date. Only the generic
+ * rule kinds live here; which step needs what is data.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/engine.h"
+#include "kngg/readiness.h"
+
+#define STALLED_DAYS 90 /* a step open this long is a signal (the guide: check the factors) */
+
+typedef struct {
+	kngg_tracker *t;
+	const char *code;
+	char today[11];
+	const char *as_of; /* NULL: up to now */
+	kngg_status *st;
+	kngg_register *reg;
+	kngg_arena *a;
+	int failed;
+} eval;
+
+static const char *fmt(eval *e, const char *f, ...) KNGG_PRINTF(2, 3);
+
+static const char *fmt(eval *e, const char *f, ...)
+{
+	kngg_buf b = {0};
+	va_list ap;
+	char *s;
+
+	va_start(ap, f);
+	kngg_buf_vprintf(&b, f, ap);
+	va_end(ap);
+	s = b.failed ? NULL : kngg_arena_strdup(e->a, kngg_buf_cstr(&b));
+	kngg_buf_free(&b);
+	if (!s)
+		e->failed = 1;
+	return s;
+}
+
+/* Days since 1970-01-01 of a YYYY-MM-DD date (proleptic Gregorian). */
+static long days_of(const char *date)
+{
+	int y = atoi(date), m = atoi(date + 5), d = atoi(date + 8);
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* date minus months, as YYYY-MM-DD (day clamped to 28 where needed). */
+static void months_before(const char *date, int months, char out[11])
+{
+	int y = atoi(date), m = atoi(date + 5) - months, d = atoi(date + 8);
+
+	while (m < 1) {
+		m += 12;
+		y--;
+	}
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+		 (unsigned)(d > 28 ? 28 : d) % 100u);
+}
+
+/* ---- where a step is recorded ------------------------------------------------- */
+
+static const kngg_run_status *run_for(const eval *e, int phase, const char *area)
+{
+	const kngg_phase_status *ps = &e->st->phases[phase - 1];
+
+	if (ps->nruns == 0)
+		return NULL;
+	if (phase == 1)
+		return &ps->runs[0];
+	if (phase == 2) {
+		for (size_t i = 0; area && i < ps->nruns; i++)
+			if (ps->runs[i].label && strcmp(ps->runs[i].label, area) == 0)
+				return &ps->runs[i];
+		return NULL;
+	}
+	return &ps->runs[ps->nruns - 1]; /* the current cycle */
+}
+
+static int step_index(const kngg_step *step)
+{
+	const kngg_phase *ph = kngg_def_phase(step->def.parent);
+
+	return (int)(step - ph->steps);
+}
+
+static int phase_of(const kngg_def *d)
+{
+	while (d && d->kind != KNGG_DEF_PHASE)
+		d = d->parent;
+	return d ? kngg_def_phase(d)->number : 0;
+}
+
+/* ---- the rule kinds -------------------------------------------------------------- */
+
+static const char *const kind_words[] = {"", "gedaan", "getekend", "commitment", "factor",
+					 "quickscan"};
+
+static void rule_done(eval *e, const kngg_rule *r, const char *area, kngg_rule_result *out)
+{
+	const kngg_def *d = r->target;
+	const kngg_step *step = kngg_def_step(d->kind == KNGG_DEF_STEP ? d : d->parent);
+	int phase = phase_of(d);
+	const kngg_run_status *run = run_for(e, phase, phase == 2 ? area : NULL);
+	const kngg_step_status *ss = run ? &run->steps[step_index(step)] : NULL;
+	const char *date = NULL;
+	const char *where = phase == 2 && area ? fmt(e, " --area \"%s\"", area) : "";
+
+	if (d->kind == KNGG_DEF_STEP) {
+		date = ss && ss->state == KNGG_STATE_DONE ? ss->done : NULL;
+		out->met = date != NULL;
+		out->text = date ? fmt(e, "stap %s (%s) afgerond op %s", d->id, d->title, date)
+				 : fmt(e, "stap %s (%s) is %s", d->id, d->title,
+				       ss && ss->state == KNGG_STATE_REOPENED ? "heropend en niet opnieuw afgerond"
+				       : ss && ss->state == KNGG_STATE_STARTED ? "gestart maar niet afgerond"
+									    : "niet afgerond");
+		out->fix = fmt(e, "kngg step done %s %s%s", e->code, d->id, where);
+		return;
+	}
+	for (size_t i = 0; ss && i < step->nactivities; i++)
+		if (&step->activities[i] == d)
+			date = ss->activity_done[i];
+	for (size_t i = 0; ss && i < step->ndeliverables; i++)
+		if (&step->deliverables[i] == d)
+			date = ss->deliverable_done[i];
+	out->met = date != NULL;
+	if (d->kind == KNGG_DEF_ACTIVITY) {
+		out->text = date ? fmt(e, "activiteit %s gedaan op %s", d->id, date)
+				 : fmt(e, "activiteit %s is niet gedaan: %s", d->id, d->text);
+		out->fix = fmt(e, "kngg activity done %s %s%s", e->code, d->id, where);
+	} else {
+		out->text = date ? fmt(e, "oplevering %s klaar op %s", d->id, date)
+				 : fmt(e, "oplevering %s is niet klaar: %s", d->id, d->text);
+		out->fix = fmt(e, "kngg deliverable done %s %s --document \"...\"%s", e->code, d->id,
+			       where);
+	}
+}
+
+static void rule_signed(eval *e, const kngg_rule *r, const char *area, kngg_rule_result *out)
+{
+	const kngg_signoff *so = kngg_def_signoff(r->target);
+	int phase = phase_of(r->target);
+	kngg_signoff_status *s = NULL;
+	kngg_buf missing = {0};
+
+	out->fix = fmt(e, "kngg signoff %s %s --decision %s --signer NAAM --role ROL --org ORG --document STUK%s",
+		       e->code, so->def.id, so->decision == KNGG_DECISION_GO_NO_GO ? "go" : "akkoord",
+		       phase == 2 && area ? fmt(e, " --area \"%s\"", area) : "");
+	/* phases 3-4 sign in a cycle, phase 2 in an area: without one, not signed */
+	if ((phase >= 3 && !run_for(e, phase, NULL)) || (phase == 2 && !run_for(e, 2, area))) {
+		out->text = fmt(e, "ondertekening %s: nog niet mogelijk (geen %s)", so->def.id,
+				phase == 2 ? "gebied" : "cyclus");
+		return;
+	}
+	if (engine_signoff_status(e->t, e->code, so, phase == 2 ? area : NULL, e->as_of, e->reg,
+				  &s) < 0) {
+		e->failed = 1;
+		return;
+	}
+	out->met = s->complete;
+	for (size_t i = 0; i < s->nslots; i++) {
+		const kngg_signoff_slot *sl = &s->slots[i];
+
+		if (sl->ok || sl->party->optional)
+			continue;
+		kngg_buf_printf(&missing, "%s%s%s%s%s", missing.len ? ", " : "",
+				sl->party->role ? sl->party->role
+						: kngg_defs_label(e->t->defs, "organisatietypen", sl->party->org),
+				sl->org ? " van " : "", sl->org ? sl->org : "",
+				sl->latest ? fmt(e, " (%s op %s)", sl->latest->decision, sl->latest->date) : "");
+	}
+	if (s->missing_set)
+		kngg_buf_printf(&missing, "%s%s", missing.len ? "; " : "", s->missing_set);
+	out->text = s->complete ? fmt(e, "ondertekening %s compleet", so->def.id)
+				: fmt(e, "ondertekening %s niet compleet: ontbreekt %s", so->def.id,
+				      kngg_buf_cstr(&missing));
+	kngg_buf_free(&missing);
+	kngg_signoff_status_free(s);
+}
+
+static void rule_commitment(eval *e, const kngg_rule *r, kngg_rule_result *out)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < e->reg->npeople; i++) {
+		const kngg_stakeholder *s = &e->reg->people[i];
+
+		if (s->person.erased_at || !s->latest ||
+		    !kngg_commitment_counts(e->t->defs, s->latest->commitment))
+			continue;
+		if (r->level && (!s->person.level || strcmp(s->person.level, r->level) != 0))
+			continue;
+		if (r->org_type && (!s->person.org_type || strcmp(s->person.org_type, r->org_type) != 0))
+			continue;
+		if (r->role && !kngg_stakeholder_has_role(s, r->role, e->today))
+			continue;
+		n++;
+	}
+	out->met = n >= r->min;
+	out->text = fmt(e, "minstens %d %s met commitment (vanaf 'toegezegd'; geïnformeerd telt niet)%s%s%s%s%s%s: nu %d",
+			r->min, r->min == 1 ? "persoon" : "personen",
+			r->level ? ", niveau " : "", r->level ? r->level : "",
+			r->org_type ? ", van " : "",
+			r->org_type ? kngg_defs_label(e->t->defs, "organisatietypen", r->org_type) : "",
+			r->role ? ", in de rol " : "", r->role ? r->role : "", n);
+	out->fix = fmt(e, "kngg stakeholder assess %s ID --commitment toegezegd (zie 'kngg stakeholder list %s')",
+		       e->code, e->code);
+}
+
+static void rule_factor(eval *e, const kngg_rule *r, kngg_rule_result *out)
+{
+	char limit[11] = "";
+	kngg_buf why = {0};
+	const char *first = NULL;
+
+	if (r->within_months)
+		months_before(e->today, r->within_months, limit);
+	for (size_t i = 0; i < e->st->nfactors; i++) {
+		const kngg_factor_status *f = &e->st->factors[i];
+
+		if (r->target && &f->factor->def != r->target)
+			continue;
+		if (!f->date)
+			kngg_buf_printf(&why, "%s%s nooit gecheckt", why.len ? ", " : "", f->factor->def.id);
+		else if (*limit && strcmp(f->date, limit) < 0)
+			kngg_buf_printf(&why, "%s%s laatst op %s", why.len ? ", " : "", f->factor->def.id,
+					f->date);
+		else if (r->has_min && f->score < r->min)
+			kngg_buf_printf(&why, "%s%s scoort %d", why.len ? ", " : "", f->factor->def.id,
+					f->score);
+		else
+			continue;
+		if (!first)
+			first = f->factor->def.id;
+	}
+	out->met = why.len == 0;
+	out->text = fmt(e, "%s%s%s%s%s%s", r->target ? "factor " : "alle essentiële factoren",
+			r->target ? r->target->id : "",
+			r->within_months ? fmt(e, " gecheckt in de laatste %d maanden", r->within_months) : "",
+			r->has_min ? fmt(e, ", score minstens %d", r->min) : "",
+			why.len ? ": " : "", why.len ? kngg_buf_cstr(&why) : "");
+	out->fix = fmt(e, "kngg factor %s %s --score N --note \"...\"", e->code,
+		       first ? first : r->target ? r->target->id : "FACTOR");
+	kngg_buf_free(&why);
+}
+
+static void rule_quickscan(eval *e, int phase, kngg_rule_result *out)
+{
+	const kngg_quickscan *q = kngg_defs_quickscan(e->t->defs);
+	const kngg_run_status *run = run_for(e, phase >= 3 ? phase : 3, NULL);
+	int done = run ? run->quickscan_count : 0; /* themes scored in this cycle */
+
+	out->met = run && (size_t)done == q->nthemes;
+	out->text = run ? fmt(e, "QuickScan van %s: %d van %zu thema's gescoord", run->label, done,
+			      q->nthemes)
+			: fmt(e, "QuickScan: er loopt nog geen cyclus");
+	out->fix = run ? fmt(e, "kngg quickscan %s --theme THEMA --score N", e->code)
+		       : fmt(e, "kngg cycle start %s %d", e->code, phase >= 3 ? phase : 3);
+}
+
+/* Evaluates one rule set into a section. */
+static void eval_section(eval *e, const kngg_ruleset *rs, const char *scope, const char *area,
+			 int phase, kngg_readiness_section *sec)
+{
+	kngg_rule_result *res = kngg_arena_alloc(e->a, (rs->nrules + 1) * sizeof(*res));
+
+	sec->scope = scope;
+	sec->area = area;
+	if (!res) {
+		e->failed = 1;
+		return;
+	}
+	for (size_t i = 0; i < rs->nrules && !e->failed; i++) {
+		const kngg_rule *r = &rs->rules[i];
+		kngg_rule_result *out = &res[i];
+
+		out->rule = r;
+		out->kind = kind_words[r->kind];
+		out->id = r->target ? r->target->id : kind_words[r->kind];
+		switch (r->kind) {
+		case KNGG_RULE_DONE: rule_done(e, r, area, out); break;
+		case KNGG_RULE_SIGNED: rule_signed(e, r, area, out); break;
+		case KNGG_RULE_COMMITMENT: rule_commitment(e, r, out); break;
+		case KNGG_RULE_FACTOR: rule_factor(e, r, out); break;
+		case KNGG_RULE_QUICKSCAN: rule_quickscan(e, phase, out); break;
+		}
+		if (!out->met)
+			sec->nmissing++;
+	}
+	sec->results = res;
+	sec->nresults = rs->nrules;
+	sec->ready = sec->nmissing == 0;
+}
+
+/* A section that cannot be evaluated yet (no area, no cycle). */
+static void blocked_section(eval *e, const char *scope, const char *id, const char *text,
+			    const char *fix, kngg_readiness_section *sec)
+{
+	kngg_rule_result *res = kngg_arena_alloc(e->a, sizeof(*res));
+
+	sec->scope = scope;
+	if (!res) {
+		e->failed = 1;
+		return;
+	}
+	res->id = id;
+	res->kind = "voorwaarde";
+	res->text = text;
+	res->fix = fix;
+	sec->results = res;
+	sec->nresults = 1;
+	sec->nmissing = 1;
+}
+
+/* ---- sections for a scope ------------------------------------------------------ */
+
+typedef struct {
+	kngg_readiness_section *list;
+	size_t n, cap;
+} sections;
+
+static kngg_readiness_section *new_section(eval *e, sections *ss)
+{
+	if (ss->n == ss->cap) {
+		kngg_readiness_section *p = kngg_arena_alloc(e->a, (ss->cap = ss->cap ? 2 * ss->cap : 4) *
+								   sizeof(*p));
+
+		if (!p) {
+			e->failed = 1;
+			return NULL;
+		}
+		if (ss->n)
+			memcpy(p, ss->list, ss->n * sizeof(*p));
+		ss->list = p;
+	}
+	memset(&ss->list[ss->n], 0, sizeof(ss->list[ss->n]));
+	return &ss->list[ss->n++];
+}
+
+/* Sections for a phase (scope_def a phase) or a step of it. */
+static void scope_sections(eval *e, const kngg_def *scope_def, const char *area, sections *ss)
+{
+	const kngg_ruleset *rs = kngg_defs_rules(e->t->defs, scope_def);
+	int phase = phase_of(scope_def);
+	const kngg_phase_status *ps = &e->st->phases[phase - 1];
+	const char *what = scope_def->kind == KNGG_DEF_PHASE ? fmt(e, "fase %d", phase)
+							     : fmt(e, "stap %s", scope_def->id);
+	kngg_readiness_section *sec;
+
+	if (!rs) {
+		static const kngg_ruleset none = {NULL, NULL, 0};
+
+		rs = &none; /* no rules: nothing to miss */
+	}
+	if (phase == 2) {
+		size_t n = 0;
+
+		for (size_t i = 0; i < ps->nruns; i++) {
+			if (area && strcmp(ps->runs[i].label, area) != 0)
+				continue;
+			if (!(sec = new_section(e, ss)))
+				return;
+			eval_section(e, rs, fmt(e, "%s, gebied %s", what, ps->runs[i].label),
+				     ps->runs[i].label, phase, sec);
+			n++;
+		}
+		if (n == 0 && (sec = new_section(e, ss)))
+			blocked_section(e, what, "gebied", "fase 2 loopt per gebied; er is nog geen gebied",
+					fmt(e, "kngg area add %s NAAM [--target-group TEKST]", e->code), sec);
+		return;
+	}
+	if (!(sec = new_section(e, ss)))
+		return;
+	if (phase >= 3 && ps->nruns == 0) {
+		blocked_section(e, what, "cyclus", fmt(e, "fase %d loopt in cycli; er is nog geen cyclus", phase),
+				fmt(e, "kngg cycle start %s %d", e->code, phase), sec);
+		return;
+	}
+	eval_section(e, rs, phase >= 3 ? fmt(e, "%s, %s", what, ps->runs[ps->nruns - 1].label) : what,
+		     NULL, phase, sec);
+}
+
+static int sections_ready(const sections *ss)
+{
+	for (size_t i = 0; i < ss->n; i++)
+		if (!ss->list[i].ready)
+			return 0;
+	return ss->n > 0;
+}
+
+/* ---- warnings ---------------------------------------------------------------------- */
+
+typedef struct {
+	eval *e;
+	const char **list;
+	size_t n, cap;
+} warnings;
+
+static void add_warning(warnings *w, const char *text)
+{
+	if (!text)
+		return;
+	if (w->n == w->cap) {
+		const char **p = kngg_arena_alloc(w->e->a, (w->cap = w->cap ? 2 * w->cap : 8) * sizeof(*p));
+
+		if (!p) {
+			w->e->failed = 1;
+			return;
+		}
+		if (w->n)
+			memcpy(p, w->list, w->n * sizeof(*p));
+		w->list = p;
+	}
+	w->list[w->n++] = text;
+}
+
+static int risk_warning(void *ctx, const kngg_risk *r)
+{
+	warnings *w = ctx;
+
+	if (r->kind == KNGG_RISK_STALE_COMMITMENT || r->kind == KNGG_RISK_COMMITTER_LEFT)
+		add_warning(w, fmt(w->e, "%s", r->text));
+	return 0;
+}
+
+/* The two lowest-scored factors, for the stalled-step advice. */
+static const char *lowest_factors(eval *e)
+{
+	const kngg_factor_status *a = NULL, *b = NULL;
+
+	for (size_t i = 0; i < e->st->nfactors; i++) {
+		const kngg_factor_status *f = &e->st->factors[i];
+
+		if (!f->date)
+			continue;
+		if (!a || f->score < a->score) {
+			b = a;
+			a = f;
+		} else if (!b || f->score < b->score) {
+			b = f;
+		}
+	}
+	if (!a)
+		return "er zijn nog geen factorchecks; doe er een met 'kngg factor'";
+	return b ? fmt(e, "laagst gescoord: %s (%d), %s (%d)", a->factor->def.id, a->score,
+		       b->factor->def.id, b->score)
+		 : fmt(e, "laagst gescoord: %s (%d)", a->factor->def.id, a->score);
+}
+
+static void step_warnings(eval *e, warnings *w, const char **oldest)
+{
+	long today = days_of(e->today);
+	const char *oldest_date = NULL;
+
+	for (int p = 0; p < 4; p++) {
+		const kngg_phase_status *ps = &e->st->phases[p];
+
+		for (size_t r = 0; ps->phase && r < ps->nruns; r++) {
+			for (size_t s = 0; s < ps->phase->nsteps; s++) {
+				const kngg_step_status *ss = &ps->runs[r].steps[s];
+				const char *id = ps->phase->steps[s].def.id;
+				const char *since = ss->state == KNGG_STATE_REOPENED ? ss->reopened : ss->started;
+				const char *where = ps->runs[r].label ? fmt(e, " (%s)", ps->runs[r].label) : "";
+
+				if (ss->state == KNGG_STATE_REOPENED)
+					add_warning(w, fmt(e, "stap %s%s is heropend op %s", id, where,
+							   ss->reopened));
+				if ((ss->state != KNGG_STATE_STARTED && ss->state != KNGG_STATE_REOPENED) ||
+				    !since || today - days_of(since) <= STALLED_DAYS)
+					continue;
+				add_warning(w, fmt(e, "stap %s%s loopt sinds %s (%ld dagen) en is niet afgerond; een stilstaande stap is een signaal om de essentiële factoren te bekijken: %s",
+						   id, where, since, today - days_of(since), lowest_factors(e)));
+				if (!oldest_date || strcmp(since, oldest_date) < 0) {
+					oldest_date = since;
+					*oldest = fmt(e, "%s sinds %s", id, since);
+				}
+			}
+		}
+	}
+}
+
+/* ---- the review -------------------------------------------------------------------- */
+
+static int last_declared(void *ctx, const kngg_event *ev)
+{
+	kngg_readiness *r = ctx;
+
+	if (engine_withdrawn(ev, r->as_of))
+		return 0;
+	r->declared_phase = atoi(ev->value ? ev->value : "0");
+	r->declared_on = ev->date;
+	return 0;
+}
+
+int kngg_readiness_load(kngg_tracker *t, const char *code, int phase, const char *step,
+			const char *area, const char *as_of, kngg_readiness **out)
+{
+	eval e = {0};
+	kngg_readiness *r = NULL;
+	const kngg_def *scope = NULL;
+	sections calc = {0}, asked = {0};
+	warnings w = {0};
+	kngg_event_filter f = {0};
+	int rc;
+
+	*out = NULL;
+	if (as_of && !kngg_valid_date(as_of))
+		return engine_fail(t, KNGG_EINVALID, "ongeldige datum '%s' (verwacht JJJJ-MM-DD)", as_of);
+	if (phase && step)
+		return engine_fail(t, KNGG_EINVALID, "vraag naar een fase of naar een stap, niet allebei");
+	if (phase && (phase < 1 || phase > 4))
+		return engine_fail(t, KNGG_EINVALID, "fase %d bestaat niet (1-4)", phase);
+	if (step) {
+		scope = kngg_defs_find(t->defs, step);
+		if (!scope || scope->kind != KNGG_DEF_STEP)
+			return engine_fail(t, KNGG_ENOTFOUND, "onbekende stap '%s' (zie 'kngg phases')", step);
+	}
+	if (area && (phase ? phase != 2 : step ? phase_of(scope) != 2 : 0))
+		return engine_fail(t, KNGG_EINVALID, "--area hoort bij fase 2 en zijn stappen");
+	e.t = t;
+	e.code = code;
+	e.as_of = as_of;
+	if (as_of)
+		snprintf(e.today, sizeof(e.today), "%s", as_of);
+	else if (t->today)
+		snprintf(e.today, sizeof(e.today), "%s", t->today);
+	else
+		kngg_today(e.today);
+	if ((rc = kngg_status_load(t, code, as_of, &e.st)) < 0)
+		return rc;
+	if (area) {
+		int64_t id;
+
+		rc = kngg_store_area_find(t->store, code, area, &id);
+		if (rc == KNGG_ENOTFOUND)
+			rc = engine_fail(t, rc, "onbekend gebied '%s' in %s (zie 'kngg area list %s')", area,
+					 code, code);
+		if (rc < 0)
+			goto done;
+	}
+	if ((rc = kngg_register_load(t, code, as_of, &e.reg)) < 0)
+		goto done;
+	if (!(r = calloc(1, sizeof(*r))) || !(e.a = r->arena = kngg_arena_new())) {
+		rc = KNGG_ENOMEM;
+		goto done;
+	}
+	w.e = &e;
+	r->code = fmt(&e, "%s", code);
+	r->name = fmt(&e, "%s", e.st->name);
+	r->as_of = fmt(&e, "%s", e.today);
+
+	/* the calculated phase: 1 + the phases complete in a row; the
+	 * sections of the phase asked about are kept when evaluated here */
+	r->calculated_phase = 1;
+	for (int p = 1; p <= 3 && !e.failed; p++) {
+		sections s = {0};
+		int ready;
+
+		scope_sections(&e, &kngg_defs_phase_by_number(t->defs, p)->def, NULL, &s);
+		ready = sections_ready(&s);
+		if (!step && !area && (phase ? p == phase : !ready))
+			calc = s;
+		if (!ready)
+			break;
+		r->calculated_phase = p + 1;
+	}
+	if (step)
+		scope_sections(&e, scope, area, &asked);
+	else if (calc.n)
+		asked = calc;
+	else
+		scope_sections(&e, &kngg_defs_phase_by_number(t->defs, phase ? phase : r->calculated_phase)->def,
+			       area, &asked);
+	r->sections = asked.list;
+	r->nsections = asked.n;
+	r->ready = sections_ready(&asked);
+
+	f.municipality = code;
+	f.kind = KNGG_EV_PHASE_DECLARE;
+	f.until = as_of;
+	if ((rc = kngg_store_events_where(t->store, &f, last_declared, r)) < 0)
+		goto done;
+	if (r->declared_on)
+		r->declared_on = fmt(&e, "%s", r->declared_on);
+	step_warnings(&e, &w, &r->oldest_stalled);
+	if ((rc = engine_risks(t, e.reg, NULL, e.today, risk_warning, &w)) < 0)
+		goto done;
+	r->warnings = w.list;
+	r->nwarnings = w.n;
+	rc = e.failed ? KNGG_ENOMEM : 0;
+done:
+	kngg_status_free(e.st);
+	kngg_register_free(e.reg);
+	if (rc < 0) {
+		kngg_readiness_free(r);
+		return rc;
+	}
+	*out = r;
+	return 0;
+}
+
+void kngg_readiness_free(kngg_readiness *r)
+{
+	if (!r)
+		return;
+	kngg_arena_free(r->arena);
+	free(r);
+}
+
+/* ---- declared phase and regions ---------------------------------------------------- */
+
+int kngg_phase_declare(kngg_tracker *t, const char *code, int phase, const kngg_track_opts *o)
+{
+	char date[11], value[2];
+	kngg_event ev;
+	int rc;
+
+	if (phase < 1 || phase > 4)
+		return engine_fail(t, KNGG_EINVALID, "fase %d bestaat niet (1-4)", phase);
+	if ((rc = engine_check_opts(t, o)) < 0 || (rc = engine_date(t, o, 0, date)) < 0)
+		return rc;
+	if ((rc = kngg_store_begin(t->store)) < 0)
+		return rc;
+	if ((rc = engine_need_municipality(t, code)) == 0) {
+		value[0] = (char)('0' + phase);
+		value[1] = '\0';
+		engine_fill_event(t, &ev, KNGG_EV_PHASE_DECLARE, code, date, o);
+		ev.value = value;
+		rc = engine_event_add(t, &ev, NULL);
+	}
+	return engine_finish(t, rc);
+}
+
+int kngg_region_add(kngg_tracker *t, const char *region, const char *const *codes, size_t n,
+		    const kngg_track_opts *o)
+{
+	char date[11];
+	kngg_event ev;
+	int rc = 0;
+
+	if ((rc = engine_check_name(t, "naam van de regio", region, 1)) < 0 ||
+	    (rc = engine_check_opts(t, o)) < 0 || (rc = engine_date(t, o, 0, date)) < 0)
+		return rc;
+	if (n == 0)
+		return engine_fail(t, KNGG_EINVALID, "noem minstens een gemeente (CBS-code)");
+	if ((rc = kngg_store_begin(t->store)) < 0)
+		return rc;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		if ((rc = engine_need_municipality(t, codes[i])) < 0)
+			break;
+		rc = kngg_store_region_join(t->store, region, codes[i], date);
+		if (rc == KNGG_EEXISTS) {
+			rc = engine_fail(t, rc, "%s hoort al bij regio '%s'", codes[i], region);
+			break;
+		}
+		if (rc == 0) {
+			engine_fill_event(t, &ev, KNGG_EV_REGION_JOIN, codes[i], date, o);
+			ev.value = region;
+			rc = engine_event_add(t, &ev, NULL);
+		}
+	}
+	return engine_finish(t, rc);
+}
+
+int kngg_region_members(kngg_tracker *t, const char *region, kngg_code_fn fn, void *ctx)
+{
+	int rc = kngg_store_region_members(t->store, region, fn, ctx);
+
+	if (rc == KNGG_ENOTFOUND)
+		return engine_fail(t, rc, "onbekende regio '%s' (maak hem met 'kngg region add')",
+				   region ? region : "");
+	return rc;
+}
