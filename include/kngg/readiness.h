@@ -58,6 +58,11 @@ int kngg_readiness_load(kngg_tracker *t, const char *code, int phase, const char
 			const char *area, const char *as_of, kngg_readiness **out);
 void kngg_readiness_free(kngg_readiness *r);
 
+typedef int (*kngg_readiness_fn)(void *ctx, const kngg_readiness *r);
+/* The review (calculated phase) of every municipality, by code, from one
+ * scan of the journal; r lives only during fn. A non-zero fn return stops. */
+int kngg_readiness_all(kngg_tracker *t, const char *as_of, kngg_readiness_fn fn, void *ctx);
+
 /* Records where the projectleider thinks the municipality is (1-4). */
 int kngg_phase_declare(kngg_tracker *t, const char *code, int phase, const kngg_track_opts *o);
 

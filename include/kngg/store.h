@@ -268,6 +268,11 @@ typedef struct {
 int kngg_store_events_where(kngg_store *st, const kngg_event_filter *f, kngg_event_fn fn,
 			    void *ctx);
 
+/* Every event of every municipality up to until (NULL: all), by
+ * municipality, then date, then id: for reviews of the whole country.
+ * Lean: by, person and org (the names) are NULL; the ids are set. */
+int kngg_store_events_all(kngg_store *st, const char *until, kngg_event_fn fn, void *ctx);
+
 /* One event by id; KNGG_ENOTFOUND when there is none. */
 int kngg_store_event_get(kngg_store *st, int64_t id, kngg_event_fn fn, void *ctx);
 

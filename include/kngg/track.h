@@ -23,6 +23,7 @@ typedef struct {
 	kngg_diag_fn warn;  /* warnings that do not block, or NULL */
 	void *warn_ctx;
 	const char *today;  /* YYYY-MM-DD; NULL: the local date */
+	struct engine_journal *journal; /* private to the engine; start with NULL */
 } kngg_tracker;
 
 /* Options shared by the recording calls; every field may be NULL. */

@@ -1,12 +1,670 @@
 /*
- * cmd_readiness.c: stub, to be written.
+ * cmd_readiness.c: `kngg readiness CODE [--phase N | --step ID] [--area G]
+ * [--as-of D] [--format text|json|md]`: is a municipality ready for the next
+ * step or phase, and if not, why; `kngg readiness --region NAAM | --all`:
+ * one row per municipality (calculated and declared phase, blockers).
  */
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli/cli.h"
+#include "cli/json.h"
+
+/* ---- shared ------------------------------------------------------------------ */
+
+/* The scope every section shares: the one section's scope, else the part
+ * before ", " that all sections have in common ("fase 2"), else fallback. */
+static const char *common_scope(const kngg_readiness *r, const char *fallback, char *buf,
+				size_t len)
+{
+	const char *first, *comma;
+	size_t k;
+
+	if (r->nsections == 0)
+		return fallback;
+	if (r->nsections == 1)
+		return r->sections[0].scope ? r->sections[0].scope : fallback;
+	first = r->sections[0].scope;
+	if (!first)
+		return fallback;
+	comma = strstr(first, ", ");
+	k = comma ? (size_t)(comma - first) : strlen(first);
+	for (size_t i = 1; i < r->nsections; i++) {
+		const char *s = r->sections[i].scope;
+
+		if (!s || strncmp(s, first, k) != 0 || (s[k] != '\0' && s[k] != ','))
+			return fallback;
+	}
+	snprintf(buf, len, "%.*s", (int)k, first);
+	return buf;
+}
+
+/* "verschil: ..." text when the declared phase differs from the calculated
+ * one, into buf; 0 when they agree or nothing was declared. */
+static int difference(const kngg_readiness *r, char *buf, size_t len)
+{
+	int d = r->declared_phase, c = r->calculated_phase;
+
+	if (d == 0 || d == c)
+		return 0;
+	if (d > c)
+		snprintf(buf, len,
+			 "de projectleider ziet de gemeente in fase %d; volgens het logboek is fase %d nog niet af",
+			 d, c);
+	else if (c - 1 == d)
+		snprintf(buf, len,
+			 "de projectleider ziet de gemeente in fase %d; volgens het logboek is fase %d al af",
+			 d, d);
+	else
+		snprintf(buf, len,
+			 "de projectleider ziet de gemeente in fase %d; volgens het logboek zijn fase %d tot en met %d al af",
+			 d, d, c - 1);
+	return 1;
+}
+
+/* "berekende fase: N; opgegeven fase: ..." into buf. */
+static void phase_line(const kngg_readiness *r, char *buf, size_t len)
+{
+	if (r->declared_phase)
+		snprintf(buf, len, "berekende fase: %d; opgegeven fase: %d%s%s", r->calculated_phase,
+			 r->declared_phase, r->declared_on ? " sinds " : "",
+			 r->declared_on ? r->declared_on : "");
+	else
+		snprintf(buf, len, "berekende fase: %d; opgegeven fase: nog niet opgegeven",
+			 r->calculated_phase);
+}
+
+static size_t sections_not_ready(const kngg_readiness *r)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < r->nsections; i++)
+		if (!r->sections[i].ready)
+			n++;
+	return n;
+}
+
+/* ---- text ------------------------------------------------------------------------ */
+
+static void section_text(const kngg_readiness_section *sec)
+{
+	if (sec->ready)
+		printf("GEREED\n");
+	else
+		printf("NIET GEREED: %d van %zu %s %s\n", sec->nmissing, sec->nresults,
+		       sec->nresults == 1 ? "regel" : "regels",
+		       sec->nmissing == 1 ? "ontbreekt" : "ontbreken");
+	for (size_t i = 0; i < sec->nresults; i++) {
+		const kngg_rule_result *res = &sec->results[i];
+
+		fputs(res->met ? "  ✓ " : "  ✗ ", stdout);
+		print_wrapped_at(stdout, res->text ? res->text : res->id ? res->id : "?", 4, 4);
+		if (!res->met && res->fix)
+			printf("    → %s\n", res->fix); /* a command: not wrapped, to copy whole */
+	}
+}
+
+static int readiness_text(const kngg_readiness *r, const char *scope)
+{
+	char line[512];
+
+	printf("%s %s — gereedheid %s (stand op %s)\n", r->code, r->name ? r->name : "", scope,
+	       r->as_of ? r->as_of : "");
+	phase_line(r, line, sizeof(line));
+	printf("%s\n", line);
+	if (difference(r, line, sizeof(line)))
+		printf("verschil: %s\n", line); /* one line, like the two above */
+	if (r->nsections == 1) {
+		printf("\n");
+		section_text(&r->sections[0]);
+	} else {
+		size_t open = sections_not_ready(r);
+
+		if (open)
+			printf("\ntotaal: NIET GEREED (%zu van %zu onderdelen niet gereed)\n", open,
+			       r->nsections);
+		else
+			printf("\ntotaal: GEREED (alle %zu onderdelen)\n", r->nsections);
+		for (size_t i = 0; i < r->nsections; i++) {
+			printf("\n%s\n", r->sections[i].scope ? r->sections[i].scope : scope);
+			section_text(&r->sections[i]);
+		}
+	}
+	if (r->nwarnings == 0) {
+		printf("\nwaarschuwingen: geen\n");
+		return EXIT_OK;
+	}
+	printf("\nwaarschuwingen:\n");
+	for (size_t i = 0; i < r->nwarnings; i++) {
+		fputs("  ! ", stdout);
+		print_wrapped_at(stdout, r->warnings[i], 4, 4);
+	}
+	return EXIT_OK;
+}
+
+/* ---- JSON ------------------------------------------------------------------------- */
+
+static json_t *item_json(const kngg_rule_result *res, const char *area)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "id", jstr(res->id));
+	json_object_set_new(o, "rule", jstr(res->kind));
+	json_object_set_new(o, "reason", jstr(res->text));
+	json_object_set_new(o, "fix", jstr(res->fix));
+	json_object_set_new(o, "why", jstr(res->rule ? res->rule->why : NULL));
+	json_object_set_new(o, "area", jstr(area));
+	return o;
+}
+
+static int readiness_json(const kngg_readiness *r, const char *scope)
+{
+	json_t *top = json_object(), *missing = json_array(), *met = json_array(),
+	       *sections = json_array(), *warnings = json_array();
+	int rc = EXIT_OK;
+
+	for (size_t i = 0; i < r->nsections; i++) {
+		const kngg_readiness_section *sec = &r->sections[i];
+		json_t *so = json_object(), *smissing = json_array(), *smet = json_array();
+
+		for (size_t j = 0; j < sec->nresults; j++) {
+			const kngg_rule_result *res = &sec->results[j];
+
+			json_array_append_new(res->met ? smet : smissing, item_json(res, sec->area));
+			json_array_append_new(res->met ? met : missing, item_json(res, sec->area));
+		}
+		json_object_set_new(so, "scope", jstr(sec->scope));
+		json_object_set_new(so, "area", jstr(sec->area));
+		json_object_set_new(so, "ready", json_boolean(sec->ready));
+		json_object_set_new(so, "missing", smissing);
+		json_object_set_new(so, "met", smet);
+		json_array_append_new(sections, so);
+	}
+	for (size_t i = 0; i < r->nwarnings; i++)
+		json_array_append_new(warnings, jstr(r->warnings[i]));
+	json_object_set_new(top, "municipality", jstr(r->code));
+	json_object_set_new(top, "name", jstr(r->name));
+	json_object_set_new(top, "scope", jstr(scope));
+	json_object_set_new(top, "as_of", jstr(r->as_of));
+	json_object_set_new(top, "calculated_phase", json_integer(r->calculated_phase));
+	json_object_set_new(top, "declared_phase",
+			    r->declared_phase ? json_integer(r->declared_phase) : json_null());
+	json_object_set_new(top, "declared_on", jstr(r->declared_on));
+	json_object_set_new(top, "ready", json_boolean(r->ready));
+	json_object_set_new(top, "missing", missing);
+	json_object_set_new(top, "met", met);
+	json_object_set_new(top, "sections", sections);
+	json_object_set_new(top, "warnings", warnings);
+	json_object_set_new(top, "oldest_stalled", jstr(r->oldest_stalled));
+	if (json_dumpf(top, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0)
+		printf("\n");
+	else
+		rc = cli_fail("kan de JSON niet schrijven");
+	json_decref(top);
+	return rc;
+}
+
+/* ---- Markdown ----------------------------------------------------------------------- */
+
+/* Text with the characters Markdown would read as markup escaped. */
+static void md_text(const char *s)
+{
+	for (; s && *s; s++) {
+		if (strchr("\\`*_[]<>|#", *s))
+			putchar('\\');
+		putchar(*s);
+	}
+}
+
+/* A code span that survives backticks in s. */
+static void md_code(const char *s)
+{
+	size_t run = 0, longest = 0;
+
+	for (const char *p = s; *p; p++) {
+		run = *p == '`' ? run + 1 : 0;
+		if (run > longest)
+			longest = run;
+	}
+	for (size_t i = 0; i <= longest; i++)
+		putchar('`');
+	printf(longest ? " %s " : "%s", s);
+	for (size_t i = 0; i <= longest; i++)
+		putchar('`');
+}
+
+static void section_md(const kngg_readiness_section *sec)
+{
+	if (sec->ready)
+		printf("**Gereed**\n\n");
+	else
+		printf("**Niet gereed**: %d van %zu %s %s\n\n", sec->nmissing, sec->nresults,
+		       sec->nresults == 1 ? "regel" : "regels",
+		       sec->nmissing == 1 ? "ontbreekt" : "ontbreken");
+	for (size_t i = 0; i < sec->nresults; i++) {
+		const kngg_rule_result *res = &sec->results[i];
+
+		printf("- [%c] ", res->met ? 'x' : ' ');
+		md_text(res->text ? res->text : res->id);
+		putchar('\n');
+		if (res->met)
+			continue;
+		if (res->rule && res->rule->why) {
+			printf("  - waarom: ");
+			md_text(res->rule->why);
+			putchar('\n');
+		}
+		if (res->fix) {
+			printf("  - zo los je het op: ");
+			md_code(res->fix);
+			putchar('\n');
+		}
+	}
+}
+
+static int readiness_md(const kngg_readiness *r, const char *scope)
+{
+	char line[512];
+
+	printf("# Gereedheid ");
+	md_text(r->code);
+	putchar(' ');
+	md_text(r->name);
+	printf(": ");
+	md_text(scope);
+	printf("\n\n");
+	phase_line(r, line, sizeof(line));
+	printf("Stand op %s. ", r->as_of ? r->as_of : "");
+	/* "berekende fase: ..." with a capital for the sentence */
+	printf("B");
+	md_text(line + 1);
+	printf(".\n\n");
+	if (difference(r, line, sizeof(line))) {
+		printf("> **Verschil**: ");
+		md_text(line);
+		printf("\n\n");
+	}
+	if (r->nsections == 1) {
+		section_md(&r->sections[0]);
+	} else {
+		size_t open = sections_not_ready(r);
+
+		if (open)
+			printf("**Totaal: niet gereed** (%zu van %zu onderdelen niet gereed)\n", open,
+			       r->nsections);
+		else
+			printf("**Totaal: gereed** (alle %zu onderdelen)\n", r->nsections);
+		for (size_t i = 0; i < r->nsections; i++) {
+			printf("\n## ");
+			md_text(r->sections[i].scope ? r->sections[i].scope : scope);
+			printf("\n\n");
+			section_md(&r->sections[i]);
+		}
+	}
+	printf("\n## Waarschuwingen\n\n");
+	if (r->nwarnings == 0)
+		printf("Geen.\n");
+	for (size_t i = 0; i < r->nwarnings; i++) {
+		printf("- ");
+		md_text(r->warnings[i]);
+		putchar('\n');
+	}
+	return EXIT_OK;
+}
+
+/* ---- one municipality ------------------------------------------------------------------- */
+
+static int one(kngg_tracker *t, const char *code, int phase, const char *step, const char *area,
+	       const char *as_of, const char *format)
+{
+	kngg_readiness *r = NULL;
+	char fallback[64], common[256];
+	const char *scope;
+	int rc;
+
+	if (kngg_readiness_load(t, code, phase, step, area, as_of, &r) < 0)
+		return EXIT_FAIL;
+	if (step)
+		snprintf(fallback, sizeof(fallback), "stap %s", step);
+	else
+		snprintf(fallback, sizeof(fallback), "fase %d", phase ? phase : r->calculated_phase);
+	scope = common_scope(r, fallback, common, sizeof(common));
+	if (strcmp(format, "json") == 0)
+		rc = readiness_json(r, scope);
+	else if (strcmp(format, "md") == 0)
+		rc = readiness_md(r, scope);
+	else
+		rc = readiness_text(r, scope);
+	kngg_readiness_free(r);
+	return rc;
+}
+
+/* ---- many municipalities ------------------------------------------------------------------- */
+
+typedef struct {
+	char **codes;
+	size_t n, cap;
+} code_list;
+
+static int collect_code(void *ctx, const char *code)
+{
+	code_list *l = ctx;
+
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? 2 * l->cap : 64;
+		char **p = realloc(l->codes, cap * sizeof(*p));
+
+		if (!p)
+			return KNGG_ENOMEM;
+		l->codes = p;
+		l->cap = cap;
+	}
+	if (!(l->codes[l->n] = strdup(code)))
+		return KNGG_ENOMEM;
+	l->n++;
+	return 0;
+}
+
+static void code_list_free(code_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->codes[i]);
+	free(l->codes);
+}
+
+/* One row of the overview; the strings are malloc'd. */
+typedef struct {
+	char *code, *name, *stalled;
+	int calculated, declared, ready;
+	long blockers;
+} row;
+
+typedef struct {
+	row *rows;
+	size_t n, cap;
+	char date[11]; /* the date answered for */
+} row_list;
+
+static void rows_free(row_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->rows[i].code);
+		free(l->rows[i].name);
+		free(l->rows[i].stalled);
+	}
+	free(l->rows);
+}
+
+/* Adds the row of a review (a kngg_readiness_fn): copies what it needs, as
+ * the review is freed before the next. */
+static int add_row(void *ctx, const kngg_readiness *r)
+{
+	row_list *l = ctx;
+	row *rw;
+
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? 2 * l->cap : 64;
+		row *p = realloc(l->rows, cap * sizeof(*p));
+
+		if (!p)
+			return KNGG_ENOMEM;
+		l->rows = p;
+		l->cap = cap;
+	}
+	rw = &l->rows[l->n++];
+	memset(rw, 0, sizeof(*rw));
+	rw->calculated = r->calculated_phase;
+	rw->declared = r->declared_phase;
+	rw->ready = r->ready;
+	for (size_t i = 0; i < r->nsections; i++)
+		rw->blockers += r->sections[i].nmissing;
+	rw->code = strdup(r->code ? r->code : "");
+	rw->name = strdup(r->name ? r->name : "");
+	rw->stalled = r->oldest_stalled ? strdup(r->oldest_stalled) : NULL;
+	if (!rw->code || !rw->name || (r->oldest_stalled && !rw->stalled))
+		return KNGG_ENOMEM;
+	if (!l->date[0] && r->as_of)
+		snprintf(l->date, sizeof(l->date), "%s", r->as_of);
+	return 0;
+}
+
+static void csv_field(const char *s, int last)
+{
+	if (s && strpbrk(s, ",\"\r\n")) {
+		putchar('"');
+		for (; *s; s++) {
+			if (*s == '"')
+				putchar('"');
+			putchar(*s);
+		}
+		putchar('"');
+	} else if (s) {
+		fputs(s, stdout);
+	}
+	fputs(last ? "\r\n" : ",", stdout);
+}
+
+static int rows_json(const row *rows, size_t n)
+{
+	json_t *arr = json_array();
+	int rc = EXIT_OK;
+
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = json_object();
+
+		json_object_set_new(o, "municipality", jstr(rows[i].code));
+		json_object_set_new(o, "name", jstr(rows[i].name));
+		json_object_set_new(o, "calculated_phase", json_integer(rows[i].calculated));
+		json_object_set_new(o, "declared_phase",
+				    rows[i].declared ? json_integer(rows[i].declared) : json_null());
+		json_object_set_new(o, "ready", json_boolean(rows[i].ready));
+		json_object_set_new(o, "blockers", json_integer(rows[i].blockers));
+		json_object_set_new(o, "oldest_stalled", jstr(rows[i].stalled));
+		json_array_append_new(arr, o);
+	}
+	if (json_dumpf(arr, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0)
+		printf("\n");
+	else
+		rc = cli_fail("kan de JSON niet schrijven");
+	json_decref(arr);
+	return rc;
+}
+
+static void rows_csv(const row *rows, size_t n)
+{
+	fputs("municipality,name,calculated_phase,declared_phase,ready,blockers,oldest_stalled\r\n",
+	      stdout);
+	for (size_t i = 0; i < n; i++) {
+		char num[3][24];
+
+		snprintf(num[0], sizeof(num[0]), "%d", rows[i].calculated);
+		snprintf(num[1], sizeof(num[1]), "%d", rows[i].declared);
+		snprintf(num[2], sizeof(num[2]), "%ld", rows[i].blockers);
+		csv_field(rows[i].code, 0);
+		csv_field(rows[i].name, 0);
+		csv_field(num[0], 0);
+		csv_field(rows[i].declared ? num[1] : "", 0);
+		csv_field(rows[i].ready ? "ja" : "nee", 0);
+		csv_field(num[2], 0);
+		csv_field(rows[i].stalled ? rows[i].stalled : "", 1);
+	}
+}
+
+enum { COLS = 7 };
+
+/* The cells of a row as text; num holds the numbers. */
+static void row_cells(const row *rw, char num[3][24], const char *v[COLS])
+{
+	snprintf(num[0], sizeof(num[0]), "%d", rw->calculated);
+	snprintf(num[1], sizeof(num[1]), "%d", rw->declared);
+	snprintf(num[2], sizeof(num[2]), "%ld", rw->blockers);
+	v[0] = rw->code;
+	v[1] = rw->name;
+	v[2] = num[0];
+	v[3] = rw->declared ? num[1] : "-";
+	v[4] = rw->ready ? "ja" : "nee";
+	v[5] = num[2];
+	v[6] = rw->stalled ? rw->stalled : "-";
+}
+
+static void print_cells(const char *const v[COLS], const size_t width[COLS])
+{
+	for (int c = 0; c < COLS - 1; c++)
+		print_padded(stdout, v[c], width[c] + 2);
+	printf("%s\n", v[COLS - 1]);
+}
+
+static void rows_text(const row *rows, size_t n, const char *title, const char *date)
+{
+	static const char *const head[COLS] = {"gemeente", "naam", "berekende fase",
+					       "opgegeven fase", "gereed", "blokkades",
+					       "oudste stilstaande stap"};
+	size_t width[COLS];
+	char num[3][24];
+	const char *v[COLS];
+
+	printf("%s — %zu %s, stand op %s\n", title, n, n == 1 ? "gemeente" : "gemeenten", date);
+	printf("(gereed: klaar voor de volgende fase; blokkades: ontbrekende regels)\n\n");
+	for (int c = 0; c < COLS; c++)
+		width[c] = utf8_width(head[c]);
+	for (size_t i = 0; i < n; i++) {
+		row_cells(&rows[i], num, v);
+		for (int c = 0; c < COLS; c++)
+			if (utf8_width(v[c]) > width[c])
+				width[c] = utf8_width(v[c]);
+	}
+	print_cells(head, width);
+	for (size_t i = 0; i < n; i++) {
+		row_cells(&rows[i], num, v);
+		print_cells(v, width);
+	}
+}
+
+/* The rows of a region's members, one review at a time. */
+static int region_rows(kngg_tracker *t, const char *region, const char *as_of, row_list *l)
+{
+	code_list codes = {0};
+	int rc = kngg_region_members(t, region, collect_code, &codes);
+
+	for (size_t i = 0; rc >= 0 && i < codes.n; i++) {
+		kngg_readiness *r = NULL;
+
+		if ((rc = kngg_readiness_load(t, codes.codes[i], 0, NULL, NULL, as_of, &r)) < 0)
+			break;
+		rc = add_row(l, r);
+		kngg_readiness_free(r);
+	}
+	code_list_free(&codes);
+	return rc;
+}
+
+static int many(kngg_cli *cli, const char *region, const char *as_of, const char *format)
+{
+	row_list l = {0};
+	char title[512];
+	kngg_tracker *t;
+	int rc;
+
+	if (!(t = cli_tracker(cli)))
+		return EXIT_FAIL;
+	/* every municipality from one scan of the journal; a region's members
+	 * one by one */
+	rc = region ? region_rows(t, region, as_of, &l) : kngg_readiness_all(t, as_of, add_row, &l);
+	if (rc == KNGG_ENOMEM) {
+		rc = cli_fail("onvoldoende geheugen");
+		goto done;
+	}
+	if (rc < 0) { /* reported */
+		rc = EXIT_FAIL;
+		goto done;
+	}
+	rc = EXIT_OK;
+	if (!l.date[0]) {
+		if (as_of)
+			snprintf(l.date, sizeof(l.date), "%s", as_of);
+		else if (t->today)
+			snprintf(l.date, sizeof(l.date), "%s", t->today);
+		else
+			kngg_today(l.date);
+	}
+	if (strcmp(format, "json") == 0) {
+		rc = rows_json(l.rows, l.n);
+	} else if (strcmp(format, "csv") == 0) {
+		rows_csv(l.rows, l.n);
+	} else if (l.n == 0) {
+		printf(region ? "regio '%s' heeft geen gemeenten\n"
+			      : "nog geen gemeenten; voeg toe met 'kngg municipality add GM0479 Zaanstad'\n",
+		       region);
+	} else {
+		if (region)
+			snprintf(title, sizeof(title), "regio '%s'", region);
+		else
+			snprintf(title, sizeof(title), "alle gemeenten");
+		rows_text(l.rows, l.n, title, l.date);
+	}
+done:
+	rows_free(&l);
+	return rc;
+}
+
+/* ---- dispatch ------------------------------------------------------------------------- */
 
 int cmd_readiness(kngg_cli *cli, int argc, char **argv)
 {
-	(void)cli;
-	(void)argc;
-	(void)argv;
-	return cli_fail("nog niet beschikbaar");
+	const char *phase_s = NULL, *step = NULL, *area = NULL, *as_of = NULL, *format = NULL,
+		   *region = NULL;
+	int all = 0;
+	const cli_opt opts[] = {{"phase", 0, 1, &phase_s, NULL},
+				{"step", 0, 1, &step, NULL},
+				{"area", 0, 1, &area, NULL},
+				{"as-of", 0, 1, &as_of, NULL},
+				{"format", 0, 1, &format, NULL},
+				{"region", 0, 1, &region, NULL},
+				{"all", 0, 0, NULL, &all},
+				{NULL, 0, 0, NULL, NULL}};
+	kngg_tracker *t;
+	int npos, shown, rc, phase = 0;
+
+	rc = cli_parse("readiness", argc, argv, opts, &npos, &shown);
+	if (rc != EXIT_OK || shown)
+		return rc;
+	if (region || all) {
+		if (region && all)
+			return cli_usage("readiness", "--region en --all gaan niet samen");
+		if (npos != 0)
+			return cli_usage("readiness", "--%s verwacht geen gemeentecode",
+					 region ? "region" : "all");
+		if (phase_s || step || area)
+			return cli_usage("readiness", "--%s hoort niet bij --%s (alleen --as-of en --format)",
+					 phase_s ? "phase" : step ? "step" : "area",
+					 region ? "region" : "all");
+		if (!format)
+			format = "text";
+		if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "csv"))
+			return cli_usage("readiness",
+					 "onbekend formaat '%s' bij --%s (text, json of csv)", format,
+					 region ? "region" : "all");
+		if (as_of && !kngg_valid_date(as_of))
+			return cli_fail("ongeldige datum '%s' bij --as-of (verwacht JJJJ-MM-DD, een bestaande dag)",
+					as_of);
+		return many(cli, region, as_of, format);
+	}
+	if (npos != 1)
+		return cli_usage("readiness",
+				 "gebruik: kngg readiness CODE [--phase N | --step ID] [--area GEBIED] "
+				 "[--as-of DATUM] [--format text|json|md], of --region NAAM, of --all");
+	if (phase_s && step)
+		return cli_usage("readiness", "--phase en --step gaan niet samen: vraag naar een fase of naar een stap");
+	if (phase_s && (rc = cli_int("readiness", "--phase", phase_s, 1, 4, &phase)) != EXIT_OK)
+		return rc;
+	if (!format)
+		format = "text";
+	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "md"))
+		return cli_usage("readiness", "onbekend formaat '%s' (text, json of md)", format);
+	if (as_of && !kngg_valid_date(as_of))
+		return cli_fail("ongeldige datum '%s' bij --as-of (verwacht JJJJ-MM-DD, een bestaande dag)",
+				as_of);
+	if (!(t = cli_tracker(cli)))
+		return EXIT_FAIL;
+	return one(t, argv[1], phase, step, area, as_of, format);
 }

@@ -244,7 +244,7 @@ int kngg_person_export(kngg_tracker *t, int64_t person, char **json)
 	}
 	w.needles = needles;
 	f.municipality = p.municipality;
-	rc = kngg_store_events_where(t->store, &f, export_event, &w);
+	rc = engine_events(t, &f, export_event, &w);
 	if (rc == 0) {
 		root = json_object();
 		pj = json_object();
@@ -379,7 +379,7 @@ int kngg_person_erase(kngg_tracker *t, int64_t person, const char *reason,
 		goto done;
 	}
 	f.municipality = p.municipality;
-	if ((rc = kngg_store_events_where(t->store, &f, find_mentions, &w)) < 0)
+	if ((rc = engine_events(t, &f, find_mentions, &w)) < 0)
 		goto done;
 	/* texts first, each change recorded in the chain with the new
 	 * text's digest, then the person */

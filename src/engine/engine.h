@@ -8,6 +8,8 @@
 #include "kngg/track.h"
 #include "util/util.h"
 
+typedef struct engine_journal engine_journal;
+
 /*
  * Applies a step.* event to a step's status. Dates point into memory the
  * caller keeps alive (dup_fn copies them; NULL keeps the pointer).
@@ -62,6 +64,18 @@ int engine_signoff_status(kngg_tracker *t, const char *code, const kngg_signoff 
  * then no step-based risks). */
 int engine_risks(kngg_tracker *t, const kngg_register *reg, const kngg_status *st,
 		 const char *today, kngg_risk_fn fn, void *ctx);
+
+/* journal.c: one municipality's journal in memory while a question is
+ * answered; engine_events() walks it, or the store when none is open or
+ * the walk reaches beyond it. Writes must not happen while it is open. */
+int engine_journal_open(kngg_tracker *t, const char *code, const char *until);
+int engine_journal_is(const kngg_tracker *t, const char *code, const char *until);
+/* Opens each municipality's journal in turn (one scan of the whole table)
+ * and calls fn with it open; a non-zero return stops. */
+typedef int (*engine_each_fn)(void *ctx, const char *code);
+int engine_journal_each(kngg_tracker *t, const char *until, engine_each_fn fn, void *ctx);
+void engine_journal_close(kngg_tracker *t);
+int engine_events(kngg_tracker *t, const kngg_event_filter *f, kngg_event_fn fn, void *ctx);
 
 /* Reports through the tracker's diag. */
 int engine_fail(kngg_tracker *t, int rc, const char *fmt, ...) KNGG_PRINTF(3, 4);

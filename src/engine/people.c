@@ -403,7 +403,7 @@ int kngg_register_load(kngg_tracker *t, const char *code, const char *as_of,
 	f.until = as_of;
 	if ((rc = kngg_store_orgs(t->store, code, add_org, &b)) < 0 ||
 	    (rc = kngg_store_persons(t->store, code, add_person, &b)) < 0 ||
-	    (rc = kngg_store_events_where(t->store, &f, on_register_event, &b)) < 0)
+	    (rc = engine_events(t, &f, on_register_event, &b)) < 0)
 		goto fail;
 	if (b.failed || !(people = kngg_arena_alloc(b.a, (b.n + 1) * sizeof(*people)))) {
 		rc = KNGG_ENOMEM;

@@ -175,16 +175,18 @@ static void rule_signed(eval *e, const kngg_rule *r, const char *area, kngg_rule
 		if (sl->ok || sl->party->optional)
 			continue;
 		kngg_buf_printf(&missing, "%s%s%s%s%s", missing.len ? ", " : "",
-				sl->party->role ? sl->party->role
-						: kngg_defs_label(e->t->defs, "organisatietypen", sl->party->org),
+				sl->party->role ? kngg_defs_label(e->t->defs, "rollen", sl->party->role)
+						: fmt(e, "iemand van %s", kngg_defs_label(e->t->defs, "organisatietypen", sl->party->org)),
 				sl->org ? " van " : "", sl->org ? sl->org : "",
 				sl->latest ? fmt(e, " (%s op %s)", sl->latest->decision, sl->latest->date) : "");
 	}
-	if (s->missing_set)
-		kngg_buf_printf(&missing, "%s%s", missing.len ? "; " : "", s->missing_set);
-	out->text = s->complete ? fmt(e, "ondertekening %s compleet", so->def.id)
-				: fmt(e, "ondertekening %s niet compleet: ontbreekt %s", so->def.id,
-				      kngg_buf_cstr(&missing));
+	if (s->complete)
+		out->text = fmt(e, "ondertekening %s compleet", so->def.id);
+	else
+		out->text = fmt(e, "ondertekening %s niet compleet: %s%s%s%s", so->def.id,
+				missing.len ? "ontbreekt " : "", kngg_buf_cstr(&missing),
+				missing.len && s->missing_set ? "; " : "",
+				s->missing_set ? s->missing_set : "");
 	kngg_buf_free(&missing);
 	kngg_signoff_status_free(s);
 }
@@ -372,7 +374,7 @@ static void scope_sections(eval *e, const kngg_def *scope_def, const char *area,
 			if (!(sec = new_section(e, ss)))
 				return;
 			eval_section(e, rs, fmt(e, "%s, gebied %s", what, ps->runs[i].label),
-				     ps->runs[i].label, phase, sec);
+				     fmt(e, "%s", ps->runs[i].label), phase, sec);
 			n++;
 		}
 		if (n == 0 && (sec = new_section(e, ss)))
@@ -492,14 +494,20 @@ static void step_warnings(eval *e, warnings *w, const char **oldest)
 
 /* ---- the review -------------------------------------------------------------------- */
 
+struct declared {
+	const char *as_of;
+	int phase;
+	char on[11];
+};
+
 static int last_declared(void *ctx, const kngg_event *ev)
 {
-	kngg_readiness *r = ctx;
+	struct declared *d = ctx;
 
-	if (engine_withdrawn(ev, r->as_of))
+	if (engine_withdrawn(ev, d->as_of))
 		return 0;
-	r->declared_phase = atoi(ev->value ? ev->value : "0");
-	r->declared_on = ev->date;
+	d->phase = atoi(ev->value ? ev->value : "0");
+	snprintf(d->on, sizeof(d->on), "%s", ev->date);
 	return 0;
 }
 
@@ -512,7 +520,7 @@ int kngg_readiness_load(kngg_tracker *t, const char *code, int phase, const char
 	sections calc = {0}, asked = {0};
 	warnings w = {0};
 	kngg_event_filter f = {0};
-	int rc;
+	int rc, own_journal, target;
 
 	*out = NULL;
 	if (as_of && !kngg_valid_date(as_of))
@@ -528,6 +536,8 @@ int kngg_readiness_load(kngg_tracker *t, const char *code, int phase, const char
 	}
 	if (area && (phase ? phase != 2 : step ? phase_of(scope) != 2 : 0))
 		return engine_fail(t, KNGG_EINVALID, "--area hoort bij fase 2 en zijn stappen");
+	if (area && !phase && !step)
+		phase = 2; /* an area asks about phase 2 */
 	e.t = t;
 	e.code = code;
 	e.as_of = as_of;
@@ -537,8 +547,13 @@ int kngg_readiness_load(kngg_tracker *t, const char *code, int phase, const char
 		snprintf(e.today, sizeof(e.today), "%s", t->today);
 	else
 		kngg_today(e.today);
-	if ((rc = kngg_status_load(t, code, as_of, &e.st)) < 0)
+	/* every walk below reads this municipality's journal once, from memory */
+	own_journal = !engine_journal_is(t, code, as_of);
+	if ((rc = engine_need_municipality(t, code)) < 0 ||
+	    (own_journal && (rc = engine_journal_open(t, code, as_of)) < 0))
 		return rc;
+	if ((rc = kngg_status_load(t, code, as_of, &e.st)) < 0)
+		goto done;
 	if (area) {
 		int64_t id;
 
@@ -560,6 +575,9 @@ int kngg_readiness_load(kngg_tracker *t, const char *code, int phase, const char
 	r->name = fmt(&e, "%s", e.st->name);
 	r->as_of = fmt(&e, "%s", e.today);
 
+	/* the question: the phase asked, else the phase the municipality works
+	 * in now (the highest with recorded progress) */
+	target = phase ? phase : e.st->current_phase;
 	/* the calculated phase: 1 + the phases complete in a row; the
 	 * sections of the phase asked about are kept when evaluated here */
 	r->calculated_phase = 1;
@@ -569,7 +587,7 @@ int kngg_readiness_load(kngg_tracker *t, const char *code, int phase, const char
 
 		scope_sections(&e, &kngg_defs_phase_by_number(t->defs, p)->def, NULL, &s);
 		ready = sections_ready(&s);
-		if (!step && !area && (phase ? p == phase : !ready))
+		if (!step && !area && p == target)
 			calc = s;
 		if (!ready)
 			break;
@@ -580,8 +598,7 @@ int kngg_readiness_load(kngg_tracker *t, const char *code, int phase, const char
 	else if (calc.n)
 		asked = calc;
 	else
-		scope_sections(&e, &kngg_defs_phase_by_number(t->defs, phase ? phase : r->calculated_phase)->def,
-			       area, &asked);
+		scope_sections(&e, &kngg_defs_phase_by_number(t->defs, target)->def, area, &asked);
 	r->sections = asked.list;
 	r->nsections = asked.n;
 	r->ready = sections_ready(&asked);
@@ -589,10 +606,14 @@ int kngg_readiness_load(kngg_tracker *t, const char *code, int phase, const char
 	f.municipality = code;
 	f.kind = KNGG_EV_PHASE_DECLARE;
 	f.until = as_of;
-	if ((rc = kngg_store_events_where(t->store, &f, last_declared, r)) < 0)
-		goto done;
-	if (r->declared_on)
-		r->declared_on = fmt(&e, "%s", r->declared_on);
+	{
+		struct declared d = {as_of, 0, ""};
+
+		if ((rc = engine_events(t, &f, last_declared, &d)) < 0)
+			goto done;
+		r->declared_phase = d.phase;
+		r->declared_on = d.phase ? fmt(&e, "%s", d.on) : NULL;
+	}
 	step_warnings(&e, &w, &r->oldest_stalled);
 	if ((rc = engine_risks(t, e.reg, NULL, e.today, risk_warning, &w)) < 0)
 		goto done;
@@ -600,6 +621,8 @@ int kngg_readiness_load(kngg_tracker *t, const char *code, int phase, const char
 	r->nwarnings = w.n;
 	rc = e.failed ? KNGG_ENOMEM : 0;
 done:
+	if (own_journal)
+		engine_journal_close(t);
 	kngg_status_free(e.st);
 	kngg_register_free(e.reg);
 	if (rc < 0) {
@@ -681,4 +704,33 @@ int kngg_region_members(kngg_tracker *t, const char *region, kngg_code_fn fn, vo
 		return engine_fail(t, rc, "onbekende regio '%s' (maak hem met 'kngg region add')",
 				   region ? region : "");
 	return rc;
+}
+
+struct each_ctx {
+	kngg_tracker *t;
+	const char *as_of;
+	kngg_readiness_fn fn;
+	void *ctx;
+};
+
+static int review_one(void *ctx, const char *code)
+{
+	struct each_ctx *c = ctx;
+	kngg_readiness *r;
+	int rc = kngg_readiness_load(c->t, code, 0, NULL, NULL, c->as_of, &r);
+
+	if (rc < 0)
+		return rc;
+	rc = c->fn(c->ctx, r);
+	kngg_readiness_free(r);
+	return rc;
+}
+
+int kngg_readiness_all(kngg_tracker *t, const char *as_of, kngg_readiness_fn fn, void *ctx)
+{
+	struct each_ctx c = {t, as_of, fn, ctx};
+
+	if (as_of && !kngg_valid_date(as_of))
+		return engine_fail(t, KNGG_EINVALID, "ongeldige datum '%s' (verwacht JJJJ-MM-DD)", as_of);
+	return engine_journal_each(t, as_of, review_one, &c);
 }

@@ -304,7 +304,7 @@ int kngg_signatures(kngg_tracker *t, const char *code, kngg_signature_fn fn, voi
 	w.reg = reg;
 	f.municipality = code;
 	f.kind = KNGG_EV_SIGNOFF;
-	rc = kngg_store_events_where(t->store, &f, each_signature, &w);
+	rc = engine_events(t, &f, each_signature, &w);
 	kngg_arena_free(w.arena);
 	kngg_register_free(reg);
 	return rc;
@@ -492,7 +492,7 @@ int engine_signoff_status(kngg_tracker *t, const char *code, const kngg_signoff 
 	f.municipality = code;
 	f.target = so->def.id;
 	f.until = as_of;
-	if ((rc = kngg_store_events_where(t->store, &f, collect_point, &w)) < 0 ||
+	if ((rc = engine_events(t, &f, collect_point, &w)) < 0 ||
 	    (rc = build_slots(t, &w, today)) < 0)
 		goto done;
 	w.s->history = w.list;

@@ -311,8 +311,11 @@ int kngg_status_load(kngg_tracker *t, const char *code, const char *as_of, kngg_
 	rc = kngg_store_municipality_get(t->store, code, got_municipality, &b);
 	if (rc == KNGG_ENOTFOUND)
 		rc = engine_fail(t, rc, "onbekende gemeente '%s' (zie 'kngg municipality list')", code);
-	if (rc == 0)
-		rc = kngg_store_events(t->store, code, NULL, NULL, as_of, on_event, &b);
+	if (rc == 0) {
+		kngg_event_filter f = {code, NULL, NULL, 0, NULL, as_of};
+
+		rc = engine_events(t, &f, on_event, &b);
+	}
 	if (rc == 0 && b.failed)
 		rc = KNGG_ENOMEM;
 done:

@@ -38,6 +38,21 @@ void kngg_arena_free(kngg_arena *arena)
 	free(arena);
 }
 
+void kngg_arena_reset(kngg_arena *arena)
+{
+	struct arena_block *b, *next;
+
+	if (!arena || !arena->head)
+		return;
+	/* keep the newest block (the others go), empty */
+	for (b = arena->head->next; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	arena->head->next = NULL;
+	arena->head->used = 0;
+}
+
 void *kngg_arena_alloc(kngg_arena *arena, size_t size)
 {
 	const size_t align = _Alignof(max_align_t);

@@ -21,6 +21,8 @@ typedef struct kngg_arena kngg_arena;
 
 kngg_arena *kngg_arena_new(void);
 void kngg_arena_free(kngg_arena *arena);
+/* Forgets every allocation but keeps one block for reuse. */
+void kngg_arena_reset(kngg_arena *arena);
 /* Returns NULL on out-of-memory; memory lives until kngg_arena_free(). */
 void *kngg_arena_alloc(kngg_arena *arena, size_t size);
 char *kngg_arena_strdup(kngg_arena *arena, const char *s);

@@ -18,8 +18,8 @@
 #include "util/util.h"
 
 static const char *const files[] = {"factoren.xml", "fase-1.xml", "fase-2.xml",
-				    "fase-3.xml",   "fase-4.xml", "lijsten.xml",
-				    "monitoring.xml", "quickscan.xml"};
+				    "fase-3.xml",   "fase-4.xml", "gereedheid.xml",
+				    "lijsten.xml",  "monitoring.xml", "quickscan.xml"};
 #define NFILES (sizeof(files) / sizeof(files[0]))
 
 typedef struct {
@@ -317,6 +317,55 @@ static void dangling_activity(void **state)
 	expect_at(fx, "fase-1.xml", line, "activiteit '1.5/a7' bestaat niet");
 }
 
+/* Readiness rules: an id, level or role that does not exist fails. */
+static void rule_unknown_step(void **state)
+{
+	fixture *fx = *state;
+	int line = patch(fx, "gereedheid.xml", "<gedaan id=\"1.3\"/>", "<gedaan id=\"1.9\"/>");
+
+	expect_at(fx, "gereedheid.xml", line, "gedaan: '1.9' is geen stap, activiteit of oplevering");
+}
+
+static void rule_unknown_signoff(void **state)
+{
+	fixture *fx = *state;
+	int line = patch(fx, "gereedheid.xml", "<getekend id=\"1.5/s1\"", "<getekend id=\"1.5/s7\"");
+
+	expect_at(fx, "gereedheid.xml", line, "getekend: '1.5/s7' is geen ondertekening");
+}
+
+static void rule_unknown_filter(void **state)
+{
+	fixture *fx = *state;
+	int line = patch(fx, "gereedheid.xml", "rol=\"projectleider\"", "rol=\"burgemeester\"");
+
+	expect_at(fx, "gereedheid.xml", line, "rol 'burgemeester' staat niet in lijst 'rollen'");
+}
+
+static void rules_are_loaded(void **state)
+{
+	fixture *fx = *state;
+	kngg_defs *defs;
+	const kngg_ruleset *rs;
+
+	assert_int_equal(load(fx, NULL, &defs), 0);
+	assert_true(kngg_defs_ruleset_count(defs) >= 25);
+	rs = kngg_defs_rules(defs, kngg_defs_find(defs, "1"));
+	assert_non_null(rs);
+	assert_true(rs->nrules > 8);
+	assert_int_equal(rs->rules[0].kind, KNGG_RULE_DONE);
+	assert_string_equal(rs->rules[0].target->id, "1.1");
+	/* every step and process part has rules */
+	for (size_t p = 0; p < kngg_defs_phase_count(defs); p++) {
+		const kngg_phase *ph = kngg_defs_phase(defs, p);
+
+		assert_non_null(kngg_defs_rules(defs, &ph->def));
+		for (size_t i = 0; i < ph->nsteps; i++)
+			assert_non_null(kngg_defs_rules(defs, &ph->steps[i].def));
+	}
+	kngg_defs_free(defs);
+}
+
 static void activity_of_other_step(void **state)
 {
 	fixture *fx = *state;
@@ -437,6 +486,10 @@ int main(void)
 		T(external_entity_not_read),
 		T(network_dtd_not_loaded),
 		T(garbage_and_empty),
+		T(rule_unknown_step),
+		T(rule_unknown_signoff),
+		T(rule_unknown_filter),
+		T(rules_are_loaded),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,197 @@
+/*
+ * journal.c: a municipality's journal held in memory while one question is
+ * answered (a readiness review walks it for the status, the register, each
+ * sign-off point and the declared phase). Every engine walk goes through
+ * engine_events(): from memory when the journal is open, else from the
+ * store. Both yield the same events in the same order (date, then id).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/engine.h"
+
+struct engine_journal {
+	char code[8];
+	char until[11];     /* "" : everything */
+	kngg_event *ev;
+	size_t n, cap;
+	kngg_arena *arena;
+	int failed;
+};
+
+static const char *jdup(engine_journal *j, const char *s)
+{
+	char *d;
+
+	if (!s)
+		return NULL;
+	if (!(d = kngg_arena_strdup(j->arena, s)))
+		j->failed = 1;
+	return d;
+}
+
+static int keep(void *ctx, const kngg_event *ev)
+{
+	engine_journal *j = ctx;
+	kngg_event *e;
+
+	if (j->n == j->cap) {
+		kngg_event *p = realloc(j->ev, (j->cap = j->cap ? 2 * j->cap : 512) * sizeof(*p));
+
+		if (!p)
+			return KNGG_ENOMEM;
+		j->ev = p;
+	}
+	e = &j->ev[j->n++];
+	*e = *ev;
+	e->recorded_at = jdup(j, ev->recorded_at);
+	e->date = jdup(j, ev->date);
+	e->municipality = jdup(j, ev->municipality);
+	e->kind = jdup(j, ev->kind);
+	e->target = jdup(j, ev->target);
+	e->value = jdup(j, ev->value);
+	e->data = jdup(j, ev->data);
+	e->note = jdup(j, ev->note);
+	e->defs_version = jdup(j, ev->defs_version);
+	e->by = jdup(j, ev->by);
+	e->person = jdup(j, ev->person);
+	e->org = jdup(j, ev->org);
+	e->corrected_on = jdup(j, ev->corrected_on);
+	e->area = jdup(j, ev->area);
+	return j->failed ? KNGG_ENOMEM : 0;
+}
+
+/* 1 when the open journal is this municipality's, up to until. */
+int engine_journal_is(const kngg_tracker *t, const char *code, const char *until)
+{
+	const engine_journal *j = t->journal;
+
+	return j && strcmp(j->code, code) == 0 && strcmp(j->until, until ? until : "") == 0;
+}
+
+static engine_journal *journal_new(const char *code, const char *until)
+{
+	engine_journal *j = calloc(1, sizeof(*j));
+
+	if (!j || !(j->arena = kngg_arena_new())) {
+		free(j);
+		return NULL;
+	}
+	snprintf(j->code, sizeof(j->code), "%s", code);
+	snprintf(j->until, sizeof(j->until), "%s", until ? until : "");
+	return j;
+}
+
+static void journal_free(engine_journal *j)
+{
+	if (!j)
+		return;
+	free(j->ev);
+	kngg_arena_free(j->arena);
+	free(j);
+}
+
+struct each_walk {
+	kngg_tracker *t;
+	const char *until;
+	engine_journal *j;
+	engine_each_fn fn;
+	void *ctx;
+};
+
+/* Hands a complete journal to fn, open on the tracker; then empties it
+ * for the next municipality (its memory is reused: no churn). */
+static int hand_over(struct each_walk *w)
+{
+	int rc;
+
+	w->t->journal = w->j;
+	rc = w->fn(w->ctx, w->j->code);
+	w->t->journal = NULL;
+	w->j->n = 0;
+	w->j->code[0] = '\0';
+	kngg_arena_reset(w->j->arena);
+	return rc;
+}
+
+static int each_event(void *ctx, const kngg_event *ev)
+{
+	struct each_walk *w = ctx;
+	int rc;
+
+	if (w->j->n && strcmp(w->j->code, ev->municipality) != 0 && (rc = hand_over(w)) != 0)
+		return rc;
+	if (!w->j->n)
+		snprintf(w->j->code, sizeof(w->j->code), "%s", ev->municipality);
+	return keep(w->j, ev);
+}
+
+int engine_journal_each(kngg_tracker *t, const char *until, engine_each_fn fn, void *ctx)
+{
+	struct each_walk w = {t, until, NULL, fn, ctx};
+	int rc;
+
+	engine_journal_close(t);
+	if (!(w.j = journal_new("", until)))
+		return KNGG_ENOMEM;
+	rc = kngg_store_events_all(t->store, until, each_event, &w);
+	if (rc == 0 && w.j->n)
+		rc = hand_over(&w);
+	journal_free(w.j);
+	t->journal = NULL;
+	return rc;
+}
+
+int engine_journal_open(kngg_tracker *t, const char *code, const char *until)
+{
+	engine_journal *j;
+	kngg_event_filter f = {0};
+	int rc;
+
+	engine_journal_close(t);
+	if (!(j = journal_new(code, until)))
+		return KNGG_ENOMEM;
+	f.municipality = code;
+	f.until = until;
+	if ((rc = kngg_store_events_where(t->store, &f, keep, j)) < 0) {
+		journal_free(j);
+		return rc;
+	}
+	t->journal = j;
+	return 0;
+}
+
+void engine_journal_close(kngg_tracker *t)
+{
+	journal_free(t->journal);
+	t->journal = NULL;
+}
+
+static int matches(const kngg_event *e, const kngg_event_filter *f)
+{
+	if (f->target && (!e->target || strcmp(e->target, f->target) != 0))
+		return 0;
+	if (f->kind && strcmp(e->kind, f->kind) != 0)
+		return 0;
+	if (f->person_id && e->person_id != f->person_id && e->by_person != f->person_id)
+		return 0;
+	if (f->since && strcmp(e->date, f->since) < 0)
+		return 0;
+	return !f->until || strcmp(e->date, f->until) <= 0;
+}
+
+int engine_events(kngg_tracker *t, const kngg_event_filter *f, kngg_event_fn fn, void *ctx)
+{
+	const engine_journal *j = t->journal;
+	int rc;
+
+	/* the open journal serves a walk that lies within it */
+	if (!j || strcmp(j->code, f->municipality) != 0 ||
+	    (*j->until && (!f->until || strcmp(f->until, j->until) > 0)))
+		return kngg_store_events_where(t->store, f, fn, ctx);
+	for (size_t i = 0; i < j->n; i++)
+		if (matches(&j->ev[i], f) && (rc = fn(ctx, &j->ev[i])) != 0)
+			return rc;
+	return 0;
+}
