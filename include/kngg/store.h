@@ -101,6 +101,7 @@ int kngg_store_area_add(kngg_store *st, const char *municipality, const char *na
 /* KNGG_ENOTFOUND when unknown. */
 int kngg_store_area_find(kngg_store *st, const char *municipality, const char *name,
 			 int64_t *id);
+/* Areas of a municipality (NULL: of all), by id. */
 int kngg_store_areas(kngg_store *st, const char *municipality, kngg_area_fn fn, void *ctx);
 
 typedef struct {
@@ -118,6 +119,7 @@ int kngg_store_cycle_add(kngg_store *st, const char *municipality, int phase,
 /* The latest cycle of a phase; KNGG_ENOTFOUND when none was started. */
 int kngg_store_cycle_current(kngg_store *st, const char *municipality, int phase,
 			     int64_t *id, int *number);
+/* Cycles of a municipality (NULL: of all), by phase and number. */
 int kngg_store_cycles(kngg_store *st, const char *municipality, kngg_cycle_fn fn, void *ctx);
 
 /* ---- organisations and persons -------------------------------------------- */
@@ -268,9 +270,11 @@ typedef struct {
 int kngg_store_events_where(kngg_store *st, const kngg_event_filter *f, kngg_event_fn fn,
 			    void *ctx);
 
-/* Every event of every municipality up to until (NULL: all), by
- * municipality, then date, then id: for reviews of the whole country.
- * Lean: by, person and org (the names) are NULL; the ids are set. */
+/* Every event of every municipality up to until (NULL: all), grouped by
+ * municipality (in no order within one): for reviews of the whole country.
+ * Lean: no names (area, by, person, org), no cycle phase and number, no
+ * corrected_by, recorded_at or defs_version: the ids are set, the caller
+ * resolves what it needs. */
 int kngg_store_events_all(kngg_store *st, const char *until, kngg_event_fn fn, void *ctx);
 
 /* One event by id; KNGG_ENOTFOUND when there is none. */

@@ -92,13 +92,96 @@ static void journal_free(engine_journal *j)
 	free(j);
 }
 
+typedef struct {
+	int64_t id;
+	const char *name; /* areas */
+	int phase, number; /* cycles */
+} id_entry;
+
 struct each_walk {
 	kngg_tracker *t;
 	const char *until;
 	engine_journal *j;
 	engine_each_fn fn;
 	void *ctx;
+	id_entry *areas, *cycles;
+	size_t nareas, ncycles, acap, ccap;
+	kngg_arena *names;
+	int failed;
 };
+
+static int cmp_entry(const void *a, const void *b)
+{
+	int64_t x = ((const id_entry *)a)->id, y = ((const id_entry *)b)->id;
+
+	return (x > y) - (x < y);
+}
+
+static const id_entry *find_entry(const id_entry *list, size_t n, int64_t id)
+{
+	id_entry key = {id, NULL, 0, 0};
+
+	return id ? bsearch(&key, list, n, sizeof(*list), cmp_entry) : NULL;
+}
+
+static id_entry *add_entry(struct each_walk *w, id_entry **list, size_t *n, size_t *cap)
+{
+	if (*n == *cap) {
+		id_entry *p = realloc(*list, (*cap = *cap ? 2 * *cap : 256) * sizeof(*p));
+
+		if (!p) {
+			w->failed = 1;
+			return NULL;
+		}
+		*list = p;
+	}
+	return &(*list)[(*n)++];
+}
+
+static int each_area(void *ctx, const kngg_area *a)
+{
+	struct each_walk *w = ctx;
+	id_entry *e = add_entry(w, &w->areas, &w->nareas, &w->acap);
+
+	if (!e)
+		return KNGG_ENOMEM;
+	*e = (id_entry){a->id, kngg_arena_strdup(w->names, a->name), 0, 0};
+	return e->name ? 0 : KNGG_ENOMEM;
+}
+
+static int each_cycle(void *ctx, const kngg_cycle *c)
+{
+	struct each_walk *w = ctx;
+	id_entry *e = add_entry(w, &w->cycles, &w->ncycles, &w->ccap);
+
+	if (!e)
+		return KNGG_ENOMEM;
+	*e = (id_entry){c->id, NULL, c->phase, c->number};
+	return 0;
+}
+
+static int cmp_date_id(const void *a, const void *b)
+{
+	const kngg_event *x = a, *y = b;
+	int c = strcmp(x->date, y->date);
+
+	return c ? c : (x->id > y->id) - (x->id < y->id);
+}
+
+/* What the lean walk leaves out: which later event withdrew an event
+ * (corrections stay within one municipality's journal). */
+static void resolve_corrections(engine_journal *j)
+{
+	for (size_t i = 0; i < j->n; i++) {
+		if (!j->ev[i].corrects)
+			continue;
+		for (size_t k = 0; k < j->n; k++)
+			if (j->ev[k].id == j->ev[i].corrects && !j->ev[k].corrected_by) {
+				j->ev[k].corrected_by = j->ev[i].id;
+				j->ev[k].corrected_on = j->ev[i].date;
+			}
+	}
+}
 
 /* Hands a complete journal to fn, open on the tracker; then empties it
  * for the next municipality (its memory is reused: no churn). */
@@ -106,6 +189,9 @@ static int hand_over(struct each_walk *w)
 {
 	int rc;
 
+	/* the same order as every other walk: date, then id */
+	qsort(w->j->ev, w->j->n, sizeof(*w->j->ev), cmp_date_id);
+	resolve_corrections(w->j);
 	w->t->journal = w->j;
 	rc = w->fn(w->ctx, w->j->code);
 	w->t->journal = NULL;
@@ -124,21 +210,41 @@ static int each_event(void *ctx, const kngg_event *ev)
 		return rc;
 	if (!w->j->n)
 		snprintf(w->j->code, sizeof(w->j->code), "%s", ev->municipality);
-	return keep(w->j, ev);
+	if ((rc = keep(w->j, ev)) == 0) {
+		kngg_event *e = &w->j->ev[w->j->n - 1];
+		const id_entry *a = find_entry(w->areas, w->nareas, e->area_id);
+		const id_entry *c = find_entry(w->cycles, w->ncycles, e->cycle_id);
+
+		e->area = a ? a->name : NULL;
+		e->cycle_phase = c ? c->phase : 0;
+		e->cycle_number = c ? c->number : 0;
+	}
+	return rc;
 }
 
 int engine_journal_each(kngg_tracker *t, const char *until, engine_each_fn fn, void *ctx)
 {
-	struct each_walk w = {t, until, NULL, fn, ctx};
+	struct each_walk w = {.t = t, .until = until, .fn = fn, .ctx = ctx};
 	int rc;
 
 	engine_journal_close(t);
-	if (!(w.j = journal_new("", until)))
+	if (!(w.j = journal_new("", until)) || !(w.names = kngg_arena_new())) {
+		journal_free(w.j);
 		return KNGG_ENOMEM;
-	rc = kngg_store_events_all(t->store, until, each_event, &w);
+	}
+	/* areas and cycles once, for every event (the walk joins nothing) */
+	if ((rc = kngg_store_areas(t->store, NULL, each_area, &w)) == 0 &&
+	    (rc = kngg_store_cycles(t->store, NULL, each_cycle, &w)) == 0) {
+		if (w.ncycles)
+			qsort(w.cycles, w.ncycles, sizeof(*w.cycles), cmp_entry);
+		rc = kngg_store_events_all(t->store, until, each_event, &w);
+	}
 	if (rc == 0 && w.j->n)
 		rc = hand_over(&w);
 	journal_free(w.j);
+	free(w.areas);
+	free(w.cycles);
+	kngg_arena_free(w.names);
 	t->journal = NULL;
 	return rc;
 }

@@ -388,7 +388,8 @@ int kngg_register_load(kngg_tracker *t, const char *code, const char *as_of,
 	if (as_of && !kngg_valid_date(as_of))
 		return engine_fail(t, KNGG_EINVALID, "ongeldige datum '%s' (verwacht JJJJ-MM-DD)",
 				   as_of);
-	if ((rc = engine_need_municipality(t, code)) < 0)
+	/* a municipality with an open journal was checked when it was opened */
+	if (!engine_journal_is(t, code, as_of) && (rc = engine_need_municipality(t, code)) < 0)
 		return rc;
 	b.t = t;
 	b.as_of = as_of;

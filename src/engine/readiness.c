@@ -549,8 +549,8 @@ int kngg_readiness_load(kngg_tracker *t, const char *code, int phase, const char
 		kngg_today(e.today);
 	/* every walk below reads this municipality's journal once, from memory */
 	own_journal = !engine_journal_is(t, code, as_of);
-	if ((rc = engine_need_municipality(t, code)) < 0 ||
-	    (own_journal && (rc = engine_journal_open(t, code, as_of)) < 0))
+	if (own_journal && ((rc = engine_need_municipality(t, code)) < 0 ||
+			    (rc = engine_journal_open(t, code, as_of)) < 0))
 		return rc;
 	if ((rc = kngg_status_load(t, code, as_of, &e.st)) < 0)
 		goto done;

@@ -456,7 +456,7 @@ int kngg_store_areas(kngg_store *st, const char *municipality, kngg_area_fn fn, 
 	sqlite3_stmt *stmt;
 	int rc = store_prepare(st,
 			 "SELECT id, municipality, name, target_group, created_at FROM area "
-			 "WHERE municipality = ?1 ORDER BY id",
+			 "WHERE ?1 IS NULL OR municipality = ?1 ORDER BY id",
 			 &stmt);
 
 	if (rc < 0)
@@ -530,7 +530,7 @@ int kngg_store_cycles(kngg_store *st, const char *municipality, kngg_cycle_fn fn
 {
 	sqlite3_stmt *stmt;
 	int rc = store_prepare(st,
-			 "SELECT id, phase, number, started FROM cycle WHERE municipality = ?1 "
+			 "SELECT id, phase, number, started FROM cycle WHERE ?1 IS NULL OR municipality = ?1 "
 			 "ORDER BY phase, number",
 			 &stmt);
 
@@ -637,17 +637,17 @@ int kngg_store_event_add(kngg_store *st, const kngg_event *ev, int64_t *id)
 	"LEFT JOIN organisation o ON o.id = e.org_id "                                     \
 	"LEFT JOIN event x ON x.corrects = e.id "
 
-/* The same columns for reviews of the whole country, without the names of
- * persons and organisations (NULL; a review needs their ids only): fewer
- * joins over every row. */
+/* The same columns for reviews of the whole country, without any join:
+ * names, cycle numbers, corrections, recorded_at and defs_version are NULL
+ * (the ids are there) and
+ * the caller resolves them from the small tables, so that every row costs
+ * one sequential read and nothing more. */
 #define EVENT_SELECT_LEAN                                                                  \
-	"SELECT e.id, e.recorded_at, e.date, e.municipality, e.kind, e.target, "          \
-	"e.area_id, a.name, e.cycle_id, c.phase, c.number, e.score, e.value, "             \
+	"SELECT e.id, NULL, e.date, e.municipality, e.kind, e.target, "                    \
+	"e.area_id, NULL, e.cycle_id, NULL, NULL, e.score, e.value, "                      \
 	"e.by_person, NULL, NULL, e.person_id, NULL, NULL, "                               \
-	"e.org_id, NULL, e.data, e.corrects, x.id, x.date, "                               \
-	"e.note, e.defs_version FROM event e "                                             \
-	"LEFT JOIN area a ON a.id = e.area_id LEFT JOIN cycle c ON c.id = e.cycle_id "     \
-	"LEFT JOIN event x ON x.corrects = e.id "
+	"e.org_id, NULL, e.data, e.corrects, NULL, NULL, "                                 \
+	"e.note, NULL FROM event e "
 
 /* The two forms of the walk: with a target the planner must use
  * event_by_target (one step's few rows), without it event_by_date (already in
@@ -739,10 +739,11 @@ int kngg_store_events(kngg_store *st, const char *municipality, const char *targ
 int kngg_store_events_all(kngg_store *st, const char *until, kngg_event_fn fn, void *ctx)
 {
 	sqlite3_stmt *stmt;
-	/* one sequential scan and a sort: far fewer page reads than walking
-	 * each municipality through event_by_date ("+" keeps the index out) */
+	/* one sequential scan and a sort on the municipality only: far fewer
+	 * page reads than walking each municipality through event_by_date
+	 * ("+" keeps the index out); the order within one is the caller's */
 	int found, rc = store_prepare(st, EVENT_SELECT_LEAN "WHERE (?1 IS NULL OR e.date <= ?1) "
-					  "ORDER BY +e.municipality, e.date, e.id", &stmt);
+					  "ORDER BY +e.municipality", &stmt);
 
 	if (rc < 0)
 		return rc;

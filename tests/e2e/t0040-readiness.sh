@@ -270,4 +270,13 @@ rejected "unknown region subcommand" "add of list" region show Waterland
 run --db "$DB" region list "Zaanstreek-Waterland"
 check '[ "$(printf "%s\n" "$out" | grep -c .)" = 2 ]' "a refused add left the region as it was"
 
+# --- --all (one scan of the whole journal) answers as one review per member ---
+all_codes=$(sqlite3 "$DB" "SELECT code FROM municipality ORDER BY code" | tr '\n' ' ')
+"$KNGG" --db "$DB" region add "Iedereen" $all_codes >/dev/null
+for asof in 2026-03-01 2026-06-15; do
+	a=$("$KNGG" --db "$DB" readiness --all --format csv --as-of "$asof")
+	r=$("$KNGG" --db "$DB" readiness --region "Iedereen" --format csv --as-of "$asof")
+	check '[ -n "$a" ] && [ "$a" = "$r" ]' "--all equals a region of every municipality (as of $asof)"
+done
+
 finish
