@@ -273,8 +273,8 @@ int kngg_store_events_where(kngg_store *st, const kngg_event_filter *f, kngg_eve
 /* Every event of every municipality up to until (NULL: all), grouped by
  * municipality (in no order within one): for reviews of the whole country.
  * Lean: no names (area, by, person, org), no cycle phase and number, no
- * corrected_by, recorded_at or defs_version: the ids are set, the caller
- * resolves what it needs. */
+ * corrected_by, recorded_at, defs_version or note: the ids are set, the
+ * caller resolves what it needs. */
 int kngg_store_events_all(kngg_store *st, const char *until, kngg_event_fn fn, void *ctx);
 
 /* One event by id; KNGG_ENOTFOUND when there is none. */

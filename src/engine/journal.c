@@ -189,8 +189,13 @@ static int hand_over(struct each_walk *w)
 {
 	int rc;
 
-	/* the same order as every other walk: date, then id */
-	qsort(w->j->ev, w->j->n, sizeof(*w->j->ev), cmp_date_id);
+	/* the same order as every other walk: date, then id (a journal is
+	 * mostly appended in that order already: then there is nothing to do) */
+	for (size_t i = 1; i < w->j->n; i++)
+		if (cmp_date_id(&w->j->ev[i - 1], &w->j->ev[i]) > 0) {
+			qsort(w->j->ev, w->j->n, sizeof(*w->j->ev), cmp_date_id);
+			break;
+		}
 	resolve_corrections(w->j);
 	w->t->journal = w->j;
 	rc = w->fn(w->ctx, w->j->code);

@@ -638,7 +638,8 @@ int kngg_store_event_add(kngg_store *st, const kngg_event *ev, int64_t *id)
 	"LEFT JOIN event x ON x.corrects = e.id "
 
 /* The same columns for reviews of the whole country, without any join:
- * names, cycle numbers, corrections, recorded_at and defs_version are NULL
+ * names, cycle numbers, corrections, recorded_at, defs_version and the
+ * note are NULL
  * (the ids are there) and
  * the caller resolves them from the small tables, so that every row costs
  * one sequential read and nothing more. */
@@ -647,7 +648,7 @@ int kngg_store_event_add(kngg_store *st, const kngg_event *ev, int64_t *id)
 	"e.area_id, NULL, e.cycle_id, NULL, NULL, e.score, e.value, "                      \
 	"e.by_person, NULL, NULL, e.person_id, NULL, NULL, "                               \
 	"e.org_id, NULL, e.data, e.corrects, NULL, NULL, "                                 \
-	"e.note, NULL FROM event e "
+	"NULL, NULL FROM event e "
 
 /* The two forms of the walk: with a target the planner must use
  * event_by_target (one step's few rows), without it event_by_date (already in
