@@ -99,6 +99,17 @@ void cli_close(kngg_cli *cli);
 
 /* Parses a whole number in [min, max] given for option what. */
 int cli_int(const char *cmd, const char *what, const char *s, int min, int max, int *out);
+/* A person or event number: a whole number from 1. */
+int cli_id(const char *cmd, const char *s, int64_t *id);
+
+/* A growing list of municipality codes (regions, the whole country). */
+typedef struct {
+	char **codes;
+	size_t n, cap;
+} cli_codes;
+/* A kngg_code_fn that appends to a cli_codes. */
+int cli_code_collect(void *ctx, const char *code);
+void cli_codes_free(cli_codes *l);
 
 /* The options every recording command takes: --date --by --note. */
 #define CLI_TRACK_OPTS(o)                                        \

@@ -341,37 +341,6 @@ static int one(kngg_tracker *t, const char *code, int phase, const char *step, c
 
 /* ---- many municipalities ------------------------------------------------------------------- */
 
-typedef struct {
-	char **codes;
-	size_t n, cap;
-} code_list;
-
-static int collect_code(void *ctx, const char *code)
-{
-	code_list *l = ctx;
-
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? 2 * l->cap : 64;
-		char **p = realloc(l->codes, cap * sizeof(*p));
-
-		if (!p)
-			return KNGG_ENOMEM;
-		l->codes = p;
-		l->cap = cap;
-	}
-	if (!(l->codes[l->n] = strdup(code)))
-		return KNGG_ENOMEM;
-	l->n++;
-	return 0;
-}
-
-static void code_list_free(code_list *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		free(l->codes[i]);
-	free(l->codes);
-}
-
 /* One row of the overview; the strings are malloc'd. */
 typedef struct {
 	char *code, *name, *stalled;
@@ -543,8 +512,8 @@ static void rows_text(const row *rows, size_t n, const char *title, const char *
 /* The rows of a region's members, one review at a time. */
 static int region_rows(kngg_tracker *t, const char *region, const char *as_of, row_list *l)
 {
-	code_list codes = {0};
-	int rc = kngg_region_members(t, region, collect_code, &codes);
+	cli_codes codes = {0};
+	int rc = kngg_region_members(t, region, cli_code_collect, &codes);
 
 	for (size_t i = 0; rc >= 0 && i < codes.n; i++) {
 		kngg_readiness *r = NULL;
@@ -554,7 +523,7 @@ static int region_rows(kngg_tracker *t, const char *region, const char *as_of, r
 		rc = add_row(l, r);
 		kngg_readiness_free(r);
 	}
-	code_list_free(&codes);
+	cli_codes_free(&codes);
 	return rc;
 }
 

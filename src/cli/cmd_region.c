@@ -8,37 +8,6 @@
 
 #include "cli/cli.h"
 
-typedef struct {
-	char **codes;
-	size_t n, cap;
-} code_list;
-
-static int collect_code(void *ctx, const char *code)
-{
-	code_list *l = ctx;
-
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? 2 * l->cap : 16;
-		char **p = realloc(l->codes, cap * sizeof(*p));
-
-		if (!p)
-			return KNGG_ENOMEM;
-		l->codes = p;
-		l->cap = cap;
-	}
-	if (!(l->codes[l->n] = strdup(code)))
-		return KNGG_ENOMEM;
-	l->n++;
-	return 0;
-}
-
-static void code_list_free(code_list *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		free(l->codes[i]);
-	free(l->codes);
-}
-
 static int print_member(void *ctx, const kngg_municipality *m)
 {
 	(void)ctx;
@@ -48,8 +17,8 @@ static int print_member(void *ctx, const kngg_municipality *m)
 
 static int list(kngg_tracker *t, const char *region)
 {
-	code_list codes = {0};
-	int rc = kngg_region_members(t, region, collect_code, &codes);
+	cli_codes codes = {0};
+	int rc = kngg_region_members(t, region, cli_code_collect, &codes);
 
 	if (rc == KNGG_ENOMEM) {
 		rc = cli_fail("onvoldoende geheugen");
@@ -68,7 +37,7 @@ static int list(kngg_tracker *t, const char *region)
 		if (rc == EXIT_OK && codes.n == 0)
 			printf("regio '%s' heeft geen gemeenten\n", region);
 	}
-	code_list_free(&codes);
+	cli_codes_free(&codes);
 	return rc;
 }
 

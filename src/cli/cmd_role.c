@@ -13,14 +13,6 @@
 
 static const cli_opt no_opts[] = {{NULL, 0, 0, NULL, NULL}};
 
-static int parse_id(const char *s, int64_t *id)
-{
-	int v, rc = cli_int(CMD, "ID", s, 1, INT_MAX, &v);
-
-	*id = v;
-	return rc;
-}
-
 static int role_assign(kngg_cli *cli, int argc, char **argv)
 {
 	kngg_track_opts o = {0};
@@ -36,7 +28,7 @@ static int role_assign(kngg_cli *cli, int argc, char **argv)
 		return rc;
 	if (npos != 3)
 		return cli_usage(CMD, "gebruik: kngg role assign CODE ID ROL [--deputy]");
-	if ((rc = parse_id(argv[2], &id)) != EXIT_OK)
+	if ((rc = cli_id(CMD, argv[2], &id)) != EXIT_OK)
 		return rc;
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;
@@ -60,7 +52,7 @@ static int role_end(kngg_cli *cli, int argc, char **argv)
 		return rc;
 	if (npos != 3)
 		return cli_usage(CMD, "gebruik: kngg role end CODE ID ROL [--date D]");
-	if ((rc = parse_id(argv[2], &id)) != EXIT_OK)
+	if ((rc = cli_id(CMD, argv[2], &id)) != EXIT_OK)
 		return rc;
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;

@@ -28,15 +28,6 @@ static int committed(const kngg_defs *defs, const kngg_assessment_rec *a)
 	return a && a->commitment && kngg_commitment_counts(defs, a->commitment) == 1;
 }
 
-/* The person id of a command line: a whole number from 1. */
-static int parse_id(const char *s, int64_t *id)
-{
-	int v, rc = cli_int(CMD, "ID", s, 1, INT_MAX, &v);
-
-	*id = v;
-	return rc;
-}
-
 static int load_register(kngg_cli *cli, const char *code, const char *as_of,
 			 kngg_register **r)
 {
@@ -616,7 +607,7 @@ static int sh_show(kngg_cli *cli, int argc, char **argv)
 		return rc;
 	if (npos != 2)
 		return cli_usage(CMD, "gebruik: kngg stakeholder show CODE ID");
-	if ((rc = parse_id(argv[2], &id)) != EXIT_OK)
+	if ((rc = cli_id(CMD, argv[2], &id)) != EXIT_OK)
 		return rc;
 	if ((rc = load_register(cli, argv[1], NULL, &r)) != EXIT_OK)
 		return rc;
@@ -669,7 +660,7 @@ static int sh_assess(kngg_cli *cli, int argc, char **argv)
 		return rc;
 	if (npos != 2)
 		return cli_usage(CMD, "gebruik: kngg stakeholder assess CODE ID [--interest M] [--influence M] [...]");
-	if ((rc = parse_id(argv[2], &id)) != EXIT_OK)
+	if ((rc = cli_id(CMD, argv[2], &id)) != EXIT_OK)
 		return rc;
 	if (!a.interest && !a.influence && !a.urgency && !a.stance && !a.commitment)
 		return cli_usage(CMD, "geef minstens een van --interest, --influence, --urgency, --stance of --commitment");

@@ -77,3 +77,37 @@ int cli_int(const char *cmd, const char *what, const char *s, int min, int max, 
 	*out = (int)v;
 	return EXIT_OK;
 }
+
+int cli_id(const char *cmd, const char *s, int64_t *id)
+{
+	int v, rc = cli_int(cmd, "ID", s, 1, INT_MAX, &v);
+
+	*id = v;
+	return rc;
+}
+
+int cli_code_collect(void *ctx, const char *code)
+{
+	cli_codes *l = ctx;
+
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? 2 * l->cap : 64;
+		char **p = realloc(l->codes, cap * sizeof(*p));
+
+		if (!p)
+			return KNGG_ENOMEM;
+		l->codes = p;
+		l->cap = cap;
+	}
+	if (!(l->codes[l->n] = strdup(code)))
+		return KNGG_ENOMEM;
+	l->n++;
+	return 0;
+}
+
+void cli_codes_free(cli_codes *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->codes[i]);
+	free(l->codes);
+}
