@@ -80,7 +80,7 @@ int cli_int(const char *cmd, const char *what, const char *s, int min, int max, 
 
 int cli_id(const char *cmd, const char *s, int64_t *id)
 {
-	int v, rc = cli_int(cmd, "ID", s, 1, INT_MAX, &v);
+	int v = 0, rc = cli_int(cmd, "ID", s, 1, INT_MAX, &v);
 
 	*id = v;
 	return rc;
