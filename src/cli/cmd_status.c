@@ -72,11 +72,19 @@ static void text_run(const kngg_phase *ph, const kngg_run_status *run)
 	}
 }
 
-static void print_text(const kngg_defs *defs, const kngg_status *s, const char *as_of)
+static void print_text(const kngg_defs *defs, const kngg_status *s, const kngg_readiness *r,
+		       const char *as_of)
 {
 	const kngg_phase *cur = kngg_defs_phase_by_number(defs, s->current_phase);
 
 	printf("%s %s: fase %d, %s\n", s->code, s->name, s->current_phase, cur->def.title);
+	/* where the rules put it, and where the projectleider says it is */
+	printf("berekende fase %d (kngg readiness %s)", r->calculated_phase, s->code);
+	if (r->declared_phase)
+		printf("; opgegeven fase %d sinds %s%s\n", r->declared_phase, r->declared_on,
+		       r->declared_phase != r->calculated_phase ? " (verschilt)" : "");
+	else
+		printf("; opgegeven fase: nog niet opgegeven (kngg phase declare %s N)\n", s->code);
 	printf("%zu gebeurtenissen%s%s%s%s\n", s->nevents, s->last_date ? ", laatste op " : "",
 	       s->last_date ? s->last_date : "", as_of ? "; stand op " : "", as_of ? as_of : "");
 	for (int p = 0; p < 4; p++) {
@@ -89,8 +97,8 @@ static void print_text(const kngg_defs *defs, const kngg_status *s, const char *
 						 : "nog geen cyclus (kngg cycle start CODE FASE)");
 			continue;
 		}
-		for (size_t r = 0; r < ps->nruns; r++)
-			text_run(ps->phase, &ps->runs[r]);
+		for (size_t k = 0; k < ps->nruns; k++)
+			text_run(ps->phase, &ps->runs[k]);
 	}
 	printf("\nEssentiële factoren (laatste check)\n");
 	for (size_t i = 0; i < s->nfactors; i++) {
@@ -158,7 +166,8 @@ static json_t *json_run(const kngg_defs *defs, const kngg_phase *ph, const kngg_
 	return jr;
 }
 
-static int print_json(const kngg_defs *defs, const kngg_status *s, const char *as_of)
+static int print_json(const kngg_defs *defs, const kngg_status *s, const kngg_readiness *r,
+		      const char *as_of)
 {
 	json_t *root = json_object(), *phases = json_array(), *factors = json_array();
 	int rc;
@@ -167,6 +176,10 @@ static int print_json(const kngg_defs *defs, const kngg_status *s, const char *a
 	json_object_set_new(root, "name", json_string(s->name));
 	json_object_set_new(root, "as_of", jstr(as_of));
 	json_object_set_new(root, "current_phase", json_integer(s->current_phase));
+	json_object_set_new(root, "calculated_phase", json_integer(r->calculated_phase));
+	json_object_set_new(root, "declared_phase",
+			    r->declared_phase ? json_integer(r->declared_phase) : json_null());
+	json_object_set_new(root, "declared_on", jstr(r->declared_on));
 	json_object_set_new(root, "events", json_integer((json_int_t)s->nevents));
 	json_object_set_new(root, "definitions", json_string(kngg_defs_version(defs)));
 	for (int p = 0; p < 4; p++) {
@@ -175,8 +188,8 @@ static int print_json(const kngg_defs *defs, const kngg_status *s, const char *a
 
 		json_object_set_new(jp, "phase", json_integer(ps->phase->number));
 		json_object_set_new(jp, "title", json_string(ps->phase->def.title));
-		for (size_t r = 0; r < ps->nruns; r++)
-			json_array_append_new(runs, json_run(defs, ps->phase, &ps->runs[r]));
+		for (size_t k = 0; k < ps->nruns; k++)
+			json_array_append_new(runs, json_run(defs, ps->phase, &ps->runs[k]));
 		json_object_set_new(jp, "runs", runs);
 		json_array_append_new(phases, jp);
 	}
@@ -205,6 +218,7 @@ int cmd_status(kngg_cli *cli, int argc, char **argv)
 				{"format", 0, 1, &format, NULL},
 				{NULL, 0, 0, NULL, NULL}};
 	kngg_status *s = NULL;
+	kngg_readiness *r = NULL;
 	kngg_tracker *t;
 	int npos, shown, rc;
 
@@ -219,10 +233,16 @@ int cmd_status(kngg_cli *cli, int argc, char **argv)
 		return EXIT_FAIL;
 	if (kngg_status_load(t, argv[1], as_of, &s) < 0)
 		return EXIT_FAIL;
+	if (kngg_readiness_load(t, argv[1], 0, NULL, NULL, as_of, &r) < 0) {
+		kngg_status_free(s);
+		return EXIT_FAIL;
+	}
+	rc = EXIT_OK;
 	if (format[0] == 'j')
-		rc = print_json(t->defs, s, as_of);
+		rc = print_json(t->defs, s, r, as_of);
 	else
-		print_text(t->defs, s, as_of);
+		print_text(t->defs, s, r, as_of);
+	kngg_readiness_free(r);
 	kngg_status_free(s);
 	return rc;
 }

@@ -279,4 +279,16 @@ for asof in 2026-03-01 2026-06-15; do
 	check '[ -n "$a" ] && [ "$a" = "$r" ]' "--all equals a region of every municipality (as of $asof)"
 done
 
+# --- status shows the calculated and the declared phase, and the gap ----------
+"$KNGG" --db "$DB" municipality add GM0363 Amsterdam --date 2026-01-05 >/dev/null
+run --db "$DB" status GM0363
+expect_out "berekende fase 1" "status: calculated phase"
+expect_out "opgegeven fase: nog niet opgegeven" "status: nothing declared yet"
+"$KNGG" --db "$DB" phase declare GM0363 3 --date 2026-02-01 >/dev/null
+run --db "$DB" status GM0363
+expect_out "opgegeven fase 3 sinds 2026-02-01 (verschilt)" "status: declared phase and the gap"
+run --db "$DB" status GM0363 --format json
+check '[ "$(printf "%s" "$out" | python3 -c "import json,sys; d=json.load(sys.stdin); print(d[\"calculated_phase\"], d[\"declared_phase\"], d[\"declared_on\"])")" = "1 3 2026-02-01" ]' \
+	"status json: calculated_phase, declared_phase, declared_on"
+
 finish
