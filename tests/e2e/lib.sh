@@ -22,7 +22,7 @@ run() {
 ok() { passed=$((passed + 1)); }
 bad() {
 	failed=$((failed + 1))
-	printf 'FAIL: %s\n  cmd rc=%s\n  stdout: %s\n  stderr: %s\n' "$1" "$rc" "$(printf '%s' "$out" | head -c 600)" "$err" >&2
+	printf 'FAIL: %s\n  cmd rc=%s\n  stdout: %s\n  stderr: %s\n' "$1" "${rc:-}" "$(printf '%s' "${out:-}" | head -c 600)" "${err:-}" >&2
 }
 
 # expect_rc N DESC
