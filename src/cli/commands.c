@@ -114,6 +114,12 @@ const cmd_def kngg_commands[] = {
 	 "status en readiness tonen die opgegeven fase naast de berekende.\n"},
 	{"region", cmd_region, "kngg region add NAAM CODE... | list NAAM",
 	 "regio's: gemeenten samen volgen (kngg readiness --region NAAM)", ""},
+	{"export", cmd_export, "kngg export CODE [--format json|xml] [--as-of DATUM]",
+	 "alles over een gemeente als een document (JSON of XML), voor sjablonen en andere tools",
+	 "Fasen, stappen, activiteiten en opleveringen per gebied en cyclus,\n"
+	 "organisaties, stakeholders met analyses en rollen, ondertekeningen,\n"
+	 "factorchecks, QuickScan-scores en de gereedheid. Bevat namen van\n"
+	 "professionals: behandel het als persoonsgegevens.\n"},
 	{"status", cmd_status, "kngg status CODE [--as-of DATUM] [--format text|json]",
 	 "stand van zaken: per fase elke stap, data, wie, open activiteiten",
 	 "--as-of toont de stand zoals het logboek die op die dag had.\n"},

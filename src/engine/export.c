@@ -1,0 +1,430 @@
+/*
+ * export.c: a municipality's whole state as one document, the input for
+ * document templates and for other tools. One builder makes a JSON tree;
+ * the XML form is the same tree, mapped the same way every time:
+ *
+ *   - an object becomes an element; its scalar members become attributes
+ *     (null: left out), its object members child elements of that name;
+ *   - an array member "xs" becomes an element "xs" holding one element per
+ *     item, named by the table below ("stakeholders" -> "stakeholder");
+ *     a string item becomes that element's text.
+ *
+ * The shape is documented in the README ("Export").
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+#include <libxml/xmlwriter.h>
+
+#include "engine/engine.h"
+#include "kngg/export.h"
+#include "kngg/readiness.h"
+
+static json_t *js(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static void set(json_t *o, const char *key, json_t *v)
+{
+	json_object_set_new(o, key, v ? v : json_null());
+}
+
+/* ---- the tree -------------------------------------------------------------------- */
+
+static json_t *step_json(const kngg_defs *defs, const kngg_step *step, const kngg_step_status *ss)
+{
+	json_t *o = json_object(), *acts = json_array(), *dels = json_array(), *signs = json_array();
+
+	set(o, "id", js(step->def.id));
+	set(o, "title", js(step->def.title));
+	set(o, "state", js(kngg_step_state_name(ss->state)));
+	set(o, "started", js(ss->started));
+	set(o, "done", js(ss->done));
+	set(o, "reopened", js(ss->reopened));
+	set(o, "by", js(ss->by));
+	set(o, "note", js(ss->note));
+	for (size_t i = 0; i < step->nactivities; i++) {
+		json_t *a = json_object();
+
+		set(a, "id", js(step->activities[i].id));
+		set(a, "text", js(step->activities[i].text));
+		set(a, "done", js(ss->activity_done ? ss->activity_done[i] : NULL));
+		json_array_append_new(acts, a);
+	}
+	for (size_t i = 0; i < step->ndeliverables; i++) {
+		json_t *d = json_object();
+
+		set(d, "id", js(step->deliverables[i].id));
+		set(d, "text", js(step->deliverables[i].text));
+		set(d, "done", js(ss->deliverable_done ? ss->deliverable_done[i] : NULL));
+		set(d, "document", js(ss->deliverable_doc ? ss->deliverable_doc[i] : NULL));
+		json_array_append_new(dels, d);
+	}
+	for (size_t i = 0; i < step->nsignoffs; i++) {
+		json_t *s = json_object();
+
+		set(s, "id", js(step->signoffs[i].def.id));
+		set(s, "text", js(step->signoffs[i].def.text));
+		json_array_append_new(signs, s);
+	}
+	(void)defs;
+	set(o, "activities", acts);
+	set(o, "deliverables", dels);
+	set(o, "signoffs", signs);
+	return o;
+}
+
+static json_t *phases_json(const kngg_defs *defs, const kngg_status *st)
+{
+	json_t *phases = json_array();
+
+	for (int p = 0; p < 4; p++) {
+		const kngg_phase_status *ps = &st->phases[p];
+		json_t *ph = json_object(), *runs = json_array();
+
+		set(ph, "number", json_integer(ps->phase->number));
+		set(ph, "title", js(ps->phase->def.title));
+		for (size_t r = 0; r < ps->nruns; r++) {
+			const kngg_run_status *run = &ps->runs[r];
+			json_t *jr = json_object(), *steps = json_array();
+
+			set(jr, "label", js(run->label));
+			set(jr, "target_group", js(run->target_group));
+			set(jr, "cycle", run->cycle ? json_integer(run->cycle) : json_null());
+			set(jr, "started", js(run->started));
+			for (size_t s = 0; s < ps->phase->nsteps; s++)
+				json_array_append_new(steps, step_json(defs, &ps->phase->steps[s], &run->steps[s]));
+			set(jr, "steps", steps);
+			if (run->quickscan) {
+				const kngg_quickscan *q = kngg_defs_quickscan(defs);
+				json_t *themes = json_array();
+
+				for (size_t i = 0; i < q->nthemes; i++) {
+					json_t *th = json_object();
+
+					set(th, "id", js(q->themes[i].def.id));
+					set(th, "title", js(q->themes[i].def.title));
+					set(th, "score", run->quickscan[i] >= 0 ? json_integer(run->quickscan[i])
+										: json_null());
+					json_array_append_new(themes, th);
+				}
+				set(jr, "quickscan", themes);
+			}
+			json_array_append_new(runs, jr);
+		}
+		set(ph, "runs", runs);
+		json_array_append_new(phases, ph);
+	}
+	return phases;
+}
+
+static json_t *people_json(const kngg_defs *defs, const kngg_register *reg)
+{
+	json_t *people = json_array();
+
+	for (size_t i = 0; i < reg->npeople; i++) {
+		const kngg_stakeholder *s = &reg->people[i];
+		json_t *p = json_object(), *hist = json_array(), *roles = json_array();
+
+		set(p, "id", json_integer(s->person.id));
+		set(p, "name", js(s->person.name));
+		set(p, "erased", json_boolean(s->person.erased_at != NULL));
+		set(p, "function", js(s->person.function));
+		set(p, "organisation", js(s->person.org));
+		set(p, "organisation_type", js(s->person.org_type));
+		set(p, "level", js(s->person.level));
+		set(p, "email", js(s->person.email));
+		set(p, "phone", js(s->person.phone));
+		set(p, "committed", json_boolean(s->latest &&
+						 kngg_commitment_counts(defs, s->latest->commitment)));
+		for (size_t k = 0; k < s->nhistory; k++) {
+			const kngg_assessment_rec *a = &s->history[k];
+			json_t *ja = json_object();
+
+			set(ja, "date", js(a->date));
+			set(ja, "round", js(a->round));
+			set(ja, "area", js(a->area));
+			set(ja, "interest", js(a->interest));
+			set(ja, "influence", js(a->influence));
+			set(ja, "urgency", js(a->urgency));
+			set(ja, "stance", js(a->stance));
+			set(ja, "commitment", js(a->commitment));
+			set(ja, "note", js(a->note));
+			json_array_append_new(hist, ja);
+		}
+		for (size_t k = 0; k < s->nroles; k++) {
+			json_t *jr = json_object();
+
+			set(jr, "role", js(s->roles[k].role));
+			set(jr, "title", js(kngg_defs_label(defs, "rollen", s->roles[k].role)));
+			set(jr, "deputy", json_boolean(s->roles[k].deputy));
+			set(jr, "from", js(s->roles[k].from));
+			set(jr, "until", js(s->roles[k].until));
+			json_array_append_new(roles, jr);
+		}
+		set(p, "assessments", hist);
+		set(p, "roles", roles);
+		json_array_append_new(people, p);
+	}
+	return people;
+}
+
+struct sig_out {
+	json_t *list;
+	const char *as_of;
+};
+
+static int add_signature(void *ctx, const kngg_signature *s)
+{
+	struct sig_out *so = ctx;
+	json_t *o, *args;
+
+	if (so->as_of && strcmp(s->date, so->as_of) > 0)
+		return 0;
+	o = json_object();
+	args = json_array();
+
+	for (size_t i = 0; i < s->narguments; i++)
+		json_array_append_new(args, js(s->arguments[i]));
+	set(o, "signoff", js(s->signoff));
+	set(o, "date", js(s->date));
+	set(o, "decision", js(s->decision));
+	set(o, "signer", js(s->signer));
+	set(o, "role", js(s->role));
+	set(o, "as", js(s->as));
+	set(o, "organisation", js(s->org));
+	set(o, "document", js(s->document));
+	set(o, "area", js(s->area));
+	set(o, "withdrawn", json_boolean(s->withdrawn));
+	set(o, "arguments", args);
+	return json_array_append_new(so->list, o) == 0 ? 0 : KNGG_ENOMEM;
+}
+
+static json_t *readiness_json(const kngg_readiness *r)
+{
+	json_t *o = json_object(), *sections = json_array(), *warnings = json_array();
+
+	set(o, "calculated_phase", json_integer(r->calculated_phase));
+	set(o, "declared_phase", r->declared_phase ? json_integer(r->declared_phase) : json_null());
+	set(o, "declared_on", js(r->declared_on));
+	set(o, "ready", json_boolean(r->ready));
+	for (size_t i = 0; i < r->nsections; i++) {
+		const kngg_readiness_section *sec = &r->sections[i];
+		json_t *js_sec = json_object(), *rules = json_array();
+
+		set(js_sec, "scope", js(sec->scope));
+		set(js_sec, "area", js(sec->area));
+		set(js_sec, "ready", json_boolean(sec->ready));
+		for (size_t k = 0; k < sec->nresults; k++) {
+			const kngg_rule_result *res = &sec->results[k];
+			json_t *jr = json_object();
+
+			set(jr, "id", js(res->id));
+			set(jr, "kind", js(res->kind));
+			set(jr, "met", json_boolean(res->met));
+			set(jr, "text", js(res->text));
+			set(jr, "fix", js(res->fix));
+			set(jr, "why", js(res->rule ? res->rule->why : NULL));
+			json_array_append_new(rules, jr);
+		}
+		set(js_sec, "rules", rules);
+		json_array_append_new(sections, js_sec);
+	}
+	for (size_t i = 0; i < r->nwarnings; i++)
+		json_array_append_new(warnings, js(r->warnings[i]));
+	set(o, "sections", sections);
+	set(o, "warnings", warnings);
+	return o;
+}
+
+static int build(kngg_tracker *t, const char *code, const char *as_of, json_t **out)
+{
+	kngg_status *st = NULL;
+	kngg_register *reg = NULL;
+	kngg_readiness *r = NULL;
+	json_t *root = NULL, *orgs, *sigs, *factors;
+	char today[11];
+	int rc;
+
+	if ((rc = kngg_readiness_load(t, code, 0, NULL, NULL, as_of, &r)) < 0 ||
+	    (rc = kngg_status_load(t, code, as_of, &st)) < 0 ||
+	    (rc = kngg_register_load(t, code, as_of, &reg)) < 0)
+		goto done;
+	if (as_of)
+		snprintf(today, sizeof(today), "%s", as_of);
+	else if (t->today)
+		snprintf(today, sizeof(today), "%s", t->today);
+	else
+		kngg_today(today);
+	root = json_object();
+	set(root, "format", json_integer(KNGG_EXPORT_VERSION));
+	set(root, "definitions", js(kngg_defs_version(t->defs)));
+	set(root, "source", js(kngg_defs_citation(t->defs)));
+	set(root, "municipality", js(st->code));
+	set(root, "name", js(st->name));
+	set(root, "as_of", js(today));
+	set(root, "current_phase", json_integer(st->current_phase));
+	set(root, "readiness", readiness_json(r));
+	set(root, "phases", phases_json(t->defs, st));
+	orgs = json_array();
+	for (size_t i = 0; i < reg->norgs; i++) {
+		json_t *o = json_object();
+
+		set(o, "id", json_integer(reg->orgs[i].id));
+		set(o, "name", js(reg->orgs[i].name));
+		set(o, "type", js(reg->orgs[i].type));
+		set(o, "type_title", js(kngg_defs_label(t->defs, "organisatietypen", reg->orgs[i].type)));
+		json_array_append_new(orgs, o);
+	}
+	set(root, "organisations", orgs);
+	set(root, "stakeholders", people_json(t->defs, reg));
+	sigs = json_array();
+	{
+		struct sig_out so = {sigs, as_of};
+
+		if ((rc = kngg_signatures(t, code, add_signature, &so)) < 0) {
+			json_decref(sigs);
+			goto done;
+		}
+	}
+	set(root, "signatures", sigs);
+	factors = json_array();
+	for (size_t i = 0; i < st->nfactors; i++) {
+		const kngg_factor_status *f = &st->factors[i];
+		json_t *o = json_object();
+
+		set(o, "id", js(f->factor->def.id));
+		set(o, "title", js(f->factor->def.title));
+		set(o, "score", f->date ? json_integer(f->score) : json_null());
+		set(o, "date", js(f->date));
+		set(o, "note", js(f->note));
+		json_array_append_new(factors, o);
+	}
+	set(root, "factors", factors);
+	*out = root;
+	root = NULL;
+done:
+	json_decref(root);
+	kngg_readiness_free(r);
+	kngg_status_free(st);
+	kngg_register_free(reg);
+	return rc;
+}
+
+/* ---- XML ----------------------------------------------------------------------- */
+
+static const char *const item_names[][2] = {
+	{"phases", "phase"},       {"runs", "run"},
+	{"steps", "step"},         {"activities", "activity"},
+	{"deliverables", "deliverable"}, {"signoffs", "signoff"},
+	{"quickscan", "theme"},    {"organisations", "organisation"},
+	{"stakeholders", "stakeholder"}, {"assessments", "assessment"},
+	{"roles", "role"},         {"signatures", "signature"},
+	{"arguments", "argument"}, {"factors", "factor"},
+	{"sections", "section"},   {"rules", "rule"},
+	{"warnings", "warning"},   {NULL, NULL}};
+
+static const char *item_name(const char *array)
+{
+	for (int i = 0; item_names[i][0]; i++)
+		if (strcmp(item_names[i][0], array) == 0)
+			return item_names[i][1];
+	return "item";
+}
+
+static int write_scalar_attr(xmlTextWriterPtr w, const char *key, const json_t *v)
+{
+	char buf[32];
+	const char *s = NULL;
+
+	if (json_is_string(v))
+		s = json_string_value(v);
+	else if (json_is_integer(v))
+		snprintf(buf, sizeof(buf), "%lld", (long long)json_integer_value(v)), s = buf;
+	else if (json_is_boolean(v))
+		s = json_is_true(v) ? "true" : "false";
+	if (!s)
+		return 0; /* null: left out */
+	return xmlTextWriterWriteAttribute(w, BAD_CAST key, BAD_CAST s) < 0 ? -1 : 0;
+}
+
+static int write_element(xmlTextWriterPtr w, const char *name, const json_t *o);
+
+static int write_array(xmlTextWriterPtr w, const char *name, const json_t *a)
+{
+	const char *item = item_name(name);
+	size_t i;
+	json_t *v;
+
+	if (xmlTextWriterStartElement(w, BAD_CAST name) < 0)
+		return -1;
+	json_array_foreach(a, i, v) {
+		if (json_is_object(v)) {
+			if (write_element(w, item, v) < 0)
+				return -1;
+		} else if (json_is_string(v)) {
+			if (xmlTextWriterWriteElement(w, BAD_CAST item, BAD_CAST json_string_value(v)) < 0)
+				return -1;
+		}
+	}
+	return xmlTextWriterEndElement(w) < 0 ? -1 : 0;
+}
+
+static int write_element(xmlTextWriterPtr w, const char *name, const json_t *o)
+{
+	const char *key;
+	json_t *v;
+
+	if (xmlTextWriterStartElement(w, BAD_CAST name) < 0)
+		return -1;
+	json_object_foreach((json_t *)o, key, v)
+		if (!json_is_object(v) && !json_is_array(v) && write_scalar_attr(w, key, v) < 0)
+			return -1;
+	json_object_foreach((json_t *)o, key, v) {
+		if (json_is_object(v) && write_element(w, key, v) < 0)
+			return -1;
+		if (json_is_array(v) && write_array(w, key, v) < 0)
+			return -1;
+	}
+	return xmlTextWriterEndElement(w) < 0 ? -1 : 0;
+}
+
+static char *to_xml(const json_t *root)
+{
+	xmlBufferPtr buf = xmlBufferCreate();
+	xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
+	char *out = NULL;
+
+	if (w && xmlTextWriterSetIndent(w, 1) == 0 &&
+	    xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) >= 0 &&
+	    write_element(w, "kngg-export", root) == 0 && xmlTextWriterEndDocument(w) >= 0) {
+		xmlFreeTextWriter(w);
+		w = NULL;
+		out = strdup((const char *)xmlBufferContent(buf));
+	}
+	if (w)
+		xmlFreeTextWriter(w);
+	if (buf)
+		xmlBufferFree(buf);
+	return out;
+}
+
+int kngg_export(kngg_tracker *t, const char *code, const char *as_of, kngg_export_format f,
+		char **text)
+{
+	json_t *root = NULL;
+	int rc;
+
+	*text = NULL;
+	if (as_of && !kngg_valid_date(as_of))
+		return engine_fail(t, KNGG_EINVALID, "ongeldige datum '%s' (verwacht JJJJ-MM-DD)", as_of);
+	if ((rc = build(t, code, as_of, &root)) < 0)
+		return rc;
+	*text = f == KNGG_EXPORT_XML ? to_xml(root)
+				     : json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_decref(root);
+	return *text ? 0 : KNGG_ENOMEM;
+}
