@@ -18,6 +18,12 @@ typedef const char *(*engine_dup_fn)(void *ctx, const char *s);
 void engine_step_apply(kngg_step_status *ss, const kngg_event *ev, engine_dup_fn dup,
 		       void *ctx);
 
+/* The day a question is answered for: as_of, else the tracker's today,
+ * else the local date. */
+void engine_day(const kngg_tracker *t, const char *as_of, char out[11]);
+/* KNGG_EINVALID (reported) unless as_of is NULL or a real date. */
+int engine_check_as_of(kngg_tracker *t, const char *as_of);
+
 /* The effective date of o (or today) into out[11]; reports and returns
  * KNGG_EINVALID for a malformed date, or one in the future unless
  * allow_future. */

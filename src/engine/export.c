@@ -253,12 +253,7 @@ static int build(kngg_tracker *t, const char *code, const char *as_of, json_t **
 	    (rc = kngg_status_load(t, code, as_of, &st)) < 0 ||
 	    (rc = kngg_register_load(t, code, as_of, &reg)) < 0)
 		goto done;
-	if (as_of)
-		snprintf(today, sizeof(today), "%s", as_of);
-	else if (t->today)
-		snprintf(today, sizeof(today), "%s", t->today);
-	else
-		kngg_today(today);
+	engine_day(t, as_of, today);
 	root = json_object();
 	set(root, "format", json_integer(KNGG_EXPORT_VERSION));
 	set(root, "definitions", js(kngg_defs_version(t->defs)));
@@ -419,8 +414,8 @@ int kngg_export(kngg_tracker *t, const char *code, const char *as_of, kngg_expor
 	int rc;
 
 	*text = NULL;
-	if (as_of && !kngg_valid_date(as_of))
-		return engine_fail(t, KNGG_EINVALID, "ongeldige datum '%s' (verwacht JJJJ-MM-DD)", as_of);
+	if ((rc = engine_check_as_of(t, as_of)) < 0)
+		return rc;
 	if ((rc = build(t, code, as_of, &root)) < 0)
 		return rc;
 	*text = f == KNGG_EXPORT_XML ? to_xml(root)

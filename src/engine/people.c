@@ -385,9 +385,8 @@ int kngg_register_load(kngg_tracker *t, const char *code, const char *as_of,
 	int rc;
 
 	*out = NULL;
-	if (as_of && !kngg_valid_date(as_of))
-		return engine_fail(t, KNGG_EINVALID, "ongeldige datum '%s' (verwacht JJJJ-MM-DD)",
-				   as_of);
+	if ((rc = engine_check_as_of(t, as_of)) < 0)
+		return rc;
 	/* a municipality with an open journal was checked when it was opened */
 	if (!engine_journal_is(t, code, as_of) && (rc = engine_need_municipality(t, code)) < 0)
 		return rc;
@@ -821,12 +820,7 @@ int kngg_risks(kngg_tracker *t, const char *code, const char *as_of, kngg_risk_f
 	char today[11];
 	int rc;
 
-	if (as_of)
-		snprintf(today, sizeof(today), "%s", as_of);
-	else if (t->today)
-		snprintf(today, sizeof(today), "%s", t->today);
-	else
-		kngg_today(today);
+	engine_day(t, as_of, today);
 	if ((rc = kngg_register_load(t, code, as_of, &reg)) < 0 ||
 	    (rc = kngg_status_load(t, code, as_of, &st)) < 0)
 		goto done;

@@ -523,8 +523,8 @@ int kngg_readiness_load(kngg_tracker *t, const char *code, int phase, const char
 	int rc, own_journal, target;
 
 	*out = NULL;
-	if (as_of && !kngg_valid_date(as_of))
-		return engine_fail(t, KNGG_EINVALID, "ongeldige datum '%s' (verwacht JJJJ-MM-DD)", as_of);
+	if ((rc = engine_check_as_of(t, as_of)) < 0)
+		return rc;
 	if (phase && step)
 		return engine_fail(t, KNGG_EINVALID, "vraag naar een fase of naar een stap, niet allebei");
 	if (phase && (phase < 1 || phase > 4))
@@ -541,12 +541,7 @@ int kngg_readiness_load(kngg_tracker *t, const char *code, int phase, const char
 	e.t = t;
 	e.code = code;
 	e.as_of = as_of;
-	if (as_of)
-		snprintf(e.today, sizeof(e.today), "%s", as_of);
-	else if (t->today)
-		snprintf(e.today, sizeof(e.today), "%s", t->today);
-	else
-		kngg_today(e.today);
+	engine_day(t, as_of, e.today);
 	/* every walk below reads this municipality's journal once, from memory */
 	own_journal = !engine_journal_is(t, code, as_of);
 	if (own_journal && ((rc = engine_need_municipality(t, code)) < 0 ||
@@ -729,8 +724,7 @@ static int review_one(void *ctx, const char *code)
 int kngg_readiness_all(kngg_tracker *t, const char *as_of, kngg_readiness_fn fn, void *ctx)
 {
 	struct each_ctx c = {t, as_of, fn, ctx};
+	int rc = engine_check_as_of(t, as_of);
 
-	if (as_of && !kngg_valid_date(as_of))
-		return engine_fail(t, KNGG_EINVALID, "ongeldige datum '%s' (verwacht JJJJ-MM-DD)", as_of);
-	return engine_journal_each(t, as_of, review_one, &c);
+	return rc < 0 ? rc : engine_journal_each(t, as_of, review_one, &c);
 }

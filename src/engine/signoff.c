@@ -460,12 +460,7 @@ int engine_signoff_status(kngg_tracker *t, const char *code, const kngg_signoff 
 	int rc;
 
 	*out = NULL;
-	if (as_of)
-		snprintf(today, sizeof(today), "%s", as_of);
-	else if (t->today)
-		snprintf(today, sizeof(today), "%s", t->today);
-	else
-		kngg_today(today);
+	engine_day(t, as_of, today);
 	if ((rc = engine_scope(t, code, kngg_def_step(so->def.parent), area, &w.area_id,
 			       &w.cycle_id)) < 0)
 		return rc;
@@ -515,8 +510,8 @@ int kngg_signoff_status_load(kngg_tracker *t, const char *code, const char *sign
 	if (!so)
 		return engine_fail(t, KNGG_ENOTFOUND, "onbekende ondertekening '%s'",
 				   signoff_id ? signoff_id : "");
-	if (as_of && !kngg_valid_date(as_of))
-		return engine_fail(t, KNGG_EINVALID, "ongeldige datum '%s' (verwacht JJJJ-MM-DD)", as_of);
+	if ((rc = engine_check_as_of(t, as_of)) < 0)
+		return rc;
 	if ((rc = kngg_register_load(t, code, as_of, &reg)) < 0)
 		return rc;
 	rc = engine_signoff_status(t, code, so, area, as_of, reg, out);

@@ -285,8 +285,8 @@ int kngg_status_load(kngg_tracker *t, const char *code, const char *as_of, kngg_
 		return engine_fail(t, KNGG_EINVALID,
 				   "ongeldige gemeentecode '%s' (verwacht GM en vier cijfers, bijvoorbeeld GM0479)",
 				   code ? code : "");
-	if (as_of && !kngg_valid_date(as_of))
-		return engine_fail(t, KNGG_EINVALID, "ongeldige datum '%s' (verwacht JJJJ-MM-DD)", as_of);
+	if ((rc = engine_check_as_of(t, as_of)) < 0)
+		return rc;
 	b.s = calloc(1, sizeof(*b.s));
 	b.arena = kngg_arena_new();
 	if (!b.s || !b.arena) {

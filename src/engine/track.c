@@ -75,14 +75,29 @@ void kngg_today(char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
+void engine_day(const kngg_tracker *t, const char *as_of, char out[11])
+{
+	if (as_of)
+		snprintf(out, 11, "%s", as_of);
+	else if (t->today)
+		snprintf(out, 11, "%s", t->today);
+	else
+		kngg_today(out);
+}
+
+int engine_check_as_of(kngg_tracker *t, const char *as_of)
+{
+	if (as_of && !kngg_valid_date(as_of))
+		return engine_fail(t, KNGG_EINVALID, "ongeldige datum '%s' (verwacht JJJJ-MM-DD)",
+				   as_of);
+	return 0;
+}
+
 int engine_date(kngg_tracker *t, const kngg_track_opts *o, int allow_future, char out[11])
 {
 	char today[11];
 
-	if (t->today)
-		snprintf(today, sizeof(today), "%s", t->today);
-	else
-		kngg_today(today);
+	engine_day(t, NULL, today);
 	if (!o || !o->date) {
 		memcpy(out, today, 11);
 		return 0;
