@@ -173,6 +173,9 @@ void print_wrapped(FILE *f, const char *text, size_t indent, size_t first_indent
  * start at column indent. */
 void print_wrapped_at(FILE *f, const char *text, size_t col, size_t indent);
 /* Prints "- text" at indent, wrapped under the text. */
+/* One RFC 4180 field (NULL: empty): quoted when it holds a comma, quote
+ * or line break; then a comma, or CRLF after the last of a row. */
+void print_csv_field(FILE *f, const char *s, int last);
 void print_bullet(FILE *f, const char *text, size_t indent);
 
 #endif

@@ -397,22 +397,6 @@ static int add_row(void *ctx, const kngg_readiness *r)
 	return 0;
 }
 
-static void csv_field(const char *s, int last)
-{
-	if (s && strpbrk(s, ",\"\r\n")) {
-		putchar('"');
-		for (; *s; s++) {
-			if (*s == '"')
-				putchar('"');
-			putchar(*s);
-		}
-		putchar('"');
-	} else if (s) {
-		fputs(s, stdout);
-	}
-	fputs(last ? "\r\n" : ",", stdout);
-}
-
 static int rows_json(const row *rows, size_t n)
 {
 	json_t *arr = json_array();
@@ -449,13 +433,13 @@ static void rows_csv(const row *rows, size_t n)
 		snprintf(num[0], sizeof(num[0]), "%d", rows[i].calculated);
 		snprintf(num[1], sizeof(num[1]), "%d", rows[i].declared);
 		snprintf(num[2], sizeof(num[2]), "%ld", rows[i].blockers);
-		csv_field(rows[i].code, 0);
-		csv_field(rows[i].name, 0);
-		csv_field(num[0], 0);
-		csv_field(rows[i].declared ? num[1] : "", 0);
-		csv_field(rows[i].ready ? "ja" : "nee", 0);
-		csv_field(num[2], 0);
-		csv_field(rows[i].stalled ? rows[i].stalled : "", 1);
+		print_csv_field(stdout, rows[i].code, 0);
+		print_csv_field(stdout, rows[i].name, 0);
+		print_csv_field(stdout, num[0], 0);
+		print_csv_field(stdout, rows[i].declared ? num[1] : "", 0);
+		print_csv_field(stdout, rows[i].ready ? "ja" : "nee", 0);
+		print_csv_field(stdout, num[2], 0);
+		print_csv_field(stdout, rows[i].stalled ? rows[i].stalled : "", 1);
 	}
 }
 

@@ -206,23 +206,6 @@ static int list_json(void *ctx, const kngg_signature *s)
 	return json_array_append_new(ctx, signature_json(s)) == 0 ? 0 : KNGG_ENOMEM;
 }
 
-/* One RFC 4180 field: quoted when it holds a comma, quote or line break. */
-static void csv_field(const char *s, int last)
-{
-	if (s && strpbrk(s, ",\"\r\n")) {
-		putchar('"');
-		for (; *s; s++) {
-			if (*s == '"')
-				putchar('"');
-			putchar(*s);
-		}
-		putchar('"');
-	} else if (s) {
-		fputs(s, stdout);
-	}
-	fputs(last ? "\r\n" : ",", stdout);
-}
-
 static void csv_int(long long v, int present)
 {
 	if (present)
@@ -236,19 +219,19 @@ static int list_csv(void *ctx, const kngg_signature *s)
 	(void)ctx;
 
 	csv_int(s->event_id, 1);
-	csv_field(s->signoff, 0);
-	csv_field(s->date, 0);
-	csv_field(s->area, 0);
+	print_csv_field(stdout, s->signoff, 0);
+	print_csv_field(stdout, s->date, 0);
+	print_csv_field(stdout, s->area, 0);
 	csv_int(s->cycle_phase, s->cycle_number != 0);
 	csv_int(s->cycle_number, s->cycle_number != 0);
-	csv_field(s->decision, 0);
+	print_csv_field(stdout, s->decision, 0);
 	csv_int(s->person_id, s->person_id != 0);
-	csv_field(signer_name(s), 0);
-	csv_field(s->role, 0);
-	csv_field(s->as, 0);
-	csv_field(s->org, 0);
-	csv_field(s->org_type, 0);
-	csv_field(s->document, 0);
+	print_csv_field(stdout, signer_name(s), 0);
+	print_csv_field(stdout, s->role, 0);
+	print_csv_field(stdout, s->as, 0);
+	print_csv_field(stdout, s->org, 0);
+	print_csv_field(stdout, s->org_type, 0);
+	print_csv_field(stdout, s->document, 0);
 	/* the arguments in one field, one per line */
 	for (size_t i = 0; i < s->narguments; i++)
 		len += strlen(s->arguments[i]) + 1;
@@ -260,11 +243,11 @@ static int list_csv(void *ctx, const kngg_signature *s)
 		for (size_t i = 0; i < s->narguments; i++)
 			used += (size_t)snprintf(args + used, len - used, "%s%s", i ? "\n" : "",
 						 s->arguments[i]);
-		csv_field(args, 0);
+		print_csv_field(stdout, args, 0);
 	}
-	csv_field(s->note, 0);
-	csv_field(s->by, 0);
-	csv_field(s->withdrawn ? "ja" : "nee", 1);
+	print_csv_field(stdout, s->note, 0);
+	print_csv_field(stdout, s->by, 0);
+	print_csv_field(stdout, s->withdrawn ? "ja" : "nee", 1);
 	return 0;
 }
 

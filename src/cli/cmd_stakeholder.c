@@ -334,24 +334,6 @@ static int list_grid(const kngg_defs *defs, const kngg_register *r)
 
 /* ---- list: CSV (RFC 4180) ---------------------------------------------------------- */
 
-static void csv_field(const char *s, int last)
-{
-	if (!s)
-		s = "";
-	if (strpbrk(s, ",\"\r\n")) {
-		fputc('"', stdout);
-		for (; *s; s++) {
-			if (*s == '"')
-				fputc('"', stdout);
-			fputc(*s, stdout);
-		}
-		fputc('"', stdout);
-	} else {
-		fputs(s, stdout);
-	}
-	fputs(last ? "\r\n" : ",", stdout);
-}
-
 static const char *const csv_header[] = {
 	"id", "naam", "organisatie", "organisatietype", "functie", "niveau", "email",
 	"telefoon", "gewist", "analyse", "ronde", "gebied", "belang", "invloed", "urgentie",
@@ -386,7 +368,7 @@ static void csv_person(const kngg_defs *defs, const kngg_stakeholder *s)
 	f[16] = a ? a->commitment : NULL;
 	f[17] = committed(defs, a) ? "ja" : "nee";
 	for (size_t i = 0; i < NCSV; i++)
-		csv_field(f[i], i == NCSV - 1);
+		print_csv_field(stdout, f[i], i == NCSV - 1);
 }
 
 static int list_csv(const kngg_defs *defs, const kngg_register *r, int bom)
@@ -394,7 +376,7 @@ static int list_csv(const kngg_defs *defs, const kngg_register *r, int bom)
 	if (bom)
 		fputs("\xEF\xBB\xBF", stdout);
 	for (size_t i = 0; i < NCSV; i++)
-		csv_field(csv_header[i], i == NCSV - 1);
+		print_csv_field(stdout, csv_header[i], i == NCSV - 1);
 	for (size_t i = 0; i < r->npeople; i++)
 		csv_person(defs, &r->people[i]);
 	return EXIT_OK;

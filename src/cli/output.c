@@ -84,3 +84,19 @@ void print_bullet(FILE *f, const char *text, size_t indent)
 	fputs("- ", f);
 	print_wrapped_at(f, text, indent + 2, indent + 2);
 }
+
+void print_csv_field(FILE *f, const char *s, int last)
+{
+	if (s && strpbrk(s, ",\"\r\n")) {
+		fputc('"', f);
+		for (; *s; s++) {
+			if (*s == '"')
+				fputc('"', f);
+			fputc(*s, f);
+		}
+		fputc('"', f);
+	} else if (s) {
+		fputs(s, f);
+	}
+	fputs(last ? "\r\n" : ",", f);
+}
