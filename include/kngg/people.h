@@ -53,10 +53,19 @@ typedef struct {
 int kngg_stakeholder_assess(kngg_tracker *t, const char *code, int64_t person,
 			    const kngg_assessment *a, const kngg_track_opts *o);
 
-/* Roles in the project (list rollen) with start and end dates; deputy marks
- * a stand-in (plaatsvervanger). */
+/* What a role assignment says besides who and which role: deputy marks a
+ * stand-in (plaatsvervanger); hours per week (0: not said, at most 80) and
+ * the person's contribution (inbreng, free text, or NULL) feed the overview
+ * of the project organisation (step 1.7). */
+typedef struct {
+	int deputy;
+	int hours;
+	const char *contribution;
+} kngg_role_terms;
+
+/* Roles in the project (list rollen) with start and end dates. terms may be NULL. */
 int kngg_role_assign(kngg_tracker *t, const char *code, int64_t person, const char *role,
-		     int deputy, const kngg_track_opts *o);
+		     const kngg_role_terms *terms, const kngg_track_opts *o);
 int kngg_role_end(kngg_tracker *t, const char *code, int64_t person, const char *role,
 		  const kngg_track_opts *o);
 
@@ -83,6 +92,8 @@ typedef struct {
 	int deputy;
 	const char *from;
 	const char *until; /* NULL while active */
+	int hours;                /* per week; 0: not said */
+	const char *contribution; /* or NULL */
 } kngg_role_rec;
 
 typedef struct {

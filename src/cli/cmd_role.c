@@ -16,8 +16,12 @@ static const cli_opt no_opts[] = {{NULL, 0, 0, NULL, NULL}};
 static int role_assign(kngg_cli *cli, int argc, char **argv)
 {
 	kngg_track_opts o = {0};
-	int deputy = 0;
-	const cli_opt opts[] = {CLI_TRACK_OPTS(o), {"deputy", 0, 0, NULL, &deputy},
+	kngg_role_terms terms = {0};
+	const char *hours = NULL;
+	const cli_opt opts[] = {CLI_TRACK_OPTS(o),
+				{"deputy", 0, 0, NULL, &terms.deputy},
+				{"hours", 0, 1, &hours, NULL},
+				{"contribution", 0, 1, &terms.contribution, NULL},
 				{NULL, 0, 0, NULL, NULL}};
 	kngg_tracker *t;
 	int64_t id;
@@ -27,15 +31,17 @@ static int role_assign(kngg_cli *cli, int argc, char **argv)
 	if (rc != EXIT_OK || shown)
 		return rc;
 	if (npos != 3)
-		return cli_usage(CMD, "gebruik: kngg role assign CODE ID ROL [--deputy]");
-	if ((rc = cli_id(CMD, argv[2], &id)) != EXIT_OK)
+		return cli_usage(CMD, "gebruik: kngg role assign CODE ID ROL [--deputy] [--hours N] "
+				      "[--contribution TEKST]");
+	if ((rc = cli_id(CMD, argv[2], &id)) != EXIT_OK ||
+	    (hours && (rc = cli_int(CMD, "--hours", hours, 1, 80, &terms.hours)) != EXIT_OK))
 		return rc;
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;
-	if (kngg_role_assign(t, argv[1], id, argv[3], deputy, &o) < 0)
+	if (kngg_role_assign(t, argv[1], id, argv[3], &terms, &o) < 0)
 		return EXIT_FAIL;
 	printf("%s: rol %s%s toegewezen aan stakeholder %lld\n", argv[1], argv[3],
-	       deputy ? " (plaatsvervanger)" : "", (long long)id);
+	       terms.deputy ? " (plaatsvervanger)" : "", (long long)id);
 	return EXIT_OK;
 }
 

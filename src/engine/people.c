@@ -344,6 +344,7 @@ static void apply_assess(reg_builder *b, person_slot *ps, const kngg_event *ev)
 static void apply_role(reg_builder *b, person_slot *ps, const kngg_event *ev)
 {
 	kngg_role_rec *arr = (kngg_role_rec *)ps->s.roles;
+	json_t *o;
 
 	if (strcmp(ev->kind, KNGG_EV_ROLE_END) == 0) {
 		for (size_t i = ps->s.nroles; i-- > 0;)
@@ -355,9 +356,15 @@ static void apply_role(reg_builder *b, person_slot *ps, const kngg_event *ev)
 	}
 	if (!(arr = grow(b, arr, ps->s.nroles, &ps->rcap, sizeof(*arr))))
 		return;
-	arr[ps->s.nroles] = (kngg_role_rec){ev->id, adup(b, ev->target),
-					    ev->data && strstr(ev->data, "\"deputy\":true") != NULL,
-					    adup(b, ev->date), NULL};
+	o = json_loads(ev->data ? ev->data : "{}", 0, NULL);
+	arr[ps->s.nroles] = (kngg_role_rec){ev->id,
+					    adup(b, ev->target),
+					    json_is_true(json_object_get(o, "deputy")),
+					    adup(b, ev->date),
+					    NULL,
+					    (int)json_integer_value(json_object_get(o, "hours")),
+					    jget(b, o, "contribution")};
+	json_decref(o);
 	ps->s.nroles++;
 	ps->s.roles = arr;
 }
@@ -570,16 +577,46 @@ done:
 
 /* ---- roles ------------------------------------------------------------------------ */
 
+/* The event data of an assignment: {"deputy":true,"hours":8,"contribution":"..."},
+ * only what was said; NULL when nothing was. */
+static int role_data(kngg_tracker *t, const kngg_role_terms *terms, char **data)
+{
+	json_t *o;
+
+	*data = NULL;
+	if (!terms)
+		return 0;
+	if (terms->hours < 0 || terms->hours > 80)
+		return engine_fail(t, KNGG_EINVALID, "uren per week moet tussen 0 en 80 liggen, niet %d",
+				   terms->hours);
+	if (terms->contribution && engine_check_text(t, "inbreng", terms->contribution, 1) < 0)
+		return KNGG_EINVALID;
+	if (!terms->deputy && !terms->hours && !terms->contribution)
+		return 0;
+	if (!(o = json_object()))
+		return KNGG_ENOMEM;
+	if (terms->deputy)
+		json_object_set_new(o, "deputy", json_true());
+	if (terms->hours)
+		json_object_set_new(o, "hours", json_integer(terms->hours));
+	if (terms->contribution)
+		json_object_set_new(o, "contribution", json_string(terms->contribution));
+	*data = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(o);
+	return *data ? 0 : KNGG_ENOMEM;
+}
+
 static int role_write(kngg_tracker *t, const char *code, int64_t person, const char *role,
-		      int deputy, int end, const kngg_track_opts *o)
+		      const kngg_role_terms *terms, int end, const kngg_track_opts *o)
 {
 	kngg_register *reg = NULL;
 	const kngg_stakeholder *s;
 	kngg_event ev;
-	char date[11];
+	char date[11], *data = NULL;
 	int rc, held = 0;
 
 	if ((rc = engine_list_item(t, "rollen", "rol", role)) < 0 ||
+	    (!end && (rc = role_data(t, terms, &data)) < 0) ||
 	    (rc = engine_check_opts(t, o)) < 0 || (rc = engine_date(t, o, 0, date)) < 0)
 		return rc;
 	if ((rc = kngg_store_begin(t->store)) < 0)
@@ -611,23 +648,24 @@ static int role_write(kngg_tracker *t, const char *code, int64_t person, const c
 	engine_fill_event(t, &ev, end ? KNGG_EV_ROLE_END : KNGG_EV_ROLE_ASSIGN, code, date, o);
 	ev.person_id = person;
 	ev.target = role;
-	ev.data = !end && deputy ? "{\"deputy\":true}" : NULL;
+	ev.data = data;
 	rc = engine_event_add(t, &ev, NULL);
 done:
 	kngg_register_free(reg);
+	free(data);
 	return engine_finish(t, rc);
 }
 
 int kngg_role_assign(kngg_tracker *t, const char *code, int64_t person, const char *role,
-		     int deputy, const kngg_track_opts *o)
+		     const kngg_role_terms *terms, const kngg_track_opts *o)
 {
-	return role_write(t, code, person, role, deputy, 0, o);
+	return role_write(t, code, person, role, terms, 0, o);
 }
 
 int kngg_role_end(kngg_tracker *t, const char *code, int64_t person, const char *role,
 		  const kngg_track_opts *o)
 {
-	return role_write(t, code, person, role, 0, 1, o);
+	return role_write(t, code, person, role, NULL, 1, o);
 }
 
 /* ---- continuity risks ----------------------------------------------------------- */
