@@ -163,6 +163,8 @@ static json_t *people_json(const kngg_defs *defs, const kngg_register *reg)
 			set(jr, "deputy", json_boolean(s->roles[k].deputy));
 			set(jr, "from", js(s->roles[k].from));
 			set(jr, "until", js(s->roles[k].until));
+			set(jr, "hours", s->roles[k].hours ? json_integer(s->roles[k].hours) : json_null());
+			set(jr, "contribution", js(s->roles[k].contribution));
 			json_array_append_new(roles, jr);
 		}
 		set(p, "assessments", hist);
@@ -240,12 +242,52 @@ static json_t *readiness_json(const kngg_readiness *r)
 	return o;
 }
 
+/* Every factor check, oldest first, under its factor's "checks". */
+struct check_out {
+	json_t *factors;
+	const char *as_of;
+};
+
+static int add_check(void *ctx, const kngg_event *ev)
+{
+	struct check_out *co = ctx;
+	size_t i;
+	json_t *f, *c;
+
+	if (engine_withdrawn(ev, co->as_of))
+		return 0;
+	json_array_foreach(co->factors, i, f) {
+		if (strcmp(json_string_value(json_object_get(f, "id")), ev->target) != 0)
+			continue;
+		c = json_object();
+		set(c, "date", js(ev->date));
+		set(c, "score", json_integer(ev->score));
+		set(c, "note", js(ev->note));
+		return json_array_append_new(json_object_get(f, "checks"), c) == 0 ? 0 : KNGG_ENOMEM;
+	}
+	return 0; /* a factor the current definitions no longer know */
+}
+
+static int add_risk(void *ctx, const kngg_risk *r)
+{
+	static const char *const kinds[] = {"", "sole-holder", "stale-commitment", "committer-left",
+					    "org-uncommitted"};
+	json_t *o = json_object();
+
+	set(o, "kind", js(r->kind >= 1 && r->kind <= 4 ? kinds[r->kind] : "other"));
+	set(o, "text", js(r->text));
+	set(o, "person", r->person_id ? json_integer(r->person_id) : json_null());
+	set(o, "role", js(r->role));
+	set(o, "step", js(r->step));
+	return json_array_append_new(ctx, o) == 0 ? 0 : KNGG_ENOMEM;
+}
+
 static int build(kngg_tracker *t, const char *code, const char *as_of, json_t **out)
 {
 	kngg_status *st = NULL;
 	kngg_register *reg = NULL;
 	kngg_readiness *r = NULL;
-	json_t *root = NULL, *orgs, *sigs, *factors;
+	json_t *root = NULL, *orgs, *sigs, *factors, *risks;
 	char today[11];
 	int rc;
 
@@ -296,9 +338,21 @@ static int build(kngg_tracker *t, const char *code, const char *as_of, json_t **
 		set(o, "score", f->date ? json_integer(f->score) : json_null());
 		set(o, "date", js(f->date));
 		set(o, "note", js(f->note));
+		set(o, "checks", json_array());
 		json_array_append_new(factors, o);
 	}
 	set(root, "factors", factors);
+	{
+		kngg_event_filter f = {code, NULL, KNGG_EV_FACTOR, 0, NULL, as_of};
+		struct check_out co = {factors, as_of};
+
+		if ((rc = engine_events(t, &f, add_check, &co)) < 0)
+			goto done;
+	}
+	risks = json_array();
+	set(root, "risks", risks);
+	if ((rc = engine_risks(t, reg, st, today, add_risk, risks)) < 0)
+		goto done;
 	*out = root;
 	root = NULL;
 done:
@@ -320,7 +374,8 @@ static const char *const item_names[][2] = {
 	{"roles", "role"},         {"signatures", "signature"},
 	{"arguments", "argument"}, {"factors", "factor"},
 	{"sections", "section"},   {"rules", "rule"},
-	{"warnings", "warning"},   {NULL, NULL}};
+	{"warnings", "warning"},   {"checks", "check"},
+	{"risks", "risk"},         {NULL, NULL}};
 
 static const char *item_name(const char *array)
 {
