@@ -17,7 +17,8 @@ enum {
 	KNGG_EINVALID = -3,  /* input or definitions are invalid */
 	KNGG_ENOMEM = -4,    /* out of memory */
 	KNGG_EIO = -5,       /* a file could not be read or written */
-	KNGG_EBUSY = -6      /* a resource stayed locked */
+	KNGG_EBUSY = -6,     /* a resource stayed locked */
+	KNGG_EEXISTS = -20   /* a name or file is taken */
 };
 
 /*

@@ -32,9 +32,6 @@ enum {
 	KNGG_STORE_READONLY = 2
 };
 
-/* Named codes beyond common.h. */
-enum { KNGG_EEXISTS = -20 };
-
 /*
  * Opens the database at path. Without KNGG_STORE_CREATE a missing file is
  * KNGG_ENOTFOUND (no file is created). A file that is not a kngg database,

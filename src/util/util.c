@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define ARENA_BLOCK 16384
 
@@ -210,4 +212,104 @@ int kngg_read_file(const char *path, char **out, size_t *len)
 	*out = b.ptr;
 	*len = b.len;
 	return 0;
+}
+
+void kngg_buf_put_xml(kngg_buf *b, const char *s, size_t n)
+{
+	size_t start = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *rep;
+
+		switch (s[i]) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = "&quot;"; break;
+		case '\'': rep = "&#39;"; break;
+		default: continue;
+		}
+		kngg_buf_put(b, s + start, i - start);
+		kngg_buf_puts(b, rep);
+		start = i + 1;
+	}
+	kngg_buf_put(b, s + start, n - start);
+}
+
+int kngg_write_file_atomic(const char *path, const void *data, size_t len, int force,
+			   kngg_diag_fn diag, void *ctx)
+{
+	const char *slash = strrchr(path, '/');
+	kngg_buf tmp = {0};
+	struct stat st;
+	mode_t mask;
+	int fd = -1, rc = KNGG_EIO;
+	size_t done = 0;
+
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		kngg_diagf(diag, ctx, "%s is een map, geen bestand", path);
+		return KNGG_EINVALID;
+	}
+	if (!force && stat(path, &st) == 0) {
+		kngg_diagf(diag, ctx, "%s bestaat al; gebruik --force om het te vervangen", path);
+		return KNGG_EEXISTS;
+	}
+	/* the temporary file sits beside the target, so rename() stays atomic */
+	if (slash)
+		kngg_buf_put(&tmp, path, (size_t)(slash - path) + 1);
+	kngg_buf_printf(&tmp, ".%s.XXXXXX", slash ? slash + 1 : path);
+	if (tmp.failed) {
+		kngg_buf_free(&tmp);
+		return KNGG_ENOMEM;
+	}
+	if ((fd = mkstemp(tmp.ptr)) < 0) {
+		kngg_diagf(diag, ctx, "kan %s niet schrijven: %s", path, strerror(errno));
+		kngg_buf_free(&tmp);
+		return KNGG_EIO;
+	}
+	mask = umask(0);
+	umask(mask);
+	while (done < len) {
+		ssize_t w = write(fd, (const char *)data + done, len - done);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			goto fail;
+		done += (size_t)w;
+	}
+	if (fchmod(fd, 0666 & ~mask) < 0 || fsync(fd) < 0)
+		goto fail;
+	if (close(fd) < 0) {
+		fd = -1;
+		goto fail;
+	}
+	fd = -1;
+	if (force) {
+		if (rename(tmp.ptr, path) < 0)
+			goto fail;
+	} else if (link(tmp.ptr, path) < 0) {
+		/* link() refuses to replace what appeared meanwhile; rename() would not */
+		if (errno == EEXIST) {
+			kngg_diagf(diag, ctx, "%s bestaat al; gebruik --force om het te vervangen", path);
+			rc = KNGG_EEXISTS;
+			goto cleanup;
+		}
+		if ((errno != EPERM && errno != EOPNOTSUPP && errno != ENOSYS) ||
+		    rename(tmp.ptr, path) < 0)
+			goto fail;
+	} else {
+		unlink(tmp.ptr);
+	}
+	kngg_buf_free(&tmp);
+	return 0;
+fail:
+	kngg_diagf(diag, ctx, "kan %s niet schrijven: %s", path, strerror(errno));
+	rc = KNGG_EIO;
+cleanup:
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp.ptr);
+	kngg_buf_free(&tmp);
+	return rc;
 }

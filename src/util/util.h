@@ -14,6 +14,12 @@
 #define KNGG_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #else
 #define KNGG_PRINTF(f, a)
+/* Writes len bytes to path atomically: a temporary file in the same
+ * directory, flushed, then moved into place. Without force an existing
+ * path is left alone and KNGG_EEXISTS returned. Reports through diag. */
+int kngg_write_file_atomic(const char *path, const void *data, size_t len, int force,
+			   kngg_diag_fn diag, void *ctx);
+
 #endif
 
 /* An arena: many allocations, one free. Allocations are zeroed. */
@@ -39,6 +45,9 @@ void kngg_buf_put(kngg_buf *b, const char *s, size_t n);
 void kngg_buf_puts(kngg_buf *b, const char *s);
 void kngg_buf_printf(kngg_buf *b, const char *fmt, ...) KNGG_PRINTF(2, 3);
 void kngg_buf_vprintf(kngg_buf *b, const char *fmt, va_list ap);
+/* Appends s (n bytes) escaped for XML and HTML text and attribute values:
+ * & < > " ' become character references. */
+void kngg_buf_put_xml(kngg_buf *b, const char *s, size_t n);
 /* Returns the content ("" when empty), never NULL. */
 const char *kngg_buf_cstr(const kngg_buf *b);
 void kngg_buf_free(kngg_buf *b);
@@ -48,5 +57,11 @@ void kngg_diagf(kngg_diag_fn diag, void *ctx, const char *fmt, ...) KNGG_PRINTF(
 
 /* Reads a whole file; *out is malloc'd and NUL-terminated. 0 or KNGG_EIO/ENOMEM. */
 int kngg_read_file(const char *path, char **out, size_t *len);
+
+/* Writes len bytes to path atomically: a temporary file in the same
+ * directory, flushed, then moved into place. Without force an existing
+ * path is left alone and KNGG_EEXISTS returned. Reports through diag. */
+int kngg_write_file_atomic(const char *path, const void *data, size_t len, int force,
+			   kngg_diag_fn diag, void *ctx);
 
 #endif
