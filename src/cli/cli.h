@@ -62,6 +62,7 @@ int cmd_readiness(kngg_cli *cli, int argc, char **argv);
 int cmd_phase(kngg_cli *cli, int argc, char **argv);
 int cmd_region(kngg_cli *cli, int argc, char **argv);
 int cmd_export(kngg_cli *cli, int argc, char **argv);
+int cmd_doc(kngg_cli *cli, int argc, char **argv);
 int cmd_log(kngg_cli *cli, int argc, char **argv);
 
 /* Runs one command line (argv[0] is the command name) with cli's options. */

@@ -71,10 +71,11 @@ const cmd_def kngg_commands[] = {
 	 "gecommitteerd: geinformeerd zijn is nog geen commitment. --round koppelt de\n"
 	 "analyse aan de stap die erom vraagt (1.2, 1.7, 2.5 met --area).\n"},
 	{"role", cmd_role,
-	 "kngg role assign CODE ID ROL [--deputy] [--date D] | end CODE ID ROL [--date D] | list CODE [--all]",
+	 "kngg role assign CODE ID ROL [--deputy] [--hours N] [--contribution TEKST] [--date D] | end CODE ID ROL [--date D] | list CODE [--all]",
 	 "rollen in het project (projectleider, kerngroep, stuurgroep, wethouder...)",
 	 "Een wisseling wordt vastgelegd, niet overschreven: beeindig de oude rol en\n"
-	 "wijs de nieuwe toe. --deputy: plaatsvervanger.\n"},
+	 "wijs de nieuwe toe. --deputy: plaatsvervanger. --hours: uren per week,\n"
+	 "--contribution: wat iemand in die rol inbrengt (beide voor het overzicht projectorganisatie).\n"},
 	{"risks", cmd_risks, "kngg risks CODE [--as-of DATUM] [--format text|json]",
 	 "continuiteit: rollen zonder vervanger, commitment om opnieuw te bevestigen",
 	 ""},
@@ -120,6 +121,18 @@ const cmd_def kngg_commands[] = {
 	 "organisaties, stakeholders met analyses en rollen, ondertekeningen,\n"
 	 "factorchecks, QuickScan-scores en de gereedheid. Bevat namen van\n"
 	 "professionals: behandel het als persoonsgegevens.\n"},
+	{"doc", cmd_doc,
+	 "kngg doc list | doc NAAM CODE [--format md|html|docx] [-o BESTAND] [--force] "
+	 "[--area NAAM] [--cycle N] [--since DATUM] [--as-of DATUM] [--templates MAP]",
+	 "stukken (projectplan, besluitnotitie, ...) ingevuld met wat is vastgelegd",
+	 "Elk sjabloon in templates/ maakt een stuk dat al bevat wat kngg weet:\n"
+	 "stakeholders, besluiten, stappen, gereedheid. Wat alleen een mens kan\n"
+	 "schrijven staat er als [In te vullen: ...]. Zonder -o gaan md en html naar\n"
+	 "stdout; het formaat volgt anders uit de extensie van -o. Een bestaand\n"
+	 "bestand wordt alleen met --force vervangen. --area: het gebied (fase 2),\n"
+	 "--cycle: de cyclus (fase 3 en 4), --since: begin van de periode van een\n"
+	 "voortgangsrapportage (standaard drie maanden terug). Sjablonen komen uit\n"
+	 "--templates, KNGG_TEMPLATES of de geinstalleerde map.\n"},
 	{"status", cmd_status, "kngg status CODE [--as-of DATUM] [--format text|json]",
 	 "stand van zaken: per fase elke stap, data, wie, open activiteiten",
 	 "--as-of toont de stand zoals het logboek die op die dag had.\n"},

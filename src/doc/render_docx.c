@@ -1,0 +1,644 @@
+/*
+ * render_docx.c: the document vocabulary as a Word document (Office Open
+ * XML, ECMA-376), zipped with libzip in memory.
+ *
+ * Headings use the built-in styles "heading 1-3" with outline levels, so
+ * Word and LibreOffice list them in the navigation pane and a table of
+ * contents picks them up; placeholders use the character style "Invullen"
+ * (highlighted), so one style change restyles them all. Tables repeat
+ * their header row on every page. The municipality, CBS code and date are
+ * document properties (core and custom). Parts are written with libxml2's
+ * text writer, which escapes every value.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <libxml/xmlwriter.h>
+#include <zip.h>
+
+#include "doc/doc_priv.h"
+
+#define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define TEXT_WIDTH 9070 /* twips between the margins of an A4 page */
+
+static const char content_types[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+	"<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+	"<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+	"<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+	"<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+	"<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
+	"<Override PartName=\"/word/numbering.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml\"/>"
+	"<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>"
+	"<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
+	"<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
+	"<Override PartName=\"/docProps/custom.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.custom-properties+xml\"/>"
+	"</Types>\n";
+
+static const char package_rels[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+	"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+	"<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
+	"<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
+	"<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties\" Target=\"docProps/app.xml\"/>"
+	"<Relationship Id=\"rId4\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties\" Target=\"docProps/custom.xml\"/>"
+	"</Relationships>\n";
+
+static const char document_rels[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+	"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+	"<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+	"<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering\" Target=\"numbering.xml\"/>"
+	"<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>"
+	"</Relationships>\n";
+
+static const char settings[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+	"<w:settings xmlns:w=\"" W_NS "\">"
+	"<w:defaultTabStop w:val=\"708\"/>"
+	"<w:characterSpacingControl w:val=\"doNotCompress\"/>"
+	"<w:compat><w:compatSetting w:name=\"compatibilityMode\" "
+	"w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>"
+	"<w:themeFontLang w:val=\"nl-NL\"/>"
+	"</w:settings>\n";
+
+#define HEADING(id, name, lvl, size, before)                                                  \
+	"<w:style w:type=\"paragraph\" w:styleId=\"" id "\"><w:name w:val=\"" name "\"/>"       \
+	"<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:uiPriority w:val=\"9\"/>"    \
+	"<w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before=\"" before "\" "    \
+	"w:after=\"120\"/><w:outlineLvl w:val=\"" lvl "\"/></w:pPr><w:rPr><w:b/><w:bCs/>"      \
+	"<w:color w:val=\"1F3864\"/><w:sz w:val=\"" size "\"/><w:szCs w:val=\"" size "\"/>"     \
+	"</w:rPr></w:style>"
+
+static const char styles[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+	"<w:styles xmlns:w=\"" W_NS "\">"
+	"<w:docDefaults><w:rPrDefault><w:rPr>"
+	"<w:rFonts w:ascii=\"Calibri\" w:eastAsia=\"Calibri\" w:hAnsi=\"Calibri\" w:cs=\"Calibri\"/>"
+	"<w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/>"
+	"<w:lang w:val=\"nl-NL\" w:eastAsia=\"en-US\" w:bidi=\"ar-SA\"/>"
+	"</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
+	"<w:spacing w:after=\"120\" w:line=\"264\" w:lineRule=\"auto\"/>"
+	"</w:pPr></w:pPrDefault></w:docDefaults>"
+	"<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">"
+	"<w:name w:val=\"Normal\"/><w:qFormat/></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/>"
+	"<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:uiPriority w:val=\"10\"/>"
+	"<w:qFormat/><w:pPr><w:spacing w:after=\"80\"/></w:pPr><w:rPr><w:b/><w:bCs/>"
+	"<w:color w:val=\"1F3864\"/><w:sz w:val=\"48\"/><w:szCs w:val=\"48\"/></w:rPr></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Subtitle\"><w:name w:val=\"Subtitle\"/>"
+	"<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:uiPriority w:val=\"11\"/>"
+	"<w:qFormat/><w:rPr><w:color w:val=\"404040\"/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>"
+	"</w:rPr></w:style>"
+	HEADING("Heading1", "heading 1", "0", "32", "360")
+	HEADING("Heading2", "heading 2", "1", "26", "240")
+	HEADING("Heading3", "heading 3", "2", "23", "200")
+	"<w:style w:type=\"paragraph\" w:styleId=\"ListParagraph\"><w:name w:val=\"List Paragraph\"/>"
+	"<w:basedOn w:val=\"Normal\"/><w:uiPriority w:val=\"34\"/><w:qFormat/><w:pPr>"
+	"<w:spacing w:after=\"60\"/><w:ind w:left=\"720\"/><w:contextualSpacing/></w:pPr></w:style>"
+	"<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"Kenmerk\">"
+	"<w:name w:val=\"Kenmerk\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/>"
+	"<w:pPr><w:spacing w:after=\"240\"/></w:pPr><w:rPr><w:color w:val=\"595959\"/>"
+	"<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/></w:rPr></w:style>"
+	"<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"Kader\">"
+	"<w:name w:val=\"Kader\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:pBdr>"
+	"<w:left w:val=\"single\" w:sz=\"24\" w:space=\"8\" w:color=\"4A7AB0\"/></w:pBdr>"
+	"<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"F3F6FA\"/>"
+	"<w:spacing w:before=\"120\" w:after=\"120\"/><w:ind w:left=\"227\"/></w:pPr>"
+	"<w:rPr><w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/></w:rPr></w:style>"
+	"<w:style w:type=\"character\" w:customStyle=\"1\" w:styleId=\"Invullen\">"
+	"<w:name w:val=\"Invullen\"/><w:uiPriority w:val=\"1\"/><w:qFormat/>"
+	"<w:rPr><w:highlight w:val=\"yellow\"/></w:rPr></w:style>"
+	"<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\">"
+	"<w:name w:val=\"Normal Table\"/><w:uiPriority w:val=\"99\"/><w:semiHidden/>"
+	"<w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar>"
+	"<w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/>"
+	"<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/>"
+	"</w:tblCellMar></w:tblPr></w:style>"
+	"<w:style w:type=\"table\" w:styleId=\"TableGrid\"><w:name w:val=\"Table Grid\"/>"
+	"<w:basedOn w:val=\"TableNormal\"/><w:uiPriority w:val=\"39\"/>"
+	"<w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr>"
+	"<w:tblPr><w:tblBorders>"
+	"<w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"999999\"/>"
+	"<w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"999999\"/>"
+	"<w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"999999\"/>"
+	"<w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"999999\"/>"
+	"<w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"999999\"/>"
+	"<w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"999999\"/>"
+	"</w:tblBorders></w:tblPr></w:style>"
+	"</w:styles>\n";
+
+/* ---- writing parts ------------------------------------------------------------ */
+
+typedef struct {
+	xmlBufferPtr buf;
+	xmlTextWriterPtr w;
+	int failed;
+	int lists; /* numbered lists so far: each restarts at 1 with its own w:num */
+} part;
+
+static int part_open(part *p)
+{
+	memset(p, 0, sizeof(*p));
+	if (!(p->buf = xmlBufferCreate()) || !(p->w = xmlNewTextWriterMemory(p->buf, 0)) ||
+	    xmlTextWriterStartDocument(p->w, "1.0", "UTF-8", "yes") < 0)
+		p->failed = 1;
+	return p->failed ? -1 : 0;
+}
+
+/* Ends the part; the bytes stay in p->buf until part_free. */
+static int part_close(part *p)
+{
+	if (!p->failed && xmlTextWriterEndDocument(p->w) < 0)
+		p->failed = 1;
+	if (p->w)
+		xmlFreeTextWriter(p->w);
+	p->w = NULL;
+	return p->failed ? -1 : 0;
+}
+
+static void part_free(part *p)
+{
+	if (p->w)
+		xmlFreeTextWriter(p->w);
+	if (p->buf)
+		xmlBufferFree(p->buf);
+	memset(p, 0, sizeof(*p));
+}
+
+static void open_el(part *p, const char *name)
+{
+	if (!p->failed && xmlTextWriterStartElement(p->w, BAD_CAST name) < 0)
+		p->failed = 1;
+}
+
+static void close_el(part *p)
+{
+	if (!p->failed && xmlTextWriterEndElement(p->w) < 0)
+		p->failed = 1;
+}
+
+static void attr(part *p, const char *name, const char *value)
+{
+	if (!p->failed && xmlTextWriterWriteAttribute(p->w, BAD_CAST name, BAD_CAST value) < 0)
+		p->failed = 1;
+}
+
+static void text_n(part *p, const char *s, size_t n)
+{
+	if (!p->failed) {
+		char *copy = strndup(s, n);
+
+		if (!copy || xmlTextWriterWriteString(p->w, BAD_CAST copy) < 0)
+			p->failed = 1;
+		free(copy);
+	}
+}
+
+/* <name w:val="value"/> */
+static void val_el(part *p, const char *name, const char *value)
+{
+	open_el(p, name);
+	attr(p, "w:val", value);
+	close_el(p);
+}
+
+static void empty_el(part *p, const char *name)
+{
+	open_el(p, name);
+	close_el(p);
+}
+
+/* ---- document.xml ------------------------------------------------------------- */
+
+static void run(part *p, const char *s, size_t n, doc_style st, int bold)
+{
+	open_el(p, "w:r");
+	if (st.fill || st.bold || st.italic || bold) {
+		open_el(p, "w:rPr");
+		if (st.fill)
+			val_el(p, "w:rStyle", "Invullen");
+		if (st.bold || bold)
+			empty_el(p, "w:b");
+		if (st.italic)
+			empty_el(p, "w:i");
+		close_el(p);
+	}
+	open_el(p, "w:t");
+	attr(p, "xml:space", "preserve");
+	text_n(p, s, n);
+	close_el(p);
+	close_el(p);
+}
+
+typedef struct {
+	part *p;
+	int bold; /* header cells */
+} seg_ctx;
+
+static void docx_seg(void *ctx, const char *text, size_t len, doc_style st)
+{
+	seg_ctx *c = ctx;
+
+	if (!text) {
+		open_el(c->p, "w:r");
+		empty_el(c->p, "w:br");
+		close_el(c->p);
+		return;
+	}
+	if (st.fill) {
+		kngg_buf b = {0};
+
+		kngg_buf_puts(&b, DOC_FILL_OPEN);
+		kngg_buf_put(&b, text, len);
+		kngg_buf_puts(&b, DOC_FILL_CLOSE);
+		if (b.failed)
+			c->p->failed = 1;
+		run(c->p, kngg_buf_cstr(&b), b.len, st, c->bold);
+		kngg_buf_free(&b);
+		return;
+	}
+	run(c->p, text, len, st, c->bold);
+}
+
+/* A paragraph of style (NULL: Normal) holding n's inline content. numid > 0:
+ * an item of that list. */
+static void para(part *p, const char *style, int numid, const xmlNode *n, int bold)
+{
+	seg_ctx c = {p, bold};
+
+	open_el(p, "w:p");
+	if (style || numid) {
+		open_el(p, "w:pPr");
+		if (style)
+			val_el(p, "w:pStyle", style);
+		if (numid) {
+			char id[16];
+
+			snprintf(id, sizeof(id), "%d", numid);
+			open_el(p, "w:numPr");
+			val_el(p, "w:ilvl", "0");
+			val_el(p, "w:numId", id);
+			close_el(p);
+		}
+		close_el(p);
+	}
+	if (n)
+		doc_inline(n, docx_seg, &c);
+	close_el(p);
+}
+
+static void para_text(part *p, const char *style, const char *s)
+{
+	open_el(p, "w:p");
+	open_el(p, "w:pPr");
+	val_el(p, "w:pStyle", style);
+	close_el(p);
+	run(p, s, strlen(s), (doc_style){0, 0, 0}, 0);
+	close_el(p);
+}
+
+static void table(part *p, const xmlNode *t)
+{
+	size_t cols = doc_table_cols(t);
+	char width[16];
+
+	if (!cols)
+		return;
+	snprintf(width, sizeof(width), "%zu", TEXT_WIDTH / cols);
+	open_el(p, "w:tbl");
+	open_el(p, "w:tblPr");
+	val_el(p, "w:tblStyle", "TableGrid");
+	open_el(p, "w:tblW");
+	attr(p, "w:w", "5000");
+	attr(p, "w:type", "pct");
+	close_el(p);
+	open_el(p, "w:tblLook");
+	attr(p, "w:val", "04A0");
+	attr(p, "w:firstRow", "1");
+	attr(p, "w:lastRow", "0");
+	attr(p, "w:firstColumn", "0");
+	attr(p, "w:lastColumn", "0");
+	attr(p, "w:noHBand", "0");
+	attr(p, "w:noVBand", "1");
+	close_el(p);
+	close_el(p);
+	open_el(p, "w:tblGrid");
+	for (size_t k = 0; k < cols; k++) {
+		open_el(p, "w:gridCol");
+		attr(p, "w:w", width);
+		close_el(p);
+	}
+	close_el(p);
+	for (const xmlNode *tr = doc_elem(t->children); tr; tr = doc_elem(tr->next)) {
+		int head = doc_header_row(tr);
+		size_t k = 0;
+
+		open_el(p, "w:tr");
+		if (head) {
+			open_el(p, "w:trPr");
+			empty_el(p, "w:tblHeader"); /* repeated on every page */
+			close_el(p);
+		}
+		for (const xmlNode *c = doc_elem(tr->children); k < cols; k++) {
+			int th = c && doc_is(c, "th");
+
+			open_el(p, "w:tc");
+			open_el(p, "w:tcPr");
+			open_el(p, "w:tcW");
+			attr(p, "w:w", width);
+			attr(p, "w:type", "dxa");
+			close_el(p);
+			if (th) {
+				open_el(p, "w:shd");
+				attr(p, "w:val", "clear");
+				attr(p, "w:color", "auto");
+				attr(p, "w:fill", "E8EEF4");
+				close_el(p);
+			}
+			close_el(p);
+			para(p, NULL, 0, c, th); /* every cell holds a paragraph, even an empty one */
+			close_el(p);
+			if (c)
+				c = doc_elem(c->next);
+		}
+		close_el(p);
+	}
+	close_el(p);
+	para(p, NULL, 0, NULL, 0); /* keeps two tables apart */
+}
+
+static void body(part *p, const xmlNode *root, const doc_meta *m)
+{
+	kngg_buf meta = {0};
+
+	open_el(p, "w:document");
+	attr(p, "xmlns:w", W_NS);
+	attr(p, "xmlns:r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
+	open_el(p, "w:body");
+	para_text(p, "Title", m->title);
+	if (m->subtitle)
+		para_text(p, "Subtitle", m->subtitle);
+	kngg_buf_printf(&meta, "%s (%s) · stand van %s", m->name ? m->name : "", m->code, m->date);
+	para_text(p, "Kenmerk", kngg_buf_cstr(&meta));
+	kngg_buf_free(&meta);
+	for (const xmlNode *n = doc_elem(root->children); n; n = doc_elem(n->next)) {
+		static const char *const heading[] = {NULL, "Heading1", "Heading2", "Heading3"};
+		int level = doc_heading(n);
+
+		if (level) {
+			para(p, heading[level], 0, n, 0);
+		} else if (doc_is(n, "p")) {
+			para(p, NULL, 0, n, 0);
+		} else if (doc_is(n, "note")) {
+			para(p, "Kader", 0, n, 0);
+		} else if (doc_is(n, "ul") || doc_is(n, "ol")) {
+			/* numId 1: bullets; 2, 3, ...: one per numbered list */
+			int numid = doc_is(n, "ul") ? 1 : 2 + p->lists++;
+
+			for (const xmlNode *li = doc_elem(n->children); li; li = doc_elem(li->next))
+				para(p, "ListParagraph", numid, li, 0);
+		} else if (doc_is(n, "table")) {
+			table(p, n);
+		}
+	}
+	open_el(p, "w:sectPr");
+	open_el(p, "w:pgSz"); /* A4 */
+	attr(p, "w:w", "11906");
+	attr(p, "w:h", "16838");
+	close_el(p);
+	open_el(p, "w:pgMar");
+	attr(p, "w:top", "1418");
+	attr(p, "w:right", "1418");
+	attr(p, "w:bottom", "1418");
+	attr(p, "w:left", "1418");
+	attr(p, "w:header", "709");
+	attr(p, "w:footer", "709");
+	attr(p, "w:gutter", "0");
+	close_el(p);
+	close_el(p);
+	close_el(p);
+	close_el(p);
+}
+
+/* ---- numbering.xml and properties ---------------------------------------------- */
+
+static void abstract_num(part *p, const char *id, const char *fmt, const char *text)
+{
+	open_el(p, "w:abstractNum");
+	attr(p, "w:abstractNumId", id);
+	val_el(p, "w:multiLevelType", "singleLevel");
+	open_el(p, "w:lvl");
+	attr(p, "w:ilvl", "0");
+	val_el(p, "w:start", "1");
+	val_el(p, "w:numFmt", fmt);
+	val_el(p, "w:lvlText", text);
+	val_el(p, "w:lvlJc", "left");
+	open_el(p, "w:pPr");
+	open_el(p, "w:ind");
+	attr(p, "w:left", "720");
+	attr(p, "w:hanging", "360");
+	close_el(p);
+	close_el(p);
+	close_el(p);
+	close_el(p);
+}
+
+static void numbering(part *p, int lists)
+{
+	open_el(p, "w:numbering");
+	attr(p, "xmlns:w", W_NS);
+	abstract_num(p, "0", "bullet", "\xe2\x80\xa2");
+	abstract_num(p, "1", "decimal", "%1.");
+	for (int i = 0; i <= lists; i++) {
+		char id[16];
+
+		snprintf(id, sizeof(id), "%d", i + 1);
+		open_el(p, "w:num");
+		attr(p, "w:numId", id);
+		val_el(p, "w:abstractNumId", i == 0 ? "0" : "1");
+		if (i > 0) {
+			open_el(p, "w:lvlOverride");
+			attr(p, "w:ilvl", "0");
+			val_el(p, "w:startOverride", "1");
+			close_el(p);
+		}
+		close_el(p);
+	}
+	close_el(p);
+}
+
+static void el_text(part *p, const char *name, const char *value)
+{
+	open_el(p, name);
+	text_n(p, value, strlen(value));
+	close_el(p);
+}
+
+static void core(part *p, const doc_meta *m)
+{
+	kngg_buf title = {0}, subject = {0}, when = {0};
+
+	kngg_buf_printf(&title, "%s – %s", m->title, m->name ? m->name : m->code);
+	kngg_buf_printf(&subject, "Kind naar Gezonder Gewicht – %s (%s)", m->name ? m->name : "",
+			m->code);
+	kngg_buf_printf(&when, "%sT00:00:00Z", m->date);
+	if (title.failed || subject.failed || when.failed)
+		p->failed = 1;
+	open_el(p, "cp:coreProperties");
+	attr(p, "xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties");
+	attr(p, "xmlns:dc", "http://purl.org/dc/elements/1.1/");
+	attr(p, "xmlns:dcterms", "http://purl.org/dc/terms/");
+	attr(p, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
+	el_text(p, "dc:title", kngg_buf_cstr(&title));
+	el_text(p, "dc:subject", kngg_buf_cstr(&subject));
+	el_text(p, "dc:creator", "kngg");
+	el_text(p, "cp:keywords", m->code);
+	if (m->source)
+		el_text(p, "dc:description", m->source);
+	el_text(p, "dc:language", "nl-NL");
+	open_el(p, "dcterms:created");
+	attr(p, "xsi:type", "dcterms:W3CDTF");
+	text_n(p, when.ptr, when.len);
+	close_el(p);
+	open_el(p, "dcterms:modified");
+	attr(p, "xsi:type", "dcterms:W3CDTF");
+	text_n(p, when.ptr, when.len);
+	close_el(p);
+	close_el(p);
+	kngg_buf_free(&title);
+	kngg_buf_free(&subject);
+	kngg_buf_free(&when);
+}
+
+static void app(part *p)
+{
+	open_el(p, "Properties");
+	attr(p, "xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties");
+	el_text(p, "Application", "kngg " KNGG_VERSION);
+	close_el(p);
+}
+
+/* Custom properties: what a municipality can put in headers or fields. */
+static void custom(part *p, const doc_meta *m)
+{
+	const char *props[][2] = {{"Gemeente", m->name ? m->name : ""},
+				  {"CBS-code", m->code},
+				  {"Peildatum", m->date}};
+
+	open_el(p, "Properties");
+	attr(p, "xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties");
+	attr(p, "xmlns:vt", "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes");
+	for (int i = 0; i < 3; i++) {
+		char pid[8];
+
+		snprintf(pid, sizeof(pid), "%d", i + 2);
+		open_el(p, "property");
+		attr(p, "fmtid", "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}");
+		attr(p, "pid", pid);
+		attr(p, "name", props[i][0]);
+		el_text(p, "vt:lpwstr", props[i][1]);
+		close_el(p);
+	}
+	close_el(p);
+}
+
+/* ---- the zip ------------------------------------------------------------------ */
+
+/* Adds a part; data must live until zip_close. All parts get the date of
+ * the document as their time, so the same state gives the same file. */
+static int add(zip_t *za, const char *name, const void *data, size_t len, time_t when)
+{
+	zip_source_t *src = zip_source_buffer(za, data, len, 0);
+	zip_int64_t idx;
+
+	if (!src)
+		return -1;
+	if ((idx = zip_file_add(za, name, src, ZIP_FL_ENC_UTF_8)) < 0) {
+		zip_source_free(src);
+		return -1;
+	}
+	return zip_file_set_mtime(za, (zip_uint64_t)idx, when, 0) < 0 ? -1 : 0;
+}
+
+static time_t date_time(const char *date)
+{
+	struct tm tm = {0};
+
+	tm.tm_year = atoi(date) - 1900;
+	tm.tm_mon = atoi(date + 5) - 1;
+	tm.tm_mday = atoi(date + 8);
+	tm.tm_hour = 12;
+	return mktime(&tm);
+}
+
+int doc_render_docx(const xmlNode *root, const doc_meta *m, char **out, size_t *len)
+{
+	part doc, num, cp, ap, cu;
+	zip_error_t ze;
+	zip_source_t *mem = NULL;
+	zip_t *za = NULL;
+	zip_stat_t st;
+	time_t when = date_time(m->date);
+	int rc = KNGG_ENOMEM;
+
+	*out = NULL;
+	*len = 0;
+	part_open(&doc);
+	part_open(&num);
+	part_open(&cp);
+	part_open(&ap);
+	part_open(&cu);
+	body(&doc, root, m);
+	numbering(&num, doc.lists);
+	core(&cp, m);
+	app(&ap);
+	custom(&cu, m);
+	if (part_close(&doc) < 0 || part_close(&num) < 0 || part_close(&cp) < 0 ||
+	    part_close(&ap) < 0 || part_close(&cu) < 0)
+		goto done;
+
+	zip_error_init(&ze);
+	if (!(mem = zip_source_buffer_create(NULL, 0, 0, &ze)) ||
+	    !(za = zip_open_from_source(mem, ZIP_TRUNCATE, &ze)))
+		goto done;
+	zip_source_keep(mem); /* the archive's bytes outlive the archive */
+#define ADD_PART(name, p) add(za, name, xmlBufferContent((p).buf), (size_t)xmlBufferLength((p).buf), when)
+	if (add(za, "[Content_Types].xml", content_types, sizeof(content_types) - 1, when) < 0 ||
+	    add(za, "_rels/.rels", package_rels, sizeof(package_rels) - 1, when) < 0 ||
+	    ADD_PART("word/document.xml", doc) < 0 ||
+	    add(za, "word/_rels/document.xml.rels", document_rels, sizeof(document_rels) - 1, when) < 0 ||
+	    add(za, "word/styles.xml", styles, sizeof(styles) - 1, when) < 0 ||
+	    ADD_PART("word/numbering.xml", num) < 0 ||
+	    add(za, "word/settings.xml", settings, sizeof(settings) - 1, when) < 0 ||
+	    ADD_PART("docProps/core.xml", cp) < 0 || ADD_PART("docProps/app.xml", ap) < 0 ||
+	    ADD_PART("docProps/custom.xml", cu) < 0)
+		goto done;
+#undef ADD_PART
+	if (zip_close(za) < 0)
+		goto done;
+	za = NULL;
+	if (zip_source_stat(mem, &st) < 0 || zip_source_open(mem) < 0)
+		goto done;
+	if ((*out = malloc(st.size ? st.size : 1)) &&
+	    zip_source_read(mem, *out, st.size) == (zip_int64_t)st.size) {
+		*len = st.size;
+		rc = 0;
+	} else {
+		free(*out);
+		*out = NULL;
+	}
+	zip_source_close(mem);
+done:
+	if (za)
+		zip_discard(za);
+	if (mem)
+		zip_source_free(mem);
+	part_free(&doc);
+	part_free(&num);
+	part_free(&cp);
+	part_free(&ap);
+	part_free(&cu);
+	return rc;
+}
