@@ -1,0 +1,393 @@
+/*
+ * test_doc.c: documents. The vocabulary check, escaping in every format,
+ * the DOCX package, template listing, and the sandbox a template runs in
+ * (no files, no network, includes only from its own folder).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <sys/stat.h>
+
+#include <cmocka.h>
+#include <zip.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+
+#include "doc/doc_priv.h"
+#include "engine_fixture.h"
+#include "kngg/doc.h"
+
+/* Renders vocabulary xml as f; returns the output (caller frees) or NULL
+ * with *why set. */
+static char *render(const char *xml, kngg_doc_format f, size_t *len, kngg_buf *why)
+{
+	char *out = NULL;
+	size_t n = 0;
+
+	if (doc_render_xml(xml, strlen(xml), f, why, &out, &n) < 0)
+		return NULL;
+	if (len)
+		*len = n;
+	return out;
+}
+
+static void expect_rejected(const char *xml, const char *reason)
+{
+	kngg_buf why = {0};
+	char *out = render(xml, KNGG_DOC_MD, NULL, &why);
+
+	assert_null(out);
+	if (!strstr(kngg_buf_cstr(&why), reason))
+		fail_msg("'%s' instead of '%s'", kngg_buf_cstr(&why), reason);
+	kngg_buf_free(&why);
+}
+
+static void test_vocabulary_check(void **state)
+{
+	(void)state;
+	expect_rejected("<document title='x'><div>a</div></document>", "onbekend element <div>");
+	expect_rejected("<document title='x'>los</document>", "tekst direct in <document>");
+	expect_rejected("<document><p>a</p></document>", "geen title");
+	expect_rejected("<html title='x'/>", "niet met <document>");
+	expect_rejected("<document title='x'><p>a <script>b</script></p></document>",
+			"onbekend element <script> in <p>");
+	expect_rejected("<document title='x'><ul><p>a</p></ul></document>", "<p> in <ul>");
+	expect_rejected("<document title='x'><table><td>a</td></table></document>", "<td> in <table>");
+	expect_rejected("<document title='x' xmlns:h='urn:h'><h:p>a</h:p></document>", "namespace");
+	expect_rejected("<document title='x'><p>a<br>b</br></p></document>", "tekst direct in <br>");
+}
+
+static const char tricky[] =
+	"<document title='Plan &amp; co'>"
+	"<p>Jansen &amp; &lt;Zn&gt; \"De Fiets\" 'x' * _y_ [a](b) &amp;amp; Zoë</p>"
+	"<p>1. geen lijst</p><p># geen kop</p>"
+	"<p>  veel   ruimte <b>vet</b> en <i>schuin</i>, <fill>wat hier   hoort</fill>.</p>"
+	"<table><tr><th>Naam</th><th>Stuk</th></tr><tr><td>a|b</td></tr></table>"
+	"<ol><li>een</li></ol><note>bron</note></document>";
+
+static void test_markdown(void **state)
+{
+	kngg_buf why = {0};
+	char *md = render(tricky, KNGG_DOC_MD, NULL, &why);
+
+	(void)state;
+	assert_non_null(md);
+	assert_non_null(strstr(md, "# Plan & co\n"));
+	assert_non_null(strstr(md, "Jansen & \\<Zn\\> \"De Fiets\" 'x' \\* \\_y\\_ \\[a\\](b) \\&amp; Zoë"));
+	assert_non_null(strstr(md, "\n1\\. geen lijst"));
+	assert_non_null(strstr(md, "\n\\# geen kop"));
+	assert_non_null(strstr(md, "veel ruimte **vet** en *schuin*, **[In te vullen: wat hier hoort]**."));
+	assert_non_null(strstr(md, "| Naam | Stuk |\n| --- | --- |\n| a\\|b |  |\n"));
+	assert_non_null(strstr(md, "1. een\n"));
+	assert_non_null(strstr(md, "> bron"));
+	free(md);
+}
+
+static void test_html(void **state)
+{
+	kngg_buf why = {0};
+	char *html = render(tricky, KNGG_DOC_HTML, NULL, &why);
+	htmlDocPtr doc;
+
+	(void)state;
+	assert_non_null(html);
+	assert_non_null(strstr(html, "Jansen &amp; &lt;Zn&gt; &quot;De Fiets&quot; &#39;x&#39;"));
+	assert_non_null(strstr(html, "<mark class=\"fill\">[In te vullen: wat hier hoort]</mark>"));
+	assert_non_null(strstr(html, "<thead><tr><th scope=\"col\">Naam</th>"));
+	assert_non_null(strstr(html, "<title>Plan &amp; co – Waterlinde &amp; &lt;Zn&gt;</title>"));
+	assert_non_null(strstr(html, "@media print"));
+	/* an HTML parser reads the name back as text */
+	doc = htmlReadMemory(html, (int)strlen(html), "x.html", "UTF-8",
+			     HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+	assert_non_null(doc);
+	{
+		xmlChar *text = xmlNodeGetContent(xmlDocGetRootElement(doc));
+
+		assert_non_null(strstr((char *)text, "Jansen & <Zn> \"De Fiets\" 'x'"));
+		xmlFree(text);
+	}
+	xmlFreeDoc(doc);
+	free(html);
+}
+
+/* The content of one part of a zip held in memory, NUL-terminated. */
+static char *zip_part(const char *data, size_t len, const char *name)
+{
+	zip_error_t ze;
+	zip_source_t *src;
+	zip_t *za;
+	zip_stat_t st;
+	zip_file_t *f;
+	char *out = NULL;
+
+	zip_error_init(&ze);
+	src = zip_source_buffer_create(data, len, 0, &ze);
+	assert_non_null(src);
+	za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
+	assert_non_null(za);
+	if (zip_stat(za, name, 0, &st) == 0 && (f = zip_fopen(za, name, 0))) {
+		out = calloc(1, st.size + 1);
+		assert_int_equal(zip_fread(f, out, st.size), (zip_int64_t)st.size);
+		zip_fclose(f);
+	}
+	zip_close(za);
+	return out;
+}
+
+static void assert_well_formed(const char *xml)
+{
+	xmlDocPtr d = xmlReadMemory(xml, (int)strlen(xml), "part.xml", NULL, XML_PARSE_NONET);
+
+	assert_non_null(d);
+	xmlFreeDoc(d);
+}
+
+static void test_docx(void **state)
+{
+	static const char *const parts[] = {"[Content_Types].xml", "_rels/.rels",
+					    "word/document.xml", "word/_rels/document.xml.rels",
+					    "word/styles.xml", "word/numbering.xml",
+					    "word/settings.xml", "docProps/core.xml",
+					    "docProps/app.xml", "docProps/custom.xml"};
+	kngg_buf why = {0};
+	size_t len = 0;
+	char *docx = render("<document title='Plan &amp; co'><h1>Aanleiding</h1>"
+			    "<p>Jansen &amp; &lt;Zn&gt; \"De Fiets\" Zoë <fill>x</fill></p>"
+			    "<ol><li>a</li></ol><ol><li>b</li></ol>"
+			    "<table><tr><th>Naam</th></tr><tr><td>Zoë</td><td>extra</td></tr></table>"
+			    "</document>",
+			    KNGG_DOC_DOCX, &len, &why);
+	char *body, *styles, *core, *num;
+
+	(void)state;
+	assert_non_null(docx);
+	assert_memory_equal(docx, "PK\x03\x04", 4);
+	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		char *p = zip_part(docx, len, parts[i]);
+
+		if (!p)
+			fail_msg("part %s missing", parts[i]);
+		assert_well_formed(p);
+		free(p);
+	}
+	body = zip_part(docx, len, "word/document.xml");
+	assert_non_null(strstr(body, "<w:pStyle w:val=\"Heading1\"/>"));
+	assert_non_null(strstr(body, "Jansen &amp; &lt;Zn&gt; &quot;De Fiets&quot; Zoë"));
+	assert_non_null(strstr(body, "<w:rStyle w:val=\"Invullen\"/>"));
+	assert_non_null(strstr(body, "[In te vullen: x]"));
+	assert_non_null(strstr(body, "<w:tblHeader/>"));
+	/* the short header row is padded: every row has two cells */
+	assert_non_null(strstr(body, "<w:gridCol w:w=\"4535\"/><w:gridCol w:w=\"4535\"/>"));
+	styles = zip_part(docx, len, "word/styles.xml");
+	assert_non_null(strstr(styles, "<w:name w:val=\"heading 1\"/>"));
+	assert_non_null(strstr(styles, "<w:outlineLvl w:val=\"0\"/>"));
+	core = zip_part(docx, len, "docProps/core.xml");
+	assert_non_null(strstr(core, "<dc:title>Plan &amp; co – Waterlinde &amp; &lt;Zn&gt;</dc:title>"));
+	assert_non_null(strstr(core, "2026-11-23T00:00:00Z"));
+	/* each numbered list restarts: two lists, two w:num besides the bullets */
+	num = zip_part(docx, len, "word/numbering.xml");
+	assert_non_null(strstr(num, "w:numId=\"3\""));
+	assert_null(strstr(num, "w:numId=\"4\""));
+	free(body);
+	free(styles);
+	free(core);
+	free(num);
+	free(docx);
+}
+
+/* ---- templates in a folder -------------------------------------------------------- */
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+	char path[256];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+#define XSL_HEAD "<?xml version='1.0'?>\n<!-- kngg: test -->\n" \
+	"<xsl:stylesheet version='1.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'>"
+#define XSL_TAIL "</xsl:stylesheet>\n"
+
+/* Renders template name from the fixture's folder for GM0479 as Markdown. */
+static int doc(fixture *fx, const char *name, const kngg_doc_params *p, char **out)
+{
+	size_t len;
+
+	kngg_buf_free(&fx->errors);
+	return kngg_doc_render(&fx->t, fx->dir, name, "GM0479", p, KNGG_DOC_MD, out, &len);
+}
+
+static void test_template_list(void **state)
+{
+	fixture *fx = *state;
+	kngg_doc_template *list;
+	size_t n;
+
+	write_file(fx->dir, "b.xsl", XSL_HEAD XSL_TAIL);
+	write_file(fx->dir, "a-plan.xsl", XSL_HEAD XSL_TAIL);
+	write_file(fx->dir, "common.xsl", "<xsl:stylesheet version='1.0'/>");
+	write_file(fx->dir, "notes.txt", "<!-- kngg: no -->");
+	assert_int_equal(kngg_doc_templates(fx->dir, NULL, NULL, &list, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(list[0].name, "a-plan");
+	assert_string_equal(list[0].summary, "test");
+	assert_string_equal(list[1].name, "b");
+	kngg_doc_templates_free(list, n);
+}
+
+static void test_params_and_errors(void **state)
+{
+	fixture *fx = *state;
+	kngg_track_opts o = {.date = "2026-02-01"};
+	kngg_doc_params p = {0};
+	char *out = NULL;
+
+	write_file(fx->dir, "echo.xsl",
+		   XSL_HEAD "<xsl:param name='area'/><xsl:param name='since'/><xsl:param name='today'/>"
+			    "<xsl:template match='/'><document title='{kngg-export/@name}'>"
+			    "<p><xsl:value-of select='$area'/>|<xsl:value-of select='$since'/>|"
+			    "<xsl:value-of select='$today'/></p></document></xsl:template>" XSL_TAIL);
+	/* a parameter is a string, never XPath: quotes and brackets pass as text */
+	assert_int_equal(kngg_track_area_add(&fx->t, "GM0479", "Poelenburg 'O\"B' [x]", NULL, &o), 0);
+	p.area = "Poelenburg 'O\"B' [x]";
+	assert_int_equal(doc(fx, "echo", &p, &out), 0);
+	assert_non_null(strstr(out, "Poelenburg 'O\"B' \\[x\\]|2026-03-15|2026-06-15"));
+	free(out);
+	p.area = "Nergens";
+	assert_int_equal(doc(fx, "echo", &p, &out), KNGG_ENOTFOUND);
+	assert_non_null(strstr(kngg_buf_cstr(&fx->errors), "geen gebied 'Nergens'"));
+	p.area = NULL;
+	p.cycle = 2;
+	assert_int_equal(doc(fx, "echo", &p, &out), KNGG_ENOTFOUND);
+	assert_non_null(strstr(kngg_buf_cstr(&fx->errors), "geen cyclus 2"));
+	p.cycle = 0;
+	p.since = "2026-02-30";
+	assert_int_equal(doc(fx, "echo", &p, &out), KNGG_EINVALID);
+	p.since = NULL;
+	assert_int_equal(doc(fx, "../echo", &p, &out), KNGG_EINVALID);
+	assert_int_equal(doc(fx, "missing", &p, &out), KNGG_ENOTFOUND);
+	write_file(fx->dir, "broken.xsl", XSL_HEAD "<xsl:template match='/'>" XSL_TAIL);
+	assert_int_equal(doc(fx, "broken", &p, &out), KNGG_EINVALID);
+	assert_non_null(strstr(kngg_buf_cstr(&fx->errors), "geen geldige XML"));
+	write_file(fx->dir, "html.xsl",
+		   XSL_HEAD "<xsl:template match='/'><document title='x'><div/></document>"
+			    "</xsl:template>" XSL_TAIL);
+	assert_int_equal(doc(fx, "html", &p, &out), KNGG_EINVALID);
+	assert_non_null(strstr(kngg_buf_cstr(&fx->errors), "sjabloon html: onbekend element <div>"));
+	/* endless recursion ends in an error, not a crash */
+	write_file(fx->dir, "loop.xsl",
+		   XSL_HEAD "<xsl:template name='f'><xsl:call-template name='f'/></xsl:template>"
+			    "<xsl:template match='/'><xsl:call-template name='f'/></xsl:template>" XSL_TAIL);
+	assert_int_equal(doc(fx, "loop", &p, &out), KNGG_EINVALID);
+}
+
+/* Each attempt to get out must fail, or at least leave the secret out of
+ * the document and no file behind. */
+static void test_sandbox(void **state)
+{
+	fixture *fx = *state;
+	char secret[160], link[160], pwned[160], xsl[1024], *out = NULL;
+	struct stat st;
+	const char *attempts[][2] = {
+		{"read", "<xsl:template match='/'><document title='x'><p>"
+			 "<xsl:value-of select=\"document('%s')\"/></p></document></xsl:template>"},
+		{"include", "<xsl:include href='%s'/>"
+			    "<xsl:template match='/'><document title='x'/></xsl:template>"},
+		{"url", "<xsl:include href='http://127.0.0.1:9/%s.xsl'/>"
+			"<xsl:template match='/'><document title='x'/></xsl:template>"},
+		{"fetch", "<xsl:template match='/'><document title='x'><p>"
+			  "<xsl:value-of select=\"document('http://127.0.0.1:9/%s')\"/></p></document>"
+			  "</xsl:template>"},
+	};
+
+	(void)state;
+	snprintf(secret, sizeof(secret), "%s/secret.txt", fx->dir);
+	write_file(fx->dir, "secret.txt", "<geheim>WACHTWOORD</geheim>");
+	for (size_t i = 0; i < sizeof(attempts) / sizeof(attempts[0]); i++) {
+		char body[600];
+
+		snprintf(body, sizeof(body), attempts[i][1], secret);
+		snprintf(xsl, sizeof(xsl), XSL_HEAD "%s" XSL_TAIL, body);
+		write_file(fx->dir, "evil.xsl", xsl);
+		if (doc(fx, "evil", NULL, &out) == 0) {
+			if (strstr(out, "WACHTWOORD"))
+				fail_msg("%s: the secret leaked", attempts[i][0]);
+			free(out);
+			out = NULL;
+		}
+	}
+	/* /etc/passwd by document() is refused by the security preferences */
+	write_file(fx->dir, "passwd.xsl",
+		   XSL_HEAD "<xsl:template match='/'><document title='x'><p>"
+			    "<xsl:copy-of select=\"document('/etc/passwd')\"/></p></document>"
+			    "</xsl:template>" XSL_TAIL);
+	assert_int_equal(doc(fx, "passwd", NULL, &out), KNGG_EINVALID);
+	assert_non_null(strstr(kngg_buf_cstr(&fx->errors), "sjabloon passwd mislukt"));
+	/* an entity in the stylesheet's DOCTYPE is not loaded */
+	snprintf(xsl, sizeof(xsl),
+		 "<?xml version='1.0'?>\n<!DOCTYPE x [<!ENTITY s SYSTEM 'file://%s'>]>\n"
+		 "<xsl:stylesheet version='1.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'>"
+		 "<xsl:template match='/'><document title='x'><p>&s;</p></document></xsl:template>"
+		 XSL_TAIL, secret);
+	write_file(fx->dir, "entity.xsl", xsl);
+	if (doc(fx, "entity", NULL, &out) == 0) {
+		assert_null(strstr(out, "WACHTWOORD"));
+		free(out);
+		out = NULL;
+	}
+	/* a symbolic link in the folder does not lead outside it */
+	snprintf(link, sizeof(link), "%s/sub", fx->dir);
+	mkdir(link, 0700);
+	write_file(link, "outside.xsl", "<xsl:stylesheet version='1.0' "
+					"xmlns:xsl='http://www.w3.org/1999/XSL/Transform'/>");
+	snprintf(link, sizeof(link), "%s/inside.xsl", fx->dir);
+	snprintf(secret, sizeof(secret), "%s/sub/outside.xsl", fx->dir);
+	assert_int_equal(symlink(secret, link), 0);
+	write_file(fx->dir, "viasym.xsl",
+		   XSL_HEAD "<xsl:include href='inside.xsl'/>"
+			    "<xsl:template match='/'><document title='x'/></xsl:template>" XSL_TAIL);
+	assert_int_equal(doc(fx, "viasym", NULL, &out), KNGG_EINVALID);
+	assert_non_null(strstr(kngg_buf_cstr(&fx->errors), "niet laden"));
+	/* writing a file (XSLT 1.1 xsl:document) is forbidden too */
+	snprintf(pwned, sizeof(pwned), "%s/pwned.txt", fx->dir);
+	snprintf(xsl, sizeof(xsl),
+		 "<?xml version='1.0'?>\n<!-- kngg: x -->\n"
+		 "<xsl:stylesheet version='1.1' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'>"
+		 "<xsl:template match='/'><xsl:document href='%s' method='text'>x</xsl:document>"
+		 "<document title='x'/></xsl:template>" XSL_TAIL, pwned);
+	write_file(fx->dir, "write.xsl", xsl);
+	if (doc(fx, "write", NULL, &out) == 0)
+		free(out);
+	assert_int_not_equal(stat(pwned, &st), 0);
+	/* an include from the folder itself works */
+	write_file(fx->dir, "common.xsl",
+		   "<xsl:stylesheet version='1.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'>"
+		   "<xsl:template name='hi'><p>hallo</p></xsl:template></xsl:stylesheet>");
+	write_file(fx->dir, "ok.xsl",
+		   XSL_HEAD "<xsl:include href='common.xsl'/><xsl:template match='/'>"
+			    "<document title='x'><xsl:call-template name='hi'/></document>"
+			    "</xsl:template>" XSL_TAIL);
+	assert_int_equal(doc(fx, "ok", NULL, &out), 0);
+	assert_non_null(strstr(out, "hallo"));
+	free(out);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_vocabulary_check),
+		cmocka_unit_test(test_markdown),
+		cmocka_unit_test(test_html),
+		cmocka_unit_test(test_docx),
+		cmocka_unit_test_setup_teardown(test_template_list, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_params_and_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sandbox, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
