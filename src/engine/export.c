@@ -34,7 +34,53 @@ static void set(json_t *o, const char *key, json_t *v)
 
 /* ---- the tree -------------------------------------------------------------------- */
 
-static json_t *step_json(const kngg_defs *defs, const kngg_step *step, const kngg_step_status *ss)
+/* Where a run's sign-offs are answered for: the tracker, the register and
+ * the run's area; status 0 for runs whose sign-offs are not current (an
+ * earlier cycle of phase 3 or 4). */
+typedef struct {
+	kngg_tracker *t;
+	const char *code, *as_of;
+	const kngg_register *reg;
+	const char *area;
+	int status;
+	int rc;
+} signoff_ctx;
+
+/* complete, missing_set and one slot per required signer, as readiness sees them. */
+static void signoff_state(signoff_ctx *sc, const kngg_signoff *so, json_t *o)
+{
+	kngg_signoff_status *st = NULL;
+	json_t *slots;
+
+	if (!sc->status || sc->rc)
+		return;
+	if ((sc->rc = engine_signoff_status(sc->t, sc->code, so, sc->area, sc->as_of, sc->reg, &st)) < 0)
+		return;
+	slots = json_array();
+	set(o, "complete", json_boolean(st->complete));
+	set(o, "missing_set", js(st->missing_set));
+	for (size_t i = 0; i < st->nslots; i++) {
+		const kngg_signoff_slot *sl = &st->slots[i];
+		json_t *j = json_object();
+
+		set(j, "role", js(sl->party->role));
+		set(j, "role_title", js(sl->party->role ? kngg_defs_label(sc->t->defs, "rollen", sl->party->role)
+							: NULL));
+		set(j, "organisation_type", js(sl->party->org));
+		set(j, "organisation", js(sl->org));
+		set(j, "optional", json_boolean(sl->party->optional));
+		set(j, "ok", json_boolean(sl->ok));
+		set(j, "signer", js(sl->latest ? sl->latest->signer : NULL));
+		set(j, "decision", js(sl->latest ? sl->latest->decision : NULL));
+		set(j, "date", js(sl->latest ? sl->latest->date : NULL));
+		json_array_append_new(slots, j);
+	}
+	set(o, "slots", slots);
+	kngg_signoff_status_free(st);
+}
+
+static json_t *step_json(const kngg_defs *defs, const kngg_step *step, const kngg_step_status *ss,
+			 signoff_ctx *sc)
 {
 	json_t *o = json_object(), *acts = json_array(), *dels = json_array(), *signs = json_array();
 
@@ -68,6 +114,7 @@ static json_t *step_json(const kngg_defs *defs, const kngg_step *step, const kng
 
 		set(s, "id", js(step->signoffs[i].def.id));
 		set(s, "text", js(step->signoffs[i].def.text));
+		signoff_state(sc, &step->signoffs[i], s);
 		json_array_append_new(signs, s);
 	}
 	(void)defs;
@@ -77,7 +124,7 @@ static json_t *step_json(const kngg_defs *defs, const kngg_step *step, const kng
 	return o;
 }
 
-static json_t *phases_json(const kngg_defs *defs, const kngg_status *st)
+static json_t *phases_json(const kngg_defs *defs, const kngg_status *st, signoff_ctx *sc)
 {
 	json_t *phases = json_array();
 
@@ -95,8 +142,11 @@ static json_t *phases_json(const kngg_defs *defs, const kngg_status *st)
 			set(jr, "target_group", js(run->target_group));
 			set(jr, "cycle", run->cycle ? json_integer(run->cycle) : json_null());
 			set(jr, "started", js(run->started));
+			/* phase 2: per area; phases 3-4: only the current cycle signs */
+			sc->area = p == 1 ? run->label : NULL;
+			sc->status = p < 2 || r + 1 == ps->nruns;
 			for (size_t s = 0; s < ps->phase->nsteps; s++)
-				json_array_append_new(steps, step_json(defs, &ps->phase->steps[s], &run->steps[s]));
+				json_array_append_new(steps, step_json(defs, &ps->phase->steps[s], &run->steps[s], sc));
 			set(jr, "steps", steps);
 			if (run->quickscan) {
 				const kngg_quickscan *q = kngg_defs_quickscan(defs);
@@ -305,7 +355,13 @@ static int build(kngg_tracker *t, const char *code, const char *as_of, json_t **
 	set(root, "as_of", js(today));
 	set(root, "current_phase", json_integer(st->current_phase));
 	set(root, "readiness", readiness_json(r));
-	set(root, "phases", phases_json(t->defs, st));
+	{
+		signoff_ctx sc = {t, code, as_of, reg, NULL, 0, 0};
+
+		set(root, "phases", phases_json(t->defs, st, &sc));
+		if ((rc = sc.rc) < 0)
+			goto done;
+	}
 	orgs = json_array();
 	for (size_t i = 0; i < reg->norgs; i++) {
 		json_t *o = json_object();
@@ -375,7 +431,8 @@ static const char *const item_names[][2] = {
 	{"arguments", "argument"}, {"factors", "factor"},
 	{"sections", "section"},   {"rules", "rule"},
 	{"warnings", "warning"},   {"checks", "check"},
-	{"risks", "risk"},         {NULL, NULL}};
+	{"risks", "risk"},         {"slots", "slot"},
+	{NULL, NULL}};
 
 static const char *item_name(const char *array)
 {
