@@ -210,6 +210,17 @@ static void empty_el(part *p, const char *name)
 	close_el(p);
 }
 
+/* <name k1="v1" k2="v2" .../>; kv is NULL-terminated name, value pairs. */
+static void attrs_el(part *p, const char *name, const char *const *kv)
+{
+	open_el(p, name);
+	for (size_t i = 0; kv[i] && kv[i + 1]; i += 2)
+		attr(p, kv[i], kv[i + 1]);
+	close_el(p);
+}
+
+#define ATTRS(p, name, ...) attrs_el((p), (name), (const char *const[]){__VA_ARGS__, NULL})
+
 /* ---- document.xml ------------------------------------------------------------- */
 
 static void run(part *p, const char *s, size_t n, doc_style st, int bold)
@@ -310,26 +321,13 @@ static void table(part *p, const xmlNode *t)
 	open_el(p, "w:tbl");
 	open_el(p, "w:tblPr");
 	val_el(p, "w:tblStyle", "TableGrid");
-	open_el(p, "w:tblW");
-	attr(p, "w:w", "5000");
-	attr(p, "w:type", "pct");
-	close_el(p);
-	open_el(p, "w:tblLook");
-	attr(p, "w:val", "04A0");
-	attr(p, "w:firstRow", "1");
-	attr(p, "w:lastRow", "0");
-	attr(p, "w:firstColumn", "0");
-	attr(p, "w:lastColumn", "0");
-	attr(p, "w:noHBand", "0");
-	attr(p, "w:noVBand", "1");
-	close_el(p);
+	ATTRS(p, "w:tblW", "w:w", "5000", "w:type", "pct");
+	ATTRS(p, "w:tblLook", "w:val", "04A0", "w:firstRow", "1", "w:lastRow", "0", "w:firstColumn", "0",
+	      "w:lastColumn", "0", "w:noHBand", "0", "w:noVBand", "1");
 	close_el(p);
 	open_el(p, "w:tblGrid");
-	for (size_t k = 0; k < cols; k++) {
-		open_el(p, "w:gridCol");
-		attr(p, "w:w", width);
-		close_el(p);
-	}
+	for (size_t k = 0; k < cols; k++)
+		ATTRS(p, "w:gridCol", "w:w", width);
 	close_el(p);
 	for (const xmlNode *tr = doc_elem(t->children); tr; tr = doc_elem(tr->next)) {
 		int head = doc_header_row(tr);
@@ -346,17 +344,9 @@ static void table(part *p, const xmlNode *t)
 
 			open_el(p, "w:tc");
 			open_el(p, "w:tcPr");
-			open_el(p, "w:tcW");
-			attr(p, "w:w", width);
-			attr(p, "w:type", "dxa");
-			close_el(p);
-			if (th) {
-				open_el(p, "w:shd");
-				attr(p, "w:val", "clear");
-				attr(p, "w:color", "auto");
-				attr(p, "w:fill", "E8EEF4");
-				close_el(p);
-			}
+			ATTRS(p, "w:tcW", "w:w", width, "w:type", "dxa");
+			if (th)
+				ATTRS(p, "w:shd", "w:val", "clear", "w:color", "auto", "w:fill", "E8EEF4");
 			close_el(p);
 			para(p, NULL, 0, c, th); /* every cell holds a paragraph, even an empty one */
 			close_el(p);
@@ -404,19 +394,9 @@ static void body(part *p, const xmlNode *root, const doc_meta *m)
 		}
 	}
 	open_el(p, "w:sectPr");
-	open_el(p, "w:pgSz"); /* A4 */
-	attr(p, "w:w", "11906");
-	attr(p, "w:h", "16838");
-	close_el(p);
-	open_el(p, "w:pgMar");
-	attr(p, "w:top", "1418");
-	attr(p, "w:right", "1418");
-	attr(p, "w:bottom", "1418");
-	attr(p, "w:left", "1418");
-	attr(p, "w:header", "709");
-	attr(p, "w:footer", "709");
-	attr(p, "w:gutter", "0");
-	close_el(p);
+	ATTRS(p, "w:pgSz", "w:w", "11906", "w:h", "16838"); /* A4 */
+	ATTRS(p, "w:pgMar", "w:top", "1418", "w:right", "1418", "w:bottom", "1418", "w:left", "1418",
+	      "w:header", "709", "w:footer", "709", "w:gutter", "0");
 	close_el(p);
 	close_el(p);
 	close_el(p);
@@ -436,10 +416,7 @@ static void abstract_num(part *p, const char *id, const char *fmt, const char *t
 	val_el(p, "w:lvlText", text);
 	val_el(p, "w:lvlJc", "left");
 	open_el(p, "w:pPr");
-	open_el(p, "w:ind");
-	attr(p, "w:left", "720");
-	attr(p, "w:hanging", "360");
-	close_el(p);
+	ATTRS(p, "w:ind", "w:left", "720", "w:hanging", "360");
 	close_el(p);
 	close_el(p);
 	close_el(p);
