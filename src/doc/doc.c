@@ -250,7 +250,8 @@ static void silent(void *ctx, const char *fmt, ...)
 }
 
 /* libxslt's document loader: stylesheets from the template folder only
- * (xsl:include, xsl:import); documents (document()) never. */
+ * (xsl:include, xsl:import); documents (document()) never; nothing at all
+ * outside a render (allowed_dir NULL). */
 static xmlDocPtr load_doc(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
 			  xsltLoadType type)
 {
@@ -365,7 +366,8 @@ done:
 		xsltFreeSecurityPrefs(sec);
 	if (style)
 		xsltFreeStylesheet(style);
-	xsltSetLoaderFunc(NULL);
+	/* the loader stays: it is process-wide, and resetting it while another
+	 * thread parses would let that thread's includes reach any file */
 	xsltSetGenericErrorFunc(NULL, silent);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlSetGenericErrorFunc(NULL, silent);
