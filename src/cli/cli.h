@@ -79,6 +79,10 @@ int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(print
 /* Which directory the definitions come from: --phases, KNGG_PHASES, the
  * installed share/kngg/phases, else the source tree's phases/. */
 const char *cli_phases_dir(const kngg_cli *cli);
+/* A data directory: opt if given, else $env_name, else installed if it
+ * exists, else the source tree's copy. */
+const char *cli_data_dir(const char *opt, const char *env_name, const char *installed,
+			 const char *source);
 
 /* Loads the definitions once; on failure prints one line and returns NULL. */
 const kngg_defs *cli_defs(kngg_cli *cli);

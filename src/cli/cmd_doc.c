@@ -4,7 +4,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -12,27 +11,6 @@
 #include "util/util.h"
 
 #define CMD "doc"
-
-static int is_dir(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* --templates, else KNGG_TEMPLATES, else the installed copy, else the source tree. */
-static const char *templates_dir(const char *opt)
-{
-	const char *env = getenv("KNGG_TEMPLATES");
-
-	if (opt)
-		return opt;
-	if (env && *env)
-		return env;
-	if (is_dir(KNGG_INSTALLED_TEMPLATES))
-		return KNGG_INSTALLED_TEMPLATES;
-	return KNGG_SOURCE_TEMPLATES;
-}
 
 static int doc_list(const char *dir)
 {
@@ -87,7 +65,7 @@ int cmd_doc(kngg_cli *cli, int argc, char **argv)
 	rc = cli_parse(CMD, argc, argv, opts, &npos, &shown);
 	if (rc != EXIT_OK || shown)
 		return rc;
-	dir = templates_dir(dir);
+	dir = cli_data_dir(dir, "KNGG_TEMPLATES", KNGG_INSTALLED_TEMPLATES, KNGG_SOURCE_TEMPLATES);
 	if (npos == 1 && strcmp(argv[1], "list") == 0)
 		return doc_list(dir);
 	if (npos != 2)

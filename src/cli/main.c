@@ -44,17 +44,23 @@ static int is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-const char *cli_phases_dir(const kngg_cli *cli)
+const char *cli_data_dir(const char *opt, const char *env_name, const char *installed,
+			 const char *source)
 {
-	const char *env = getenv("KNGG_PHASES");
+	const char *env = getenv(env_name);
 
-	if (cli->phases_dir)
-		return cli->phases_dir;
+	if (opt)
+		return opt;
 	if (env && *env)
 		return env;
-	if (is_dir(KNGG_INSTALLED_PHASES))
-		return KNGG_INSTALLED_PHASES;
-	return KNGG_SOURCE_PHASES;
+	if (is_dir(installed))
+		return installed;
+	return source;
+}
+
+const char *cli_phases_dir(const kngg_cli *cli)
+{
+	return cli_data_dir(cli->phases_dir, "KNGG_PHASES", KNGG_INSTALLED_PHASES, KNGG_SOURCE_PHASES);
 }
 
 struct diag_count {
