@@ -289,7 +289,6 @@ static xsltSecurityPrefsPtr locked_down(void)
 /* "JJJJ-MM-DD" three months before date (the day clamped to the month). */
 static void months_before(const char *date, int months, char out[11])
 {
-	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	int y = atoi(date), m = atoi(date + 5), d = atoi(date + 8), max;
 	char tmp[48];
 
@@ -298,7 +297,7 @@ static void months_before(const char *date, int months, char out[11])
 		m += 12;
 		y--;
 	}
-	max = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+	max = engine_month_days(y, m);
 
 	snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", y, m, d > max ? max : d);
 	memcpy(out, tmp, 10);

@@ -21,6 +21,8 @@ void engine_step_apply(kngg_step_status *ss, const kngg_event *ev, engine_dup_fn
 /* The day a question is answered for: as_of, else the tracker's today,
  * else the local date. */
 void engine_day(const kngg_tracker *t, const char *as_of, char out[11]);
+/* Days in month m (1-12) of year y, leap years included. */
+int engine_month_days(int y, int m);
 /* KNGG_EINVALID (reported) unless as_of is NULL or a real date. */
 int engine_check_as_of(kngg_tracker *t, const char *as_of);
 

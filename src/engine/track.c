@@ -47,10 +47,17 @@ int kngg_valid_code(const char *code)
 	return 1;
 }
 
-int kngg_valid_date(const char *s)
+int engine_month_days(int y, int m)
 {
 	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	int y, m, d, leap;
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return days[m - 1] + (m == 2 && leap);
+}
+
+int kngg_valid_date(const char *s)
+{
+	int y, m, d;
 
 	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
 		return 0;
@@ -62,8 +69,7 @@ int kngg_valid_date(const char *s)
 	d = atoi(s + 8);
 	if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1)
 		return 0;
-	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return d <= days[m - 1] + (m == 2 && leap);
+	return d <= engine_month_days(y, m);
 }
 
 void kngg_today(char out[11])
