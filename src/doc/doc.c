@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include <libxml/parser.h>
+#include <libxml/xpath.h>
 #include <libxslt/documents.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
@@ -427,6 +428,24 @@ int doc_render_xml(const char *xml, size_t n, kngg_doc_format f, kngg_buf *why, 
 	return rc;
 }
 
+/* 1 when the export has a run (of phase 3 or 4) with that cycle number. */
+static int has_cycle(xmlDocPtr input, int cycle)
+{
+	char expr[96];
+	xmlXPathContextPtr x = xmlXPathNewContext(input);
+	xmlXPathObjectPtr r;
+	int found = 0;
+
+	/* an integer, never request text, goes into the expression */
+	snprintf(expr, sizeof(expr), "boolean(/kngg-export/phases/phase/runs/run[@cycle = %d])", cycle);
+	if (x && (r = xmlXPathEvalExpression(BAD_CAST expr, x))) {
+		found = r->type == XPATH_BOOLEAN && r->boolval;
+		xmlXPathFreeObject(r);
+	}
+	xmlXPathFreeContext(x);
+	return found;
+}
+
 static char *prop(const xmlNode *n, const char *name)
 {
 	return (char *)xmlGetProp(n, BAD_CAST name);
@@ -489,29 +508,10 @@ int kngg_doc_render(kngg_tracker *t, const char *dir, const char *name, const ch
 		snprintf(since, sizeof(since), "%s", p->since);
 	else
 		months_before(today, 3, since);
-	if (p->cycle) {
-		char want[16];
-		xmlNodePtr r;
-		int found = 0;
-
-		snprintf(want, sizeof(want), "%d", p->cycle);
-		for (r = xmlDocGetRootElement(input)->children; r; r = r->next)
-			if (doc_is(r, "phases"))
-				break;
-		/* phases/phase/runs/run[@cycle = N] */
-		for (xmlNodePtr ph = r ? r->children : NULL; ph && !found; ph = ph->next)
-			for (xmlNodePtr runs = ph->children; runs && !found; runs = runs->next)
-				for (xmlNodePtr run = runs->children; run && !found; run = run->next) {
-					xmlChar *c = xmlGetProp(run, BAD_CAST "cycle");
-
-					found = c && strcmp((const char *)c, want) == 0;
-					xmlFree(c);
-				}
-		if (!found) {
-			rc = engine_fail(t, KNGG_ENOTFOUND, "%s heeft geen cyclus %d (zie 'kngg status %s')",
-					 code, p->cycle, code);
-			goto done;
-		}
+	if (p->cycle && !has_cycle(input, p->cycle)) {
+		rc = engine_fail(t, KNGG_ENOTFOUND, "%s heeft geen cyclus %d (zie 'kngg status %s')", code,
+				 p->cycle, code);
+		goto done;
 	}
 	snprintf(cycle, sizeof(cycle), "%d", p->cycle);
 	params[0] = "today", params[1] = today;
