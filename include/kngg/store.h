@@ -18,6 +18,7 @@
 #ifndef KNGG_STORE_H
 #define KNGG_STORE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "kngg/common.h"
@@ -25,7 +26,7 @@
 typedef struct kngg_store kngg_store;
 
 #define KNGG_STORE_APPLICATION_ID 0x4B4E4747 /* 'KNGG' */
-#define KNGG_STORE_SCHEMA_VERSION 3
+#define KNGG_STORE_SCHEMA_VERSION 4
 
 enum {
 	KNGG_STORE_CREATE = 1, /* create the file; refuse if it already exists */
@@ -190,6 +191,35 @@ int kngg_store_region_join(kngg_store *st, const char *region, const char *munic
 /* Members by code; KNGG_ENOTFOUND when the region does not exist. */
 int kngg_store_region_members(kngg_store *st, const char *region,
 			      int (*fn)(void *ctx, const char *code), void *ctx);
+
+/* All regions by name; fn gets each name and its member count. */
+int kngg_store_regions(kngg_store *st, int (*fn)(void *ctx, const char *region, int members),
+		       void *ctx);
+
+/* ---- accounts (web interface) ------------------------------------------------ */
+
+/* A login for `kngg serve`: role "lezer", "projectleider" or "beheerder";
+ * pwhash an Argon2id string; the municipalities it is limited to (none:
+ * all, for lezer and beheerder). */
+typedef struct {
+	const char *name;
+	const char *role;
+	const char *pwhash;
+	const char *created_at;
+	const char *const *municipalities;
+	size_t nmunicipalities;
+} kngg_account_rec;
+typedef int (*kngg_account_fn)(void *ctx, const kngg_account_rec *a);
+/* KNGG_EEXISTS when the name is taken. Inside a write transaction. */
+int kngg_store_account_add(kngg_store *st, const kngg_account_rec *a);
+/* KNGG_ENOTFOUND when unknown. */
+int kngg_store_account_get(kngg_store *st, const char *name, kngg_account_fn fn, void *ctx);
+/* All accounts by name. */
+int kngg_store_accounts(kngg_store *st, kngg_account_fn fn, void *ctx);
+int kngg_store_account_count(kngg_store *st, int *n);
+/* KNGG_ENOTFOUND when unknown. Inside a write transaction. */
+int kngg_store_account_remove(kngg_store *st, const char *name);
+int kngg_store_account_password(kngg_store *st, const char *name, const char *pwhash);
 
 /* ---- the journal ---------------------------------------------------------- */
 

@@ -65,6 +65,9 @@ int kngg_track_quickscan(kngg_tracker *t, const char *code, const char *theme, i
 int kngg_track_factor(kngg_tracker *t, const char *code, const char *factor, int score,
 		      const kngg_track_opts *o);
 
+/* The Dutch name of an event kind ("stap afgerond"), or kind itself. */
+const char *kngg_event_kind_text(const char *kind);
+
 /* ---- status ----------------------------------------------------------- */
 
 typedef enum {

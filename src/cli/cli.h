@@ -64,6 +64,8 @@ int cmd_region(kngg_cli *cli, int argc, char **argv);
 int cmd_export(kngg_cli *cli, int argc, char **argv);
 int cmd_doc(kngg_cli *cli, int argc, char **argv);
 int cmd_log(kngg_cli *cli, int argc, char **argv);
+int cmd_serve(kngg_cli *cli, int argc, char **argv);
+int cmd_user(kngg_cli *cli, int argc, char **argv);
 
 /* Runs one command line (argv[0] is the command name) with cli's options. */
 int cli_dispatch(kngg_cli *cli, int argc, char **argv);

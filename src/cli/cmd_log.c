@@ -6,37 +6,6 @@
 #include "cli/cli.h"
 #include "cli/json.h"
 
-static const char *kind_text(const char *kind)
-{
-	static const struct { const char *kind, *text; } names[] = {
-		{KNGG_EV_MUNICIPALITY_ADD, "gemeente toegevoegd"},
-		{KNGG_EV_MUNICIPALITY_RENAME, "gemeente hernoemd"},
-		{KNGG_EV_AREA_ADD, "gebied toegevoegd"},
-		{KNGG_EV_CYCLE_START, "cyclus gestart"},
-		{KNGG_EV_STEP_START, "stap gestart"},
-		{KNGG_EV_STEP_DONE, "stap afgerond"},
-		{KNGG_EV_STEP_REOPEN, "stap heropend"},
-		{KNGG_EV_ACTIVITY_DONE, "activiteit gedaan"},
-		{KNGG_EV_DELIVERABLE_DONE, "oplevering gedaan"},
-		{KNGG_EV_QUICKSCAN, "QuickScan-score"},
-		{KNGG_EV_FACTOR, "factorcheck"},
-		{KNGG_EV_ORG_ADD, "organisatie toegevoegd"},
-		{KNGG_EV_STAKEHOLDER_ADD, "stakeholder toegevoegd"},
-		{KNGG_EV_STAKEHOLDER_ASSESS, "stakeholderanalyse"},
-		{KNGG_EV_ROLE_ASSIGN, "rol toegewezen"},
-		{KNGG_EV_ROLE_END, "rol beëindigd"},
-		{KNGG_EV_SIGNOFF, "ondertekening"},
-		{KNGG_EV_CORRECTION, "correctie"},
-		{KNGG_EV_PERSON_ERASE, "persoon gewist"},
-		{KNGG_EV_NOTE_REDACT, "notitie aangepast"},
-	};
-
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strcmp(names[i].kind, kind) == 0)
-			return names[i].text;
-	return kind;
-}
-
 struct text_ctx {
 	int n;
 	int id_width; /* columns of "#N" for the largest event number */
@@ -57,7 +26,7 @@ static int print_text(void *ctx, const kngg_event *ev)
 	snprintf(id, sizeof(id), "#%lld", (long long)ev->id);
 	print_padded(stdout, id, (size_t)tc->id_width + 2);
 	printf("%s  ", ev->date);
-	print_padded(stdout, kind_text(ev->kind), 20);
+	print_padded(stdout, kngg_event_kind_text(ev->kind), 20);
 	if (ev->target && strcmp(ev->kind, KNGG_EV_NOTE_REDACT) == 0)
 		printf(" van #%s", ev->target); /* its target is the event whose note changed */
 	else if (ev->target)

@@ -133,6 +133,24 @@ const cmd_def kngg_commands[] = {
 	 "--cycle: de cyclus (fase 3 en 4), --since: begin van de periode van een\n"
 	 "voortgangsrapportage (standaard drie maanden terug). Sjablonen komen uit\n"
 	 "--templates, KNGG_TEMPLATES of de geinstalleerde map.\n"},
+	{"serve", cmd_serve,
+	 "kngg serve [--listen ADRES:POORT] [--open] [--secure-cookie] [--threads N] [--templates MAP]",
+	 "de webinterface: routekaart, stappen, stakeholders, gereedheid en stukken in de browser",
+	 "Luistert standaard op 127.0.0.1:8080 (alleen deze computer). Zonder accounts\n"
+	 "mag daar iedereen alles; zodra er accounts zijn (kngg user add) moet ieder\n"
+	 "inloggen. Op een ander adres luisteren kan alleen met accounts. --open\n"
+	 "opent de browser; --secure-cookie zet de sessiecookie op Secure (achter\n"
+	 "HTTPS). Elke wijziging gaat het logboek in op naam van wie is ingelogd.\n"
+	 "Poort 0 kiest een vrije poort; het adres staat op de eerste regel.\n"},
+	{"user", cmd_user,
+	 "kngg user add NAAM --role lezer|projectleider|beheerder [--municipality CODE]... | "
+	 "password NAAM | remove NAAM | list",
+	 "accounts voor de webinterface (kngg serve)",
+	 "Het wachtwoord (minstens 10 tekens) wordt gevraagd, of gelezen als eerste\n"
+	 "regel van de invoer. Een lezer leest, een projectleider legt vast voor de\n"
+	 "eigen gemeenten (--municipality, verplicht), een beheerder mag alles en\n"
+	 "beheert accounts. Met --municipality ziet een account alleen die gemeenten.\n"
+	 "Wachtwoorden worden bewaard als Argon2id-hash.\n"},
 	{"status", cmd_status, "kngg status CODE [--as-of DATUM] [--format text|json]",
 	 "stand van zaken: per fase elke stap, data, wie, open activiteiten",
 	 "--as-of toont de stand zoals het logboek die op die dag had.\n"},

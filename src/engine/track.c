@@ -796,3 +796,36 @@ int kngg_track_factor(kngg_tracker *t, const char *code, const char *factor, int
 	}
 	return engine_finish(t, rc);
 }
+
+const char *kngg_event_kind_text(const char *kind)
+{
+	static const struct { const char *kind, *text; } names[] = {
+		{KNGG_EV_MUNICIPALITY_ADD, "gemeente toegevoegd"},
+		{KNGG_EV_MUNICIPALITY_RENAME, "gemeente hernoemd"},
+		{KNGG_EV_AREA_ADD, "gebied toegevoegd"},
+		{KNGG_EV_CYCLE_START, "cyclus gestart"},
+		{KNGG_EV_STEP_START, "stap gestart"},
+		{KNGG_EV_STEP_DONE, "stap afgerond"},
+		{KNGG_EV_STEP_REOPEN, "stap heropend"},
+		{KNGG_EV_ACTIVITY_DONE, "activiteit gedaan"},
+		{KNGG_EV_DELIVERABLE_DONE, "oplevering gedaan"},
+		{KNGG_EV_QUICKSCAN, "QuickScan-score"},
+		{KNGG_EV_FACTOR, "factorcheck"},
+		{KNGG_EV_ORG_ADD, "organisatie toegevoegd"},
+		{KNGG_EV_STAKEHOLDER_ADD, "stakeholder toegevoegd"},
+		{KNGG_EV_STAKEHOLDER_ASSESS, "stakeholderanalyse"},
+		{KNGG_EV_ROLE_ASSIGN, "rol toegewezen"},
+		{KNGG_EV_ROLE_END, "rol beëindigd"},
+		{KNGG_EV_SIGNOFF, "ondertekening"},
+		{KNGG_EV_CORRECTION, "correctie"},
+		{KNGG_EV_PERSON_ERASE, "persoon gewist"},
+		{KNGG_EV_NOTE_REDACT, "notitie aangepast"},
+		{KNGG_EV_PHASE_DECLARE, "fase opgegeven"},
+		{KNGG_EV_REGION_JOIN, "regio"},
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(names[i].kind, kind) == 0)
+			return names[i].text;
+	return kind;
+}

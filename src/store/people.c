@@ -313,3 +313,26 @@ int kngg_store_region_members(kngg_store *st, const char *region,
 	sqlite3_finalize(stmt);
 	return rc == SQLITE_DONE ? 0 : store_sql_error(st, rc, "lezen van een regio");
 }
+
+int kngg_store_regions(kngg_store *st, int (*fn)(void *ctx, const char *region, int members),
+		       void *ctx)
+{
+	sqlite3_stmt *stmt;
+	int rc = store_prepare(st,
+			       "SELECT r.name, (SELECT count(*) FROM region_member m "
+			       "WHERE m.region = r.name) FROM region r ORDER BY r.name",
+			       &stmt);
+
+	if (rc < 0)
+		return rc;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		int r = fn(ctx, store_col_text(stmt, 0), sqlite3_column_int(stmt, 1));
+
+		if (r) {
+			sqlite3_finalize(stmt);
+			return r;
+		}
+	}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : store_sql_error(st, rc, "lezen van regio's");
+}

@@ -18,6 +18,7 @@
 extern const unsigned char kngg_schema_sql[];
 extern const unsigned char kngg_schema2_sql[];
 extern const unsigned char kngg_schema3_sql[];
+extern const unsigned char kngg_schema4_sql[];
 
 /* ---- errors ----------------------------------------------------------- */
 
@@ -170,6 +171,7 @@ const char *kngg_store_migration_sql(int from)
 	case 0: return (const char *)kngg_schema_sql;
 	case 1: return (const char *)kngg_schema2_sql;
 	case 2: return (const char *)kngg_schema3_sql;
+	case 3: return (const char *)kngg_schema4_sql;
 	default: return NULL;
 	}
 }

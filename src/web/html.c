@@ -1,0 +1,206 @@
+/*
+ * html.c: the page frame (head, navigation, flash message, footer), the
+ * one escaping helper and the form helpers every page uses.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <microhttpd.h>
+
+#include "web/web.h"
+
+void web_h(kngg_buf *b, const char *s)
+{
+	if (s)
+		kngg_buf_put_xml(b, s, strlen(s));
+}
+
+void web_hf(kngg_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	const char *p;
+
+	va_start(ap, fmt);
+	for (p = fmt; *p; p++) {
+		if (*p != '%') {
+			const char *q = strchr(p, '%');
+			size_t n = q ? (size_t)(q - p) : strlen(p);
+
+			kngg_buf_put(b, p, n);
+			p += n - 1;
+			continue;
+		}
+		switch (*++p) {
+		case 's': web_h(b, va_arg(ap, const char *)); break;
+		case 'd': kngg_buf_printf(b, "%d", va_arg(ap, int)); break;
+		case 'z': p++; kngg_buf_printf(b, "%zu", va_arg(ap, size_t)); break;
+		case 'l': p += 2; kngg_buf_printf(b, "%lld", va_arg(ap, long long)); break;
+		case '%': kngg_buf_put(b, "%", 1); break;
+		default: p--; kngg_buf_put(b, "%", 1); break;
+		}
+	}
+	va_end(ap);
+}
+
+static const char *const months[] = {"januari", "februari", "maart",     "april",
+				     "mei",     "juni",     "juli",      "augustus",
+				     "september", "oktober", "november", "december"};
+
+void web_date_nl(const char *date, char out[32])
+{
+	int y, m, d;
+
+	if (date && sscanf(date, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12)
+		snprintf(out, 32, "%d %s %d", d, months[m - 1], y);
+	else
+		snprintf(out, 32, "%s", date ? date : "");
+}
+
+/* The municipality's sub-navigation. */
+static void municipality_nav(web_request *r, const char *code, const char *active)
+{
+	static const struct { const char *slug, *label; } items[] = {
+		{"", "Routekaart"},        {"gereedheid", "Gereedheid"},
+		{"stakeholders", "Stakeholders"}, {"quickscan", "QuickScan"},
+		{"factoren", "Factoren"},  {"documenten", "Documenten"},
+		{"logboek", "Logboek"},
+	};
+	kngg_buf *b = &r->out;
+
+	kngg_buf_puts(b, "<nav class=\"sub\" aria-label=\"Gemeente\"><ul>");
+	for (size_t i = 0; i < sizeof(items) / sizeof(items[0]); i++) {
+		int on = active && strcmp(active, items[i].slug) == 0;
+
+		web_hf(b, "<li><a href=\"/gemeente/%s%s%s\"%s>%s</a></li>", code,
+		       items[i].slug[0] ? "/" : "", items[i].slug, on ? " aria-current=\"page\"" : "",
+		       items[i].label);
+	}
+	kngg_buf_puts(b, "</ul></nav>");
+}
+
+void web_page_begin(web_request *r, const char *title, const char *code, const char *active)
+{
+	kngg_buf *b = &r->out;
+
+	r->content_type = "text/html; charset=utf-8";
+	web_hf(b, "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">"
+		  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+		  "<title>%s — kngg</title>"
+		  "<link rel=\"stylesheet\" href=\"/static/kngg.css\">"
+		  "<link rel=\"icon\" href=\"/static/kngg.svg\" type=\"image/svg+xml\">"
+		  "</head><body>"
+		  "<a class=\"skip\" href=\"#inhoud\">Naar de inhoud</a>"
+		  "<header class=\"top\"><a class=\"brand\" href=\"/\">kngg</a>"
+		  "<span class=\"tagline\">Kind naar Gezonder Gewicht</span>",
+	       title);
+	kngg_buf_puts(b, "<nav class=\"main\" aria-label=\"Hoofdmenu\"><ul>"
+			 "<li><a href=\"/\">Gemeenten</a></li>"
+			 "<li><a href=\"/controle\">Controle</a></li>");
+	if (r->account && r->account->role == KNGG_ROLE_BEHEERDER)
+		kngg_buf_puts(b, "<li><a href=\"/gebruikers\">Gebruikers</a></li>");
+	kngg_buf_puts(b, "</ul></nav>");
+	if (r->account) {
+		web_hf(b, "<div class=\"who\"><span>%s (%s)</span>", r->account->name,
+		       kngg_account_role_name(r->account->role));
+		web_form_begin(r, "/uitloggen", "inline");
+		kngg_buf_puts(b, "<button type=\"submit\" class=\"link\">Uitloggen</button></form></div>");
+	} else if (r->local) {
+		kngg_buf_puts(b, "<div class=\"who\"><span>lokaal, zonder accounts</span></div>");
+	}
+	kngg_buf_puts(b, "</header>");
+	if (code)
+		municipality_nav(r, code, active);
+	kngg_buf_puts(b, "<main id=\"inhoud\">");
+	if (r->session.flash[0])
+		web_hf(b, "<p class=\"flash%s\" role=\"%s\">%s</p>",
+		       r->session.flash_error ? " error" : "", r->session.flash_error ? "alert" : "status",
+		       r->session.flash);
+}
+
+void web_page_end(web_request *r)
+{
+	web_hf(&r->out, "</main><footer><p>kngg " KNGG_VERSION " · definities %s · %s</p></footer>"
+			"</body></html>\n",
+	       kngg_defs_version(r->cfg->defs), kngg_defs_citation(r->cfg->defs));
+}
+
+void web_error(web_request *r, int status, const char *title, const char *msg)
+{
+	kngg_buf_free(&r->out);
+	r->status = status;
+	/* no flash here: it would be used up by an error page */
+	r->session.flash[0] = '\0';
+	web_page_begin(r, title, NULL, NULL);
+	web_hf(&r->out, "<h1>%s</h1><p>%s</p><p><a href=\"/\">Naar het overzicht</a></p>", title, msg);
+	web_page_end(r);
+}
+
+void web_form_begin(web_request *r, const char *action, const char *cls)
+{
+	web_hf(&r->out, "<form method=\"post\" action=\"%s\"%s%s%s>"
+			"<input type=\"hidden\" name=\"csrf\" value=\"%s\">",
+	       action, cls ? " class=\"" : "", cls ? cls : "", cls ? "\"" : "", r->session.csrf);
+}
+
+void web_select_list(web_request *r, const char *name, const char *label, const char *list_id,
+		     int required)
+{
+	const kngg_list *list = kngg_defs_list(r->cfg->defs, list_id);
+	kngg_buf *b = &r->out;
+
+	web_hf(b, "<label for=\"f-%s\">%s</label><select id=\"f-%s\" name=\"%s\"%s>", name, label,
+	       name, name, required ? " required" : "");
+	if (!required)
+		kngg_buf_puts(b, "<option value=\"\">—</option>");
+	for (size_t i = 0; list && i < list->nitems; i++)
+		web_hf(b, "<option value=\"%s\">%s</option>", list->items[i].id,
+		       list->items[i].title ? list->items[i].title : list->items[i].id);
+	kngg_buf_puts(b, "</select>");
+}
+
+void web_input(web_request *r, const char *name, const char *label, const char *type,
+	       const char *value, int required)
+{
+	web_hf(&r->out, "<label for=\"f-%s\">%s</label><input id=\"f-%s\" name=\"%s\" type=\"%s\"",
+	       name, label, name, name, type);
+	if (value)
+		web_hf(&r->out, " value=\"%s\"", value);
+	kngg_buf_puts(&r->out, required ? " required>" : ">");
+}
+
+struct name_ctx {
+	char *name;
+};
+
+static int got_name(void *ctx, const kngg_municipality *m)
+{
+	struct name_ctx *n = ctx;
+
+	snprintf(n->name, 256, "%s", m->name ? m->name : m->code);
+	return 0;
+}
+
+int web_municipality(web_request *r, const char *code, char name[256])
+{
+	struct name_ctx n = {name};
+	int rc;
+
+	if (!kngg_valid_code(code) || !web_may_read(r, code)) {
+		web_error(r, MHD_HTTP_NOT_FOUND, "Niet gevonden",
+			  "Deze gemeente bestaat niet of u heeft er geen toegang toe.");
+		return -1;
+	}
+	rc = kngg_store_municipality_get(r->tracker.store, code, got_name, &n);
+	if (rc == KNGG_ENOTFOUND) {
+		web_error(r, MHD_HTTP_NOT_FOUND, "Niet gevonden",
+			  "Deze gemeente bestaat niet of u heeft er geen toegang toe.");
+		return -1;
+	}
+	if (rc < 0) {
+		web_engine_failed(r, KNGG_EIO, "/");
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,343 @@
+/*
+ * page_home.c: the overview of municipalities and regions, the audit
+ * chain's verdict, logging in and out, and the accounts page.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <microhttpd.h>
+
+#include "kngg/readiness.h"
+#include "web/web.h"
+
+/* ---- overview ------------------------------------------------------------------ */
+
+typedef struct {
+	web_request *r;
+	const char *region; /* filter, or NULL */
+	char **members;
+	size_t nmembers, cap;
+	int rows;
+} overview;
+
+static int member_add(void *ctx, const char *code)
+{
+	overview *o = ctx;
+
+	if (o->nmembers == o->cap) {
+		size_t cap = o->cap ? o->cap * 2 : 16;
+		char **m = realloc(o->members, cap * sizeof(*m));
+
+		if (!m)
+			return KNGG_ENOMEM;
+		o->members = m;
+		o->cap = cap;
+	}
+	if (!(o->members[o->nmembers] = strdup(code)))
+		return KNGG_ENOMEM;
+	o->nmembers++;
+	return 0;
+}
+
+static int is_member(const overview *o, const char *code)
+{
+	for (size_t i = 0; i < o->nmembers; i++)
+		if (strcmp(o->members[i], code) == 0)
+			return 1;
+	return 0;
+}
+
+static int overview_row(void *ctx, const kngg_readiness *rd)
+{
+	overview *o = ctx;
+	kngg_buf *b = &o->r->out;
+
+	if (!web_may_read(o->r, rd->code) || (o->region && !is_member(o, rd->code)))
+		return 0;
+	o->rows++;
+	web_hf(b, "<tr><th scope=\"row\"><a href=\"/gemeente/%s\">%s</a></th><td>%s</td><td>%d</td>",
+	       rd->code, rd->name ? rd->name : rd->code, rd->code, rd->calculated_phase);
+	if (rd->declared_phase)
+		web_hf(b, "<td>%d</td>", rd->declared_phase);
+	else
+		kngg_buf_puts(b, "<td>—</td>");
+	if (rd->ready) {
+		kngg_buf_puts(b, "<td><span class=\"ok\">gereed</span></td><td></td>");
+	} else {
+		int missing = 0;
+
+		for (size_t i = 0; i < rd->nsections; i++)
+			missing += rd->sections[i].nmissing;
+		web_hf(b, "<td><a href=\"/gemeente/%s/gereedheid\">%d open</a></td>", rd->code, missing);
+		web_hf(b, "<td>%s</td>", rd->oldest_stalled ? rd->oldest_stalled : "");
+	}
+	kngg_buf_puts(b, "</tr>");
+	return 0;
+}
+
+static int region_item(void *ctx, const char *region, int members)
+{
+	overview *o = ctx;
+	kngg_buf *b = &o->r->out;
+	char *enc = NULL;
+
+	/* region names go into a query string: percent-encode every byte */
+	kngg_buf q = {0};
+	for (const unsigned char *p = (const unsigned char *)region; *p; p++)
+		kngg_buf_printf(&q, "%%%02X", *p);
+	enc = q.ptr;
+	web_hf(b, "<li><a href=\"/?regio=%s\"%s>%s</a> (%d)</li>", enc ? enc : "",
+	       o->region && strcmp(o->region, region) == 0 ? " aria-current=\"page\"" : "", region,
+	       members);
+	kngg_buf_free(&q);
+	return 0;
+}
+
+void page_home(web_request *r)
+{
+	overview o = {r, web_arg(r, "regio"), NULL, 0, 0, 0};
+	kngg_buf *b = &r->out;
+	int rc = 0;
+
+	if (o.region) {
+		rc = kngg_region_members(&r->tracker, o.region, member_add, &o);
+		if (rc == KNGG_ENOTFOUND) {
+			kngg_buf_free(&r->error);
+			web_error(r, MHD_HTTP_NOT_FOUND, "Niet gevonden", "Deze regio bestaat niet.");
+			goto done;
+		}
+		if (rc < 0) {
+			web_engine_failed(r, rc, "/");
+			goto done;
+		}
+	}
+	web_page_begin(r, o.region ? o.region : "Gemeenten", NULL, NULL);
+	web_hf(b, "<h1>%s</h1>", o.region ? o.region : "Gemeenten");
+	kngg_buf_puts(b, "<nav class=\"regions\" aria-label=\"Regio's\"><p>Regio:</p><ul>"
+			 "<li><a href=\"/\">alle</a></li>");
+	if ((rc = kngg_store_regions(r->tracker.store, region_item, &o)) < 0)
+		goto fail;
+	kngg_buf_puts(b, "</ul></nav>");
+	kngg_buf_puts(b, "<table class=\"overview\"><caption>Fase, gereedheid en wat het langst stilligt, "
+			 "volgens het logboek</caption><thead><tr><th scope=\"col\">Gemeente</th>"
+			 "<th scope=\"col\">CBS-code</th><th scope=\"col\">Fase (berekend)</th>"
+			 "<th scope=\"col\">Fase (opgegeven)</th><th scope=\"col\">Gereedheid</th>"
+			 "<th scope=\"col\">Ligt het langst stil</th></tr></thead><tbody>");
+	if ((rc = kngg_readiness_all(&r->tracker, NULL, overview_row, &o)) < 0)
+		goto fail;
+	kngg_buf_puts(b, "</tbody></table>");
+	if (o.rows == 0)
+		kngg_buf_puts(b, "<p>Nog geen gemeenten. Voeg er een toe met "
+				 "<code>kngg municipality add GM0479 Zaanstad</code>.</p>");
+	web_page_end(r);
+	goto done;
+fail:
+	web_engine_failed(r, KNGG_EIO, "/");
+done:
+	for (size_t i = 0; i < o.nmembers; i++)
+		free(o.members[i]);
+	free(o.members);
+}
+
+/* ---- the audit chain ------------------------------------------------------------ */
+
+void page_verify(web_request *r)
+{
+	kngg_verify_result v;
+	kngg_buf *b = &r->out;
+	int rc = kngg_store_verify(r->tracker.store, &v);
+
+	if (rc < 0 && rc != KNGG_EINVALID) {
+		web_engine_failed(r, rc, "/");
+		return;
+	}
+	web_page_begin(r, "Controle", NULL, NULL);
+	kngg_buf_puts(b, "<h1>Controle van het logboek</h1>");
+	if (rc == 0)
+		web_hf(b, "<p class=\"ok big\">In orde: alle %lld gebeurtenissen kloppen met de keten "
+			  "van hashes%s.</p>", (long long)v.checked,
+		       v.redacted ? ", ook de vastgelegde AVG-aanpassingen" : "");
+	else
+		web_hf(b, "<p class=\"flash error big\" role=\"alert\">Niet in orde: gebeurtenis #%lld: %s</p>",
+		       (long long)v.bad_id, v.problem);
+	kngg_buf_puts(b, "<p>Elke gebeurtenis draagt een SHA-256-hash over de vorige en zichzelf. Wie het "
+			 "databasebestand buiten kngg om wijzigt, breekt die keten; deze pagina rekent hem "
+			 "helemaal na (zoals <code>kngg verify</code>).</p>");
+	web_page_end(r);
+}
+
+/* ---- logging in and out ------------------------------------------------------------ */
+
+static void login_form(web_request *r, const char *message)
+{
+	kngg_buf *b = &r->out;
+
+	web_page_begin(r, "Inloggen", NULL, NULL);
+	kngg_buf_puts(b, "<h1>Inloggen</h1>");
+	if (message)
+		web_hf(b, "<p class=\"flash error\" role=\"alert\">%s</p>", message);
+	web_form_begin(r, "/inloggen", "card narrow");
+	web_input(r, "naam", "Naam", "text", NULL, 1);
+	kngg_buf_puts(b, "<label for=\"f-wachtwoord\">Wachtwoord</label>"
+			 "<input id=\"f-wachtwoord\" name=\"wachtwoord\" type=\"password\" "
+			 "autocomplete=\"current-password\" required>"
+			 "<button type=\"submit\" class=\"primary\">Inloggen</button></form>");
+	web_page_end(r);
+}
+
+void page_login(web_request *r)
+{
+	const char *name, *password;
+	kngg_account *a = NULL;
+	char user_key[128];
+	int wait, rc;
+
+	if (!r->post) {
+		if (r->account || r->local) {
+			web_redirect(r, "/", 0, NULL);
+			return;
+		}
+		login_form(r, NULL);
+		return;
+	}
+	name = web_form_get(&r->form, "naam");
+	password = web_form_get(&r->form, "wachtwoord");
+	snprintf(user_key, sizeof(user_key), "u:%s", name ? name : "");
+	if ((wait = web_throttle_check(r->address)) > 0 ||
+	    (wait = web_throttle_check(user_key)) > 0) {
+		char msg[160];
+
+		snprintf(msg, sizeof(msg), "Te veel mislukte pogingen. Probeer het over %d seconden opnieuw.",
+			 wait);
+		r->status = MHD_HTTP_TOO_MANY_REQUESTS;
+		login_form(r, msg);
+		return;
+	}
+	rc = kngg_account_login(&r->tracker, name, password, &a);
+	if (rc == KNGG_EINVALID) {
+		web_throttle_fail(r->address);
+		web_throttle_fail(user_key);
+		r->status = MHD_HTTP_UNAUTHORIZED;
+		login_form(r, "Naam of wachtwoord onjuist.");
+		return;
+	}
+	if (rc < 0) {
+		web_engine_failed(r, rc, "/inloggen");
+		return;
+	}
+	web_throttle_reset(user_key);
+	/* a fresh session (and token) after login: no fixation */
+	web_session_end(r->session.token);
+	if (web_session_new(a->name, &r->session) < 0) {
+		kngg_account_free(a);
+		web_error(r, MHD_HTTP_INTERNAL_SERVER_ERROR, "Er ging iets mis", "Geen sessie mogelijk.");
+		return;
+	}
+	r->set_cookie = 1;
+	kngg_account_free(a);
+	web_redirect(r, "/", 0, "U bent ingelogd.");
+}
+
+void page_logout(web_request *r)
+{
+	web_session_end(r->session.token);
+	memset(&r->session, 0, sizeof(r->session));
+	r->clear_cookie = 1;
+	r->set_cookie = 0;
+	web_redirect(r, "/inloggen", 0, NULL);
+}
+
+/* ---- accounts ------------------------------------------------------------------------ */
+
+static int account_row(void *ctx, const kngg_account *a)
+{
+	web_request *r = ctx;
+	kngg_buf *b = &r->out;
+
+	web_hf(b, "<tr><td>%s</td><td>%s</td><td>", a->name, kngg_account_role_name(a->role));
+	if (a->nmunicipalities == 0)
+		kngg_buf_puts(b, "alle");
+	for (size_t i = 0; i < a->nmunicipalities; i++)
+		web_hf(b, "%s%s", i ? ", " : "", a->municipalities[i]);
+	web_hf(b, "</td><td>%s</td><td>", a->created_at);
+	if (!r->account || strcmp(a->name, r->account->name) != 0) {
+		web_form_begin(r, "/gebruikers", "inline");
+		web_hf(b, "<input type=\"hidden\" name=\"verwijder\" value=\"%s\">"
+			  "<button type=\"submit\">Verwijderen</button></form>", a->name);
+	}
+	kngg_buf_puts(b, "</td></tr>");
+	return 0;
+}
+
+static void users_post(web_request *r)
+{
+	const char *remove = web_form_get(&r->form, "verwijder");
+	const char *codes[32];
+	size_t ncodes = web_form_all(&r->form, "gemeente", codes, 32);
+	int rc;
+
+	if (remove) {
+		if (r->account && strcmp(remove, r->account->name) == 0) {
+			web_redirect(r, "/gebruikers", 1, "u kunt uw eigen account niet verwijderen");
+			return;
+		}
+		if ((rc = kngg_account_remove(&r->tracker, remove)) < 0)
+			web_engine_failed(r, rc, "/gebruikers");
+		else
+			web_redirect(r, "/gebruikers", 0, "Account verwijderd.");
+		return;
+	}
+	rc = kngg_account_add(&r->tracker, web_form_get(&r->form, "naam"),
+			      kngg_account_role_parse(web_form_get(&r->form, "rol")),
+			      web_form_get(&r->form, "wachtwoord"), codes, ncodes);
+	if (rc < 0)
+		web_engine_failed(r, rc, "/gebruikers");
+	else
+		web_redirect(r, "/gebruikers", 0, "Account toegevoegd.");
+}
+
+static int municipality_option(void *ctx, const kngg_municipality *m)
+{
+	web_hf(ctx, "<option value=\"%s\">%s (%s)</option>", m->code, m->name ? m->name : "", m->code);
+	return 0;
+}
+
+void page_users(web_request *r)
+{
+	kngg_buf *b = &r->out;
+
+	if (!r->account || r->account->role != KNGG_ROLE_BEHEERDER) {
+		web_error(r, MHD_HTTP_FORBIDDEN, "Geen toegang",
+			  r->local ? "Accounts beheert u met 'kngg user add'; daarna logt iedereen in."
+				   : "Alleen een beheerder beheert accounts.");
+		return;
+	}
+	if (r->post) {
+		users_post(r);
+		return;
+	}
+	web_page_begin(r, "Gebruikers", NULL, NULL);
+	kngg_buf_puts(b, "<h1>Gebruikers</h1><table><thead><tr><th scope=\"col\">Naam</th>"
+			 "<th scope=\"col\">Rol</th><th scope=\"col\">Gemeenten</th><th scope=\"col\">Sinds</th>"
+			 "<th scope=\"col\"><span class=\"sr\">Acties</span></th></tr></thead><tbody>");
+	if (kngg_accounts(&r->tracker, account_row, r) < 0) {
+		web_engine_failed(r, KNGG_EIO, "/");
+		return;
+	}
+	kngg_buf_puts(b, "</tbody></table>");
+	web_form_begin(r, "/gebruikers", "card narrow");
+	kngg_buf_puts(b, "<h2>Account toevoegen</h2>");
+	web_input(r, "naam", "Naam", "text", NULL, 1);
+	kngg_buf_puts(b, "<label for=\"f-rol\">Rol</label><select id=\"f-rol\" name=\"rol\">"
+			 "<option value=\"lezer\">lezer</option><option value=\"projectleider\">projectleider</option>"
+			 "<option value=\"beheerder\">beheerder</option></select>"
+			 "<label for=\"f-gemeente\">Gemeenten (projectleider: verplicht)</label>"
+			 "<select id=\"f-gemeente\" name=\"gemeente\" multiple size=\"5\">");
+	kngg_store_municipalities(r->tracker.store, municipality_option, b);
+	kngg_buf_puts(b, "</select><label for=\"f-wachtwoord\">Wachtwoord (minstens 10 tekens)</label>"
+			 "<input id=\"f-wachtwoord\" name=\"wachtwoord\" type=\"password\" "
+			 "autocomplete=\"new-password\" minlength=\"10\" required>"
+			 "<button type=\"submit\" class=\"primary\">Toevoegen</button></form>");
+	web_page_end(r);
+}

@@ -1,0 +1,230 @@
+/*
+ * page_people.c: the stakeholder register: the influence/interest grid
+ * (SVG), the register with each person's latest analysis, the history of
+ * commitments, and forms to add a stakeholder and record an analysis.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <microhttpd.h>
+
+#include "kngg/people.h"
+#include "web/svg.h"
+#include "web/web.h"
+
+static const char *label(web_request *r, const char *list, const char *id)
+{
+	return id ? kngg_defs_label(r->cfg->defs, list, id) : "—";
+}
+
+static void grid(web_request *r, const kngg_register *reg, const char *name)
+{
+	const kngg_list *mate = kngg_defs_list(r->cfg->defs, "mate");
+	const char *levels[8];
+	web_svg_point *pts = calloc(reg->npeople ? reg->npeople : 1, sizeof(*pts));
+	kngg_buf title = {0};
+	size_t n = 0, nlevels = mate ? mate->nitems : 0;
+
+	if (!pts || nlevels == 0 || nlevels > 8) {
+		free(pts);
+		return;
+	}
+	for (size_t i = 0; i < nlevels; i++)
+		levels[i] = mate->items[i].title;
+	for (size_t i = 0; i < reg->npeople; i++) {
+		const kngg_stakeholder *s = &reg->people[i];
+		const kngg_assessment_rec *a = s->latest;
+
+		if (!a || !a->interest || !a->influence)
+			continue;
+		pts[n].name = s->person.name;
+		pts[n].interest = kngg_list_index(mate, a->interest);
+		pts[n].influence = kngg_list_index(mate, a->influence);
+		pts[n].committed = a->commitment && kngg_commitment_counts(r->cfg->defs, a->commitment);
+		pts[n].href = NULL;
+		n++;
+	}
+	kngg_buf_printf(&title, "Invloed en belang van de stakeholders van %s", name);
+	kngg_buf_puts(&r->out, "<figure class=\"grid\">");
+	web_svg_grid(&r->out, kngg_buf_cstr(&title), levels, nlevels, pts, n);
+	web_hf(&r->out, "<figcaption>%zu van %zu stakeholders geanalyseerd; een gevulde stip heeft "
+			"commitment toegezegd.</figcaption></figure>", n, reg->npeople);
+	kngg_buf_free(&title);
+	free(pts);
+}
+
+static void register_table(web_request *r, const kngg_register *reg)
+{
+	kngg_buf *b = &r->out;
+
+	kngg_buf_puts(b, "<table><caption>Register (laatste analyse per persoon)</caption><thead><tr>"
+			 "<th scope=\"col\">#</th><th scope=\"col\">Naam</th><th scope=\"col\">Organisatie</th>"
+			 "<th scope=\"col\">Functie</th><th scope=\"col\">Niveau</th><th scope=\"col\">Belang</th>"
+			 "<th scope=\"col\">Invloed</th><th scope=\"col\">Houding</th><th scope=\"col\">Commitment</th>"
+			 "<th scope=\"col\">Rollen</th></tr></thead><tbody>");
+	for (size_t i = 0; i < reg->npeople; i++) {
+		const kngg_stakeholder *s = &reg->people[i];
+		const kngg_assessment_rec *a = s->latest;
+
+		web_hf(b, "<tr><td>%lld</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>",
+		       (long long)s->person.id, s->person.name ? s->person.name : "(gewist)",
+		       s->person.org ? s->person.org : "", s->person.function ? s->person.function : "",
+		       s->person.level ? label(r, "niveaus", s->person.level) : "");
+		web_hf(b, "<td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>",
+		       label(r, "mate", a ? a->interest : NULL), label(r, "mate", a ? a->influence : NULL),
+		       label(r, "houding", a ? a->stance : NULL),
+		       label(r, "commitment", a ? a->commitment : NULL));
+		for (size_t k = 0, shown = 0; k < s->nroles; k++) {
+			if (s->roles[k].until)
+				continue;
+			web_hf(b, "%s%s%s", shown++ ? ", " : "", label(r, "rollen", s->roles[k].role),
+			       s->roles[k].deputy ? " (plv.)" : "");
+		}
+		kngg_buf_puts(b, "</td></tr>");
+	}
+	kngg_buf_puts(b, "</tbody></table>");
+}
+
+/* Every time a commitment was said, oldest first. */
+static void commitment_history(web_request *r, const kngg_register *reg)
+{
+	kngg_buf *b = &r->out;
+	int rows = 0;
+
+	kngg_buf_puts(b, "<h2>Verloop van commitment</h2><table><thead><tr><th scope=\"col\">Datum</th>"
+			 "<th scope=\"col\">Persoon</th><th scope=\"col\">Ronde</th>"
+			 "<th scope=\"col\">Commitment</th><th scope=\"col\">Houding</th>"
+			 "<th scope=\"col\">Vastgelegd door</th></tr></thead><tbody>");
+	for (size_t i = 0; i < reg->npeople; i++) {
+		const kngg_stakeholder *s = &reg->people[i];
+
+		for (size_t k = 0; k < s->nhistory; k++) {
+			const kngg_assessment_rec *a = &s->history[k];
+
+			rows++;
+			web_hf(b, "<tr><td>%s</td><td>%s</td><td>%s%s%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
+			       a->date, s->person.name ? s->person.name : "(gewist)", a->round ? a->round : "",
+			       a->area ? " · " : "", a->area ? a->area : "",
+			       label(r, "commitment", a->commitment), label(r, "houding", a->stance),
+			       a->by ? a->by : "");
+		}
+	}
+	kngg_buf_puts(b, "</tbody></table>");
+	if (!rows)
+		kngg_buf_puts(b, "<p>Nog geen analyses vastgelegd.</p>");
+}
+
+static void forms(web_request *r, const char *code, const kngg_register *reg)
+{
+	kngg_buf *b = &r->out;
+	char action[64];
+
+	snprintf(action, sizeof(action), "/gemeente/%s/stakeholders", code);
+	kngg_buf_puts(b, "<div class=\"columns\">");
+	web_form_begin(r, action, "card");
+	kngg_buf_puts(b, "<h2>Stakeholder toevoegen</h2><input type=\"hidden\" name=\"wat\" value=\"nieuw\">");
+	web_input(r, "naam", "Naam", "text", NULL, 1);
+	web_input(r, "organisatie", "Organisatie", "text", NULL, 1);
+	web_select_list(r, "soort", "Soort organisatie (als die nieuw is)", "organisatietypen", 0);
+	web_input(r, "functie", "Functie", "text", NULL, 0);
+	web_select_list(r, "niveau", "Niveau", "niveaus", 0);
+	web_input(r, "email", "E-mail (optioneel)", "email", NULL, 0);
+	kngg_buf_puts(b, "<button type=\"submit\" class=\"primary\">Toevoegen</button></form>");
+
+	web_form_begin(r, action, "card");
+	kngg_buf_puts(b, "<h2>Analyse vastleggen</h2><input type=\"hidden\" name=\"wat\" value=\"analyse\">"
+			 "<label for=\"f-persoon\">Persoon</label><select id=\"f-persoon\" name=\"persoon\" required>");
+	for (size_t i = 0; i < reg->npeople; i++)
+		if (reg->people[i].person.name)
+			web_hf(b, "<option value=\"%lld\">%s</option>", (long long)reg->people[i].person.id,
+			       reg->people[i].person.name);
+	kngg_buf_puts(b, "</select><p class=\"hint\">Wat u leeg laat, blijft zoals de vorige analyse.</p>");
+	web_select_list(r, "belang", "Belang", "mate", 0);
+	web_select_list(r, "invloed", "Invloed", "mate", 0);
+	web_select_list(r, "urgentie", "Urgentie", "mate", 0);
+	web_select_list(r, "houding", "Houding", "houding", 0);
+	web_select_list(r, "commitment", "Commitment", "commitment", 0);
+	web_input(r, "ronde", "Ronde (stap, bv. 1.2; optioneel)", "text", NULL, 0);
+	web_input(r, "datum", "Datum (leeg: vandaag)", "date", NULL, 0);
+	web_input(r, "notitie", "Notitie (optioneel)", "text", NULL, 0);
+	kngg_buf_puts(b, "<button type=\"submit\" class=\"primary\">Vastleggen</button></form></div>");
+}
+
+static void stakeholders_post(web_request *r, const char *code)
+{
+	const char *what = web_form_get(&r->form, "wat");
+	kngg_track_opts o = {0};
+	char back[64];
+	int rc = KNGG_EINVALID;
+
+	snprintf(back, sizeof(back), "/gemeente/%s/stakeholders", code);
+	if (!web_may_write(r, code)) {
+		web_error(r, MHD_HTTP_FORBIDDEN, "Geen schrijfrechten",
+			  "Uw account mag voor deze gemeente niets vastleggen.");
+		return;
+	}
+	o.by = web_by(r);
+	o.date = web_form_get(&r->form, "datum");
+	o.note = web_form_get(&r->form, "notitie");
+	if (what && strcmp(what, "nieuw") == 0) {
+		kngg_stakeholder_in in = {0};
+
+		in.name = web_form_get(&r->form, "naam");
+		in.org = web_form_get(&r->form, "organisatie");
+		in.org_type = web_form_get(&r->form, "soort");
+		in.function = web_form_get(&r->form, "functie");
+		in.level = web_form_get(&r->form, "niveau");
+		in.email = web_form_get(&r->form, "email");
+		rc = kngg_stakeholder_add(&r->tracker, code, &in, &o, NULL);
+	} else if (what && strcmp(what, "analyse") == 0) {
+		const char *p = web_form_get(&r->form, "persoon");
+		char *end = NULL;
+		long long id = p ? strtoll(p, &end, 10) : 0;
+		kngg_assessment a = {0};
+
+		a.interest = web_form_get(&r->form, "belang");
+		a.influence = web_form_get(&r->form, "invloed");
+		a.urgency = web_form_get(&r->form, "urgentie");
+		a.stance = web_form_get(&r->form, "houding");
+		a.commitment = web_form_get(&r->form, "commitment");
+		a.round = web_form_get(&r->form, "ronde");
+		if (!p || *end || id <= 0)
+			kngg_buf_puts(&r->error, "kies een persoon");
+		else
+			rc = kngg_stakeholder_assess(&r->tracker, code, id, &a, &o);
+	} else {
+		kngg_buf_puts(&r->error, "onbekend formulier");
+	}
+	if (rc < 0)
+		web_engine_failed(r, rc, back);
+	else
+		web_redirect(r, back, 0, "Vastgelegd.");
+}
+
+void page_stakeholders(web_request *r, const char *code)
+{
+	kngg_register *reg = NULL;
+	char name[256];
+	kngg_buf *b = &r->out;
+
+	if (web_municipality(r, code, name) < 0)
+		return;
+	if (r->post) {
+		stakeholders_post(r, code);
+		return;
+	}
+	if (kngg_register_load(&r->tracker, code, NULL, &reg) < 0) {
+		web_engine_failed(r, KNGG_EIO, "/");
+		return;
+	}
+	web_page_begin(r, "Stakeholders", code, "stakeholders");
+	web_hf(b, "<h1>Stakeholders van %s</h1>", name);
+	grid(r, reg, name);
+	register_table(r, reg);
+	commitment_history(r, reg);
+	if (web_may_write(r, code))
+		forms(r, code, reg);
+	web_page_end(r);
+	kngg_register_free(reg);
+}

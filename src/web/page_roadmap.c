@@ -1,0 +1,537 @@
+/*
+ * page_roadmap.c: a municipality's roadmap (the four phases drawn as SVG,
+ * with the same facts as a table) and the page of one step, where its
+ * state, activities, deliverables and sign-offs are recorded.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <microhttpd.h>
+
+#include "kngg/people.h"
+#include "web/svg.h"
+#include "web/web.h"
+
+/* "/gemeente/GM0479/stap/2.3?gebied=Poelenburg" (escaped later). */
+static void step_href(kngg_buf *b, const char *code, const char *step, const char *area)
+{
+	kngg_buf_printf(b, "/gemeente/%s/stap/%s", code, step);
+	if (area) {
+		kngg_buf_puts(b, "?gebied=");
+		for (const unsigned char *p = (const unsigned char *)area; *p; p++) {
+			if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+			    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' || *p == '.')
+				kngg_buf_put(b, (const char *)p, 1);
+			else
+				kngg_buf_printf(b, "%%%02X", *p);
+		}
+	}
+}
+
+static const char *step_date(const kngg_step_status *ss)
+{
+	if (ss->state == KNGG_STATE_DONE)
+		return ss->done;
+	if (ss->state == KNGG_STATE_REOPENED)
+		return ss->reopened;
+	return ss->started;
+}
+
+static void state_cell(kngg_buf *b, const kngg_step_status *ss)
+{
+	char nl[32];
+
+	web_date_nl(step_date(ss), nl);
+	web_hf(b, "<td><span class=\"state s%d\">%s</span>%s%s</td>", (int)ss->state,
+	       kngg_step_state_name(ss->state), nl[0] ? " " : "", nl);
+}
+
+/* The roadmap as a table: for screen readers, print and copying. */
+static void roadmap_table(web_request *r, const char *code, const kngg_status *st)
+{
+	kngg_buf *b = &r->out;
+
+	kngg_buf_puts(b, "<details class=\"facts\"><summary>Alle stappen als tabel</summary>"
+			 "<table><thead><tr><th scope=\"col\">Fase</th><th scope=\"col\">Ronde</th>"
+			 "<th scope=\"col\">Stap</th><th scope=\"col\">Stand</th></tr></thead><tbody>");
+	for (int p = 0; p < 4; p++) {
+		const kngg_phase_status *ps = &st->phases[p];
+
+		for (size_t k = 0; ps->phase && k < ps->nruns; k++) {
+			const kngg_run_status *run = &ps->runs[k];
+
+			for (size_t i = 0; i < ps->phase->nsteps; i++) {
+				const kngg_step *s = &ps->phase->steps[i];
+				kngg_buf href = {0};
+
+				step_href(&href, code, s->def.id,
+					  ps->phase->repeat == KNGG_REPEAT_PER_AREA ? run->label : NULL);
+				web_hf(b, "<tr><td>%d</td><td>%s</td><td><a href=\"%s\">%s %s</a></td>",
+				       ps->phase->number, run->label ? run->label : "", kngg_buf_cstr(&href),
+				       s->def.id, s->def.title);
+				kngg_buf_free(&href);
+				state_cell(b, &run->steps[i]);
+				kngg_buf_puts(b, "</tr>");
+			}
+		}
+	}
+	kngg_buf_puts(b, "</tbody></table></details>");
+}
+
+static void roadmap_svg(web_request *r, const char *code, const char *name,
+			const kngg_status *st)
+{
+	web_svg_phase phases[4];
+	web_svg_run *runs[4] = {NULL};
+	web_svg_step *steps = NULL;
+	kngg_buf hrefs = {0}, title = {0};
+	size_t nsteps = 0, used = 0, n = 0;
+	char **href_at = NULL;
+
+	for (int p = 0; p < 4; p++)
+		if (st->phases[p].phase)
+			nsteps += st->phases[p].phase->nsteps * (st->phases[p].nruns ? st->phases[p].nruns : 1);
+	steps = calloc(nsteps ? nsteps : 1, sizeof(*steps));
+	href_at = calloc(nsteps ? nsteps : 1, sizeof(*href_at));
+	if (!steps || !href_at)
+		goto done;
+	for (int p = 0; p < 4; p++) {
+		const kngg_phase_status *ps = &st->phases[p];
+		if (!ps->phase)
+			continue;
+		phases[n].number = ps->phase->number;
+		phases[n].title = ps->phase->def.title;
+		phases[n].current = ps->phase->number == st->current_phase;
+		runs[n] = calloc(ps->nruns ? ps->nruns : 1, sizeof(web_svg_run));
+		if (!runs[n])
+			goto done;
+		phases[n].runs = runs[n];
+		phases[n].nruns = ps->nruns;
+		if (ps->nruns == 0) { /* phase 2 without areas, 3-4 without cycles: the steps as they come */
+			runs[n][0].label = ps->phase->repeat == KNGG_REPEAT_PER_AREA ? "nog geen gebied"
+										      : "nog geen cyclus";
+			runs[n][0].steps = &steps[used];
+			runs[n][0].nsteps = ps->phase->nsteps;
+			phases[n].nruns = 1;
+			for (size_t i = 0; i < ps->phase->nsteps; i++, used++) {
+				kngg_buf h = {0};
+
+				step_href(&h, code, ps->phase->steps[i].def.id, NULL);
+				href_at[used] = h.ptr;
+				steps[used].id = ps->phase->steps[i].def.id;
+				steps[used].title = ps->phase->steps[i].def.title;
+				steps[used].state = KNGG_STATE_NOT_STARTED;
+				steps[used].href = h.ptr;
+			}
+		}
+		for (size_t k = 0; k < ps->nruns; k++) {
+			const kngg_run_status *run = &ps->runs[k];
+
+			runs[n][k].label = run->label;
+			runs[n][k].steps = &steps[used];
+			runs[n][k].nsteps = ps->phase->nsteps;
+			for (size_t i = 0; i < ps->phase->nsteps; i++, used++) {
+				kngg_buf h = {0};
+
+				step_href(&h, code, ps->phase->steps[i].def.id,
+					  ps->phase->repeat == KNGG_REPEAT_PER_AREA ? run->label : NULL);
+				href_at[used] = h.ptr;
+				steps[used].id = ps->phase->steps[i].def.id;
+				steps[used].title = ps->phase->steps[i].def.title;
+				steps[used].state = run->steps[i].state;
+				steps[used].date = step_date(&run->steps[i]);
+				steps[used].href = h.ptr;
+			}
+		}
+		n++;
+	}
+	kngg_buf_printf(&title, "Routekaart van %s (%s)", name, code);
+	web_svg_roadmap(&r->out, kngg_buf_cstr(&title), phases, n);
+done:
+	for (size_t i = 0; href_at && i < used; i++)
+		free(href_at[i]);
+	free(href_at);
+	for (int p = 0; p < 4; p++)
+		free(runs[p]);
+	free(steps);
+	kngg_buf_free(&hrefs);
+	kngg_buf_free(&title);
+}
+
+void page_roadmap(web_request *r, const char *code)
+{
+	char name[256], nl[32];
+	kngg_status *st = NULL;
+	kngg_buf *b = &r->out;
+	int rc;
+
+	if (web_municipality(r, code, name) < 0)
+		return;
+	if ((rc = kngg_status_load(&r->tracker, code, NULL, &st)) < 0) {
+		web_engine_failed(r, KNGG_EIO, "/");
+		return;
+	}
+	web_page_begin(r, name, code, "");
+	web_hf(b, "<h1>%s <span class=\"code\">%s</span></h1>", name, code);
+	web_date_nl(st->last_date, nl);
+	web_hf(b, "<p class=\"lead\">Fase %d · %zu gebeurtenissen in het logboek%s%s.</p>",
+	       st->current_phase, st->nevents, nl[0] ? ", laatste op " : "", nl);
+	kngg_buf_puts(b, "<p class=\"legend\" aria-hidden=\"true\">"
+			 "<span class=\"state s0\">niet gestart</span> <span class=\"state s1\">gestart</span> "
+			 "<span class=\"state s2\">afgerond</span> <span class=\"state s3\">heropend</span></p>");
+	kngg_buf_puts(b, "<figure class=\"roadmap\">");
+	roadmap_svg(r, code, name, st);
+	kngg_buf_puts(b, "<figcaption>Klik op een stap om voortgang vast te leggen.</figcaption></figure>");
+	roadmap_table(r, code, st);
+	web_page_end(r);
+	kngg_status_free(st);
+}
+
+/* ---- the step page ------------------------------------------------------------ */
+
+typedef struct {
+	const kngg_step *step;
+	const kngg_phase *phase;
+	const char *area;            /* phase 2: the area asked for */
+	const kngg_run_status *run;  /* the run shown, or NULL */
+	char action[300];            /* this page's URL, for forms and redirects */
+} step_view;
+
+/* Finds the run of the step page: phase 1 its only run, phase 2 the area's,
+ * phases 3-4 the current (latest) cycle. */
+static const kngg_run_status *pick_run(const kngg_status *st, const step_view *v)
+{
+	const kngg_phase_status *ps = &st->phases[v->phase->number - 1];
+
+	if (ps->nruns == 0)
+		return NULL;
+	if (v->phase->repeat == KNGG_REPEAT_PER_AREA) {
+		for (size_t k = 0; k < ps->nruns; k++)
+			if (v->area && ps->runs[k].label && strcmp(ps->runs[k].label, v->area) == 0)
+				return &ps->runs[k];
+		return NULL;
+	}
+	return &ps->runs[ps->nruns - 1];
+}
+
+static void hidden_area(web_request *r, const step_view *v)
+{
+	if (v->area)
+		web_hf(&r->out, "<input type=\"hidden\" name=\"gebied\" value=\"%s\">", v->area);
+}
+
+static void date_and_note(web_request *r, const char *prefix)
+{
+	char name[40];
+
+	snprintf(name, sizeof(name), "%sdatum", prefix);
+	web_input(r, name, "Datum (leeg: vandaag)", "date", NULL, 0);
+}
+
+static void step_state_form(web_request *r, const step_view *v, const kngg_step_status *ss)
+{
+	kngg_buf *b = &r->out;
+
+	web_form_begin(r, v->action, "card");
+	kngg_buf_puts(b, "<h2>Stand van de stap</h2><p>");
+	if (ss) {
+		char nl[32];
+
+		web_date_nl(step_date(ss), nl);
+		web_hf(b, "<span class=\"state s%d\">%s</span> %s", (int)ss->state,
+		       kngg_step_state_name(ss->state), nl);
+		if (ss->by)
+			web_hf(b, " · door %s", ss->by);
+		if (ss->note)
+			web_hf(b, "</p><p class=\"note\">%s", ss->note);
+	}
+	kngg_buf_puts(b, "</p><input type=\"hidden\" name=\"wat\" value=\"stap\">");
+	hidden_area(r, v);
+	date_and_note(r, "");
+	web_input(r, "notitie", "Notitie (optioneel)", "text", NULL, 0);
+	kngg_buf_puts(b, "<div class=\"buttons\">"
+			 "<button type=\"submit\" name=\"actie\" value=\"start\">Gestart</button>"
+			 "<button type=\"submit\" name=\"actie\" value=\"done\" class=\"primary\">Afgerond</button>"
+			 "<button type=\"submit\" name=\"actie\" value=\"reopen\">Heropenen</button></div></form>");
+}
+
+static void items_section(web_request *r, const step_view *v, const kngg_step_status *ss,
+			  int deliverables)
+{
+	const kngg_def *items = deliverables ? v->step->deliverables : v->step->activities;
+	size_t n = deliverables ? v->step->ndeliverables : v->step->nactivities;
+	kngg_buf *b = &r->out;
+	int writable = web_may_write(r, r->seg[1]) && ss;
+
+	web_hf(b, "<section class=\"card\"><h2>%s</h2><ol class=\"items\">",
+	       deliverables ? "Opleveringen" : "Activiteiten");
+	for (size_t i = 0; i < n; i++) {
+		const char *done = ss ? (deliverables ? ss->deliverable_done[i] : ss->activity_done[i]) : NULL;
+		char nl[32];
+
+		web_hf(b, "<li id=\"i-%s\"><p><span class=\"id\">%s</span> %s</p>", items[i].id,
+		       items[i].id, items[i].text);
+		if (done) {
+			web_date_nl(done, nl);
+			web_hf(b, "<p class=\"done\">✓ gedaan op %s", nl);
+			if (deliverables && ss->deliverable_doc[i])
+				web_hf(b, " · stuk: %s", ss->deliverable_doc[i]);
+			kngg_buf_puts(b, "</p>");
+		} else if (writable) {
+			web_form_begin(r, v->action, "inline");
+			web_hf(b, "<input type=\"hidden\" name=\"wat\" value=\"item\">"
+				  "<input type=\"hidden\" name=\"item\" value=\"%s\">", items[i].id);
+			hidden_area(r, v);
+			if (deliverables) {
+				char id[64];
+
+				snprintf(id, sizeof(id), "stuk-%zu", i);
+				web_hf(b, "<label for=\"f-%s\">Stuk (titel of link)</label>"
+					  "<input id=\"f-%s\" name=\"stuk\" type=\"text\">", id, id);
+			}
+			web_hf(b, "<button type=\"submit\">%s als gedaan markeren</button></form>",
+			       items[i].id);
+		}
+		kngg_buf_puts(b, "</li>");
+	}
+	kngg_buf_puts(b, "</ol></section>");
+}
+
+static int org_option(void *ctx, const kngg_org *o)
+{
+	web_hf(ctx, "<option value=\"%s\">%s</option>", o->name, o->name);
+	return 0;
+}
+
+static void signoff_section(web_request *r, const step_view *v, const char *code)
+{
+	kngg_buf *b = &r->out;
+
+	if (v->step->nsignoffs == 0)
+		return;
+	kngg_buf_puts(b, "<section class=\"card\"><h2>Ondertekening</h2>");
+	for (size_t i = 0; i < v->step->nsignoffs; i++) {
+		const kngg_signoff *so = &v->step->signoffs[i];
+		kngg_signoff_status *ss = NULL;
+
+		web_hf(b, "<h3>%s</h3><p>%s</p>", so->def.id, so->def.text);
+		if (kngg_signoff_status_load(&r->tracker, code, so->def.id, v->area, NULL, &ss) < 0) {
+			kngg_buf_puts(b, "<p class=\"flash error\">");
+			web_h(b, kngg_buf_cstr(&r->error));
+			kngg_buf_puts(b, "</p>");
+			kngg_buf_free(&r->error);
+			continue;
+		}
+		web_hf(b, "<p><strong>%s</strong></p>", ss->complete ? "Compleet getekend" : "Nog niet compleet");
+		kngg_buf_puts(b, "<table><thead><tr><th scope=\"col\">Wie tekent</th>"
+				 "<th scope=\"col\">Organisatie</th><th scope=\"col\">Getekend</th></tr></thead><tbody>");
+		for (size_t k = 0; k < ss->nslots; k++) {
+			const kngg_signoff_slot *sl = &ss->slots[k];
+			const char *who = sl->party->role ? kngg_defs_label(r->cfg->defs, "rollen", sl->party->role)
+							  : kngg_defs_label(r->cfg->defs, "organisatietypen", sl->party->org);
+
+			web_hf(b, "<tr><td>%s%s</td><td>%s</td><td>", who,
+			       sl->party->optional ? " (indien nodig)" : "", sl->org ? sl->org : "");
+			if (sl->latest)
+				web_hf(b, "%s %s: %s op %s", sl->ok ? "✓" : "✗",
+				       sl->latest->signer ? sl->latest->signer : "(gewist)",
+				       sl->latest->decision, sl->latest->date);
+			else
+				kngg_buf_puts(b, "—");
+			kngg_buf_puts(b, "</td></tr>");
+		}
+		kngg_buf_puts(b, "</tbody></table>");
+		if (ss->missing_set)
+			web_hf(b, "<p>Nog niemand getekend voor: %s</p>", ss->missing_set);
+		kngg_signoff_status_free(ss);
+		if (!web_may_write(r, code))
+			continue;
+		web_form_begin(r, v->action, "card sub");
+		web_hf(b, "<input type=\"hidden\" name=\"wat\" value=\"tekenen\">"
+			  "<input type=\"hidden\" name=\"ondertekening\" value=\"%s\">", so->def.id);
+		hidden_area(r, v);
+		web_hf(b, "<fieldset><legend>Handtekening vastleggen voor %s</legend>", so->def.id);
+		kngg_buf_puts(b, "<label for=\"f-besluit\">Besluit</label><select id=\"f-besluit\" name=\"besluit\" required>");
+		if (so->decision == KNGG_DECISION_GO_NO_GO)
+			kngg_buf_puts(b, "<option value=\"go\">go</option><option value=\"no-go\">no-go</option>");
+		else
+			kngg_buf_puts(b, "<option value=\"akkoord\">akkoord</option>");
+		kngg_buf_puts(b, "</select>");
+		web_input(r, "ondertekenaar", "Naam van wie tekent", "text", NULL, 1);
+		web_select_list(r, "rol", "Rol", "rollen", 1);
+		kngg_buf_puts(b, "<label for=\"f-organisatie\">Organisatie</label>"
+				 "<select id=\"f-organisatie\" name=\"organisatie\" required>");
+		kngg_store_orgs(r->tracker.store, code, org_option, b);
+		kngg_buf_puts(b, "</select>");
+		web_input(r, "stuk", "Besluitstuk (titel, nummer of link)", "text", NULL, 1);
+		kngg_buf_puts(b, "<label for=\"f-argumenten\">Argumenten (bij no-go verplicht; één per regel)</label>"
+				 "<textarea id=\"f-argumenten\" name=\"argumenten\" rows=\"3\"></textarea>");
+		date_and_note(r, "");
+		kngg_buf_puts(b, "<button type=\"submit\" class=\"primary\">Handtekening vastleggen</button>"
+				 "</fieldset></form>");
+	}
+	kngg_buf_puts(b, "</section>");
+}
+
+/* Splits text at line ends into at most max non-empty, trimmed lines. */
+static size_t split_lines(char *text, const char **out, size_t max)
+{
+	size_t n = 0;
+	char *save = NULL;
+
+	for (char *p = strtok_r(text, "\r\n", &save); p && n < max; p = strtok_r(NULL, "\r\n", &save)) {
+		while (*p == ' ')
+			p++;
+		if (*p)
+			out[n++] = p;
+	}
+	return n;
+}
+
+static void step_post(web_request *r, const char *code, const step_view *v)
+{
+	const char *what = web_form_get(&r->form, "wat");
+	kngg_track_opts o = {0};
+	const char *done_msg = "Vastgelegd.";
+	int rc = KNGG_EINVALID;
+
+	if (!web_may_write(r, code)) {
+		web_error(r, MHD_HTTP_FORBIDDEN, "Geen schrijfrechten",
+			  "Uw account mag voor deze gemeente niets vastleggen.");
+		return;
+	}
+	o.date = web_form_get(&r->form, "datum");
+	o.by = web_by(r);
+	o.note = web_form_get(&r->form, "notitie");
+	o.area = v->area;
+	if (what && strcmp(what, "stap") == 0) {
+		const char *a = web_form_get(&r->form, "actie");
+		kngg_step_action act = KNGG_STEP_START;
+
+		if (a && strcmp(a, "done") == 0)
+			act = KNGG_STEP_DONE, done_msg = "Stap afgerond.";
+		else if (a && strcmp(a, "reopen") == 0)
+			act = KNGG_STEP_REOPEN, done_msg = "Stap heropend.";
+		else if (a && strcmp(a, "start") == 0)
+			done_msg = "Stap gestart.";
+		else
+			a = NULL;
+		rc = a ? kngg_track_step(&r->tracker, act, code, v->step->def.id, &o)
+		       : (kngg_buf_puts(&r->error, "kies gestart, afgerond of heropenen"), KNGG_EINVALID);
+	} else if (what && strcmp(what, "item") == 0) {
+		const char *item = web_form_get(&r->form, "item");
+		const kngg_def *d = item ? kngg_defs_find(r->cfg->defs, item) : NULL;
+
+		o.document = web_form_get(&r->form, "stuk");
+		if (!d || d->parent != &v->step->def) {
+			kngg_buf_puts(&r->error, "deze activiteit of oplevering hoort niet bij de stap");
+		} else {
+			rc = kngg_track_item_done(&r->tracker, code, item, &o);
+			done_msg = "Gemarkeerd als gedaan.";
+		}
+	} else if (what && strcmp(what, "tekenen") == 0) {
+		const char *so = web_form_get(&r->form, "ondertekening");
+		const kngg_def *d = so ? kngg_defs_find(r->cfg->defs, so) : NULL;
+		kngg_signoff_in in = {0};
+		const char *args[16];
+		char *argtext = NULL;
+		const char *raw = web_form_get(&r->form, "argumenten");
+
+		if (!d || d->kind != KNGG_DEF_SIGNOFF || d->parent != &v->step->def) {
+			kngg_buf_puts(&r->error, "dit ondertekenpunt hoort niet bij de stap");
+		} else {
+			in.decision = web_form_get(&r->form, "besluit");
+			in.signer = web_form_get(&r->form, "ondertekenaar");
+			in.role = web_form_get(&r->form, "rol");
+			in.org = web_form_get(&r->form, "organisatie");
+			in.document = web_form_get(&r->form, "stuk");
+			if (raw && (argtext = strdup(raw)) != NULL) {
+				in.narguments = split_lines(argtext, args, 16);
+				in.arguments = args;
+			}
+			rc = kngg_signoff_record(&r->tracker, code, so, &in, &o, NULL);
+			done_msg = "Handtekening vastgelegd.";
+		}
+		free(argtext);
+	} else {
+		kngg_buf_puts(&r->error, "onbekend formulier");
+	}
+	if (rc < 0)
+		web_engine_failed(r, rc, v->action);
+	else
+		web_redirect(r, v->action, 0, done_msg);
+}
+
+void page_step(web_request *r, const char *code, const char *step_id)
+{
+	const kngg_def *def = kngg_defs_find(r->cfg->defs, step_id);
+	kngg_status *st = NULL;
+	step_view v = {0};
+	kngg_buf *b = &r->out;
+	kngg_buf url = {0};
+	char name[256];
+
+	if (web_municipality(r, code, name) < 0)
+		return;
+	if (!(v.step = kngg_def_step(def))) {
+		web_error(r, MHD_HTTP_NOT_FOUND, "Niet gevonden", "Deze stap bestaat niet.");
+		return;
+	}
+	v.phase = kngg_def_phase(def->parent);
+	v.area = v.phase && v.phase->repeat == KNGG_REPEAT_PER_AREA
+			 ? (r->post ? web_form_get(&r->form, "gebied") : web_arg(r, "gebied"))
+			 : NULL;
+	step_href(&url, code, step_id, v.area);
+	snprintf(v.action, sizeof(v.action), "%s", kngg_buf_cstr(&url));
+	kngg_buf_free(&url);
+	if (r->post) {
+		step_post(r, code, &v);
+		return;
+	}
+	if (kngg_status_load(&r->tracker, code, NULL, &st) < 0) {
+		web_engine_failed(r, KNGG_EIO, "/");
+		return;
+	}
+	v.run = pick_run(st, &v);
+	web_page_begin(r, v.step->def.title, code, NULL);
+	web_hf(b, "<p class=\"crumbs\"><a href=\"/gemeente/%s\">%s</a> › Fase %d</p>", code, name,
+	       v.phase->number);
+	web_hf(b, "<h1><span class=\"id\">%s</span> %s</h1>", v.step->def.id, v.step->def.title);
+	if (v.phase->repeat == KNGG_REPEAT_PER_AREA) {
+		const kngg_phase_status *ps = &st->phases[1];
+
+		kngg_buf_puts(b, "<nav class=\"areas\" aria-label=\"Gebieden\"><p>Gebied:</p><ul>");
+		for (size_t k = 0; k < ps->nruns; k++) {
+			kngg_buf h = {0};
+
+			step_href(&h, code, step_id, ps->runs[k].label);
+			web_hf(b, "<li><a href=\"%s\"%s>%s</a></li>", kngg_buf_cstr(&h),
+			       v.run == &ps->runs[k] ? " aria-current=\"page\"" : "", ps->runs[k].label);
+			kngg_buf_free(&h);
+		}
+		kngg_buf_puts(b, "</ul></nav>");
+		if (!v.run)
+			kngg_buf_puts(b, "<p class=\"flash\">Fase 2 loopt per gebied of doelgroep: kies hierboven "
+					 "een gebied (of voeg er een toe met <code>kngg area add</code>).</p>");
+	} else if (v.phase->repeat == KNGG_REPEAT_PER_CYCLE) {
+		if (v.run)
+			web_hf(b, "<p>Lopende cyclus: %s</p>", v.run->label);
+		else
+			kngg_buf_puts(b, "<p class=\"flash\">Er loopt nog geen cyclus: start er een met "
+					 "<code>kngg cycle start</code>.</p>");
+	}
+	web_hf(b, "<p class=\"lead\">%s</p>", v.step->def.text);
+	if (v.step->def.ref_section)
+		web_hf(b, "<p class=\"cite\">Handreiking: %s</p>", v.step->def.ref_section);
+	kngg_buf_puts(b, "<div class=\"columns\">");
+	if (web_may_write(r, code) && (v.run || v.phase->repeat == KNGG_REPEAT_NONE))
+		step_state_form(r, &v, v.run ? &v.run->steps[v.step - v.phase->steps] : NULL);
+	items_section(r, &v, v.run ? &v.run->steps[v.step - v.phase->steps] : NULL, 0);
+	items_section(r, &v, v.run ? &v.run->steps[v.step - v.phase->steps] : NULL, 1);
+	kngg_buf_puts(b, "</div>");
+	if (v.run || v.phase->repeat == KNGG_REPEAT_NONE)
+		signoff_section(r, &v, code);
+	web_page_end(r);
+	kngg_status_free(st);
+}

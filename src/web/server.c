@@ -1,0 +1,653 @@
+/*
+ * server.c: `kngg serve`: the libmicrohttpd daemon, one request's life
+ * (limits, session, CSRF, access), the routes, and the security headers
+ * every answer carries.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <microhttpd.h>
+
+#include "kngg/store.h"
+#include "web/web.h"
+
+#define MAX_BODY (64 * 1024)          /* bytes of a form */
+#define MEMORY_LIMIT (128 * 1024)     /* per connection: request line and headers */
+#define CONNECTION_TIMEOUT 30         /* seconds without traffic */
+#define CONNECTION_LIMIT 256
+#define PER_IP_LIMIT 128
+
+#define COOKIE "kngg_sessie"
+#define CSP "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; " \
+	    "frame-ancestors 'none'; base-uri 'none'"
+
+extern const unsigned char kngg_web_css[];
+extern const size_t kngg_web_css_len;
+extern const unsigned char kngg_web_icon[];
+extern const size_t kngg_web_icon_len;
+
+typedef struct {
+	const web_config *cfg;
+	int loopback;
+	char host_port[16];          /* ":8080", for the Host check */
+	pthread_key_t store_key;
+} server;
+
+/* ---- per-thread database connection ------------------------------------------- */
+
+static void store_close(void *p)
+{
+	kngg_store_close(p);
+}
+
+static void collect_error(void *ctx, const char *msg)
+{
+	kngg_buf *b = ctx;
+
+	if (b->len == 0)
+		kngg_buf_puts(b, msg);
+}
+
+/* The connection of this pool thread, opened on first use. */
+static kngg_store *thread_store(server *srv, web_request *r)
+{
+	kngg_store *st = pthread_getspecific(srv->store_key);
+
+	if (!st) {
+		if (kngg_store_open(&st, srv->cfg->db_path, 0, collect_error, &r->error) < 0)
+			return NULL;
+		pthread_setspecific(srv->store_key, st);
+	}
+	kngg_store_set_diag(st, collect_error, &r->error);
+	return st;
+}
+
+/* ---- helpers for pages -------------------------------------------------------- */
+
+const char *web_arg(web_request *r, const char *name)
+{
+	const char *v = MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+
+	return v && *v ? v : NULL;
+}
+
+const char *web_by(const web_request *r)
+{
+	return r->account ? r->account->name : NULL;
+}
+
+int web_may_read(const web_request *r, const char *code)
+{
+	return r->local || kngg_account_may_read(r->account, code);
+}
+
+int web_may_write(const web_request *r, const char *code)
+{
+	return r->local || kngg_account_may_write(r->account, code);
+}
+
+int web_is_admin(const web_request *r)
+{
+	return r->local || (r->account && r->account->role == KNGG_ROLE_BEHEERDER);
+}
+
+void web_redirect(web_request *r, const char *location, int error, const char *flash)
+{
+	free(r->location);
+	r->location = strdup(location);
+	r->status = MHD_HTTP_SEE_OTHER;
+	if (flash && r->session.token[0])
+		web_session_flash(r->session.token, error, flash);
+}
+
+void web_engine_failed(web_request *r, int rc, const char *back)
+{
+	const char *msg = r->error.len ? kngg_buf_cstr(&r->error) : "onbekende fout";
+
+	if (rc == KNGG_EIO || rc == KNGG_ENOMEM || rc == KNGG_ERROR || rc == KNGG_EBUSY) {
+		web_error(r, MHD_HTTP_INTERNAL_SERVER_ERROR, "Er ging iets mis",
+			  "De database gaf een fout. Er is niets veranderd. Probeer het zo "
+			  "nog eens; blijft het misgaan, meld het dan aan de beheerder.");
+		fprintf(stderr, "kngg: %s\n", msg);
+		return;
+	}
+	web_redirect(r, back, 1, msg);
+}
+
+/* ---- routes ------------------------------------------------------------------- */
+
+static void serve_static(web_request *r, const unsigned char *data, size_t len,
+			 const char *type)
+{
+	kngg_buf_put(&r->out, (const char *)data, len);
+	r->content_type = type;
+	r->cacheable = 1;
+}
+
+/* Splits the path into segments (no empty ones; "..", "." refused). */
+static int split_path(web_request *r)
+{
+	char *p, *save = NULL, *s;
+
+	if (!(r->seg_storage = strdup(r->path)))
+		return -1;
+	for (p = strtok_r(r->seg_storage, "/", &save); p; p = strtok_r(NULL, "/", &save)) {
+		if (r->nseg == sizeof(r->seg) / sizeof(r->seg[0]) || strcmp(p, "..") == 0 ||
+		    strcmp(p, ".") == 0)
+			return -1;
+		for (s = p; *s; s++)
+			if ((unsigned char)*s < 0x20)
+				return -1;
+		r->seg[r->nseg++] = p;
+	}
+	return 0;
+}
+
+static int seg_is(const web_request *r, size_t i, const char *s)
+{
+	return i < r->nseg && strcmp(r->seg[i], s) == 0;
+}
+
+/* Pages that write take POST; the others only GET (HEAD is GET to MHD). */
+static void route(web_request *r)
+{
+	const char *code;
+
+	if (r->nseg == 0 && !r->post) {
+		page_home(r);
+	} else if (seg_is(r, 0, "static") && r->nseg == 2 && !r->post) {
+		if (strcmp(r->seg[1], "kngg.css") == 0)
+			serve_static(r, kngg_web_css, kngg_web_css_len, "text/css; charset=utf-8");
+		else if (strcmp(r->seg[1], "kngg.svg") == 0)
+			serve_static(r, kngg_web_icon, kngg_web_icon_len, "image/svg+xml");
+		else
+			web_error(r, MHD_HTTP_NOT_FOUND, "Niet gevonden", "Dit bestand bestaat niet.");
+	} else if (seg_is(r, 0, "inloggen") && r->nseg == 1) {
+		page_login(r);
+	} else if (seg_is(r, 0, "uitloggen") && r->nseg == 1 && r->post) {
+		page_logout(r);
+	} else if (seg_is(r, 0, "gebruikers") && r->nseg == 1) {
+		page_users(r);
+	} else if (seg_is(r, 0, "controle") && r->nseg == 1 && !r->post) {
+		page_verify(r);
+	} else if (seg_is(r, 0, "gemeente") && r->nseg >= 2) {
+		code = r->seg[1];
+		if (r->nseg == 2 && !r->post)
+			page_roadmap(r, code);
+		else if (r->nseg == 4 && seg_is(r, 2, "stap"))
+			page_step(r, code, r->seg[3]);
+		else if (r->nseg == 3 && seg_is(r, 2, "stakeholders"))
+			page_stakeholders(r, code);
+		else if (r->nseg == 3 && seg_is(r, 2, "gereedheid") && !r->post)
+			page_readiness(r, code);
+		else if (r->nseg == 3 && seg_is(r, 2, "quickscan"))
+			page_quickscan(r, code);
+		else if (r->nseg == 3 && seg_is(r, 2, "factoren"))
+			page_factors(r, code);
+		else if (r->nseg == 3 && seg_is(r, 2, "logboek") && !r->post)
+			page_journal(r, code);
+		else if (r->nseg >= 3 && r->nseg <= 4 && seg_is(r, 2, "documenten") && !r->post)
+			page_documents(r, code, r->nseg == 4 ? r->seg[3] : NULL);
+		else
+			web_error(r, MHD_HTTP_NOT_FOUND, "Niet gevonden", "Deze pagina bestaat niet.");
+	} else {
+		web_error(r, MHD_HTTP_NOT_FOUND, "Niet gevonden", "Deze pagina bestaat niet.");
+	}
+}
+
+/* ---- one request -------------------------------------------------------------- */
+
+static const char *header(web_request *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+}
+
+/* The Host header names this server (loopback listening): guards against
+ * DNS rebinding, where a web page's own host name points at 127.0.0.1. */
+static int host_ok(server *srv, web_request *r)
+{
+	static const char *const names[] = {"127.0.0.1", "localhost", "[::1]"};
+	const char *host = header(r, MHD_HTTP_HEADER_HOST);
+
+	if (!srv->loopback)
+		return 1;
+	if (!host)
+		return 0;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		size_t n = strlen(names[i]);
+
+		if (strncmp(host, names[i], n) == 0 &&
+		    (host[n] == '\0' || strcmp(host + n, srv->host_port) == 0))
+			return 1;
+	}
+	return 0;
+}
+
+/* A POST must come from our own pages: same origin (when the browser
+ * says), the right content type, and the session's CSRF token. */
+static int post_ok(web_request *r)
+{
+	const char *site = header(r, "Sec-Fetch-Site");
+	const char *origin = header(r, "Origin");
+	const char *host = header(r, MHD_HTTP_HEADER_HOST);
+	char expect[300];
+
+	if (site && strcmp(site, "same-origin") != 0 && strcmp(site, "none") != 0)
+		return 0;
+	if (origin && strcmp(origin, "null") != 0) {
+		snprintf(expect, sizeof(expect), "://%s", host ? host : "");
+		const char *p = strstr(origin, "://");
+
+		if (!p || strcmp(p, expect) != 0)
+			return 0;
+	}
+	return r->have_session && web_csrf_ok(&r->session, web_form_get(&r->form, "csrf"));
+}
+
+/* Session, account and access; returns 0 when the route may run. */
+static int authenticate(server *srv, web_request *r)
+{
+	const char *cookie = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, COOKIE);
+	int naccounts = 0, rc;
+
+	if ((rc = kngg_account_count(&r->tracker, &naccounts)) < 0) {
+		web_engine_failed(r, KNGG_EIO, "/");
+		return -1;
+	}
+	r->local = naccounts == 0 && srv->loopback;
+	r->have_session = cookie && web_session_get(cookie, &r->session) == 0;
+	if (!r->have_session) {
+		if (web_session_new("", &r->session) < 0) {
+			web_error(r, MHD_HTTP_INTERNAL_SERVER_ERROR, "Er ging iets mis",
+				  "Geen sessie mogelijk.");
+			return -1;
+		}
+		r->set_cookie = 1;
+	}
+	if (r->session.user[0]) {
+		rc = kngg_account_get(&r->tracker, r->session.user, &r->account);
+		if (rc == KNGG_ENOTFOUND) { /* removed meanwhile */
+			web_session_end(r->session.token);
+			web_session_new("", &r->session);
+			r->set_cookie = 1;
+		} else if (rc < 0) {
+			web_engine_failed(r, rc, "/");
+			return -1;
+		}
+	}
+	if (r->post && !post_ok(r)) {
+		web_error(r, MHD_HTTP_FORBIDDEN, "Geweigerd",
+			  "Dit formulier is verlopen of kwam niet van deze site. Open de pagina "
+			  "opnieuw en probeer het nog eens.");
+		return -1;
+	}
+	if (!r->local && !r->account && !seg_is(r, 0, "inloggen") && !seg_is(r, 0, "static")) {
+		if (naccounts == 0) {
+			web_error(r, MHD_HTTP_FORBIDDEN, "Geen accounts",
+				  "Deze server luistert niet alleen op deze computer en heeft nog geen "
+				  "accounts. Maak er een met: kngg user add NAAM --role beheerder");
+			return -1;
+		}
+		web_redirect(r, "/inloggen", 0, NULL);
+		return -1;
+	}
+	return 0;
+}
+
+static void handle(server *srv, web_request *r)
+{
+	if (!host_ok(srv, r)) {
+		web_error(r, MHD_HTTP_MISDIRECTED_REQUEST, "Verkeerde host",
+			  "Open kngg via het adres dat 'kngg serve' toont.");
+		return;
+	}
+	if (split_path(r) < 0) {
+		web_error(r, MHD_HTTP_BAD_REQUEST, "Ongeldig adres", "Dit adres klopt niet.");
+		return;
+	}
+	if (seg_is(r, 0, "static") && !r->post) { /* no database needed */
+		route(r);
+		return;
+	}
+	r->tracker.defs = srv->cfg->defs;
+	r->tracker.diag = collect_error;
+	r->tracker.diag_ctx = &r->error;
+	r->tracker.today = srv->cfg->today;
+	if (!(r->tracker.store = thread_store(srv, r))) {
+		web_engine_failed(r, KNGG_EIO, "/");
+		return;
+	}
+	if (authenticate(srv, r) < 0)
+		return;
+	route(r);
+	if (r->tracker.store)
+		kngg_store_set_diag(r->tracker.store, NULL, NULL);
+}
+
+static void add_headers(server *srv, web_request *r, struct MHD_Response *resp)
+{
+	char cookie[200];
+
+	MHD_add_response_header(resp, "Content-Security-Policy", CSP);
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+	MHD_add_response_header(resp, "Cross-Origin-Opener-Policy", "same-origin");
+	MHD_add_response_header(resp, "Cache-Control",
+				r->cacheable ? "public, max-age=3600" : "no-store");
+	if (r->content_type)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->content_type);
+	if (r->location)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, r->location);
+	if (r->disposition)
+		MHD_add_response_header(resp, "Content-Disposition", r->disposition);
+	if (r->clear_cookie || r->set_cookie) {
+		snprintf(cookie, sizeof(cookie), COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict%s%s",
+			 r->clear_cookie ? "" : r->session.token,
+			 r->clear_cookie ? "; Max-Age=0" : "", srv->cfg->secure_cookie ? "; Secure" : "");
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, cookie);
+	}
+}
+
+static enum MHD_Result respond(server *srv, web_request *r)
+{
+	struct MHD_Response *resp;
+	enum MHD_Result ret;
+	size_t len = r->out.len;
+	char *body = r->out.ptr;
+
+	if (r->out.failed) {
+		kngg_buf_free(&r->out);
+		web_error(r, MHD_HTTP_INTERNAL_SERVER_ERROR, "Er ging iets mis", "Te weinig geheugen.");
+		len = r->out.len;
+		body = r->out.ptr;
+	}
+	r->out.ptr = NULL;
+	r->out.len = r->out.cap = 0;
+	resp = MHD_create_response_from_buffer(len, body ? body : (char *)"",
+					       body ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
+	if (!resp) {
+		free(body);
+		return MHD_NO;
+	}
+	add_headers(srv, r, resp);
+	ret = MHD_queue_response(r->conn, (unsigned)(r->status ? r->status : MHD_HTTP_OK), resp);
+	MHD_destroy_response(resp);
+	return ret;
+}
+
+static void request_free(web_request *r)
+{
+	if (!r)
+		return;
+	web_form_free(&r->form);
+	kngg_account_free(r->account);
+	kngg_buf_free(&r->error);
+	kngg_buf_free(&r->out);
+	free(r->seg_storage);
+	free(r->location);
+	free(r->disposition);
+	memset(&r->session, 0, sizeof(r->session));
+	free(r);
+}
+
+/* A small answer before the request reached a page (limits). */
+static enum MHD_Result refuse(server *srv, web_request *r, int status, const char *title,
+			      const char *msg)
+{
+	web_error(r, status, title, msg);
+	return respond(srv, r);
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+				  const char *method, const char *version,
+				  const char *upload_data, size_t *upload_size, void **con_cls)
+{
+	server *srv = cls;
+	web_request *r = *con_cls;
+
+	(void)version;
+	if (!r) { /* headers are in: check what can be checked before the body */
+		const char *len_s, *type;
+		const union MHD_ConnectionInfo *ci;
+
+		if (!(r = calloc(1, sizeof(*r))))
+			return MHD_NO;
+		*con_cls = r;
+		r->cfg = srv->cfg;
+		r->conn = conn;
+		r->path = url;
+		ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+		if (ci && ci->client_addr) {
+			const struct sockaddr *sa = ci->client_addr;
+
+			if (sa->sa_family == AF_INET)
+				inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr,
+					  r->address, sizeof(r->address));
+			else if (sa->sa_family == AF_INET6)
+				inet_ntop(AF_INET6,
+					  &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr,
+					  r->address, sizeof(r->address));
+		}
+		if (strcmp(method, "POST") == 0) {
+			r->post = 1;
+			len_s = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+							    MHD_HTTP_HEADER_CONTENT_LENGTH);
+			type = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+							   MHD_HTTP_HEADER_CONTENT_TYPE);
+			if (len_s && strtoull(len_s, NULL, 10) > MAX_BODY)
+				return refuse(srv, r, MHD_HTTP_CONTENT_TOO_LARGE, "Te groot",
+					      "Dit formulier is te groot.");
+			if (!type || strncmp(type, "application/x-www-form-urlencoded", 33) != 0)
+				return refuse(srv, r, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE, "Niet ondersteund",
+					      "Alleen gewone formulieren worden aangenomen.");
+		} else if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
+			return refuse(srv, r, MHD_HTTP_METHOD_NOT_ALLOWED, "Niet toegestaan",
+				      "Deze methode wordt niet ondersteund.");
+		}
+		return MHD_YES;
+	}
+	if (r->status) /* refused above; the rest of the body is dropped */
+		return (*upload_size = 0, MHD_YES);
+	if (*upload_size) {
+		if (r->out.len + *upload_size > MAX_BODY) {
+			*upload_size = 0;
+			return refuse(srv, r, MHD_HTTP_CONTENT_TOO_LARGE, "Te groot",
+				      "Dit formulier is te groot.");
+		}
+		kngg_buf_put(&r->out, upload_data, *upload_size); /* the body, for now */
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	if (r->post) {
+		int bad = web_form_parse(&r->form, r->out.ptr ? r->out.ptr : "", r->out.len) < 0;
+
+		kngg_buf_free(&r->out);
+		if (bad)
+			return refuse(srv, r, MHD_HTTP_BAD_REQUEST, "Ongeldig formulier",
+				      "Het formulier kon niet worden gelezen.");
+	}
+	handle(srv, r);
+	return respond(srv, r);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
+{
+	(void)cls;
+	(void)conn;
+	(void)toe;
+	request_free(*con_cls);
+	*con_cls = NULL;
+}
+
+static void on_mhd_error(void *cls, const char *fmt, va_list ap)
+{
+	(void)cls;
+	(void)fmt;
+	(void)ap; /* client mistakes are answered with 4xx already; stay quiet */
+}
+
+/* ---- start and stop --------------------------------------------------------------- */
+
+/* Parses HOST:PORT ("[v6]:port" too) into an address. */
+static int parse_listen(const char *listen, struct sockaddr_storage *ss, socklen_t *sslen,
+			int *loopback, kngg_diag_fn diag, void *ctx)
+{
+	char host[256];
+	const char *colon, *port;
+	struct addrinfo hints = {0}, *ai = NULL;
+	int rc;
+
+	if (listen[0] == '[') {
+		const char *close = strchr(listen, ']');
+
+		if (!close || close[1] != ':')
+			goto bad;
+		snprintf(host, sizeof(host), "%.*s", (int)(close - listen - 1), listen + 1);
+		port = close + 2;
+	} else {
+		if (!(colon = strrchr(listen, ':')) || (size_t)(colon - listen) >= sizeof(host))
+			goto bad;
+		snprintf(host, sizeof(host), "%.*s", (int)(colon - listen), listen);
+		port = colon + 1;
+	}
+	if (!*host || !*port || strspn(port, "0123456789") != strlen(port) || strlen(port) > 5 ||
+	    atoi(port) > 65535)
+		goto bad;
+	hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+	hints.ai_socktype = SOCK_STREAM;
+	if ((rc = getaddrinfo(host, port, &hints, &ai)) != 0 || !ai) {
+		kngg_diagf(diag, ctx, "adres '%s' niet gevonden: %s", host, gai_strerror(rc));
+		return KNGG_EINVALID;
+	}
+	memcpy(ss, ai->ai_addr, ai->ai_addrlen);
+	*sslen = ai->ai_addrlen;
+	freeaddrinfo(ai);
+	if (ss->ss_family == AF_INET)
+		*loopback = (ntohl(((struct sockaddr_in *)(void *)ss)->sin_addr.s_addr) >> 24) == 127;
+	else
+		*loopback = IN6_IS_ADDR_LOOPBACK(&((struct sockaddr_in6 *)(void *)ss)->sin6_addr);
+	return 0;
+bad:
+	kngg_diagf(diag, ctx, "--listen '%s' klopt niet (verwacht ADRES:POORT, bv. 127.0.0.1:8080)",
+		   listen);
+	return KNGG_EINVALID;
+}
+
+static void open_browser(const char *url)
+{
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		int devnull = open("/dev/null", O_RDWR);
+
+		if (devnull >= 0) {
+			dup2(devnull, 1);
+			dup2(devnull, 2);
+		}
+		execlp("xdg-open", "xdg-open", url, (char *)NULL);
+		_exit(127);
+	}
+}
+
+/* Refuses to serve a network without accounts; opens a connection once to
+ * report a bad database before the first visitor would. */
+static int preflight(server *srv, kngg_diag_fn diag, void *ctx)
+{
+	kngg_store *st = NULL;
+	int n = 0, rc;
+
+	if ((rc = kngg_store_open(&st, srv->cfg->db_path, 0, diag, ctx)) < 0)
+		return rc;
+	rc = kngg_store_account_count(st, &n);
+	kngg_store_close(st);
+	if (rc < 0)
+		return rc;
+	if (!srv->loopback && n == 0) {
+		kngg_diagf(diag, ctx, "wie buiten deze computer luistert, heeft accounts nodig: "
+			   "maak eerst een beheerder met 'kngg user add NAAM --role beheerder'");
+		return KNGG_EINVALID;
+	}
+	return 0;
+}
+
+int web_serve(const web_config *cfg, kngg_diag_fn diag, void *ctx)
+{
+	server srv = {cfg, 0, "", 0};
+	struct sockaddr_storage ss;
+	socklen_t sslen = 0;
+	struct MHD_Daemon *d;
+	const union MHD_DaemonInfo *info;
+	sigset_t set;
+	char url[128], host[INET6_ADDRSTRLEN + 2];
+	int sig, rc, port;
+
+	if ((rc = parse_listen(cfg->listen, &ss, &sslen, &srv.loopback, diag, ctx)) < 0 ||
+	    (rc = preflight(&srv, diag, ctx)) < 0)
+		return rc;
+	if (pthread_key_create(&srv.store_key, store_close) != 0) {
+		kngg_diagf(diag, ctx, "kan geen thread-sleutel maken");
+		return KNGG_ERROR;
+	}
+	web_sessions_init();
+	/* the pool's threads inherit this mask: only this thread takes the signals */
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	signal(SIGCHLD, SIG_IGN); /* --open's child needs no reaping */
+	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG |
+				     (ss.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0),
+			     0, NULL, NULL, on_request, &srv,
+			     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+			     MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads > 0 ? cfg->threads : 4),
+			     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONNECTION_TIMEOUT,
+			     MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONNECTION_LIMIT,
+			     MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)PER_IP_LIMIT,
+			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)MEMORY_LIMIT,
+			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv,
+			     MHD_OPTION_EXTERNAL_LOGGER, on_mhd_error, &srv,
+			     MHD_OPTION_END);
+	if (!d) {
+		kngg_diagf(diag, ctx, "kan niet luisteren op %s: %s", cfg->listen,
+			   errno ? strerror(errno) : "onbekende fout");
+		pthread_key_delete(srv.store_key);
+		return KNGG_EIO;
+	}
+	info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	port = info ? info->port : 0;
+	snprintf(srv.host_port, sizeof(srv.host_port), ":%d", port);
+	if (ss.ss_family == AF_INET6)
+		snprintf(host, sizeof(host), "[%s]", "::1");
+	if (ss.ss_family == AF_INET)
+		inet_ntop(AF_INET, &((struct sockaddr_in *)(void *)&ss)->sin_addr, host, sizeof(host));
+	else if (srv.loopback)
+		snprintf(host, sizeof(host), "[::1]");
+	else
+		snprintf(host, sizeof(host), "[%s]", "::");
+	snprintf(url, sizeof(url), "http://%s:%d/", host, port);
+	printf("kngg serve: %s (stoppen met Ctrl-C)\n", url);
+	fflush(stdout);
+	if (cfg->open_browser)
+		open_browser(url);
+	while (sigwait(&set, &sig) != 0 || (sig != SIGINT && sig != SIGTERM))
+		;
+	MHD_stop_daemon(d);
+	pthread_key_delete(srv.store_key);
+	web_sessions_free();
+	return 0;
+}

@@ -1,0 +1,884 @@
+/*
+ * svg.c: the charts of the web interface as inline SVG (see svg.h).
+ *
+ * Coordinates are user units of the viewBox, printed with one decimal
+ * ('.' as the server never calls setlocale); the charts scale through CSS.
+ * Every text and link of the caller goes through put_text, which escapes
+ * it and keeps the output well-formed XML whatever the bytes. Colours,
+ * fonts and dash patterns are classes defined in web/svg.css.
+ */
+#include <limits.h>
+#include <string.h>
+
+#include "web/svg.h"
+
+#define SVG_NS "http://www.w3.org/2000/svg"
+#define ELLIPSIS "\xe2\x80\xa6"    /* … */
+#define REPLACEMENT "\xef\xbf\xbd" /* U+FFFD */
+#define DASH " \xe2\x80\x94 "      /* " — " */
+
+/* ---- text ------------------------------------------------------------------- */
+
+/* Length of the UTF-8 sequence at p (n > 0 bytes left), its code point in
+ * *cp; 0 when invalid (bad lead byte, short, overlong, surrogate, too big). */
+static size_t utf8_next(const unsigned char *p, size_t n, unsigned long *cp)
+{
+	static const unsigned long least[] = {0, 0, 0x80, 0x800, 0x10000};
+	size_t len;
+	unsigned long c;
+
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	}
+	if ((p[0] & 0xE0) == 0xC0)
+		len = 2, c = p[0] & 0x1F;
+	else if ((p[0] & 0xF0) == 0xE0)
+		len = 3, c = p[0] & 0x0F;
+	else if ((p[0] & 0xF8) == 0xF0)
+		len = 4, c = p[0] & 0x07;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+		c = c << 6 | (p[i] & 0x3F);
+	}
+	if (c < least[len] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+/* Bytes of the character at p; an invalid byte counts as one character. */
+static size_t char_len(const unsigned char *p, size_t n)
+{
+	unsigned long cp;
+	size_t len = utf8_next(p, n, &cp);
+
+	return len ? len : 1;
+}
+
+/* Appends n bytes as escaped XML text; control characters become spaces,
+ * invalid UTF-8 and the non-characters XML forbids U+FFFD. */
+static void put_clean(kngg_buf *b, const unsigned char *s, size_t n)
+{
+	size_t start = 0, i = 0;
+
+	while (i < n) {
+		unsigned long cp = 0;
+		size_t len = utf8_next(s + i, n - i, &cp);
+		const char *rep = NULL;
+
+		if (len == 0)
+			rep = REPLACEMENT, len = 1;
+		else if (cp < 0x20)
+			rep = " ";
+		else if (cp == 0xFFFE || cp == 0xFFFF)
+			rep = REPLACEMENT;
+		if (rep) {
+			kngg_buf_put_xml(b, (const char *)s + start, i - start);
+			kngg_buf_puts(b, rep);
+			start = i + len;
+		}
+		i += len;
+	}
+	kngg_buf_put_xml(b, (const char *)s + start, n - start);
+}
+
+/* Appends s (NULL: nothing) as text. With max > 0 a string of more than
+ * max characters is cut at a character boundary after max - 1 of them
+ * (trailing spaces dropped) and ends in an ellipsis. */
+static void put_text(kngg_buf *b, const char *s, size_t max)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t n = strlen((const char *)p), i = 0, keep = 0;
+
+	for (size_t count = 0; i < n && (max == 0 || count < max); count++) {
+		if (count + 1 == max)
+			keep = i;
+		i += char_len(p + i, n - i);
+	}
+	if (i >= n) {
+		put_clean(b, p, n);
+		return;
+	}
+	while (keep > 0 && p[keep - 1] == ' ')
+		keep--;
+	put_clean(b, p, keep);
+	kngg_buf_puts(b, ELLIPSIS);
+}
+
+/* <text x y [text-anchor] class>s</text>, s cut to max characters (0: all). */
+static void put_label(kngg_buf *b, double x, double y, const char *anchor, const char *cls,
+		      const char *s, size_t max)
+{
+	kngg_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\"", x, y);
+	if (anchor)
+		kngg_buf_printf(b, " text-anchor=\"%s\"", anchor);
+	kngg_buf_printf(b, " class=\"%s\">", cls);
+	put_text(b, s, max);
+	kngg_buf_puts(b, "</text>");
+}
+
+static void link_open(kngg_buf *b, const char *href)
+{
+	if (!href)
+		return;
+	kngg_buf_puts(b, "<a href=\"");
+	put_text(b, href, 0);
+	kngg_buf_puts(b, "\">");
+}
+
+static void link_close(kngg_buf *b, const char *href)
+{
+	if (href)
+		kngg_buf_puts(b, "</a>");
+}
+
+/* ---- frame ------------------------------------------------------------------ */
+
+/* 32-bit FNV-1a: a stable short hash for the chart's id. */
+static unsigned long fnv1a(const char *s)
+{
+	unsigned long h = 2166136261UL;
+
+	for (; s && *s; s++)
+		h = ((h ^ (unsigned char)*s) * 16777619UL) & 0xFFFFFFFFUL;
+	return h;
+}
+
+/* The root element and its <title>; the id is "svg-KIND-HASH" (svg.h). */
+static void svg_open(kngg_buf *b, const char *kind, const char *title, double w, double h)
+{
+	unsigned long id = fnv1a(title);
+
+	kngg_buf_printf(b,
+			"<svg xmlns=\"" SVG_NS "\" class=\"kngg-chart kngg-%s\" "
+			"viewBox=\"0 0 %.1f %.1f\" role=\"img\" aria-labelledby=\"svg-%s-%08lx\">"
+			"<title id=\"svg-%s-%08lx\">",
+			kind, w, h, kind, id, kind, id);
+	put_text(b, title, 0);
+	kngg_buf_puts(b, "</title>");
+}
+
+static void svg_rect(kngg_buf *b, double x, double y, double w, double h, const char *cls)
+{
+	kngg_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" class=\"%s\"/>",
+			x, y, w, h, cls);
+}
+
+static void svg_line(kngg_buf *b, double x1, double y1, double x2, double y2, const char *cls)
+{
+	kngg_buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>",
+			x1, y1, x2, y2, cls);
+}
+
+/* An empty chart: just a message, so the page keeps its shape. */
+static void svg_empty(kngg_buf *b, const char *kind, const char *title, const char *msg)
+{
+	svg_open(b, kind, title, 320, 60);
+	put_label(b, 160, 35, "middle", "chart-empty", msg, 0);
+	kngg_buf_puts(b, "</svg>");
+}
+
+/* Integer scale lo..hi with hi > lo afterwards (swapped or widened). */
+static void scale_fix(int *lo, int *hi)
+{
+	if (*hi < *lo) {
+		int t = *lo;
+
+		*lo = *hi;
+		*hi = t;
+	}
+	if (*hi == *lo && *hi < INT_MAX)
+		(*hi)++;
+	else if (*hi == *lo)
+		(*lo)--;
+}
+
+/* Gridline step so that a scale shows at most about ten lines. */
+static int scale_step(int lo, int hi)
+{
+	long step = ((long)hi - lo + 9) / 10;
+
+	return step > 1 ? (int)step : 1;
+}
+
+/* The next gridline after v: v + step, but max itself is never skipped. */
+static long scale_next(long v, int step, int max)
+{
+	return v < max && v + step > max ? max : v + step;
+}
+
+static int clamp(int v, int lo, int hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* ---- roadmap ---------------------------------------------------------------- */
+
+enum {
+	RM_MARGIN = 10,  /* around the chart */
+	RM_COLW = 240,   /* a phase column */
+	RM_GAP = 10,     /* between columns */
+	RM_HEADH = 64,   /* the phase header */
+	RM_PAD = 8,      /* inside a column */
+	RM_RUNH = 22,    /* a run's label */
+	RM_BOXH = 44,    /* a step box */
+	RM_BOXGAP = 6,   /* below a step box */
+	RM_RUNGAP = 8,   /* below a run */
+	RM_TITLE = 28,   /* characters of a phase title */
+	RM_STEP = 27,    /* characters of a step title */
+	RM_LABEL = 30    /* characters of a run label */
+};
+
+static const char *rm_state_class(kngg_step_state s)
+{
+	switch (s) {
+	case KNGG_STATE_STARTED: return "rm-started";
+	case KNGG_STATE_DONE: return "rm-done";
+	case KNGG_STATE_REOPENED: return "rm-reopened";
+	default: return "rm-not-started";
+	}
+}
+
+/* A mark in front of the state name, so the state does not hang on colour. */
+static const char *rm_state_mark(kngg_step_state s)
+{
+	switch (s) {
+	case KNGG_STATE_STARTED: return "\xe2\x96\xb6 ";  /* ▶ */
+	case KNGG_STATE_DONE: return "\xe2\x9c\x93 ";     /* ✓ */
+	case KNGG_STATE_REOPENED: return "\xe2\x86\xba "; /* ↺ */
+	default: return "";
+	}
+}
+
+static double rm_body_height(const web_svg_phase *p)
+{
+	double h = 0;
+
+	for (size_t r = 0; p->runs && r < p->nruns; r++) {
+		const web_svg_run *run = &p->runs[r];
+
+		if (run->label)
+			h += RM_RUNH;
+		h += (double)(run->steps ? run->nsteps : 0) * (RM_BOXH + RM_BOXGAP) + RM_RUNGAP;
+	}
+	return h;
+}
+
+/* The tooltip: "1.3 Titel — afgerond op 2026-05-01". */
+static void rm_step_title(kngg_buf *b, const web_svg_step *s)
+{
+	kngg_buf_puts(b, "<title>");
+	put_text(b, s->id, 0);
+	kngg_buf_puts(b, " ");
+	put_text(b, s->title, 0);
+	kngg_buf_puts(b, DASH);
+	kngg_buf_puts(b, kngg_step_state_name(s->state));
+	if (s->date && s->state != KNGG_STATE_NOT_STARTED) {
+		kngg_buf_puts(b, " op ");
+		put_text(b, s->date, 0);
+	}
+	kngg_buf_puts(b, "</title>");
+}
+
+static void rm_step(kngg_buf *b, const web_svg_step *s, double x, double y)
+{
+	link_open(b, s->href);
+	kngg_buf_printf(b, "<g class=\"rm-step %s\">", rm_state_class(s->state));
+	rm_step_title(b, s);
+	kngg_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%d\" height=\"%d\" rx=\"4\" "
+			   "class=\"rm-box\"/>",
+			x, y, RM_COLW - 2 * RM_PAD, RM_BOXH);
+	kngg_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"rm-name\"><tspan class=\"rm-id\">",
+			x + 8, y + 18);
+	put_text(b, s->id, 8);
+	kngg_buf_puts(b, "</tspan> ");
+	put_text(b, s->title, RM_STEP);
+	kngg_buf_printf(b, "</text><text x=\"%.1f\" y=\"%.1f\" class=\"rm-date\">%s%s", x + 8,
+			y + 36, rm_state_mark(s->state), kngg_step_state_name(s->state));
+	if (s->date && s->state != KNGG_STATE_NOT_STARTED) {
+		kngg_buf_puts(b, " ");
+		put_text(b, s->date, 10);
+	}
+	kngg_buf_puts(b, "</text></g>");
+	link_close(b, s->href);
+}
+
+static void rm_header(kngg_buf *b, const web_svg_phase *p, double x)
+{
+	kngg_buf_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"4\" "
+			   "class=\"rm-head\"/>",
+			x, RM_MARGIN, RM_COLW, RM_HEADH);
+	kngg_buf_printf(b, "<text x=\"%.1f\" y=\"%d\" class=\"rm-head-text rm-phase-no\">Fase %d</text>",
+			x + 10, RM_MARGIN + 20, p->number);
+	put_label(b, x + 10, RM_MARGIN + 38, NULL, "rm-head-text rm-phase-title", p->title, RM_TITLE);
+	if (p->current)
+		put_label(b, x + 10, RM_MARGIN + 56, NULL, "rm-head-text rm-now",
+			  "\xe2\x97\x8f huidige fase", 0); /* ● */
+}
+
+static void rm_column(kngg_buf *b, const web_svg_phase *p, double x, double colh)
+{
+	double y = RM_MARGIN + RM_HEADH + RM_PAD;
+
+	kngg_buf_printf(b, "<g class=\"rm-phase%s\">", p->current ? " rm-current" : "");
+	kngg_buf_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"%d\" height=\"%.1f\" rx=\"4\" "
+			   "class=\"rm-col\"/>",
+			x, RM_MARGIN, RM_COLW, colh);
+	rm_header(b, p, x);
+	for (size_t r = 0; p->runs && r < p->nruns; r++) {
+		const web_svg_run *run = &p->runs[r];
+
+		if (run->label) {
+			put_label(b, x + RM_PAD, y + 15, NULL, "rm-run", run->label, RM_LABEL);
+			y += RM_RUNH;
+		}
+		for (size_t i = 0; run->steps && i < run->nsteps; i++) {
+			rm_step(b, &run->steps[i], x + RM_PAD, y);
+			y += RM_BOXH + RM_BOXGAP;
+		}
+		y += RM_RUNGAP;
+	}
+	kngg_buf_puts(b, "</g>");
+}
+
+void web_svg_roadmap(kngg_buf *b, const char *title, const web_svg_phase *phases, size_t n)
+{
+	double body = 0, colh;
+
+	if (!phases || n == 0) {
+		svg_empty(b, "roadmap", title, "geen fasen");
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		double h = rm_body_height(&phases[i]);
+
+		body = h > body ? h : body;
+	}
+	colh = RM_HEADH + RM_PAD + body;
+	svg_open(b, "roadmap", title, 2.0 * RM_MARGIN + (double)n * RM_COLW + (double)(n - 1) * RM_GAP,
+		 2.0 * RM_MARGIN + colh);
+	for (size_t i = 0; i < n; i++)
+		rm_column(b, &phases[i], RM_MARGIN + (double)i * (RM_COLW + RM_GAP), colh);
+	kngg_buf_puts(b, "</svg>");
+}
+
+/* ---- radar ------------------------------------------------------------------ */
+
+enum {
+	RD_W = 720,
+	RD_CX = 360,
+	RD_CY = 190,
+	RD_R = 150,        /* the outer ring */
+	RD_LEGEND_Y = 392, /* first legend row */
+	RD_LEGEND_COLW = 230,
+	RD_LEGEND_ROWH = 22,
+	RD_LEGEND_COLS = 3,
+	RD_AXIS = 24,      /* characters of an axis label */
+	RD_SERIES = 6      /* series-0 .. series-5 */
+};
+
+typedef struct {
+	double x, y;
+} rd_pt;
+
+/* cos and sin of a fraction of a turn. A series instead of libm: after
+ * reduction to [-pi, pi] twelve terms are exact far beyond the 0.1 the
+ * output shows, and the program needs no -lm for one chart. */
+static void turn_cos_sin(double frac, double *c, double *s)
+{
+	const double pi = 3.14159265358979323846;
+	double a, a2, term;
+
+	frac -= (double)(long)frac;
+	if (frac > 0.5)
+		frac -= 1;
+	else if (frac < -0.5)
+		frac += 1;
+	a = 2 * pi * frac;
+	a2 = a * a;
+	*s = term = a;
+	for (int k = 1; k < 12; k++) {
+		term *= -a2 / ((2.0 * k) * (2.0 * k + 1));
+		*s += term;
+	}
+	*c = term = 1;
+	for (int k = 1; k < 12; k++) {
+		term *= -a2 / ((2.0 * k - 1) * (2.0 * k));
+		*c += term;
+	}
+}
+
+/* Axis i of n (the first at the top, clockwise), at fraction f of the radius. */
+static rd_pt rd_point(size_t i, size_t n, double f)
+{
+	double c, s;
+	rd_pt p;
+
+	turn_cos_sin((double)i / (double)n - 0.25, &c, &s);
+	p.x = RD_CX + RD_R * f * c;
+	p.y = RD_CY + RD_R * f * s;
+	return p;
+}
+
+/* The radius fraction of score v: min sits on the innermost ring, not the
+ * centre, so the centre can only mean "not scored". */
+static double rd_frac(int v, int min, int max)
+{
+	return ((double)clamp(v, min, max) - min + 1) / ((double)max - min + 1);
+}
+
+static void rd_ring(kngg_buf *b, size_t naxes, double f)
+{
+	if (naxes < 3) {
+		kngg_buf_printf(b, "<circle cx=\"%d\" cy=\"%d\" r=\"%.1f\" class=\"rd-ring\"/>", RD_CX,
+				RD_CY, RD_R * f);
+		return;
+	}
+	kngg_buf_puts(b, "<polygon class=\"rd-ring\" points=\"");
+	for (size_t i = 0; i < naxes; i++) {
+		rd_pt p = rd_point(i, naxes, f);
+
+		kngg_buf_printf(b, "%s%.1f,%.1f", i ? " " : "", p.x, p.y);
+	}
+	kngg_buf_puts(b, "\"/>");
+}
+
+static void rd_axis_label(kngg_buf *b, const char *label, size_t i, size_t naxes)
+{
+	double c, s;
+	rd_pt p = rd_point(i, naxes, (RD_R + 14.0) / RD_R);
+	const char *anchor;
+
+	turn_cos_sin((double)i / (double)naxes - 0.25, &c, &s);
+	anchor = c > 0.1 ? "start" : c < -0.1 ? "end" : "middle";
+	put_label(b, p.x, p.y + 4 + 6 * s, anchor, "rd-label", label, RD_AXIS);
+}
+
+/* Rings with their values (along the first axis), axes and their labels. */
+static void rd_web(kngg_buf *b, const char *const *axes, size_t naxes, int min, int max)
+{
+	int step = scale_step(min, max);
+
+	for (long v = min; v <= max; v = scale_next(v, step, max)) {
+		double f = rd_frac((int)v, min, max);
+
+		rd_ring(b, naxes, f);
+		kngg_buf_printf(b, "<text x=\"%d\" y=\"%.1f\" class=\"rd-value\">%ld</text>", RD_CX + 4,
+				RD_CY - RD_R * f - 3, v);
+	}
+	for (size_t i = 0; i < naxes; i++) {
+		rd_pt p = rd_point(i, naxes, 1);
+
+		svg_line(b, RD_CX, RD_CY, p.x, p.y, "rd-axis");
+		rd_axis_label(b, axes ? axes[i] : NULL, i, naxes);
+	}
+}
+
+/* A marker of shape k (circle, square, diamond, triangle: series differ by
+ * shape too) at p; leaves the element open for a <title>, returns its
+ * closing tag. */
+static const char *rd_marker_open(kngg_buf *b, size_t k, rd_pt p, const char *cls)
+{
+	switch (k % 4) {
+	case 1:
+		kngg_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"8\" height=\"8\" class=\"%s\">",
+				p.x - 4, p.y - 4, cls);
+		return "</rect>";
+	case 2:
+		kngg_buf_printf(b, "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f\" "
+				   "class=\"%s\">",
+				p.x, p.y - 5.5, p.x + 5.5, p.y, p.x, p.y + 5.5, p.x - 5.5, p.y, cls);
+		return "</polygon>";
+	case 3:
+		kngg_buf_printf(b, "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f\" class=\"%s\">",
+				p.x, p.y - 5.5, p.x + 5, p.y + 4, p.x - 5, p.y + 4, cls);
+		return "</polygon>";
+	default:
+		kngg_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\" class=\"%s\">", p.x, p.y,
+				cls);
+		return "</circle>";
+	}
+}
+
+/* "fase 3, cyclus 1 — Thema: 4" or "... — Thema: niet gescoord". */
+static void rd_marker(kngg_buf *b, const web_svg_series *s, size_t k, const char *axis,
+		      int score, rd_pt p)
+{
+	const char *end = rd_marker_open(b, k, p, score < 0 ? "rd-unscored" : "rd-marker");
+
+	kngg_buf_puts(b, "<title>");
+	put_text(b, s->label, 0);
+	kngg_buf_puts(b, DASH);
+	put_text(b, axis, 0);
+	if (score < 0)
+		kngg_buf_puts(b, ": niet gescoord");
+	else
+		kngg_buf_printf(b, ": %d", score);
+	kngg_buf_printf(b, "</title>%s", end);
+}
+
+/* One series: a polygon through the scored axes only, a marker per scored
+ * axis and a hollow marker at the centre for each unscored one. */
+static void rd_series(kngg_buf *b, const web_svg_series *s, size_t k, const char *const *axes,
+		      size_t naxes, int min, int max)
+{
+	size_t nscored = 0;
+	rd_pt centre = {RD_CX, RD_CY};
+
+	kngg_buf_printf(b, "<g class=\"rd-series series-%zu\">", k % RD_SERIES);
+	for (size_t i = 0; s->scores && i < naxes; i++) {
+		if (s->scores[i] < 0)
+			continue;
+		rd_pt p = rd_point(i, naxes, rd_frac(s->scores[i], min, max));
+
+		kngg_buf_printf(b, "%s%.1f,%.1f", nscored++ ? " " : "<polygon class=\"rd-area\" points=\"",
+				p.x, p.y);
+	}
+	if (nscored)
+		kngg_buf_puts(b, "\"/>");
+	for (size_t i = 0; i < naxes; i++) {
+		int score = s->scores ? s->scores[i] : -1;
+		rd_pt p = score < 0 ? centre : rd_point(i, naxes, rd_frac(score, min, max));
+
+		rd_marker(b, s, k, axes ? axes[i] : NULL, score < 0 ? -1 : score, p);
+	}
+	kngg_buf_puts(b, "</g>");
+}
+
+static void rd_legend(kngg_buf *b, const web_svg_series *series, size_t nseries)
+{
+	for (size_t k = 0; k < nseries; k++) {
+		double x = 20 + (double)(k % RD_LEGEND_COLS) * RD_LEGEND_COLW;
+		double y = RD_LEGEND_Y + (double)(k / RD_LEGEND_COLS) * RD_LEGEND_ROWH;
+		rd_pt mid = {x + 14, y - 4};
+
+		kngg_buf_printf(b, "<g class=\"rd-legend series-%zu\">", k % RD_SERIES);
+		svg_line(b, x, y - 4, x + 28, y - 4, "rd-swatch");
+		kngg_buf_puts(b, rd_marker_open(b, k, mid, "rd-key"));
+		put_label(b, x + 36, y, NULL, "rd-legend-label", series[k].label, 26);
+		kngg_buf_puts(b, "</g>");
+	}
+}
+
+void web_svg_radar(kngg_buf *b, const char *title, const char *const *axes, size_t naxes,
+		   int min, int max, const web_svg_series *series, size_t nseries)
+{
+	size_t rows;
+
+	if (naxes == 0) {
+		svg_empty(b, "radar", title, "geen thema's");
+		return;
+	}
+	if (!series)
+		nseries = 0;
+	rows = (nseries + RD_LEGEND_COLS - 1) / RD_LEGEND_COLS;
+	scale_fix(&min, &max);
+	svg_open(b, "radar", title, RD_W, RD_LEGEND_Y - 12 + (double)rows * RD_LEGEND_ROWH + 10);
+	rd_web(b, axes, naxes, min, max);
+	for (size_t k = 0; k < nseries; k++)
+		rd_series(b, &series[k], k, axes, naxes, min, max);
+	rd_legend(b, series, nseries);
+	kngg_buf_puts(b, "</svg>");
+}
+
+/* ---- grid ------------------------------------------------------------------- */
+
+enum {
+	GR_W = 700,
+	GR_LEFT = 110, /* room for the level labels and the axis title */
+	GR_TOP = 10,
+	GR_GW = 570,   /* the grid itself */
+	GR_GH = 450,
+	GR_ROWH = 17,  /* a person in a cell */
+	GR_LEVEL = 14  /* characters of a level label on the y axis */
+};
+
+typedef struct {
+	const char *const *levels;
+	size_t n;
+	double cw, ch; /* cell size */
+} gr_frame;
+
+static const char *gr_level(const gr_frame *g, size_t i)
+{
+	return g->levels && g->levels[i] ? g->levels[i] : "";
+}
+
+/* The corner cells' advice; sets *cls. NULL for other cells. */
+static const char *gr_quadrant(const gr_frame *g, size_t ix, size_t iy, const char **cls)
+{
+	size_t top = g->n - 1;
+
+	if (g->n < 2 || (ix != 0 && ix != top) || (iy != 0 && iy != top))
+		return NULL;
+	if (iy == top) {
+		*cls = ix == top ? "gr-cell gr-q-engage" : "gr-cell gr-q-satisfy";
+		return ix == top ? "Nauw betrekken" : "Tevreden houden";
+	}
+	*cls = ix == top ? "gr-cell gr-q-inform" : "gr-cell gr-q-monitor";
+	return ix == top ? "Informeren" : "Monitoren";
+}
+
+static int gr_in_cell(const web_svg_point *p, size_t ix, size_t iy)
+{
+	return p->interest >= 0 && (size_t)p->interest == ix && p->influence >= 0 &&
+	       (size_t)p->influence == iy;
+}
+
+/* "Naam — belang: hoog, invloed: laag, gecommitteerd" */
+static void gr_person(kngg_buf *b, const gr_frame *g, const web_svg_point *p, double x, double y)
+{
+	const char *name = p->name ? p->name : "(gewist)";
+
+	link_open(b, p->href);
+	kngg_buf_puts(b, "<g class=\"gr-item\"><title>");
+	put_text(b, name, 0);
+	kngg_buf_puts(b, DASH "belang: ");
+	put_text(b, gr_level(g, (size_t)p->interest), 0);
+	kngg_buf_puts(b, ", invloed: ");
+	put_text(b, gr_level(g, (size_t)p->influence), 0);
+	kngg_buf_puts(b, p->committed ? ", gecommitteerd</title>" : ", niet gecommitteerd</title>");
+	kngg_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" class=\"gr-dot %s\"/>", x + 12,
+			y - 4, p->committed ? "gr-committed" : "gr-uncommitted");
+	put_label(b, x + 22, y, NULL, p->name ? "gr-name" : "gr-name gr-erased", name,
+		  (size_t)((g->cw - 30) / 6.6));
+	kngg_buf_puts(b, "</g>");
+	link_close(b, p->href);
+}
+
+/* The people of one cell as a list, from the baseline first on; what does
+ * not fit above the cell's bottom becomes "+N meer". */
+static void gr_people(kngg_buf *b, const gr_frame *g, const web_svg_point *pts, size_t npts,
+		      size_t ix, size_t iy, double x, double top, double first)
+{
+	double room = top + g->ch - 6 - first, y = first;
+	size_t count = 0, rows = room > 0 ? (size_t)(room / GR_ROWH) + 1 : 1, shown = 0;
+
+	for (size_t i = 0; i < npts; i++)
+		count += (size_t)gr_in_cell(&pts[i], ix, iy);
+	if (count > rows)
+		rows--; /* the last row says how many more */
+	for (size_t i = 0; i < npts && shown < rows; i++) {
+		if (!gr_in_cell(&pts[i], ix, iy))
+			continue;
+		gr_person(b, g, &pts[i], x, y);
+		y += GR_ROWH;
+		shown++;
+	}
+	if (shown < count)
+		kngg_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"gr-more\">+%zu meer</text>",
+				x + 22, y, count - shown);
+}
+
+static void gr_cell(kngg_buf *b, const gr_frame *g, const web_svg_point *pts, size_t npts,
+		    size_t ix, size_t iy)
+{
+	double x = GR_LEFT + (double)ix * g->cw, y = GR_TOP + (double)(g->n - 1 - iy) * g->ch;
+	const char *cls = "gr-cell";
+	const char *quadrant = gr_quadrant(g, ix, iy, &cls);
+
+	svg_rect(b, x, y, g->cw, g->ch, cls);
+	if (quadrant)
+		put_label(b, x + 6, y + 16, NULL, "gr-quadrant", quadrant, 0);
+	gr_people(b, g, pts, npts, ix, iy, x, y, y + (quadrant ? 36 : 20));
+}
+
+/* Level labels on both axes (low at the origin) and the axis titles. */
+static void gr_axes(kngg_buf *b, const gr_frame *g)
+{
+	double mid = GR_TOP + GR_GH / 2.0;
+
+	for (size_t i = 0; i < g->n; i++) {
+		put_label(b, GR_LEFT - 8, GR_TOP + (double)(g->n - 1 - i) * g->ch + g->ch / 2 + 4,
+			  "end", "gr-level", gr_level(g, i), GR_LEVEL);
+		put_label(b, GR_LEFT + (double)i * g->cw + g->cw / 2, GR_TOP + GR_GH + 18, "middle",
+			  "gr-level", gr_level(g, i), (size_t)(g->cw / 7.5));
+	}
+	put_label(b, GR_LEFT + GR_GW / 2.0, GR_TOP + GR_GH + 42, "middle", "gr-axis-title",
+		  "Belang", 0);
+	kngg_buf_printf(b, "<text x=\"24\" y=\"%.1f\" text-anchor=\"middle\" "
+			   "transform=\"rotate(-90 24 %.1f)\" class=\"gr-axis-title\">Invloed</text>",
+			mid, mid);
+}
+
+void web_svg_grid(kngg_buf *b, const char *title, const char *const *levels, size_t nlevels,
+		  const web_svg_point *points, size_t npoints)
+{
+	gr_frame g = {levels, nlevels, 0, 0};
+
+	if (nlevels == 0) {
+		svg_empty(b, "grid", title, "geen niveaus");
+		return;
+	}
+	if (!points)
+		npoints = 0;
+	g.cw = (double)GR_GW / (double)nlevels;
+	g.ch = (double)GR_GH / (double)nlevels;
+	svg_open(b, "grid", title, GR_W, GR_TOP + GR_GH + 52);
+	for (size_t iy = 0; iy < nlevels; iy++)
+		for (size_t ix = 0; ix < nlevels; ix++)
+			gr_cell(b, &g, points, npoints, ix, iy);
+	gr_axes(b, &g);
+	kngg_buf_puts(b, "</svg>");
+}
+
+/* ---- trend ------------------------------------------------------------------ */
+
+enum {
+	TR_W = 480,
+	TR_H = 200,
+	TR_L = 44, /* the plot area */
+	TR_R = 460,
+	TR_T = 14,
+	TR_B = 160
+};
+
+typedef struct {
+	const web_svg_sample *s;
+	size_t n;
+	int min, max;   /* the y scale, max > min */
+	long lo, hi;    /* first and last day */
+	size_t ilo, ihi; /* their samples */
+} tr_frame;
+
+/* Days since 1970-01-01 of a date YYYY-MM-DD (H. Hinnant's days_from_civil);
+ * -1 when s is not of that form. */
+static int days_from_civil(const char *s, long *out)
+{
+	static const int digits[] = {0, 1, 2, 3, 5, 6, 8, 9};
+	long y, m, d, era, yoe, doy;
+
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return -1;
+	for (size_t i = 0; i < sizeof digits / sizeof *digits; i++)
+		if (s[digits[i]] < '0' || s[digits[i]] > '9')
+			return -1;
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (m < 1 || m > 12 || d < 1 || d > 31)
+		return -1;
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	*out = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+	return 0;
+}
+
+/* The day of sample i; an unreadable date borrows the nearest readable one
+ * before it, else after it. -1 when no date is readable at all. */
+static int tr_day(const tr_frame *t, size_t i, long *day)
+{
+	for (size_t j = i + 1; j-- > 0;)
+		if (days_from_civil(t->s[j].date, day) == 0)
+			return 0;
+	for (size_t j = i + 1; j < t->n; j++)
+		if (days_from_civil(t->s[j].date, day) == 0)
+			return 0;
+	return -1;
+}
+
+static void tr_range(tr_frame *t)
+{
+	int any = 0;
+
+	t->lo = t->hi = 0;
+	t->ilo = t->ihi = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		long d;
+
+		if (days_from_civil(t->s[i].date, &d) < 0)
+			continue;
+		if (!any || d < t->lo)
+			t->lo = d, t->ilo = i;
+		if (!any || d >= t->hi)
+			t->hi = d, t->ihi = i;
+		any = 1;
+	}
+}
+
+/* x by the real distance in days; all in the middle when there is none. */
+static double tr_x(const tr_frame *t, size_t i)
+{
+	long d;
+
+	if (t->hi == t->lo || tr_day(t, i, &d) < 0)
+		return (TR_L + TR_R) / 2.0;
+	return TR_L + (double)(d - t->lo) * (TR_R - TR_L) / (double)(t->hi - t->lo);
+}
+
+static double tr_y(const tr_frame *t, int v)
+{
+	return TR_B - ((double)clamp(v, t->min, t->max) - t->min) * (TR_B - TR_T) /
+			      ((double)t->max - t->min);
+}
+
+static void tr_axes(kngg_buf *b, const tr_frame *t)
+{
+	int step = scale_step(t->min, t->max);
+
+	for (long v = t->min; v <= t->max; v = scale_next(v, step, t->max)) {
+		double y = tr_y(t, (int)v);
+
+		svg_line(b, TR_L, y, TR_R, y, "tr-grid");
+		kngg_buf_printf(b, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" class=\"tr-value\">"
+				   "%ld</text>",
+				TR_L - 6, y + 4, v);
+	}
+	svg_line(b, TR_L, TR_T, TR_L, TR_B, "tr-axis");
+	svg_line(b, TR_L, TR_B, TR_R, TR_B, "tr-axis");
+}
+
+static void tr_dates(kngg_buf *b, const tr_frame *t)
+{
+	if (t->lo == t->hi) {
+		put_label(b, (TR_L + TR_R) / 2.0, TR_B + 18, "middle", "tr-date", t->s[t->ilo].date, 10);
+		return;
+	}
+	put_label(b, TR_L, TR_B + 18, "start", "tr-date", t->s[t->ilo].date, 10);
+	put_label(b, TR_R, TR_B + 18, "end", "tr-date", t->s[t->ihi].date, 10);
+}
+
+/* The line (two samples or more) and a marker "2026-05-01: 3" per sample. */
+static void tr_line(kngg_buf *b, const tr_frame *t)
+{
+	if (t->n >= 2) {
+		kngg_buf_puts(b, "<polyline class=\"tr-line\" points=\"");
+		for (size_t i = 0; i < t->n; i++)
+			kngg_buf_printf(b, "%s%.1f,%.1f", i ? " " : "", tr_x(t, i),
+					tr_y(t, t->s[i].score));
+		kngg_buf_puts(b, "\"/>");
+	}
+	for (size_t i = 0; i < t->n; i++) {
+		kngg_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" class=\"tr-point\"><title>",
+				tr_x(t, i), tr_y(t, t->s[i].score));
+		put_text(b, t->s[i].date ? t->s[i].date : "?", 0);
+		kngg_buf_printf(b, ": %d</title></circle>", t->s[i].score);
+	}
+}
+
+void web_svg_trend(kngg_buf *b, const char *title, const web_svg_sample *samples, size_t n,
+		   int min, int max)
+{
+	tr_frame t = {samples, samples ? n : 0, min, max, 0, 0, 0, 0};
+
+	scale_fix(&t.min, &t.max);
+	tr_range(&t);
+	svg_open(b, "trend", title, TR_W, TR_H);
+	tr_axes(b, &t);
+	if (t.n == 0)
+		put_label(b, (TR_L + TR_R) / 2.0, (TR_T + TR_B) / 2.0, "middle", "chart-empty",
+			  "geen metingen", 0);
+	else {
+		tr_line(b, &t);
+		tr_dates(b, &t);
+	}
+	kngg_buf_puts(b, "</svg>");
+}

@@ -1,0 +1,182 @@
+/*
+ * web.h: what the files of the web interface share: the server's
+ * configuration, one request with its session and response, the page
+ * frame and form helpers, and the pages themselves.
+ *
+ * The web front does what the CLI does: parse input, call the engine,
+ * print. Every value written into HTML goes through web_h() (which is
+ * kngg_buf_put_xml); no SQL and no file path is built from request text:
+ * ids are looked up in the definitions, names go to the engine as bound
+ * values, and downloads only name templates from the template list.
+ */
+#ifndef KNGG_WEB_H
+#define KNGG_WEB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kngg/account.h"
+#include "kngg/defs.h"
+#include "kngg/track.h"
+#include "util/util.h"
+
+/* ---- configuration --------------------------------------------------------- */
+
+typedef struct {
+	const char *listen;        /* "127.0.0.1:8080", "[::1]:0", "0.0.0.0:8080" */
+	const char *db_path;
+	const char *templates_dir;
+	const kngg_defs *defs;
+	const char *today;         /* for tests (KNGG_TODAY), or NULL */
+	int secure_cookie;         /* add Secure to the session cookie (behind TLS) */
+	int open_browser;          /* --open */
+	int threads;               /* thread pool size */
+} web_config;
+
+/* Runs the server until SIGINT or SIGTERM. Prints the address on stdout
+ * first ("kngg serve: http://127.0.0.1:8080/"). Returns 0, or a negative
+ * code after one line through diag. */
+int web_serve(const web_config *cfg, kngg_diag_fn diag, void *ctx);
+
+/* ---- forms ----------------------------------------------------------------- */
+
+#define WEB_FORM_MAX_FIELDS 64
+
+typedef struct {
+	char *name[WEB_FORM_MAX_FIELDS];
+	char *value[WEB_FORM_MAX_FIELDS];
+	size_t n;
+	char *storage;
+} web_form;
+
+/* Parses an application/x-www-form-urlencoded body. -1 when it is
+ * malformed: a bad %-escape, more than WEB_FORM_MAX_FIELDS fields, a NUL,
+ * or text that is not UTF-8. Free with web_form_free() in any case. */
+int web_form_parse(web_form *f, const char *body, size_t len);
+void web_form_free(web_form *f);
+/* The first value of name, or NULL; empty values count as absent. */
+const char *web_form_get(const web_form *f, const char *name);
+/* Every non-empty value of name, in order, into out (up to max). */
+size_t web_form_all(const web_form *f, const char *name, const char **out, size_t max);
+
+/* ---- sessions -------------------------------------------------------------- */
+
+#define WEB_TOKEN_HEX 64 /* 32 random bytes */
+
+typedef struct {
+	char token[WEB_TOKEN_HEX + 1];
+	char csrf[WEB_TOKEN_HEX + 1];
+	char user[101];     /* "" before login (and in local mode) */
+	char flash[600];    /* a message for the next page, or "" */
+	int flash_error;
+} web_session;
+
+void web_sessions_init(void);
+void web_sessions_free(void);
+/* Finds the session of token and copies it into *out (flash moved out:
+ * shown once). 0 or -1 when unknown or expired. */
+int web_session_get(const char *token, web_session *out);
+/* A new session for user ("" anonymous): token and csrf filled. -1 when
+ * randomness fails. */
+int web_session_new(const char *user, web_session *out);
+void web_session_end(const char *token);
+void web_session_flash(const char *token, int error, const char *msg);
+/* Constant time comparison of a form's token with the session's. */
+int web_csrf_ok(const web_session *s, const char *given);
+
+/* Login throttling per key (address or account name): 0 when a try is
+ * allowed now, else the seconds to wait. */
+int web_throttle_check(const char *key);
+void web_throttle_fail(const char *key);
+void web_throttle_reset(const char *key);
+
+/* ---- a request ------------------------------------------------------------- */
+
+typedef struct web_request {
+	const web_config *cfg;
+	struct MHD_Connection *conn;
+	int post;
+	const char *path;        /* decoded URL path */
+	char *seg[8];            /* path split at '/', NULL-padded */
+	size_t nseg;
+	char *seg_storage;
+	web_form form;           /* POST body */
+	web_session session;
+	int have_session;        /* a valid cookie came with the request */
+	kngg_account *account;   /* the logged-in account, or NULL */
+	int local;               /* no accounts: loopback only, every right */
+	char address[64];        /* the client's address, for throttling */
+	kngg_tracker tracker;
+	kngg_buf error;          /* the engine's first message */
+	/* the response */
+	int status;
+	kngg_buf out;
+	const char *content_type;
+	char *location;          /* redirect target */
+	char *disposition;       /* Content-Disposition for downloads */
+	int set_cookie;          /* send the session cookie */
+	int clear_cookie;
+	int cacheable;           /* static files */
+} web_request;
+
+/* Query argument of the URL, or NULL (empty counts as absent). */
+const char *web_arg(web_request *r, const char *name);
+
+/* Who is acting, for the journal's by: the account's name; NULL locally. */
+const char *web_by(const web_request *r);
+int web_may_read(const web_request *r, const char *code);
+int web_may_write(const web_request *r, const char *code);
+int web_is_admin(const web_request *r);
+
+/* ---- responses and the page frame ------------------------------------------ */
+
+/* Escaped text (NULL: nothing). */
+void web_h(kngg_buf *b, const char *s);
+/* printf with every %s argument escaped: only %s, %d, %zu, %lld and %%. */
+void web_hf(kngg_buf *b, const char *fmt, ...);
+
+/* Starts a page: doctype, head, header with navigation and the session's
+ * flash message. code (or NULL) adds the municipality's sub-navigation. */
+void web_page_begin(web_request *r, const char *title, const char *code, const char *active);
+void web_page_end(web_request *r);
+/* A whole error page with a Dutch message. */
+void web_error(web_request *r, int status, const char *title, const char *msg);
+/* 303 to location, with a flash message (NULL: none). */
+void web_redirect(web_request *r, const char *location, int error, const char *flash);
+/* Form opening with method POST, action and the CSRF field. */
+void web_form_begin(web_request *r, const char *action, const char *cls);
+/* <label>+<select> from a definitions list (with an empty first option
+ * unless required). */
+void web_select_list(web_request *r, const char *name, const char *label, const char *list_id,
+		     int required);
+/* <label>+<input>. type "text", "date", "number", "password"... */
+void web_input(web_request *r, const char *name, const char *label, const char *type,
+	       const char *value, int required);
+
+/* The Dutch phrase for a date: "12 maart 2026" into out. */
+void web_date_nl(const char *date, char out[32]);
+
+/* ---- pages ------------------------------------------------------------------ */
+
+void page_home(web_request *r);
+void page_verify(web_request *r);
+void page_login(web_request *r);
+void page_logout(web_request *r);
+void page_users(web_request *r);
+void page_roadmap(web_request *r, const char *code);
+void page_step(web_request *r, const char *code, const char *step_id);
+void page_stakeholders(web_request *r, const char *code);
+void page_readiness(web_request *r, const char *code);
+void page_quickscan(web_request *r, const char *code);
+void page_factors(web_request *r, const char *code);
+void page_journal(web_request *r, const char *code);
+void page_documents(web_request *r, const char *code, const char *file);
+
+/* Loads the municipality's name; answers 404 itself and returns -1 when
+ * unknown or not visible to the account. */
+int web_municipality(web_request *r, const char *code, char name[256]);
+/* Answers a failed engine call: 500 for database trouble, else a redirect
+ * back to back with the engine's message as flash. */
+void web_engine_failed(web_request *r, int rc, const char *back);
+
+#endif
