@@ -24,7 +24,7 @@
 #include "web/web.h"
 
 #define MAX_BODY (64 * 1024)          /* bytes of a form */
-#define MEMORY_LIMIT (128 * 1024)     /* per connection: request line and headers */
+#define MEMORY_LIMIT (32 * 1024)      /* per connection: request line and headers */
 #define CONNECTION_TIMEOUT 30         /* seconds without traffic */
 #define CONNECTION_LIMIT 256
 #define PER_IP_LIMIT 128

@@ -17,7 +17,8 @@
 #define MAX_SECONDS (12 * 3600)     /* and after twelve hours in any case */
 
 #define MAX_THROTTLE 256
-#define FREE_TRIES 5                /* failures before waiting starts */
+#define FREE_TRIES 5                /* failures of one account name before waiting starts */
+#define FREE_TRIES_ADDRESS 20       /* of one address (colleagues behind one NAT) */
 #define MAX_WAIT (15 * 60)
 
 typedef struct {
@@ -200,6 +201,7 @@ int web_throttle_check(const char *key)
 
 void web_throttle_fail(const char *key)
 {
+	int free_tries = strncmp(key, "u:", 2) == 0 ? FREE_TRIES : FREE_TRIES_ADDRESS;
 	time_t now = time(NULL);
 	throttle *t;
 
@@ -210,9 +212,9 @@ void web_throttle_fail(const char *key)
 		t->failures = 0;
 	t->failures++;
 	t->last = now;
-	if (t->failures >= FREE_TRIES) {
-		/* 30 s after the fifth failure, doubling, at most 15 minutes */
-		int shift = t->failures - FREE_TRIES;
+	if (t->failures >= free_tries) {
+		/* 30 s after the last free failure, doubling, at most 15 minutes */
+		int shift = t->failures - free_tries;
 		long wait = shift > 5 ? MAX_WAIT : 30L << shift;
 
 		t->until = now + (wait > MAX_WAIT ? MAX_WAIT : wait);

@@ -84,7 +84,8 @@ void web_session_flash(const char *token, int error, const char *msg);
 /* Constant time comparison of a form's token with the session's. */
 int web_csrf_ok(const web_session *s, const char *given);
 
-/* Login throttling per key (address or account name): 0 when a try is
+/* Login throttling per key: "u:NAME" for an account name (waits after 5
+ * failures), anything else for an address (after 20): 0 when a try is
  * allowed now, else the seconds to wait. */
 int web_throttle_check(const char *key);
 void web_throttle_fail(const char *key);

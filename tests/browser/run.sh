@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# ctest entry of the browser test: run.sh KNGG_BINARY SOURCE_DIR SCRATCH_DIR
+#
+# Installs playwright-core (the version in package-lock.json) into
+# SCRATCH_DIR/npm, never into the source tree, and runs flow.mjs from there
+# (ESM ignores NODE_PATH, so the script goes beside its node_modules).
+# Exits 77 (ctest: skipped) when Chromium or Node is missing or npm cannot
+# install. Set KNGG_SCREENSHOTS=DIR to write the README's screenshots too.
+set -euo pipefail
+
+if [ $# -ne 3 ]; then
+	echo "gebruik: run.sh KNGG_BINARY SOURCE_DIR SCRATCH_DIR" >&2
+	exit 2
+fi
+kngg=$(realpath "$1")
+src=$(realpath "$2")
+scratch=$3
+here=$src/tests/browser
+chromium=${KNGG_CHROMIUM:-/usr/bin/chromium}
+
+if [ ! -x "$chromium" ]; then
+	echo "SKIPPED: $chromium is missing (apt-get install chromium)"
+	exit 77
+fi
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+	echo "SKIPPED: node or npm is missing (apt-get install nodejs npm)"
+	exit 77
+fi
+major=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$major" -lt 18 ]; then
+	echo "SKIPPED: node $(node --version) is too old (18 or later needed)"
+	exit 77
+fi
+
+mkdir -p "$scratch/npm"
+scratch=$(realpath "$scratch")
+npmdir=$scratch/npm
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# reinstall only when the lock file changed (or nothing is installed yet)
+if ! cmp -s "$here/package-lock.json" "$npmdir/package-lock.json" ||
+   [ ! -f "$npmdir/node_modules/playwright-core/package.json" ]; then
+	cp "$here/package.json" "$here/package-lock.json" "$npmdir/"
+	if ! (cd "$npmdir" && npm ci --no-audit --no-fund --loglevel=error >"$npmdir/npm.log" 2>&1); then
+		tail -n 20 "$npmdir/npm.log"
+		rm -f "$npmdir/package-lock.json" # so the next run tries again
+		echo "SKIPPED: npm install failed"
+		exit 77
+	fi
+fi
+cp "$here/flow.mjs" "$npmdir/flow.mjs"
+
+# old runs' databases go; each run makes its own directory under runs/
+rm -rf "$scratch/runs"
+mkdir -p "$scratch/runs"
+cd "$npmdir"
+exec node flow.mjs "$kngg" "$scratch/runs" ${KNGG_SCREENSHOTS:+"$KNGG_SCREENSHOTS"}

@@ -1,0 +1,369 @@
+#!/usr/bin/env bash
+# kngg serve over HTTP (curl): every page on the demo, security headers,
+# CSRF, accounts and roles, escaping, limits, database errors; kngg user.
+. "$(dirname "$0")/lib.sh" "$@"
+export KNGG_TODAY=2026-11-23
+
+if ! command -v curl >/dev/null; then
+	echo "SKIPPED: curl is missing"
+	exit 77
+fi
+
+DB=$TMP/demo.db
+run --db "$DB" demo --force
+expect_rc 0 "demo"
+
+# ---- kngg user -------------------------------------------------------------------
+adduser() { # NAME PASSWORD ARGS...
+	local name=$1 pw=$2
+	shift 2
+	out=$(printf '%s\n' "$pw" | "$KNGG" --db "$DB" user add "$name" "$@" 2>"$TMP/.stderr")
+	rc=$?
+	err=$(cat "$TMP/.stderr")
+}
+# rejected_user DESC TEXT NAME PASSWORD ARGS...: fails with one line, DB unchanged
+rejected_user() {
+	local desc=$1 text=$2 before
+	shift 2
+	before=$(db_state "$DB")
+	adduser "$@"
+	if [ "$rc" -ne 0 ]; then ok; else bad "$desc: exit 0"; fi
+	expect_err "$text" "$desc"
+	check '[ "$before" = "$(db_state "$DB")" ]' "$desc: database unchanged"
+}
+rejected_user "short password" "minstens 10 tekens" "Kort" "kort" --role lezer
+rejected_user "unknown role" "onbekende rol" "X Y" "wachtwoord123" --role koning
+rejected_user "projectleider without municipality" "--municipality" "P L" "wachtwoord123" --role projectleider
+rejected_user "unknown municipality" "GM0001" "P L" "wachtwoord123" --role projectleider --municipality GM0001
+rejected_user "bad code" "ongeldige CBS-code" "P L" "wachtwoord123" --role lezer --municipality 0479
+rejected_user "no role" "--role" "P L" "wachtwoord123"
+rejected_user "control character in name" "stuurteken" $'A\tB' "wachtwoord123" --role lezer
+
+# ---- serving without accounts (loopback: everyone may do everything) -------------
+start_server() { # DB [ARGS...]: sets $URL and $PID
+	local db=$1
+	shift
+	"$KNGG" --db "$db" serve --listen 127.0.0.1:0 "$@" >"$TMP/serve.out" 2>"$TMP/serve.err" &
+	PID=$!
+	for _ in $(seq 50); do
+		URL=$(sed -n 's/^kngg serve: \(http[^ ]*\).*/\1/p' "$TMP/serve.out")
+		[ -n "$URL" ] && return 0
+		sleep 0.1
+	done
+	bad "server did not start: $(cat "$TMP/serve.err")"
+	return 1
+}
+# stops the server; it must exit 0 on SIGTERM with nothing on stderr (no
+# sanitizer report, no leak) once it has served
+stop_server() {
+	local st
+	kill "$PID" 2>/dev/null
+	wait "$PID" 2>/dev/null
+	st=$?
+	check '[ "$st" = 0 ]' "server exits 0 on SIGTERM (exit $st)"
+	check '[ ! -s "$TMP/serve.err" ] || ! grep -qE "Sanitizer|runtime error|leak" "$TMP/serve.err"' "server stderr clean: $(head -c 300 "$TMP/serve.err")"
+}
+trap 'kill $PID 2>/dev/null' EXIT
+
+# http METHOD PATH [CURL ARGS...]: sets $status, $body, $headers
+JAR=$TMP/jar
+http() {
+	local method=$1 path=$2
+	shift 2
+	status=$(curl -s -X "$method" -o "$TMP/body" -D "$TMP/headers" -w '%{http_code}' \
+		-b "$JAR" -c "$JAR" --max-time 20 "$@" "$URL${path#/}")
+	body=$(cat "$TMP/body")
+	headers=$(cat "$TMP/headers")
+}
+expect_status() { if [ "$status" = "$1" ]; then ok; else bad "$2: HTTP $status, expected $1"; fi; }
+expect_body() { case "$body" in *"$1"*) ok ;; *) bad "$2: body lacks '$1'" ;; esac; }
+expect_no_body() { case "$body" in *"$1"*) bad "$2: body has '$1'" ;; *) ok ;; esac; }
+# csrf PATH: the CSRF token of the first form on that page (session in $JAR)
+csrf() {
+	http GET "$1"
+	token=$(printf '%s' "$body" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -n1 | sed 's/.*value="//; s/"//')
+}
+
+rc=0
+start_server "$DB"
+check '[ -n "$URL" ]' "server prints its address"
+case "$URL" in http://127.0.0.1:*/) ok ;; *) bad "address is loopback: $URL" ;; esac
+
+pages="/ /controle /gemeente/GM9999 /gemeente/GM9999/stap/1.1 /gemeente/GM9999/stap/1.4
+/gemeente/GM9999/stap/1.5 /gemeente/GM9999/stap/2.1 /gemeente/GM9999/stap/3.proces
+/gemeente/GM9999/stakeholders /gemeente/GM9999/gereedheid /gemeente/GM9999/gereedheid?fase=2
+/gemeente/GM9999/quickscan /gemeente/GM9999/factoren /gemeente/GM9999/logboek
+/gemeente/GM9999/documenten /static/kngg.css /static/kngg.svg"
+for p in $pages; do
+	http GET "$p"
+	expect_status 200 "GET $p"
+done
+for p in /gemeente/GM9999 /gemeente/GM9999/stakeholders /gemeente/GM9999/gereedheid; do
+	http GET "$p"
+	if printf '%s' "$body" | xmllint --html --noout - 2>/dev/null; then ok; else bad "$p parses as HTML"; fi
+done
+http GET /gemeente/GM9999
+expect_body "Waterlinde" "roadmap names the municipality"
+expect_body '<svg xmlns="http://www.w3.org/2000/svg"' "roadmap is an inline SVG"
+expect_body 'href="/gemeente/GM9999/stap/1.4"' "roadmap links the steps"
+expect_body "afgerond" "roadmap shows states"
+http GET /gemeente/GM9999/gereedheid
+"$KNGG" --db "$DB" readiness GM9999 >"$TMP/cli-readiness" 2>&1
+first_rule=$(grep -m1 '✗' "$TMP/cli-readiness" | sed 's/^ *✗ //' | cut -c1-40)
+expect_body "${first_rule%%\'*}" "readiness page says what the CLI says"
+http GET /gemeente/GM9999/documenten
+expect_body "projectplan" "documents page lists templates"
+http GET /gemeente/GM9999/documenten/projectplan.docx
+expect_status 200 "download DOCX"
+case "$headers" in *"wordprocessingml"*) ok ;; *) bad "DOCX content type" ;; esac
+case "$headers" in *'attachment; filename="projectplan-GM9999.docx"'*) ok ;; *) bad "DOCX file name" ;; esac
+check 'python3 -c "import zipfile,sys; zipfile.ZipFile(sys.argv[1]).testzip()" "$TMP/body"' "DOCX is a valid zip"
+http GET /gemeente/GM9999/documenten/projectplan.md
+expect_status 200 "download Markdown"
+http GET /controle
+expect_body "In orde" "verify page: chain intact"
+
+# security headers and cookie (a fresh visitor)
+rm -f "$JAR"
+http GET /
+for h in "Content-Security-Policy: default-src 'none'" "X-Content-Type-Options: nosniff" \
+	"X-Frame-Options: DENY" "Referrer-Policy: no-referrer" "Cache-Control: no-store"; do
+	case "$headers" in *"$h"*) ok ;; *) bad "header $h" ;; esac
+done
+case "$headers" in *"Set-Cookie: kngg_sessie="*"HttpOnly; SameSite=Strict"*) ok ;; *) bad "session cookie HttpOnly SameSite=Strict" ;; esac
+check '! printf "%s" "$body" | grep -q "<script"' "pages carry no script"
+
+# not found, refused
+for p in /gemeente/GM0001 /gemeente/XX /gemeente/GM9999/stap/1.9 /gemeente/GM9999/stap/..%2f..%2fetc \
+	/gemeente/GM9999/documenten/common.docx /gemeente/GM9999/documenten/projectplan.pdf \
+	/gemeente/GM9999/documenten/..%2fcommon.xsl /static/../../kngg.db /nope; do
+	http GET "$p"
+	case "$status" in 4??) ok ;; *) bad "GET $p: HTTP $status, expected 4xx" ;; esac
+done
+http GET "/?regio=Nergens"
+expect_status 404 "unknown region"
+http GET / -H "Host: evil.example:80"
+expect_status 421 "foreign Host header refused (DNS rebinding)"
+http PUT /
+expect_status 405 "PUT refused"
+http GET "/gemeente/GM9999/gereedheid?fase=9"
+expect_status 400 "bad phase in the query"
+
+# ---- writes: CSRF ---------------------------------------------------------------------
+before=$(db_state "$DB")
+http POST /gemeente/GM9999/stap/1.4 --data "wat=stap&actie=done"
+expect_status 403 "POST without CSRF token refused"
+http POST /gemeente/GM9999/stap/1.4 --data "wat=stap&actie=done&csrf=$(printf '0%.0s' $(seq 64))"
+expect_status 403 "POST with a wrong CSRF token refused"
+csrf /gemeente/GM9999/stap/1.4
+check '[ ${#token} -eq 64 ]' "forms carry a CSRF token"
+http POST /gemeente/GM9999/stap/1.4 --data "wat=stap&actie=done&csrf=$token" -H "Origin: http://evil.example"
+expect_status 403 "POST from another origin refused"
+http POST /gemeente/GM9999/stap/1.4 --data "wat=stap&actie=done&csrf=$token" -H "Sec-Fetch-Site: cross-site"
+expect_status 403 "cross-site POST refused"
+http POST /gemeente/GM9999/stap/1.4 --data "wat=stap&actie=done&csrf=$token" -H "Content-Type: text/plain"
+expect_status 415 "POST that is not a form refused"
+check '[ "$before" = "$(db_state "$DB")" ]' "refused POSTs changed nothing"
+
+# bad input through the form: the engine's message, nothing written
+http POST /gemeente/GM9999/stap/1.4 --data "wat=stap&actie=done&datum=2026-02-30&csrf=$token"
+expect_status 303 "invalid date: back to the form"
+http GET /gemeente/GM9999/stap/1.4
+expect_body 'class="flash error"' "invalid date: error shown"
+expect_body "2026-02-30" "invalid date: message names it"
+http POST /gemeente/GM9999/stap/1.4 --data "wat=item&item=1.5%2Fa1&csrf=$token"
+http GET /gemeente/GM9999/stap/1.4
+expect_body "hoort niet bij de stap" "activity of another step refused"
+check '[ "$before" = "$(db_state "$DB")" ]' "rejected forms changed nothing"
+
+# a good write
+http POST /gemeente/GM9999/stap/1.4 --data "wat=stap&actie=done&datum=2026-11-20&notitie=via+web&csrf=$token"
+expect_status 303 "step done: redirect"
+case "$headers" in *"Location: /gemeente/GM9999/stap/1.4"*) ok ;; *) bad "redirect back to the step" ;; esac
+http GET /gemeente/GM9999/stap/1.4
+expect_body "Stap afgerond." "flash after writing"
+run --db "$DB" status GM9999
+expect_out "1.4" "status lists 1.4"
+check '[ "$(sqlite3 "$DB" "SELECT count(*) FROM event WHERE kind = '"'step.done'"' AND target = '"'1.4'"' AND note = '"'via web'"'")" = 1 ]' "step.done recorded once with its note"
+
+# stakeholder named like a script: shown as text
+csrf /gemeente/GM9999/stakeholders
+http POST /gemeente/GM9999/stakeholders --data-urlencode "naam=<script>alert(1)</script>" \
+	--data "wat=nieuw&organisatie=GGD+Waterland&soort=ggd&csrf=$token"
+expect_status 303 "stakeholder added"
+http GET /gemeente/GM9999/stakeholders
+expect_no_body "<script>alert(1)" "script name not markup"
+expect_body "&lt;script&gt;alert(1)&lt;/script&gt;" "script name escaped as text"
+http GET /gemeente/GM9999/logboek
+expect_no_body "<script>alert(1)" "journal escapes it too"
+
+# ---- limits ------------------------------------------------------------------------------
+before=$(db_state "$DB")
+head -c 70000 /dev/zero | tr '\0' 'a' >"$TMP/big"
+http POST /gemeente/GM9999/stap/1.4 --data-binary "@$TMP/big"
+expect_status 413 "oversized form refused"
+http POST /gemeente/GM9999/stap/1.4 --data "wat=stap&actie=%zz&csrf=$token"
+expect_status 400 "malformed form refused"
+http POST /gemeente/GM9999/stap/1.4 --data "wat=stap&actie=%00&csrf=$token"
+expect_status 400 "NUL in a form refused"
+http POST /gemeente/GM9999/stap/1.4 --data "a=%ff%fe&csrf=$token"
+expect_status 400 "form that is not UTF-8 refused"
+http POST /gemeente/GM9999/stap/1.4 --data "$(seq -s '&' -f 'f%g=1' 100)&csrf=$token"
+expect_status 400 "too many fields refused"
+http GET "/$(head -c 60000 /dev/zero | tr '\0' 'a')"
+expect_status 414 "huge URL refused"
+http GET / -H "X-Big: $(head -c 60000 /dev/zero | tr '\0' 'b')"
+expect_status 431 "huge header refused"
+# raw requests: REQUEST -> the status line of the answer in $TMP/raw
+raw() {
+	printf "$1" | timeout 5 bash -c "exec 3<>/dev/tcp/127.0.0.1/${URL##*:}; cat >&3; cat <&3" 2>/dev/null | head -n1 >"$TMP/raw"
+}
+URL=${URL%/}
+raw 'GET / HTTP/1.1\r\nHost\r\n\r\n'
+check 'grep -q "^HTTP/1.1 400" "$TMP/raw"' "header without colon gets 400"
+raw 'POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: abc\r\n\r\n'
+check 'grep -q "^HTTP/1.1 400" "$TMP/raw"' "bad Content-Length gets 400"
+raw 'GARBAGE\r\n\r\n'
+URL=$URL/
+check '[ "$before" = "$(db_state "$DB")" ]' "limits: nothing written"
+http GET /
+expect_status 200 "server still up after bad requests"
+stop_server
+
+# ---- non-loopback without accounts is refused ---------------------------------------------
+run --db "$DB" serve --listen 0.0.0.0:0
+expect_rc 1 "0.0.0.0 without accounts"
+expect_err "accounts" "0.0.0.0 without accounts"
+run --db "$DB" serve --listen nonsense
+expect_rc 1 "bad --listen"
+expect_err "--listen" "bad --listen"
+run --db "$DB" serve --threads 0
+expect_rc 2 "bad --threads"
+run --db "$TMP/none.db" serve
+expect_rc 1 "missing database"
+expect_err "none.db" "missing database"
+
+# ---- accounts ------------------------------------------------------------------------------------
+run --db "$DB" municipality add GM0479 Zaanstad
+adduser "Fatima el Amrani" "wachtwoord123" --role projectleider --municipality GM9999
+expect_rc 0 "add projectleider"
+adduser "Lex Lezer" "lezerswachtwoord" --role lezer
+expect_rc 0 "add lezer"
+adduser "Zaan Leider" "zaanwachtwoord" --role projectleider --municipality GM0479
+expect_rc 0 "add projectleider of another municipality"
+adduser "Bea Heer" "beheerwachtwoord" --role beheerder
+expect_rc 0 "add beheerder"
+rejected_user "duplicate account" "al een account" "Lex Lezer" "anderwachtwoord" --role lezer
+run --db "$DB" user list
+expect_out "Fatima el Amrani" "user list"
+expect_out "GM9999" "user list shows municipalities"
+n_argon=$(sqlite3 "$DB" "SELECT count(*) FROM account WHERE pwhash LIKE '\$argon2id\$%'")
+check '[ "$n_argon" = 4 ]' "passwords stored as Argon2id"
+check '! sqlite3 "$DB" .dump | grep -q wachtwoord123' "no password in clear in the database"
+
+start_server "$DB"
+rm -f "$JAR"
+http GET /
+expect_status 303 "with accounts: login required"
+case "$headers" in *"Location: /inloggen"*) ok ;; *) bad "redirect to /inloggen" ;; esac
+http GET /gemeente/GM9999
+expect_status 303 "pages need login"
+login() { # NAME PASSWORD
+	csrf /inloggen
+	http POST /inloggen --data-urlencode "naam=$1" --data-urlencode "wachtwoord=$2" --data "csrf=$token"
+}
+login "Fatima el Amrani" "fout-wachtwoord"
+expect_status 401 "wrong password"
+expect_body "Naam of wachtwoord onjuist." "wrong password message"
+login "Niemand" "wachtwoord123"
+expect_status 401 "unknown account: same answer"
+expect_body "Naam of wachtwoord onjuist." "unknown account message"
+
+# lezer: reads, cannot write
+login "Lex Lezer" "lezerswachtwoord"
+expect_status 303 "lezer logs in"
+http GET /gemeente/GM9999/stap/1.5
+expect_status 200 "lezer reads a step"
+expect_no_body 'value="done"' "lezer sees no write buttons"
+token=$(printf '%s' "$body" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -n1 | sed 's/.*value="//; s/"//')
+before=$(db_state "$DB")
+http POST /gemeente/GM9999/stap/1.5 --data "wat=stap&actie=start&csrf=$token"
+expect_status 403 "lezer cannot write"
+http POST /gemeente/GM9999/factoren --data "factor=draagvlak&score=3&csrf=$token"
+expect_status 403 "lezer cannot record a factor check"
+http GET /gebruikers
+expect_status 403 "lezer cannot manage accounts"
+check '[ "$before" = "$(db_state "$DB")" ]' "lezer changed nothing"
+http POST /uitloggen --data "csrf=$token"
+expect_status 303 "logout"
+http GET /gemeente/GM9999
+expect_status 303 "after logout: login again"
+
+# projectleider of another municipality: does not see GM9999
+login "Zaan Leider" "zaanwachtwoord"
+http GET /gemeente/GM9999
+expect_status 404 "other municipality not visible"
+http GET /
+expect_no_body "Waterlinde" "overview hides other municipalities"
+csrf /gemeente/GM0479/factoren
+http POST /gemeente/GM9999/factoren --data "factor=draagvlak&score=3&csrf=$token"
+expect_status 404 "cannot write for another municipality"
+check '[ "$before" = "$(db_state "$DB")" ]' "nothing written for another municipality"
+
+# projectleider: writes, journal by name
+rm -f "$JAR"
+login "Fatima el Amrani" "wachtwoord123"
+expect_status 303 "projectleider logs in"
+case "$headers" in *"Set-Cookie: kngg_sessie="*) ok ;; *) bad "new session cookie at login" ;; esac
+csrf /gemeente/GM9999/stap/1.5
+http POST /gemeente/GM9999/stap/1.5 --data "wat=stap&actie=start&datum=2026-11-21&csrf=$token"
+expect_status 303 "projectleider starts 1.5"
+check '[ "$(sqlite3 "$DB" "SELECT p.name FROM event e JOIN person p ON p.id = e.by_person WHERE e.kind = '"'step.start'"' AND e.target = '"'1.5'"'")" = "Fatima el Amrani" ]' "journal has the logged-in user as by"
+http GET /gemeente/GM9999/logboek
+expect_body "Fatima el Amrani" "journal page shows who"
+http GET /gebruikers
+expect_status 403 "projectleider cannot manage accounts"
+
+# beheerder: accounts page; adds and removes through the web
+rm -f "$JAR"
+login "Bea Heer" "beheerwachtwoord"
+csrf /gebruikers
+expect_status 200 "beheerder sees accounts"
+expect_body "Lex Lezer" "accounts listed"
+http POST /gebruikers --data "naam=Nieuwe+Lezer&rol=lezer&wachtwoord=kort&csrf=$token"
+http GET /gebruikers
+expect_body "minstens 10 tekens" "short password refused on the web"
+http POST /gebruikers --data "naam=Nieuwe+Lezer&rol=lezer&wachtwoord=nieuwwachtwoord&csrf=$token"
+expect_status 303 "account added on the web"
+http POST /gebruikers --data "verwijder=Nieuwe+Lezer&csrf=$token"
+expect_status 303 "account removed on the web"
+check '[ "$(sqlite3 "$DB" "SELECT count(*) FROM account WHERE name = '"'Nieuwe Lezer'"'")" = 0 ]' "account gone"
+
+# a removed account's session ends
+rm -f "$JAR"
+login "Lex Lezer" "lezerswachtwoord"
+run --db "$DB" user remove "Lex Lezer"
+expect_rc 0 "user remove"
+http GET /gemeente/GM9999
+expect_status 303 "removed account is logged out"
+run --db "$DB" user remove "Lex Lezer"
+expect_rc 1 "remove unknown account"
+expect_err "geen account" "remove unknown account"
+
+# throttling: the sixth wrong password in a row waits
+rm -f "$JAR"
+for i in 1 2 3 4 5; do login "Bea Heer" "fout$i-wachtwoord"; done
+login "Bea Heer" "beheerwachtwoord"
+expect_status 429 "login throttled after five failures"
+expect_body "Te veel mislukte pogingen" "throttle message"
+
+# ---- a database error: 500 in Dutch, the server keeps running ------------------------------
+sqlite3 "$DB" "DROP TABLE account_municipality; DROP TABLE account;"
+http GET /
+expect_status 500 "database error answers 500"
+expect_body "Er ging iets mis" "database error message in Dutch"
+http GET /static/kngg.css
+expect_status 200 "server survives a database error"
+stop_server
+
+finish

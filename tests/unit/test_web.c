@@ -1,0 +1,164 @@
+/*
+ * test_web.c: the web server's parts that need no socket: the form
+ * parser, sessions and CSRF tokens, login throttling, escaping.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "web/web.h"
+
+static int parse(web_form *f, const char *body)
+{
+	return web_form_parse(f, body, strlen(body));
+}
+
+static void form_decodes(void **state)
+{
+	web_form f;
+	const char *all[4];
+
+	(void)state;
+	assert_int_equal(parse(&f, "naam=Zo%C3%AB+d%27Hondt+%26+%3CZn%3E&leeg=&x&wat=a&wat=b"), 0);
+	assert_string_equal(web_form_get(&f, "naam"), "Zoë d'Hondt & <Zn>");
+	assert_null(web_form_get(&f, "leeg"));   /* empty counts as absent */
+	assert_null(web_form_get(&f, "x"));
+	assert_null(web_form_get(&f, "nergens"));
+	assert_int_equal(web_form_all(&f, "wat", all, 4), 2);
+	assert_string_equal(all[1], "b");
+	assert_int_equal(web_form_all(&f, "wat", all, 1), 1);
+	web_form_free(&f);
+	assert_int_equal(parse(&f, ""), 0);
+	assert_int_equal(f.n, 0);
+	web_form_free(&f);
+	assert_int_equal(parse(&f, "&&a=1&&"), 0);
+	assert_int_equal(f.n, 1);
+	web_form_free(&f);
+	/* line ends stay (textarea), = in a value stays */
+	assert_int_equal(parse(&f, "t=a%0D%0Ab&e=x=y"), 0);
+	assert_string_equal(web_form_get(&f, "t"), "a\r\nb");
+	assert_string_equal(web_form_get(&f, "e"), "x=y");
+	web_form_free(&f);
+}
+
+static void form_refuses(void **state)
+{
+	static const char *const bad[] = {
+		"a=%zz", "a=%4", "a=%", "%=1", "a=%00", "a=%ff", "a=%C3", "a=%C0%AF", /* overlong */
+		"a=%ED%A0%80", /* surrogate */ "a=%F4%90%80%80", /* beyond U+10FFFF */
+	};
+	web_form f;
+	kngg_buf many = {0};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(parse(&f, bad[i]), -1);
+		web_form_free(&f);
+	}
+	assert_int_equal(web_form_parse(&f, "a=b\0c", 5), -1); /* raw NUL */
+	web_form_free(&f);
+	for (int i = 0; i <= WEB_FORM_MAX_FIELDS; i++)
+		kngg_buf_printf(&many, "f%d=1&", i);
+	assert_int_equal(parse(&f, kngg_buf_cstr(&many)), -1);
+	web_form_free(&f);
+	kngg_buf_free(&many);
+}
+
+static void sessions(void **state)
+{
+	web_session s, got, other;
+
+	(void)state;
+	web_sessions_init();
+	assert_int_equal(web_session_new("Fatima", &s), 0);
+	assert_int_equal(strlen(s.token), WEB_TOKEN_HEX);
+	assert_int_equal(strlen(s.csrf), WEB_TOKEN_HEX);
+	assert_string_not_equal(s.token, s.csrf);
+	assert_int_equal(web_session_new("", &other), 0);
+	assert_string_not_equal(s.token, other.token);
+	assert_int_equal(web_session_get(s.token, &got), 0);
+	assert_string_equal(got.user, "Fatima");
+	assert_true(web_csrf_ok(&got, s.csrf));
+	assert_false(web_csrf_ok(&got, other.csrf));
+	assert_false(web_csrf_ok(&got, NULL));
+	assert_false(web_csrf_ok(&got, "abc"));
+	/* a flash is shown once */
+	web_session_flash(s.token, 1, "fout");
+	assert_int_equal(web_session_get(s.token, &got), 0);
+	assert_string_equal(got.flash, "fout");
+	assert_int_equal(got.flash_error, 1);
+	assert_int_equal(web_session_get(s.token, &got), 0);
+	assert_string_equal(got.flash, "");
+	/* unknown, short and ended tokens */
+	assert_int_equal(web_session_get("nope", &got), -1);
+	assert_int_equal(web_session_get(NULL, &got), -1);
+	web_session_end(s.token);
+	assert_int_equal(web_session_get(s.token, &got), -1);
+	/* many sessions: the table never overflows, the newest stays */
+	for (int i = 0; i < 1100; i++)
+		assert_int_equal(web_session_new("", &other), 0);
+	assert_int_equal(web_session_get(other.token, &got), 0);
+	web_sessions_free();
+}
+
+static void throttling(void **state)
+{
+	(void)state;
+	web_sessions_init();
+	for (int i = 0; i < 4; i++) {
+		web_throttle_fail("u:Fatima");
+		assert_int_equal(web_throttle_check("u:Fatima"), 0);
+	}
+	web_throttle_fail("u:Fatima");
+	assert_true(web_throttle_check("u:Fatima") > 0);
+	assert_true(web_throttle_check("u:Fatima") <= 30);
+	assert_int_equal(web_throttle_check("u:Lex"), 0);
+	/* an address has more room (colleagues behind one address) */
+	for (int i = 0; i < 19; i++)
+		web_throttle_fail("127.0.0.1");
+	assert_int_equal(web_throttle_check("127.0.0.1"), 0);
+	web_throttle_fail("127.0.0.1");
+	assert_true(web_throttle_check("127.0.0.1") > 0);
+	web_throttle_reset("u:Fatima");
+	assert_int_equal(web_throttle_check("u:Fatima"), 0);
+	/* more keys than the table holds: no crash, the newest is kept */
+	for (int i = 0; i < 600; i++) {
+		char key[32];
+
+		snprintf(key, sizeof(key), "10.0.%d.%d", i / 256, i % 256);
+		web_throttle_fail(key);
+	}
+	web_sessions_free();
+}
+
+static void escaping(void **state)
+{
+	kngg_buf b = {0};
+
+	(void)state;
+	web_hf(&b, "<p title=\"%s\">%s %d %zu %lld 100%%</p>", "\"x\" & 'y'",
+	       "<script>alert(1)</script>", -3, (size_t)7, 8LL);
+	assert_string_equal(kngg_buf_cstr(&b),
+			    "<p title=\"&quot;x&quot; &amp; &#39;y&#39;\">&lt;script&gt;alert(1)&lt;/script&gt;"
+			    " -3 7 8 100%</p>");
+	kngg_buf_free(&b);
+	web_h(&b, NULL);
+	assert_string_equal(kngg_buf_cstr(&b), "");
+	kngg_buf_free(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(form_decodes), cmocka_unit_test(form_refuses),
+		cmocka_unit_test(sessions),     cmocka_unit_test(throttling),
+		cmocka_unit_test(escaping),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
