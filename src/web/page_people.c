@@ -86,33 +86,52 @@ static void register_table(web_request *r, const kngg_register *reg)
 	kngg_buf_puts(b, "</tbody></table>");
 }
 
-/* Every time a commitment was said, oldest first. */
+typedef struct {
+	const kngg_stakeholder *who;
+	const kngg_assessment_rec *a;
+} said;
+
+static int by_date(const void *x, const void *y)
+{
+	const said *a = x, *b = y;
+	int c = strcmp(a->a->date, b->a->date);
+
+	return c ? c : (a->a->event_id > b->a->event_id) - (a->a->event_id < b->a->event_id);
+}
+
+/* Every analysis of every person, oldest first: how commitment grew. */
 static void commitment_history(web_request *r, const kngg_register *reg)
 {
 	kngg_buf *b = &r->out;
-	int rows = 0;
+	said *rows = NULL;
+	size_t n = 0, total = 0;
 
-	kngg_buf_puts(b, "<h2>Verloop van commitment</h2><table><thead><tr><th scope=\"col\">Datum</th>"
+	for (size_t i = 0; i < reg->npeople; i++)
+		total += reg->people[i].nhistory;
+	kngg_buf_puts(b, "<h2>Verloop van commitment</h2>");
+	if (total == 0 || !(rows = calloc(total, sizeof(*rows)))) {
+		kngg_buf_puts(b, "<p>Nog geen analyses vastgelegd.</p>");
+		return;
+	}
+	for (size_t i = 0; i < reg->npeople; i++)
+		for (size_t k = 0; k < reg->people[i].nhistory; k++)
+			rows[n++] = (said){&reg->people[i], &reg->people[i].history[k]};
+	qsort(rows, n, sizeof(*rows), by_date);
+	kngg_buf_puts(b, "<table><thead><tr><th scope=\"col\">Datum</th>"
 			 "<th scope=\"col\">Persoon</th><th scope=\"col\">Ronde</th>"
 			 "<th scope=\"col\">Commitment</th><th scope=\"col\">Houding</th>"
 			 "<th scope=\"col\">Vastgelegd door</th></tr></thead><tbody>");
-	for (size_t i = 0; i < reg->npeople; i++) {
-		const kngg_stakeholder *s = &reg->people[i];
+	for (size_t i = 0; i < n; i++) {
+		const kngg_assessment_rec *a = rows[i].a;
 
-		for (size_t k = 0; k < s->nhistory; k++) {
-			const kngg_assessment_rec *a = &s->history[k];
-
-			rows++;
-			web_hf(b, "<tr><td>%s</td><td>%s</td><td>%s%s%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
-			       a->date, s->person.name ? s->person.name : "(gewist)", a->round ? a->round : "",
-			       a->area ? " · " : "", a->area ? a->area : "",
-			       label(r, "commitment", a->commitment), label(r, "houding", a->stance),
-			       a->by ? a->by : "");
-		}
+		web_hf(b, "<tr><td>%s</td><td>%s</td><td>%s%s%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
+		       a->date, rows[i].who->person.name ? rows[i].who->person.name : "(gewist)",
+		       a->round ? a->round : "", a->area ? " · " : "", a->area ? a->area : "",
+		       label(r, "commitment", a->commitment), label(r, "houding", a->stance),
+		       a->by ? a->by : "");
 	}
 	kngg_buf_puts(b, "</tbody></table>");
-	if (!rows)
-		kngg_buf_puts(b, "<p>Nog geen analyses vastgelegd.</p>");
+	free(rows);
 }
 
 static void forms(web_request *r, const char *code, const kngg_register *reg)

@@ -159,6 +159,65 @@ done:
 	kngg_buf_free(&title);
 }
 
+/* Adds an area (phase 2) or starts a cycle (phases 3-4). */
+static void roadmap_post(web_request *r, const char *code)
+{
+	const char *what = web_form_get(&r->form, "wat");
+	kngg_track_opts o = {0};
+	char back[64], msg[96];
+	int rc = KNGG_EINVALID, number = 0;
+
+	snprintf(back, sizeof(back), "/gemeente/%s", code);
+	if (!web_may_write(r, code)) {
+		web_error(r, MHD_HTTP_FORBIDDEN, "Geen schrijfrechten",
+			  "Uw account mag voor deze gemeente niets vastleggen.");
+		return;
+	}
+	o.by = web_by(r);
+	o.date = web_form_get(&r->form, "datum");
+	snprintf(msg, sizeof(msg), "Vastgelegd.");
+	if (what && strcmp(what, "gebied") == 0) {
+		rc = kngg_track_area_add(&r->tracker, code, web_form_get(&r->form, "naam"),
+					 web_form_get(&r->form, "doelgroep"), &o);
+		snprintf(msg, sizeof(msg), "Gebied toegevoegd.");
+	} else if (what && strcmp(what, "cyclus") == 0) {
+		const char *p = web_form_get(&r->form, "fase");
+
+		if (!p || (strcmp(p, "3") != 0 && strcmp(p, "4") != 0))
+			kngg_buf_puts(&r->error, "kies fase 3 of 4");
+		else if ((rc = kngg_track_cycle_start(&r->tracker, code, p[0] - '0', &o, &number)) == 0)
+			snprintf(msg, sizeof(msg), "Cyclus %d van fase %c gestart.", number, p[0]);
+	} else {
+		kngg_buf_puts(&r->error, "onbekend formulier");
+	}
+	if (rc < 0)
+		web_engine_failed(r, rc, back);
+	else
+		web_redirect(r, back, 0, msg);
+}
+
+static void roadmap_forms(web_request *r, const char *code)
+{
+	kngg_buf *b = &r->out;
+	char action[64];
+
+	snprintf(action, sizeof(action), "/gemeente/%s", code);
+	kngg_buf_puts(b, "<div class=\"columns\">");
+	web_form_begin(r, action, "card");
+	kngg_buf_puts(b, "<h2>Gebied toevoegen (fase 2)</h2><input type=\"hidden\" name=\"wat\" value=\"gebied\">"
+			 "<p class=\"hint\">Fase 2 loopt per wijk of doelgroep; elk gebied krijgt zijn eigen stappen.</p>");
+	web_input(r, "naam", "Naam van het gebied", "text", NULL, 1);
+	web_input(r, "doelgroep", "Doelgroep (optioneel)", "text", NULL, 0);
+	kngg_buf_puts(b, "<button type=\"submit\">Toevoegen</button></form>");
+	web_form_begin(r, action, "card");
+	kngg_buf_puts(b, "<h2>Cyclus starten (fase 3 of 4)</h2><input type=\"hidden\" name=\"wat\" value=\"cyclus\">"
+			 "<p class=\"hint\">Een nieuwe ronde van monitoren en verbeteren, met een nieuwe QuickScan.</p>"
+			 "<label for=\"f-fase\">Fase</label><select id=\"f-fase\" name=\"fase\">"
+			 "<option value=\"3\">3</option><option value=\"4\">4</option></select>");
+	web_input(r, "datum", "Datum (leeg: vandaag)", "date", NULL, 0);
+	kngg_buf_puts(b, "<button type=\"submit\">Starten</button></form></div>");
+}
+
 void page_roadmap(web_request *r, const char *code)
 {
 	char name[256], nl[32];
@@ -168,6 +227,10 @@ void page_roadmap(web_request *r, const char *code)
 
 	if (web_municipality(r, code, name) < 0)
 		return;
+	if (r->post) {
+		roadmap_post(r, code);
+		return;
+	}
 	if ((rc = kngg_status_load(&r->tracker, code, NULL, &st)) < 0) {
 		web_engine_failed(r, KNGG_EIO, "/");
 		return;
@@ -184,6 +247,8 @@ void page_roadmap(web_request *r, const char *code)
 	roadmap_svg(r, code, name, st);
 	kngg_buf_puts(b, "<figcaption>Klik op een stap om voortgang vast te leggen.</figcaption></figure>");
 	roadmap_table(r, code, st);
+	if (web_may_write(r, code))
+		roadmap_forms(r, code);
 	web_page_end(r);
 	kngg_status_free(st);
 }
@@ -513,13 +578,13 @@ void page_step(web_request *r, const char *code, const char *step_id)
 		kngg_buf_puts(b, "</ul></nav>");
 		if (!v.run)
 			kngg_buf_puts(b, "<p class=\"flash\">Fase 2 loopt per gebied of doelgroep: kies hierboven "
-					 "een gebied (of voeg er een toe met <code>kngg area add</code>).</p>");
+					 "een gebied, of voeg er een toe op de routekaart.</p>");
 	} else if (v.phase->repeat == KNGG_REPEAT_PER_CYCLE) {
 		if (v.run)
 			web_hf(b, "<p>Lopende cyclus: %s</p>", v.run->label);
 		else
-			kngg_buf_puts(b, "<p class=\"flash\">Er loopt nog geen cyclus: start er een met "
-					 "<code>kngg cycle start</code>.</p>");
+			kngg_buf_puts(b, "<p class=\"flash\">Er loopt nog geen cyclus: start er een op de "
+					 "routekaart.</p>");
 	}
 	web_hf(b, "<p class=\"lead\">%s</p>", v.step->def.text);
 	if (v.step->def.ref_section)

@@ -184,7 +184,7 @@ static void route(web_request *r)
 		page_verify(r);
 	} else if (seg_is(r, 0, "gemeente") && r->nseg >= 2) {
 		code = r->seg[1];
-		if (r->nseg == 2 && !r->post)
+		if (r->nseg == 2)
 			page_roadmap(r, code);
 		else if (r->nseg == 4 && seg_is(r, 2, "stap"))
 			page_step(r, code, r->seg[3]);

@@ -102,13 +102,14 @@ function startServer() {
       serverExit = { code, signal };
       rej(new Error(`server stopped before it listened: ${code ?? signal}\n${serverStderr}`));
     });
+    const t = setTimeout(() => rej(new Error('server did not print its address within 20 s')), 20_000);
     const lines = createInterface({ input: server.stdout });
     lines.once('line', (line) => {
+      clearTimeout(t);
       const m = /^kngg serve: (http:\/\/\S+\/) /.exec(line);
       if (m) res(m[1]);
       else rej(new Error(`unexpected first line: ${line}`));
     });
-    setTimeout(() => rej(new Error('server did not print its address within 20 s')), 20_000);
   });
 }
 
@@ -468,7 +469,9 @@ try {
   if (server) {
     const wasRunning = !serverExit;
     const ex = await stopServer();
-    if (wasRunning)
+    if (!wasRunning)
+      report(false, 'server kept running until the end', `it stopped by itself: ${ex.code ?? ex.signal}\n${serverStderr.trim()}`);
+    else
       report(ex.code === 0 && serverStderr.trim() === '',
         `server stops on SIGTERM with status 0 and nothing on stderr`,
         `status ${ex.code ?? ex.signal}\n${serverStderr.trim().split('\n').slice(0, 40).join('\n')}`);

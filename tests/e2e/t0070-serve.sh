@@ -186,6 +186,36 @@ run --db "$DB" status GM9999
 expect_out "1.4" "status lists 1.4"
 check '[ "$(sqlite3 "$DB" "SELECT count(*) FROM event WHERE kind = '"'step.done'"' AND target = '"'1.4'"' AND note = '"'via web'"'")" = 1 ]' "step.done recorded once with its note"
 
+# an area and a step in it (phase 2), a cycle (phase 3)
+csrf /gemeente/GM9999
+http POST /gemeente/GM9999 --data "wat=gebied&naam=Oud+Noord+%26+De+Kern&doelgroep=0-12+jaar&csrf=$token"
+expect_status 303 "area added on the roadmap"
+http GET /gemeente/GM9999
+expect_body "Oud Noord &amp; De Kern" "roadmap shows the new area"
+expect_body 'href="/gemeente/GM9999/stap/2.1?gebied=Oud%20Noord%20%26%20De%20Kern"' "area steps link with the area encoded"
+http GET "/gemeente/GM9999/stap/2.1?gebied=Oud%20Noord%20%26%20De%20Kern"
+expect_status 200 "step page of an area"
+expect_body 'name="gebied" value="Oud Noord &amp; De Kern"' "area carried in the forms"
+http POST "/gemeente/GM9999/stap/2.1" --data "wat=stap&actie=start&gebied=Oud+Noord+%26+De+Kern&datum=2026-11-22&csrf=$token"
+expect_status 303 "area step started"
+check '[ "$(sqlite3 "$DB" "SELECT count(*) FROM event e JOIN area a ON a.id = e.area_id WHERE e.kind = '"'step.start'"' AND e.target = '"'2.1'"' AND a.name = '"'Oud Noord & De Kern'"'")" = 1 ]' "step.start recorded in the area"
+before=$(db_state "$DB")
+http POST "/gemeente/GM9999/stap/2.1" --data "wat=stap&actie=start&gebied=Nergens&csrf=$token"
+expect_status 303 "unknown area: back with a message"
+check '[ "$before" = "$(db_state "$DB")" ]' "unknown area changed nothing"
+http POST /gemeente/GM9999 --data "wat=cyclus&fase=3&csrf=$token"
+expect_status 303 "cycle started"
+http GET /gemeente/GM9999/quickscan
+expect_body "fase 3, cyclus 1" "QuickScan knows the cycle"
+csrf /gemeente/GM9999/quickscan
+http POST /gemeente/GM9999/quickscan --data "thema=ketencommitment&score=3&csrf=$token"
+expect_status 303 "QuickScan score recorded"
+http POST /gemeente/GM9999/factoren --data "factor=draagvlak&score=4&notitie=web&csrf=$token"
+expect_status 303 "factor check recorded"
+http POST /gemeente/GM9999/factoren --data "factor=geenfactor&score=4&csrf=$token"
+http GET /gemeente/GM9999/factoren
+expect_body 'class="flash error"' "unknown factor refused with a message"
+
 # stakeholder named like a script: shown as text
 csrf /gemeente/GM9999/stakeholders
 http POST /gemeente/GM9999/stakeholders --data-urlencode "naam=<script>alert(1)</script>" \
