@@ -204,3 +204,35 @@ int web_municipality(web_request *r, const char *code, char name[256])
 	}
 	return 0;
 }
+
+int web_write_begin(web_request *r, const char *code, kngg_track_opts *o)
+{
+	if (!web_may_write(r, code)) {
+		web_error(r, MHD_HTTP_FORBIDDEN, "Geen schrijfrechten",
+			  "Uw account mag voor deze gemeente niets vastleggen.");
+		return -1;
+	}
+	memset(o, 0, sizeof(*o));
+	o->by = web_by(r);
+	o->date = web_form_get(&r->form, "datum");
+	o->note = web_form_get(&r->form, "notitie");
+	return 0;
+}
+
+void web_write_end(web_request *r, int rc, const char *back, const char *msg)
+{
+	if (rc < 0)
+		web_engine_failed(r, rc, back);
+	else
+		web_redirect(r, back, 0, msg);
+}
+
+int web_form_number(const web_form *f, const char *name, int *v)
+{
+	const char *s = web_form_get(f, name);
+
+	if (!s || strlen(s) > 2 || strspn(s, "0123456789") != strlen(s))
+		return -1;
+	*v = atoi(s);
+	return 0;
+}

@@ -178,14 +178,8 @@ static void stakeholders_post(web_request *r, const char *code)
 	int rc = KNGG_EINVALID;
 
 	snprintf(back, sizeof(back), "/gemeente/%s/stakeholders", code);
-	if (!web_may_write(r, code)) {
-		web_error(r, MHD_HTTP_FORBIDDEN, "Geen schrijfrechten",
-			  "Uw account mag voor deze gemeente niets vastleggen.");
+	if (web_write_begin(r, code, &o) < 0)
 		return;
-	}
-	o.by = web_by(r);
-	o.date = web_form_get(&r->form, "datum");
-	o.note = web_form_get(&r->form, "notitie");
 	if (what && strcmp(what, "nieuw") == 0) {
 		kngg_stakeholder_in in = {0};
 
@@ -215,10 +209,7 @@ static void stakeholders_post(web_request *r, const char *code)
 	} else {
 		kngg_buf_puts(&r->error, "onbekend formulier");
 	}
-	if (rc < 0)
-		web_engine_failed(r, rc, back);
-	else
-		web_redirect(r, back, 0, "Vastgelegd.");
+	web_write_end(r, rc, back, "Vastgelegd.");
 }
 
 void page_stakeholders(web_request *r, const char *code)

@@ -94,30 +94,18 @@ void page_readiness(web_request *r, const char *code)
 static void quickscan_post(web_request *r, const char *code, const char *back)
 {
 	const char *theme = web_form_get(&r->form, "thema");
-	const char *score_s = web_form_get(&r->form, "score");
-	const char *phase_s = web_form_get(&r->form, "fase");
-	kngg_track_opts o = {0};
+	kngg_track_opts o;
 	int rc = KNGG_EINVALID, score, phase = 0;
 
-	if (!web_may_write(r, code)) {
-		web_error(r, MHD_HTTP_FORBIDDEN, "Geen schrijfrechten",
-			  "Uw account mag voor deze gemeente niets vastleggen.");
+	if (web_write_begin(r, code, &o) < 0)
 		return;
-	}
-	o.by = web_by(r);
-	o.date = web_form_get(&r->form, "datum");
-	o.note = web_form_get(&r->form, "notitie");
-	score = score_s && strlen(score_s) <= 2 ? atoi(score_s) : -1;
-	if (phase_s && (!strcmp(phase_s, "3") || !strcmp(phase_s, "4")))
-		phase = phase_s[0] - '0';
-	if (!theme || score < 0 || (score_s && strspn(score_s, "0123456789") != strlen(score_s)))
+	if (web_form_number(&r->form, "fase", &phase) == 0 && phase != 3 && phase != 4)
+		kngg_buf_puts(&r->error, "kies fase 3 of 4");
+	else if (!theme || web_form_number(&r->form, "score", &score) < 0)
 		kngg_buf_puts(&r->error, "kies een thema en een score");
 	else
 		rc = kngg_track_quickscan(&r->tracker, code, theme, score, phase, &o);
-	if (rc < 0)
-		web_engine_failed(r, rc, back);
-	else
-		web_redirect(r, back, 0, "Score vastgelegd.");
+	web_write_end(r, rc, back, "Score vastgelegd.");
 }
 
 void page_quickscan(web_request *r, const char *code)
@@ -259,27 +247,16 @@ static int collect_check(void *ctx, const kngg_event *ev)
 static void factors_post(web_request *r, const char *code, const char *back)
 {
 	const char *factor = web_form_get(&r->form, "factor");
-	const char *score_s = web_form_get(&r->form, "score");
-	kngg_track_opts o = {0};
-	int rc = KNGG_EINVALID;
+	kngg_track_opts o;
+	int rc = KNGG_EINVALID, score;
 
-	if (!web_may_write(r, code)) {
-		web_error(r, MHD_HTTP_FORBIDDEN, "Geen schrijfrechten",
-			  "Uw account mag voor deze gemeente niets vastleggen.");
+	if (web_write_begin(r, code, &o) < 0)
 		return;
-	}
-	o.by = web_by(r);
-	o.date = web_form_get(&r->form, "datum");
-	o.note = web_form_get(&r->form, "notitie");
-	if (!factor || !score_s || strlen(score_s) > 2 ||
-	    strspn(score_s, "0123456789") != strlen(score_s))
+	if (!factor || web_form_number(&r->form, "score", &score) < 0)
 		kngg_buf_puts(&r->error, "kies een factor en een score");
 	else
-		rc = kngg_track_factor(&r->tracker, code, factor, atoi(score_s), &o);
-	if (rc < 0)
-		web_engine_failed(r, rc, back);
-	else
-		web_redirect(r, back, 0, "Check vastgelegd.");
+		rc = kngg_track_factor(&r->tracker, code, factor, score, &o);
+	web_write_end(r, rc, back, "Check vastgelegd.");
 }
 
 void page_factors(web_request *r, const char *code)

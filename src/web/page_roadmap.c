@@ -168,13 +168,8 @@ static void roadmap_post(web_request *r, const char *code)
 	int rc = KNGG_EINVALID, number = 0;
 
 	snprintf(back, sizeof(back), "/gemeente/%s", code);
-	if (!web_may_write(r, code)) {
-		web_error(r, MHD_HTTP_FORBIDDEN, "Geen schrijfrechten",
-			  "Uw account mag voor deze gemeente niets vastleggen.");
+	if (web_write_begin(r, code, &o) < 0)
 		return;
-	}
-	o.by = web_by(r);
-	o.date = web_form_get(&r->form, "datum");
 	snprintf(msg, sizeof(msg), "Vastgelegd.");
 	if (what && strcmp(what, "gebied") == 0) {
 		rc = kngg_track_area_add(&r->tracker, code, web_form_get(&r->form, "naam"),
@@ -190,10 +185,7 @@ static void roadmap_post(web_request *r, const char *code)
 	} else {
 		kngg_buf_puts(&r->error, "onbekend formulier");
 	}
-	if (rc < 0)
-		web_engine_failed(r, rc, back);
-	else
-		web_redirect(r, back, 0, msg);
+	web_write_end(r, rc, back, msg);
 }
 
 static void roadmap_forms(web_request *r, const char *code)
@@ -461,14 +453,8 @@ static void step_post(web_request *r, const char *code, const step_view *v)
 	const char *done_msg = "Vastgelegd.";
 	int rc = KNGG_EINVALID;
 
-	if (!web_may_write(r, code)) {
-		web_error(r, MHD_HTTP_FORBIDDEN, "Geen schrijfrechten",
-			  "Uw account mag voor deze gemeente niets vastleggen.");
+	if (web_write_begin(r, code, &o) < 0)
 		return;
-	}
-	o.date = web_form_get(&r->form, "datum");
-	o.by = web_by(r);
-	o.note = web_form_get(&r->form, "notitie");
 	o.area = v->area;
 	if (what && strcmp(what, "stap") == 0) {
 		const char *a = web_form_get(&r->form, "actie");
@@ -522,10 +508,7 @@ static void step_post(web_request *r, const char *code, const step_view *v)
 	} else {
 		kngg_buf_puts(&r->error, "onbekend formulier");
 	}
-	if (rc < 0)
-		web_engine_failed(r, rc, v->action);
-	else
-		web_redirect(r, v->action, 0, done_msg);
+	web_write_end(r, rc, v->action, done_msg);
 }
 
 void page_step(web_request *r, const char *code, const char *step_id)

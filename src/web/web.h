@@ -173,6 +173,17 @@ void page_factors(web_request *r, const char *code);
 void page_journal(web_request *r, const char *code);
 void page_documents(web_request *r, const char *code, const char *file);
 
+/* Starts a write for municipality code: 403 (answered, -1) unless the
+ * account may record there; else fills o's by (the account), date and
+ * note from the form's datum and notitie. */
+int web_write_begin(web_request *r, const char *code, kngg_track_opts *o);
+/* Ends a write: the engine's message back at back when rc < 0 (500 for
+ * database trouble), else a redirect there with msg. */
+void web_write_end(web_request *r, int rc, const char *back, const char *msg);
+/* A small whole number (0-99) from form field name into *v; -1 when
+ * absent or not digits. */
+int web_form_number(const web_form *f, const char *name, int *v);
+
 /* Loads the municipality's name; answers 404 itself and returns -1 when
  * unknown or not visible to the account. */
 int web_municipality(web_request *r, const char *code, char name[256]);
