@@ -269,7 +269,7 @@ declare -a RPS_t2=() P50_t2=() P99_t2=() REQS_t2=() BAD_t2=()
 declare -a RPS_t4=() P50_t4=() P99_t4=() REQS_t4=() BAD_t4=()
 
 start_server main
-echo "server:    http://127.0.0.1:$PORT/ (pid $SERVER_PID, default thread pool)"
+echo "server:    http://127.0.0.1:$PORT/ (pid $SERVER_PID, default thread pool: 4)"
 # every page answers 200 before it is loaded; the roadmap really is
 # Zaanstad's, and no login is asked (no accounts, loopback)
 for path in "/gemeente/$CODE" /static/kngg.css / "/gemeente/$CODE/gereedheid"; do
@@ -373,7 +373,7 @@ section() {
 		"readiness $READY_BYTES B, overview $HOME_BYTES B"
 	echo "- errors: non-2xx answers plus socket errors (connect, read, write, timeout 30 s); any fails the run"
 	echo "- SIGTERM to exit: ${MAIN_STOP_MS} ms"
-	echo "- thread pool: $BETTER is better for the roadmap on this machine"
+	echo "- thread pool, roadmap with serve --threads 2 against --threads 4: better: $BETTER"
 	echo
 	echo "| page | req/s | p50 | p99 | requests | errors | target |"
 	echo "| --- | ---: | ---: | ---: | ---: | ---: | --- |"
