@@ -316,6 +316,10 @@ int kngg_store_event_get(kngg_store *st, int64_t id, kngg_event_fn fn, void *ctx
 int kngg_store_events(kngg_store *st, const char *municipality, const char *target,
 		      const char *since, const char *until, kngg_event_fn fn, void *ctx);
 
+/* The id of the latest event (0: none): changes with every write, so it
+ * tells whether something derived from the journal is still current. */
+int kngg_store_event_last(kngg_store *st, int64_t *id);
+
 /* Number of events in the journal (all municipalities). */
 int64_t kngg_store_event_count(kngg_store *st);
 

@@ -766,6 +766,20 @@ int kngg_store_event_get(kngg_store *st, int64_t id, kngg_event_fn fn, void *ctx
 	return rc ? rc : found ? 0 : KNGG_ENOTFOUND;
 }
 
+int kngg_store_event_last(kngg_store *st, int64_t *id)
+{
+	sqlite3_stmt *stmt;
+	int rc = store_prepare(st, "SELECT coalesce(max(id), 0) FROM event", &stmt);
+
+	if (rc < 0)
+		return rc;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_ROW ? 0 : store_sql_error(st, rc, "lezen van het logboek");
+}
+
 int64_t kngg_store_event_count(kngg_store *st)
 {
 	sqlite3_stmt *stmt;

@@ -2,6 +2,7 @@
  * page_home.c: the overview of municipalities and regions, the audit
  * chain's verdict, logging in and out, and the accounts page.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,129 @@
 #include "web/web.h"
 
 /* ---- overview ------------------------------------------------------------------ */
+
+/*
+ * The overview computes readiness for every municipality (0.3 s for the
+ * whole country): it is kept, shared by all threads, as long as the
+ * journal's latest event and the day are the same. A snapshot is freed
+ * when it is replaced and no page is still printing it.
+ */
+typedef struct {
+	char code[8];
+	char *name;
+	int calculated, declared, ready, missing;
+	char *stalled;
+} overview_row;
+
+typedef struct {
+	int64_t last_event;
+	char day[11];
+	int refs;
+	overview_row *rows;
+	size_t n, cap;
+	int failed;
+} snapshot;
+
+static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
+static snapshot *cache;
+
+static void snapshot_free(snapshot *s)
+{
+	for (size_t i = 0; s && i < s->n; i++) {
+		free(s->rows[i].name);
+		free(s->rows[i].stalled);
+	}
+	if (s)
+		free(s->rows);
+	free(s);
+}
+
+static void snapshot_release(snapshot *s)
+{
+	int last;
+
+	pthread_mutex_lock(&cache_lock);
+	last = --s->refs == 0 && s != cache;
+	pthread_mutex_unlock(&cache_lock);
+	if (last)
+		snapshot_free(s);
+}
+
+static int snapshot_row(void *ctx, const kngg_readiness *rd)
+{
+	snapshot *s = ctx;
+	overview_row *row;
+
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 64;
+		overview_row *more = realloc(s->rows, cap * sizeof(*more));
+
+		if (!more)
+			return (s->failed = 1, KNGG_ENOMEM);
+		s->rows = more;
+		s->cap = cap;
+	}
+	row = &s->rows[s->n++];
+	memset(row, 0, sizeof(*row));
+	snprintf(row->code, sizeof(row->code), "%s", rd->code);
+	row->name = strdup(rd->name ? rd->name : rd->code);
+	row->calculated = rd->calculated_phase;
+	row->declared = rd->declared_phase;
+	row->ready = rd->ready;
+	for (size_t i = 0; i < rd->nsections; i++)
+		row->missing += rd->sections[i].nmissing;
+	row->stalled = rd->oldest_stalled ? strdup(rd->oldest_stalled) : NULL;
+	if (!row->name || (rd->oldest_stalled && !row->stalled))
+		return (s->failed = 1, KNGG_ENOMEM);
+	return 0;
+}
+
+/* The current snapshot (held: release it), computed when stale. */
+static snapshot *overview_get(web_request *r)
+{
+	snapshot *s, *old = NULL;
+	int64_t last = 0;
+	char day[11];
+
+	if (kngg_store_event_last(r->tracker.store, &last) < 0)
+		return NULL;
+	if (r->tracker.today)
+		snprintf(day, sizeof(day), "%s", r->tracker.today);
+	else
+		kngg_today(day);
+	pthread_mutex_lock(&cache_lock);
+	if ((s = cache) && s->last_event == last && strcmp(s->day, day) == 0) {
+		s->refs++;
+		pthread_mutex_unlock(&cache_lock);
+		return s;
+	}
+	pthread_mutex_unlock(&cache_lock);
+	if (!(s = calloc(1, sizeof(*s))))
+		return NULL;
+	s->last_event = last;
+	snprintf(s->day, sizeof(s->day), "%s", day);
+	if (kngg_readiness_all(&r->tracker, NULL, snapshot_row, s) < 0 || s->failed) {
+		snapshot_free(s);
+		return NULL;
+	}
+	s->refs = 2; /* the cache's and the caller's */
+	pthread_mutex_lock(&cache_lock);
+	if (cache && --cache->refs == 0)
+		old = cache;
+	cache = s;
+	pthread_mutex_unlock(&cache_lock);
+	snapshot_free(old);
+	return s;
+}
+
+void web_overview_cache_free(void)
+{
+	pthread_mutex_lock(&cache_lock);
+	if (cache && --cache->refs == 0)
+		snapshot_free(cache);
+	cache = NULL;
+	pthread_mutex_unlock(&cache_lock);
+}
 
 typedef struct {
 	web_request *r;
@@ -48,32 +172,25 @@ static int is_member(const overview *o, const char *code)
 	return 0;
 }
 
-static int overview_row(void *ctx, const kngg_readiness *rd)
+static void overview_row_html(overview *o, const overview_row *row)
 {
-	overview *o = ctx;
 	kngg_buf *b = &o->r->out;
 
-	if (!web_may_read(o->r, rd->code) || (o->region && !is_member(o, rd->code)))
-		return 0;
+	if (!web_may_read(o->r, row->code) || (o->region && !is_member(o, row->code)))
+		return;
 	o->rows++;
 	web_hf(b, "<tr><th scope=\"row\"><a href=\"/gemeente/%s\">%s</a></th><td>%s</td><td>%d</td>",
-	       rd->code, rd->name ? rd->name : rd->code, rd->code, rd->calculated_phase);
-	if (rd->declared_phase)
-		web_hf(b, "<td>%d</td>", rd->declared_phase);
+	       row->code, row->name, row->code, row->calculated);
+	if (row->declared)
+		web_hf(b, "<td>%d</td>", row->declared);
 	else
 		kngg_buf_puts(b, "<td>—</td>");
-	if (rd->ready) {
+	if (row->ready)
 		kngg_buf_puts(b, "<td><span class=\"ok\">gereed</span></td><td></td>");
-	} else {
-		int missing = 0;
-
-		for (size_t i = 0; i < rd->nsections; i++)
-			missing += rd->sections[i].nmissing;
-		web_hf(b, "<td><a href=\"/gemeente/%s/gereedheid\">%d open</a></td>", rd->code, missing);
-		web_hf(b, "<td>%s</td>", rd->oldest_stalled ? rd->oldest_stalled : "");
-	}
+	else
+		web_hf(b, "<td><a href=\"/gemeente/%s/gereedheid\">%d open</a></td><td>%s</td>", row->code,
+		       row->missing, row->stalled ? row->stalled : "");
 	kngg_buf_puts(b, "</tr>");
-	return 0;
 }
 
 static int region_item(void *ctx, const char *region, int members)
@@ -97,6 +214,7 @@ static int region_item(void *ctx, const char *region, int members)
 void page_home(web_request *r)
 {
 	overview o = {r, web_arg(r, "regio"), NULL, 0, 0, 0};
+	snapshot *snap;
 	kngg_buf *b = &r->out;
 	int rc = 0;
 
@@ -124,8 +242,11 @@ void page_home(web_request *r)
 			 "<th scope=\"col\">CBS-code</th><th scope=\"col\">Fase (berekend)</th>"
 			 "<th scope=\"col\">Fase (opgegeven)</th><th scope=\"col\">Gereedheid</th>"
 			 "<th scope=\"col\">Ligt het langst stil</th></tr></thead><tbody>");
-	if ((rc = kngg_readiness_all(&r->tracker, NULL, overview_row, &o)) < 0)
+	if (!(snap = overview_get(r)))
 		goto fail;
+	for (size_t i = 0; i < snap->n; i++)
+		overview_row_html(&o, &snap->rows[i]);
+	snapshot_release(snap);
 	kngg_buf_puts(b, "</tbody></table>");
 	if (o.rows == 0)
 		kngg_buf_puts(b, "<p>Nog geen gemeenten. Voeg er een toe met "
@@ -178,8 +299,9 @@ static void login_form(web_request *r, const char *message)
 	if (message)
 		web_hf(b, "<p class=\"flash error\" role=\"alert\">%s</p>", message);
 	web_form_begin(r, "/inloggen", "card narrow");
-	web_input(r, "naam", "Naam", "text", NULL, 1);
-	kngg_buf_puts(b, "<label for=\"f-wachtwoord\">Wachtwoord</label>"
+	kngg_buf_puts(b, "<label for=\"f-naam\">Naam</label>"
+			 "<input id=\"f-naam\" name=\"naam\" type=\"text\" autocomplete=\"username\" required>"
+			 "<label for=\"f-wachtwoord\">Wachtwoord</label>"
 			 "<input id=\"f-wachtwoord\" name=\"wachtwoord\" type=\"password\" "
 			 "autocomplete=\"current-password\" required>"
 			 "<button type=\"submit\" class=\"primary\">Inloggen</button></form>");

@@ -52,8 +52,8 @@ static void roadmap_table(web_request *r, const char *code, const kngg_status *s
 {
 	kngg_buf *b = &r->out;
 
-	kngg_buf_puts(b, "<details class=\"facts\"><summary>Alle stappen als tabel</summary>"
-			 "<table><thead><tr><th scope=\"col\">Fase</th><th scope=\"col\">Ronde</th>"
+	kngg_buf_puts(b, "<h2>Alle stappen</h2>"
+			 "<table class=\"facts\"><thead><tr><th scope=\"col\">Fase</th><th scope=\"col\">Ronde</th>"
 			 "<th scope=\"col\">Stap</th><th scope=\"col\">Stand</th></tr></thead><tbody>");
 	for (int p = 0; p < 4; p++) {
 		const kngg_phase_status *ps = &st->phases[p];
@@ -76,7 +76,7 @@ static void roadmap_table(web_request *r, const char *code, const kngg_status *s
 			}
 		}
 	}
-	kngg_buf_puts(b, "</tbody></table></details>");
+	kngg_buf_puts(b, "</tbody></table>");
 }
 
 static void roadmap_svg(web_request *r, const char *code, const char *name,

@@ -649,5 +649,6 @@ int web_serve(const web_config *cfg, kngg_diag_fn diag, void *ctx)
 	MHD_stop_daemon(d);
 	pthread_key_delete(srv.store_key);
 	web_sessions_free();
+	web_overview_cache_free();
 	return 0;
 }

@@ -25,6 +25,7 @@ typedef struct {
 	web_session s;
 	time_t created, used;
 	int in_use;
+	int uses; /* requests that came back with it */
 } slot;
 
 typedef struct {
@@ -85,12 +86,19 @@ int web_session_get(const char *token, web_session *out)
 	pthread_mutex_lock(&lock);
 	if ((s = find(token, now)) != NULL) {
 		s->used = now;
+		s->uses++;
 		*out = s->s;
 		s->s.flash[0] = '\0';
 		rc = 0;
 	}
 	pthread_mutex_unlock(&lock);
 	return rc;
+}
+
+/* How much a session is worth keeping when the table is full. */
+static int worth(const slot *s)
+{
+	return s->s.user[0] ? 2 : s->uses > 0;
 }
 
 static void random_hex(char out[WEB_TOKEN_HEX + 1])
@@ -114,8 +122,10 @@ int web_session_new(const char *user, web_session *out)
 	random_hex(out->csrf);
 	snprintf(out->user, sizeof(out->user), "%s", user ? user : "");
 	pthread_mutex_lock(&lock);
-	/* a free or expired slot, else the least recently used anonymous
-	 * one, else the least recently used of all */
+	/* a free or expired slot, else the least recently used among the
+	 * least valuable: anonymous sessions never used again (a client
+	 * without cookies, such as a load test), then other anonymous ones,
+	 * then logged-in ones */
 	for (size_t i = 0; i < MAX_SESSIONS; i++) {
 		slot *s = &sessions[i];
 
@@ -123,8 +133,8 @@ int web_session_new(const char *user, web_session *out)
 			victim = s;
 			break;
 		}
-		if (!victim || (!s->s.user[0] && victim->s.user[0]) ||
-		    (!s->s.user[0] == !victim->s.user[0] && s->used < victim->used))
+		if (!victim || worth(s) < worth(victim) ||
+		    (worth(s) == worth(victim) && s->used < victim->used))
 			victim = s;
 	}
 	sodium_memzero(victim, sizeof(*victim));

@@ -288,6 +288,8 @@ static void rm_step_title(kngg_buf *b, const web_svg_step *s)
 
 static void rm_step(kngg_buf *b, const web_svg_step *s, double x, double y)
 {
+	size_t id_len;
+
 	link_open(b, s->href);
 	kngg_buf_printf(b, "<g class=\"rm-step %s\">", rm_state_class(s->state));
 	rm_step_title(b, s);
@@ -296,9 +298,12 @@ static void rm_step(kngg_buf *b, const web_svg_step *s, double x, double y)
 			x, y, RM_COLW - 2 * RM_PAD, RM_BOXH);
 	kngg_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"rm-name\"><tspan class=\"rm-id\">",
 			x + 8, y + 18);
-	put_text(b, s->id, 8);
+	put_text(b, s->id, 20);
 	kngg_buf_puts(b, "</tspan> ");
-	put_text(b, s->title, RM_STEP);
+	/* the id and the title share one line: long ids (3.netwerkorganisatie)
+	 * leave less room for the title */
+	id_len = s->id ? strlen(s->id) : 0;
+	put_text(b, s->title, id_len + 7 < RM_STEP ? RM_STEP - id_len + 3 : 6);
 	kngg_buf_printf(b, "</text><text x=\"%.1f\" y=\"%.1f\" class=\"rm-date\">%s%s", x + 8,
 			y + 36, rm_state_mark(s->state), kngg_step_state_name(s->state));
 	if (s->date && s->state != KNGG_STATE_NOT_STARTED) {
@@ -371,15 +376,15 @@ void web_svg_roadmap(kngg_buf *b, const char *title, const web_svg_phase *phases
 /* ---- radar ------------------------------------------------------------------ */
 
 enum {
-	RD_W = 720,
-	RD_CX = 360,
+	RD_W = 860,
+	RD_CX = 430,
 	RD_CY = 190,
 	RD_R = 150,        /* the outer ring */
 	RD_LEGEND_Y = 392, /* first legend row */
 	RD_LEGEND_COLW = 230,
 	RD_LEGEND_ROWH = 22,
 	RD_LEGEND_COLS = 3,
-	RD_AXIS = 24,      /* characters of an axis label */
+	RD_AXIS = 34,      /* characters of an axis label */
 	RD_SERIES = 6      /* series-0 .. series-5 */
 };
 
@@ -731,8 +736,8 @@ void web_svg_grid(kngg_buf *b, const char *title, const char *const *levels, siz
 /* ---- trend ------------------------------------------------------------------ */
 
 enum {
-	TR_W = 480,
-	TR_H = 200,
+	TR_W = 360,
+	TR_H = 180,
 	TR_L = 44, /* the plot area */
 	TR_R = 460,
 	TR_T = 14,

@@ -160,6 +160,8 @@ void web_date_nl(const char *date, char out[32]);
 /* ---- pages ------------------------------------------------------------------ */
 
 void page_home(web_request *r);
+/* Drops the overview kept between requests (at shutdown). */
+void web_overview_cache_free(void);
 void page_verify(web_request *r);
 void page_login(web_request *r);
 void page_logout(web_request *r);

@@ -98,6 +98,13 @@ for p in $pages; do
 	http GET "$p"
 	expect_status 200 "GET $p"
 done
+# the overview is kept between requests, but never outlives a write (here
+# by another process: the CLI)
+http GET /
+expect_body ">Waterlinde</a>" "overview lists the demo"
+run --db "$DB" municipality rename GM9999 "Waterlinde aan Zee"
+http GET /
+expect_body ">Waterlinde aan Zee</a>" "overview follows a write made elsewhere"
 for p in /gemeente/GM9999 /gemeente/GM9999/stakeholders /gemeente/GM9999/gereedheid; do
 	http GET "$p"
 	if printf '%s' "$body" | xmllint --html --noout - 2>/dev/null; then ok; else bad "$p parses as HTML"; fi

@@ -352,7 +352,7 @@ static void test_radar(void **state)
 	assert_int_equal(count_text(root, "title", "fase 3, cyclus 2" DASH EVIL ": niet gescoord"), 1);
 	assert_int_equal(count_text(root, "title", "fase 3, cyclus 2" DASH "Data: 9"), 1);
 	assert_int_equal(count(root, NULL, "rd-ring"), 5);
-	assert_int_equal(count_text(root, "text", "<script>alert(1)</scrip\xe2\x80\xa6"), 1);
+	assert_int_equal(count_text(root, "text", EVIL), 1); /* 25 characters: fits */
 	assert_int_equal(count_text(root, "text", ZOE), 1);
 	assert_int_equal(count_text(root, "text", "fase 3, cyclus 1"), 1); /* legend */
 	assert_int_equal(count(root, NULL, "rd-key"), 2);

@@ -71,7 +71,7 @@ static void form_refuses(void **state)
 
 static void sessions(void **state)
 {
-	web_session s, got, other;
+	web_session s, got, other, kept;
 
 	(void)state;
 	web_sessions_init();
@@ -99,10 +99,18 @@ static void sessions(void **state)
 	assert_int_equal(web_session_get(NULL, &got), -1);
 	web_session_end(s.token);
 	assert_int_equal(web_session_get(s.token, &got), -1);
-	/* many sessions: the table never overflows, the newest stays */
-	for (int i = 0; i < 1100; i++)
+	/* many sessions: the table never overflows, the newest stays, and
+	 * one-off sessions (clients without cookies) go before a browser's
+	 * anonymous session that came back, and before logged-in ones */
+	assert_int_equal(web_session_new("Lex", &s), 0);
+	assert_int_equal(web_session_new("", &kept), 0);
+	assert_int_equal(web_session_get(kept.token, &got), 0);
+	for (int i = 0; i < 3000; i++)
 		assert_int_equal(web_session_new("", &other), 0);
 	assert_int_equal(web_session_get(other.token, &got), 0);
+	assert_int_equal(web_session_get(s.token, &got), 0);
+	assert_string_equal(got.user, "Lex");
+	assert_int_equal(web_session_get(kept.token, &got), 0);
 	web_sessions_free();
 }
 
