@@ -18,18 +18,26 @@ scratch=$3
 here=$src/tests/browser
 chromium=${KNGG_CHROMIUM:-/usr/bin/chromium}
 
-if [ ! -x "$chromium" ]; then
-	echo "SKIPPED: $chromium is missing (apt-get install chromium)"
+# skip (77) where the browser cannot run; CI sets KNGG_REQUIRE_BROWSER=1,
+# so that there a missing piece fails instead of passing unnoticed
+skip() {
+	echo "SKIPPED: $*"
+	if [ "${KNGG_REQUIRE_BROWSER:-0}" = 1 ]; then
+		echo "KNGG_REQUIRE_BROWSER=1: a skipped browser test fails" >&2
+		exit 1
+	fi
 	exit 77
+}
+
+if [ ! -x "$chromium" ]; then
+	skip "$chromium is missing (apt-get install chromium)"
 fi
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-	echo "SKIPPED: node or npm is missing (apt-get install nodejs npm)"
-	exit 77
+	skip "node or npm is missing (apt-get install nodejs npm)"
 fi
 major=$(node -p 'process.versions.node.split(".")[0]')
 if [ "$major" -lt 18 ]; then
-	echo "SKIPPED: node $(node --version) is too old (18 or later needed)"
-	exit 77
+	skip "node $(node --version) is too old (18 or later needed)"
 fi
 
 mkdir -p "$scratch/npm"
@@ -43,8 +51,7 @@ if ! cmp -s "$here/package-lock.json" "$npmdir/package-lock.json" ||
 	if ! (cd "$npmdir" && npm ci --no-audit --no-fund --loglevel=error >"$npmdir/npm.log" 2>&1); then
 		tail -n 20 "$npmdir/npm.log"
 		rm -f "$npmdir/package-lock.json" # so the next run tries again
-		echo "SKIPPED: npm install failed"
-		exit 77
+		skip "npm install failed"
 	fi
 fi
 cp "$here/flow.mjs" "$npmdir/flow.mjs"
