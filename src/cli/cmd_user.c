@@ -76,7 +76,7 @@ static int read_password(char *buf, size_t size)
 
 static int print_account(void *ctx, const kngg_account *a)
 {
-	(void)ctx;
+	(*(int *)ctx)++;
 	print_padded(stdout, a->name, 28);
 	print_padded(stdout, kngg_account_role_name(a->role), 15);
 	if (a->nmunicipalities == 0)
@@ -143,7 +143,7 @@ int cmd_user(kngg_cli *cli, int argc, char **argv)
 				{NULL, 0, 0, NULL, NULL}};
 	const char *sub;
 	kngg_tracker *t;
-	int npos, shown, rc;
+	int npos, shown, rc, count = 0;
 
 	rc = cli_parse("user", argc, argv, opts, &npos, &shown);
 	if (rc != EXIT_OK || shown)
@@ -167,8 +167,11 @@ int cmd_user(kngg_cli *cli, int argc, char **argv)
 	} else if (strcmp(sub, "list") == 0) {
 		if (npos != 1)
 			rc = cli_usage("user", "gebruik: kngg user list");
-		else if (!(t = cli_tracker(cli)) || kngg_accounts(t, print_account, NULL) < 0)
+		else if (!(t = cli_tracker(cli)) || kngg_accounts(t, print_account, &count) < 0)
 			rc = EXIT_FAIL;
+		else if (count == 0)
+			printf("nog geen accounts: 'kngg serve' werkt dan alleen op deze computer, zonder "
+			       "inloggen (maak er een met 'kngg user add NAAM --role beheerder')\n");
 	} else {
 		rc = cli_usage("user", "welke opdracht? add, password, remove of list");
 	}
