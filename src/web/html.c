@@ -34,6 +34,7 @@ void web_hf(kngg_buf *b, const char *fmt, ...)
 		}
 		switch (*++p) {
 		case 's': web_h(b, va_arg(ap, const char *)); break;
+		case 'R': kngg_buf_puts(b, va_arg(ap, const char *)); break;
 		case 'd': kngg_buf_printf(b, "%d", va_arg(ap, int)); break;
 		case 'z': p++; kngg_buf_printf(b, "%zu", va_arg(ap, size_t)); break;
 		case 'l': p += 2; kngg_buf_printf(b, "%lld", va_arg(ap, long long)); break;
@@ -73,7 +74,7 @@ static void municipality_nav(web_request *r, const char *code, const char *activ
 	for (size_t i = 0; i < sizeof(items) / sizeof(items[0]); i++) {
 		int on = active && strcmp(active, items[i].slug) == 0;
 
-		web_hf(b, "<li><a href=\"/gemeente/%s%s%s\"%s>%s</a></li>", code,
+		web_hf(b, "<li><a href=\"/gemeente/%s%s%s\"%R>%s</a></li>", code,
 		       items[i].slug[0] ? "/" : "", items[i].slug, on ? " aria-current=\"page\"" : "",
 		       items[i].label);
 	}
@@ -114,7 +115,7 @@ void web_page_begin(web_request *r, const char *title, const char *code, const c
 		municipality_nav(r, code, active);
 	kngg_buf_puts(b, "<main id=\"inhoud\">");
 	if (r->session.flash[0])
-		web_hf(b, "<p class=\"flash%s\" role=\"%s\">%s</p>",
+		web_hf(b, "<p class=\"flash%R\" role=\"%R\">%s</p>",
 		       r->session.flash_error ? " error" : "", r->session.flash_error ? "alert" : "status",
 		       r->session.flash);
 }
@@ -139,7 +140,8 @@ void web_error(web_request *r, int status, const char *title, const char *msg)
 
 void web_form_begin(web_request *r, const char *action, const char *cls)
 {
-	web_hf(&r->out, "<form method=\"post\" action=\"%s\"%s%s%s>"
+	r->form_no++;
+	web_hf(&r->out, "<form method=\"post\" action=\"%s\"%R%s%R>"
 			"<input type=\"hidden\" name=\"csrf\" value=\"%s\">",
 	       action, cls ? " class=\"" : "", cls ? cls : "", cls ? "\"" : "", r->session.csrf);
 }
@@ -150,8 +152,7 @@ void web_select_list(web_request *r, const char *name, const char *label, const 
 	const kngg_list *list = kngg_defs_list(r->cfg->defs, list_id);
 	kngg_buf *b = &r->out;
 
-	web_hf(b, "<label for=\"f-%s\">%s</label><select id=\"f-%s\" name=\"%s\"%s>", name, label,
-	       name, name, required ? " required" : "");
+	web_select_open(r, name, label, required ? "required" : NULL);
 	if (!required)
 		kngg_buf_puts(b, "<option value=\"\">—</option>");
 	for (size_t i = 0; list && i < list->nitems; i++)
@@ -160,14 +161,54 @@ void web_select_list(web_request *r, const char *name, const char *label, const 
 	kngg_buf_puts(b, "</select>");
 }
 
+/* <label for=ID>label</label> and ID into id[80]: unique per form. */
+static void field_label(web_request *r, const char *name, const char *label, char id[80])
+{
+	snprintf(id, 80, "f%d-%s", r->form_no, name);
+	web_hf(&r->out, "<label for=\"%s\">%s</label>", id, label);
+}
+
+void web_select_open(web_request *r, const char *name, const char *label, const char *attrs)
+{
+	char id[80];
+
+	field_label(r, name, label, id);
+	web_hf(&r->out, "<select id=\"%s\" name=\"%s\"", id, name);
+	if (attrs)
+		kngg_buf_printf(&r->out, " %s", attrs);
+	kngg_buf_puts(&r->out, ">");
+}
+
+void web_input_attrs(web_request *r, const char *name, const char *label, const char *type,
+		     const char *attrs)
+{
+	char id[80];
+
+	field_label(r, name, label, id);
+	web_hf(&r->out, "<input id=\"%s\" name=\"%s\" type=\"%s\"", id, name, type);
+	if (attrs)
+		kngg_buf_printf(&r->out, " %s", attrs);
+	kngg_buf_puts(&r->out, ">");
+}
+
 void web_input(web_request *r, const char *name, const char *label, const char *type,
 	       const char *value, int required)
 {
-	web_hf(&r->out, "<label for=\"f-%s\">%s</label><input id=\"f-%s\" name=\"%s\" type=\"%s\"",
-	       name, label, name, name, type);
+	char id[80];
+
+	field_label(r, name, label, id);
+	web_hf(&r->out, "<input id=\"%s\" name=\"%s\" type=\"%s\"", id, name, type);
 	if (value)
 		web_hf(&r->out, " value=\"%s\"", value);
 	kngg_buf_puts(&r->out, required ? " required>" : ">");
+}
+
+void web_textarea(web_request *r, const char *name, const char *label, int rows)
+{
+	char id[80];
+
+	field_label(r, name, label, id);
+	web_hf(&r->out, "<textarea id=\"%s\" name=\"%s\" rows=\"%d\"></textarea>", id, name, rows);
 }
 
 struct name_ctx {

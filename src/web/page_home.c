@@ -204,7 +204,7 @@ static int region_item(void *ctx, const char *region, int members)
 	for (const unsigned char *p = (const unsigned char *)region; *p; p++)
 		kngg_buf_printf(&q, "%%%02X", *p);
 	enc = q.ptr;
-	web_hf(b, "<li><a href=\"/?regio=%s\"%s>%s</a> (%d)</li>", enc ? enc : "",
+	web_hf(b, "<li><a href=\"/?regio=%s\"%R>%s</a> (%d)</li>", enc ? enc : "",
 	       o->region && strcmp(o->region, region) == 0 ? " aria-current=\"page\"" : "", region,
 	       members);
 	kngg_buf_free(&q);
@@ -299,12 +299,10 @@ static void login_form(web_request *r, const char *message)
 	if (message)
 		web_hf(b, "<p class=\"flash error\" role=\"alert\">%s</p>", message);
 	web_form_begin(r, "/inloggen", "card narrow");
-	kngg_buf_puts(b, "<label for=\"f-naam\">Naam</label>"
-			 "<input id=\"f-naam\" name=\"naam\" type=\"text\" autocomplete=\"username\" required>"
-			 "<label for=\"f-wachtwoord\">Wachtwoord</label>"
-			 "<input id=\"f-wachtwoord\" name=\"wachtwoord\" type=\"password\" "
-			 "autocomplete=\"current-password\" required>"
-			 "<button type=\"submit\" class=\"primary\">Inloggen</button></form>");
+	web_input_attrs(r, "naam", "Naam", "text", "autocomplete=\"username\" required");
+	web_input_attrs(r, "wachtwoord", "Wachtwoord", "password",
+			"autocomplete=\"current-password\" required");
+	kngg_buf_puts(b, "<button type=\"submit\" class=\"primary\">Inloggen</button></form>");
 	web_page_end(r);
 }
 
@@ -451,15 +449,14 @@ void page_users(web_request *r)
 	web_form_begin(r, "/gebruikers", "card narrow");
 	kngg_buf_puts(b, "<h2>Account toevoegen</h2>");
 	web_input(r, "naam", "Naam", "text", NULL, 1);
-	kngg_buf_puts(b, "<label for=\"f-rol\">Rol</label><select id=\"f-rol\" name=\"rol\">"
-			 "<option value=\"lezer\">lezer</option><option value=\"projectleider\">projectleider</option>"
-			 "<option value=\"beheerder\">beheerder</option></select>"
-			 "<label for=\"f-gemeente\">Gemeenten (projectleider: verplicht)</label>"
-			 "<select id=\"f-gemeente\" name=\"gemeente\" multiple size=\"5\">");
+	web_select_open(r, "rol", "Rol", NULL);
+	kngg_buf_puts(b, "<option value=\"lezer\">lezer</option><option value=\"projectleider\">projectleider</option>"
+			 "<option value=\"beheerder\">beheerder</option></select>");
+	web_select_open(r, "gemeente", "Gemeenten (projectleider: verplicht)", "multiple size=\"5\"");
 	kngg_store_municipalities(r->tracker.store, municipality_option, b);
-	kngg_buf_puts(b, "</select><label for=\"f-wachtwoord\">Wachtwoord (minstens 10 tekens)</label>"
-			 "<input id=\"f-wachtwoord\" name=\"wachtwoord\" type=\"password\" "
-			 "autocomplete=\"new-password\" minlength=\"10\" required>"
-			 "<button type=\"submit\" class=\"primary\">Toevoegen</button></form>");
+	kngg_buf_puts(b, "</select>");
+	web_input_attrs(r, "wachtwoord", "Wachtwoord (minstens 10 tekens)", "password",
+			"autocomplete=\"new-password\" minlength=\"10\" required");
+	kngg_buf_puts(b, "<button type=\"submit\" class=\"primary\">Toevoegen</button></form>");
 	web_page_end(r);
 }

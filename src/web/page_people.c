@@ -134,6 +134,30 @@ static void commitment_history(web_request *r, const kngg_register *reg)
 	free(rows);
 }
 
+static void person_select(web_request *r, const kngg_register *reg)
+{
+	web_select_open(r, "persoon", "Persoon", "required");
+	for (size_t i = 0; i < reg->npeople; i++)
+		if (reg->people[i].person.name)
+			web_hf(&r->out, "<option value=\"%lld\">%s</option>",
+			       (long long)reg->people[i].person.id, reg->people[i].person.name);
+	kngg_buf_puts(&r->out, "</select>");
+}
+
+/* The person number of the form, or 0 (reported) when there is none. */
+static int64_t form_person(web_request *r)
+{
+	const char *p = web_form_get(&r->form, "persoon");
+	char *end = NULL;
+	long long id = p ? strtoll(p, &end, 10) : 0;
+
+	if (!p || *end || id <= 0) {
+		kngg_buf_puts(&r->error, "kies een persoon");
+		return 0;
+	}
+	return id;
+}
+
 static void forms(web_request *r, const char *code, const kngg_register *reg)
 {
 	kngg_buf *b = &r->out;
@@ -152,13 +176,9 @@ static void forms(web_request *r, const char *code, const kngg_register *reg)
 	kngg_buf_puts(b, "<button type=\"submit\" class=\"primary\">Toevoegen</button></form>");
 
 	web_form_begin(r, action, "card");
-	kngg_buf_puts(b, "<h2>Analyse vastleggen</h2><input type=\"hidden\" name=\"wat\" value=\"analyse\">"
-			 "<label for=\"f-persoon\">Persoon</label><select id=\"f-persoon\" name=\"persoon\" required>");
-	for (size_t i = 0; i < reg->npeople; i++)
-		if (reg->people[i].person.name)
-			web_hf(b, "<option value=\"%lld\">%s</option>", (long long)reg->people[i].person.id,
-			       reg->people[i].person.name);
-	kngg_buf_puts(b, "</select><p class=\"hint\">Wat u leeg laat, blijft zoals de vorige analyse.</p>");
+	kngg_buf_puts(b, "<h2>Analyse vastleggen</h2><input type=\"hidden\" name=\"wat\" value=\"analyse\">");
+	person_select(r, reg);
+	kngg_buf_puts(b, "<p class=\"hint\">Wat u leeg laat, blijft zoals de vorige analyse.</p>");
 	web_select_list(r, "belang", "Belang", "mate", 0);
 	web_select_list(r, "invloed", "Invloed", "mate", 0);
 	web_select_list(r, "urgentie", "Urgentie", "mate", 0);
@@ -167,7 +187,20 @@ static void forms(web_request *r, const char *code, const kngg_register *reg)
 	web_input(r, "ronde", "Ronde (stap, bv. 1.2; optioneel)", "text", NULL, 0);
 	web_input(r, "datum", "Datum (leeg: vandaag)", "date", NULL, 0);
 	web_input(r, "notitie", "Notitie (optioneel)", "text", NULL, 0);
-	kngg_buf_puts(b, "<button type=\"submit\" class=\"primary\">Vastleggen</button></form></div>");
+	kngg_buf_puts(b, "<button type=\"submit\" class=\"primary\">Vastleggen</button></form>");
+
+	web_form_begin(r, action, "card");
+	kngg_buf_puts(b, "<h2>Rol in het project</h2><input type=\"hidden\" name=\"wat\" value=\"rol\">");
+	person_select(r, reg);
+	web_select_list(r, "rol", "Rol", "rollen", 1);
+	kngg_buf_puts(b, "<label class=\"check\"><input type=\"checkbox\" name=\"plv\" value=\"1\"> "
+			 "als plaatsvervanger</label>");
+	web_input_attrs(r, "uren", "Uren per week (optioneel)", "number", "min=\"1\" max=\"80\"");
+	web_input(r, "inbreng", "Inbreng (optioneel)", "text", NULL, 0);
+	web_input(r, "datum", "Datum (leeg: vandaag)", "date", NULL, 0);
+	kngg_buf_puts(b, "<div class=\"buttons\"><button type=\"submit\" name=\"actie\" value=\"toewijzen\" "
+			 "class=\"primary\">Toewijzen</button><button type=\"submit\" name=\"actie\" "
+			 "value=\"beeindigen\">Rol beëindigen</button></div></form></div>");
 }
 
 static void stakeholders_post(web_request *r, const char *code)
@@ -191,9 +224,7 @@ static void stakeholders_post(web_request *r, const char *code)
 		in.email = web_form_get(&r->form, "email");
 		rc = kngg_stakeholder_add(&r->tracker, code, &in, &o, NULL);
 	} else if (what && strcmp(what, "analyse") == 0) {
-		const char *p = web_form_get(&r->form, "persoon");
-		char *end = NULL;
-		long long id = p ? strtoll(p, &end, 10) : 0;
+		int64_t id = form_person(r);
 		kngg_assessment a = {0};
 
 		a.interest = web_form_get(&r->form, "belang");
@@ -202,10 +233,22 @@ static void stakeholders_post(web_request *r, const char *code)
 		a.stance = web_form_get(&r->form, "houding");
 		a.commitment = web_form_get(&r->form, "commitment");
 		a.round = web_form_get(&r->form, "ronde");
-		if (!p || *end || id <= 0)
-			kngg_buf_puts(&r->error, "kies een persoon");
-		else
+		if (id)
 			rc = kngg_stakeholder_assess(&r->tracker, code, id, &a, &o);
+	} else if (what && strcmp(what, "rol") == 0) {
+		const char *action = web_form_get(&r->form, "actie");
+		const char *role = web_form_get(&r->form, "rol");
+		int64_t id = form_person(r);
+		kngg_role_terms terms = {0};
+
+		terms.deputy = web_form_get(&r->form, "plv") != NULL;
+		terms.contribution = web_form_get(&r->form, "inbreng");
+		if (web_form_get(&r->form, "uren") && web_form_number(&r->form, "uren", &terms.hours) < 0)
+			kngg_buf_puts(&r->error, "uren per week: een heel getal van 1 tot en met 80");
+		else if (id && action && strcmp(action, "beeindigen") == 0)
+			rc = kngg_role_end(&r->tracker, code, id, role, &o);
+		else if (id)
+			rc = kngg_role_assign(&r->tracker, code, id, role, &terms, &o);
 	} else {
 		kngg_buf_puts(&r->error, "onbekend formulier");
 	}

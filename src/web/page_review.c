@@ -41,6 +41,23 @@ static void section_html(kngg_buf *b, const kngg_readiness_section *sec, int hea
 	kngg_buf_puts(b, "</ul>");
 }
 
+/* Records the phase the projectleider sees the municipality in. */
+static void declare_post(web_request *r, const char *code)
+{
+	kngg_track_opts o;
+	char back[64];
+	int rc = KNGG_EINVALID, phase;
+
+	snprintf(back, sizeof(back), "/gemeente/%s/gereedheid", code);
+	if (web_write_begin(r, code, &o) < 0)
+		return;
+	if (web_form_number(&r->form, "fase", &phase) < 0)
+		kngg_buf_puts(&r->error, "kies fase 1, 2, 3 of 4");
+	else
+		rc = kngg_phase_declare(&r->tracker, code, phase, &o);
+	web_write_end(r, rc, back, "Opgegeven fase vastgelegd.");
+}
+
 void page_readiness(web_request *r, const char *code)
 {
 	kngg_readiness *rd = NULL;
@@ -51,6 +68,10 @@ void page_readiness(web_request *r, const char *code)
 
 	if (web_municipality(r, code, name) < 0)
 		return;
+	if (r->post) {
+		declare_post(r, code);
+		return;
+	}
 	if (phase_s && (strlen(phase_s) != 1 || phase_s[0] < '1' || phase_s[0] > '4')) {
 		web_error(r, MHD_HTTP_BAD_REQUEST, "Ongeldige fase", "Kies fase 1, 2, 3 of 4.");
 		return;
@@ -63,10 +84,10 @@ void page_readiness(web_request *r, const char *code)
 	web_page_begin(r, "Gereedheid", code, "gereedheid");
 	web_hf(b, "<h1>Gereedheid van %s</h1>", name);
 	kngg_buf_puts(b, "<nav class=\"areas\" aria-label=\"Fase\"><p>Vraag:</p><ul>");
-	web_hf(b, "<li><a href=\"/gemeente/%s/gereedheid\"%s>huidige fase</a></li>", code,
+	web_hf(b, "<li><a href=\"/gemeente/%s/gereedheid\"%R>huidige fase</a></li>", code,
 	       phase ? "" : " aria-current=\"page\"");
 	for (int p = 1; p <= 4; p++)
-		web_hf(b, "<li><a href=\"/gemeente/%s/gereedheid?fase=%d\"%s>fase %d af?</a></li>", code, p,
+		web_hf(b, "<li><a href=\"/gemeente/%s/gereedheid?fase=%d\"%R>fase %d af?</a></li>", code, p,
 		       p == phase ? " aria-current=\"page\"" : "", p);
 	kngg_buf_puts(b, "</ul></nav>");
 	web_hf(b, "<p class=\"lead\">Stand op %s. Berekende fase: %d; opgegeven fase: ", rd->as_of,
@@ -85,6 +106,22 @@ void page_readiness(web_request *r, const char *code)
 	for (size_t i = 0; i < rd->nwarnings; i++)
 		web_hf(b, "<li>%s</li>", rd->warnings[i]);
 	kngg_buf_puts(b, "</ul>");
+	if (web_may_write(r, code)) {
+		char action[64];
+
+		snprintf(action, sizeof(action), "/gemeente/%s/gereedheid", code);
+		web_form_begin(r, action, "card narrow");
+		kngg_buf_puts(b, "<h2>Fase opgeven</h2><p class=\"hint\">Waar ziet u de gemeente zelf? "
+				 "kngg toont dat naast de berekende fase.</p>");
+		web_select_open(r, "fase", "Fase", "required");
+		for (int p = 1; p <= 4; p++)
+			web_hf(b, "<option value=\"%d\"%R>%d</option>", p,
+			       p == (rd->declared_phase ? rd->declared_phase : rd->calculated_phase)
+				       ? " selected" : "", p);
+		kngg_buf_puts(b, "</select>");
+		web_input(r, "notitie", "Toelichting (optioneel)", "text", NULL, 0);
+		kngg_buf_puts(b, "<button type=\"submit\" class=\"primary\">Vastleggen</button></form>");
+	}
 	web_page_end(r);
 	kngg_readiness_free(rd);
 }
@@ -172,18 +209,20 @@ void page_quickscan(web_request *r, const char *code)
 	}
 	if (web_may_write(r, code) && qs && ns) {
 		web_form_begin(r, back, "card narrow");
-		kngg_buf_puts(b, "<h2>Score vastleggen (lopende cyclus)</h2>"
-				 "<label for=\"f-thema\">Thema</label><select id=\"f-thema\" name=\"thema\" required>");
+		kngg_buf_puts(b, "<h2>Score vastleggen (lopende cyclus)</h2>");
+		web_select_open(r, "thema", "Thema", "required");
 		for (size_t i = 0; i < qs->nthemes; i++)
 			web_hf(b, "<option value=\"%s\">%s</option>", qs->themes[i].def.id, axes[i]);
-		kngg_buf_puts(b, "</select><label for=\"f-score\">Score</label><select id=\"f-score\" name=\"score\" required>");
+		kngg_buf_puts(b, "</select>");
+		web_select_open(r, "score", "Score", "required");
 		for (int v = qs->scale.min; v <= qs->scale.max; v++) {
 			const char *l = kngg_scale_label_of(&qs->scale, v);
 
 			web_hf(b, "<option value=\"%d\">%d%s%s</option>", v, v, l ? " — " : "", l ? l : "");
 		}
-		kngg_buf_puts(b, "</select><label for=\"f-fase\">Fase</label><select id=\"f-fase\" name=\"fase\">"
-				 "<option value=\"\">laatst gestarte cyclus</option><option value=\"3\">3</option>"
+		kngg_buf_puts(b, "</select>");
+		web_select_open(r, "fase", "Fase", NULL);
+		kngg_buf_puts(b, "<option value=\"\">laatst gestarte cyclus</option><option value=\"3\">3</option>"
 				 "<option value=\"4\">4</option></select>");
 		web_input(r, "datum", "Datum (leeg: vandaag)", "date", NULL, 0);
 		kngg_buf_puts(b, "<button type=\"submit\" class=\"primary\">Vastleggen</button></form>");
@@ -318,11 +357,12 @@ void page_factors(web_request *r, const char *code)
 	kngg_buf_puts(b, "</div>");
 	if (web_may_write(r, code)) {
 		web_form_begin(r, back, "card narrow");
-		kngg_buf_puts(b, "<h2>Check vastleggen</h2><label for=\"f-factor\">Factor</label>"
-				 "<select id=\"f-factor\" name=\"factor\" required>");
+		kngg_buf_puts(b, "<h2>Check vastleggen</h2>");
+		web_select_open(r, "factor", "Factor", "required");
 		for (size_t i = 0; i < nf; i++)
 			web_hf(b, "<option value=\"%s\">%s</option>", factors[i].def.id, factors[i].def.title);
-		kngg_buf_puts(b, "</select><label for=\"f-score\">Score</label><select id=\"f-score\" name=\"score\" required>");
+		kngg_buf_puts(b, "</select>");
+		web_select_open(r, "score", "Score", "required");
 		for (int v = scale ? scale->min : 1; v <= (scale ? scale->max : 5); v++) {
 			const char *l = scale ? kngg_scale_label_of(scale, v) : NULL;
 
@@ -352,7 +392,7 @@ static int journal_row(void *ctx, const kngg_event *ev)
 	kngg_buf *b = ctx;
 	const char *person = ev->person ? ev->person : ev->person_erased ? "(gewist)" : NULL;
 
-	web_hf(b, "<tr%s><td>#%lld</td><td>%s</td><td>%s</td><td>", ev->corrected_by ? " class=\"withdrawn\"" : "",
+	web_hf(b, "<tr%R><td>#%lld</td><td>%s</td><td>%s</td><td>", ev->corrected_by ? " class=\"withdrawn\"" : "",
 	       (long long)ev->id, ev->date, kngg_event_kind_text(ev->kind));
 	if (ev->target)
 		web_hf(b, "%s ", ev->target);
@@ -373,6 +413,25 @@ static int journal_row(void *ctx, const kngg_event *ev)
 	return 0;
 }
 
+/* Withdraws a recorded fact: a correction event with a reason. */
+static void correct_post(web_request *r, const char *code)
+{
+	const char *nr = web_form_get(&r->form, "nummer");
+	char back[64], *end = NULL;
+	long long id = nr ? strtoll(nr[0] == '#' ? nr + 1 : nr, &end, 10) : 0;
+	kngg_track_opts o;
+	int rc = KNGG_EINVALID;
+
+	snprintf(back, sizeof(back), "/gemeente/%s/logboek", code);
+	if (web_write_begin(r, code, &o) < 0)
+		return;
+	if (!nr || *end || id <= 0)
+		kngg_buf_puts(&r->error, "geef het nummer van de gebeurtenis (bv. 57)");
+	else
+		rc = kngg_correct(&r->tracker, code, id, web_form_get(&r->form, "reden"), &o);
+	web_write_end(r, rc, back, "Ingetrokken; de correctie staat in het logboek.");
+}
+
 void page_journal(web_request *r, const char *code)
 {
 	char name[256];
@@ -380,6 +439,10 @@ void page_journal(web_request *r, const char *code)
 
 	if (web_municipality(r, code, name) < 0)
 		return;
+	if (r->post) {
+		correct_post(r, code);
+		return;
+	}
 	web_page_begin(r, "Logboek", code, "logboek");
 	web_hf(b, "<h1>Logboek van %s</h1><p class=\"lead\">Elke vastgelegde gebeurtenis, op datum. "
 		  "Niets wordt gewijzigd of verwijderd: een correctie is een nieuwe regel.</p>", name);
@@ -391,6 +454,18 @@ void page_journal(web_request *r, const char *code)
 		return;
 	}
 	kngg_buf_puts(b, "</tbody></table>");
+	if (web_may_write(r, code)) {
+		char action[64];
+
+		snprintf(action, sizeof(action), "/gemeente/%s/logboek", code);
+		web_form_begin(r, action, "card narrow");
+		kngg_buf_puts(b, "<h2>Iets intrekken</h2><p class=\"hint\">Per ongeluk vastgelegd? Trek de "
+				 "gebeurtenis in met een reden. Er wordt niets gewist: de correctie komt erbij.</p>");
+		web_input_attrs(r, "nummer", "Nummer van de gebeurtenis", "text",
+				"inputmode=\"numeric\" required");
+		web_input(r, "reden", "Reden", "text", NULL, 1);
+		kngg_buf_puts(b, "<button type=\"submit\">Intrekken</button></form>");
+	}
 	web_page_end(r);
 }
 

@@ -203,9 +203,9 @@ static void roadmap_forms(web_request *r, const char *code)
 	kngg_buf_puts(b, "<button type=\"submit\">Toevoegen</button></form>");
 	web_form_begin(r, action, "card");
 	kngg_buf_puts(b, "<h2>Cyclus starten (fase 3 of 4)</h2><input type=\"hidden\" name=\"wat\" value=\"cyclus\">"
-			 "<p class=\"hint\">Een nieuwe ronde van monitoren en verbeteren, met een nieuwe QuickScan.</p>"
-			 "<label for=\"f-fase\">Fase</label><select id=\"f-fase\" name=\"fase\">"
-			 "<option value=\"3\">3</option><option value=\"4\">4</option></select>");
+			 "<p class=\"hint\">Een nieuwe ronde van monitoren en verbeteren, met een nieuwe QuickScan.</p>");
+	web_select_open(r, "fase", "Fase", NULL);
+	kngg_buf_puts(b, "<option value=\"3\">3</option><option value=\"4\">4</option></select>");
 	web_input(r, "datum", "Datum (leeg: vandaag)", "date", NULL, 0);
 	kngg_buf_puts(b, "<button type=\"submit\">Starten</button></form></div>");
 }
@@ -340,13 +340,8 @@ static void items_section(web_request *r, const step_view *v, const kngg_step_st
 			web_hf(b, "<input type=\"hidden\" name=\"wat\" value=\"item\">"
 				  "<input type=\"hidden\" name=\"item\" value=\"%s\">", items[i].id);
 			hidden_area(r, v);
-			if (deliverables) {
-				char id[64];
-
-				snprintf(id, sizeof(id), "stuk-%zu", i);
-				web_hf(b, "<label for=\"f-%s\">Stuk (titel of link)</label>"
-					  "<input id=\"f-%s\" name=\"stuk\" type=\"text\">", id, id);
-			}
+			if (deliverables)
+				web_input(r, "stuk", "Stuk (titel of link)", "text", NULL, 0);
 			web_hf(b, "<button type=\"submit\">%s als gedaan markeren</button></form>",
 			       items[i].id);
 		}
@@ -409,7 +404,7 @@ static void signoff_section(web_request *r, const step_view *v, const char *code
 			  "<input type=\"hidden\" name=\"ondertekening\" value=\"%s\">", so->def.id);
 		hidden_area(r, v);
 		web_hf(b, "<fieldset><legend>Handtekening vastleggen voor %s</legend>", so->def.id);
-		kngg_buf_puts(b, "<label for=\"f-besluit\">Besluit</label><select id=\"f-besluit\" name=\"besluit\" required>");
+		web_select_open(r, "besluit", "Besluit", "required");
 		if (so->decision == KNGG_DECISION_GO_NO_GO)
 			kngg_buf_puts(b, "<option value=\"go\">go</option><option value=\"no-go\">no-go</option>");
 		else
@@ -417,13 +412,11 @@ static void signoff_section(web_request *r, const step_view *v, const char *code
 		kngg_buf_puts(b, "</select>");
 		web_input(r, "ondertekenaar", "Naam van wie tekent", "text", NULL, 1);
 		web_select_list(r, "rol", "Rol", "rollen", 1);
-		kngg_buf_puts(b, "<label for=\"f-organisatie\">Organisatie</label>"
-				 "<select id=\"f-organisatie\" name=\"organisatie\" required>");
+		web_select_open(r, "organisatie", "Organisatie", "required");
 		kngg_store_orgs(r->tracker.store, code, org_option, b);
 		kngg_buf_puts(b, "</select>");
 		web_input(r, "stuk", "Besluitstuk (titel, nummer of link)", "text", NULL, 1);
-		kngg_buf_puts(b, "<label for=\"f-argumenten\">Argumenten (bij no-go verplicht; één per regel)</label>"
-				 "<textarea id=\"f-argumenten\" name=\"argumenten\" rows=\"3\"></textarea>");
+		web_textarea(r, "argumenten", "Argumenten (bij no-go verplicht; één per regel)", 3);
 		date_and_note(r, "");
 		kngg_buf_puts(b, "<button type=\"submit\" class=\"primary\">Handtekening vastleggen</button>"
 				 "</fieldset></form>");
@@ -554,7 +547,7 @@ void page_step(web_request *r, const char *code, const char *step_id)
 			kngg_buf h = {0};
 
 			step_href(&h, code, step_id, ps->runs[k].label);
-			web_hf(b, "<li><a href=\"%s\"%s>%s</a></li>", kngg_buf_cstr(&h),
+			web_hf(b, "<li><a href=\"%s\"%R>%s</a></li>", kngg_buf_cstr(&h),
 			       v.run == &ps->runs[k] ? " aria-current=\"page\"" : "", ps->runs[k].label);
 			kngg_buf_free(&h);
 		}

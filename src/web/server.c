@@ -190,13 +190,13 @@ static void route(web_request *r)
 			page_step(r, code, r->seg[3]);
 		else if (r->nseg == 3 && seg_is(r, 2, "stakeholders"))
 			page_stakeholders(r, code);
-		else if (r->nseg == 3 && seg_is(r, 2, "gereedheid") && !r->post)
+		else if (r->nseg == 3 && seg_is(r, 2, "gereedheid"))
 			page_readiness(r, code);
 		else if (r->nseg == 3 && seg_is(r, 2, "quickscan"))
 			page_quickscan(r, code);
 		else if (r->nseg == 3 && seg_is(r, 2, "factoren"))
 			page_factors(r, code);
-		else if (r->nseg == 3 && seg_is(r, 2, "logboek") && !r->post)
+		else if (r->nseg == 3 && seg_is(r, 2, "logboek"))
 			page_journal(r, code);
 		else if (r->nseg >= 3 && r->nseg <= 4 && seg_is(r, 2, "documenten") && !r->post)
 			page_documents(r, code, r->nseg == 4 ? r->seg[3] : NULL);

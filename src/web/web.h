@@ -118,6 +118,7 @@ typedef struct web_request {
 	int set_cookie;          /* send the session cookie */
 	int clear_cookie;
 	int cacheable;           /* static files */
+	int form_no;             /* forms on the page so far: field ids are f<no>-<name> */
 } web_request;
 
 /* Query argument of the URL, or NULL (empty counts as absent). */
@@ -133,7 +134,10 @@ int web_is_admin(const web_request *r);
 
 /* Escaped text (NULL: nothing). */
 void web_h(kngg_buf *b, const char *s);
-/* printf with every %s argument escaped: only %s, %d, %zu, %lld and %%. */
+/* printf with every %s argument escaped: only %s, %d, %zu, %lld and %%.
+ * %R inserts its argument unescaped: only for markup written in the code
+ * itself (a string literal such as " selected"), never for data (as
+ * Fossil's %s beside its %h). */
 void web_hf(kngg_buf *b, const char *fmt, ...);
 
 /* Starts a page: doctype, head, header with navigation and the session's
@@ -146,6 +150,15 @@ void web_error(web_request *r, int status, const char *title, const char *msg);
 void web_redirect(web_request *r, const char *location, int error, const char *flash);
 /* Form opening with method POST, action and the CSRF field. */
 void web_form_begin(web_request *r, const char *action, const char *cls);
+/* <label> and an opening <select> for field name of the current form
+ * (attrs: trusted extra attributes such as "required", or NULL); the
+ * caller adds the options and closes it. */
+void web_select_open(web_request *r, const char *name, const char *label, const char *attrs);
+/* <label>+<input> with trusted extra attributes (or NULL). */
+void web_input_attrs(web_request *r, const char *name, const char *label, const char *type,
+		     const char *attrs);
+/* <label>+<textarea>. */
+void web_textarea(web_request *r, const char *name, const char *label, int rows);
 /* <label>+<select> from a definitions list (with an empty first option
  * unless required). */
 void web_select_list(web_request *r, const char *name, const char *label, const char *list_id,

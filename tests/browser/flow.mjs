@@ -170,10 +170,12 @@ async function login(page, base, name, password) {
   return resp;
 }
 
-// The focused element, described: "INPUT#f-naam", "A.skip:Naar de inhoud".
+// The focused element, described: "INPUT[naam]", "A.skip:Naar de inhoud"
+// (form fields by their name: their ids are numbered per form).
 const focused = (page) => page.evaluate(() => {
   const e = document.activeElement;
   if (!e || e === document.body) return 'BODY';
+  if (e.name) return `${e.tagName}[${e.name}]`;
   return `${e.tagName}${e.id ? '#' + e.id : ''}${e.className && typeof e.className === 'string' ? '.' + e.className.split(' ')[0] : ''}:${(e.textContent || '').trim()}`;
 });
 
@@ -213,16 +215,16 @@ async function flow(base) {
 
   await check('keyboard: Tab reaches name, password and the Inloggen button in order', async () => {
     const order = [];
-    for (let i = 0; i < 12 && !order.includes('INPUT#f-naam:'); i++) {
+    for (let i = 0; i < 12 && !order.includes('INPUT[naam]'); i++) {
       await page.keyboard.press('Tab');
       order.push(await focused(page));
     }
-    expect(order.at(-1) === 'INPUT#f-naam:', `never reached the name field: ${order.join(' → ')}`);
+    expect(order.at(-1) === 'INPUT[naam]', `never reached the name field: ${order.join(' → ')}`);
     await page.keyboard.press('Tab');
     const pw = await focused(page);
     await page.keyboard.press('Tab');
     const btn = await focused(page);
-    expect(pw === 'INPUT#f-wachtwoord:', `after the name field: ${pw}`);
+    expect(pw === 'INPUT[wachtwoord]', `after the name field: ${pw}`);
     expect(btn === 'BUTTON.primary:Inloggen', `after the password field: ${btn}`);
   });
 

@@ -164,6 +164,9 @@ http POST /gemeente/GM9999/stap/1.4 --data "wat=stap&actie=done&csrf=$(printf '0
 expect_status 403 "POST with a wrong CSRF token refused"
 csrf /gemeente/GM9999/stap/1.4
 check '[ ${#token} -eq 64 ]' "forms carry a CSRF token"
+expect_body '<form method="post" action="/gemeente/GM9999/stap/1.4" class="card">' "form markup (class) unescaped"
+http GET /gemeente/GM9999
+expect_body '<a href="/gemeente/GM9999" aria-current="page">' "current page marked in the navigation"
 http POST /gemeente/GM9999/stap/1.4 --data "wat=stap&actie=done&csrf=$token" -H "Origin: http://evil.example"
 expect_status 403 "POST from another origin refused"
 http POST /gemeente/GM9999/stap/1.4 --data "wat=stap&actie=done&csrf=$token" -H "Sec-Fetch-Site: cross-site"
@@ -222,6 +225,46 @@ expect_status 303 "factor check recorded"
 http POST /gemeente/GM9999/factoren --data "factor=geenfactor&score=4&csrf=$token"
 http GET /gemeente/GM9999/factoren
 expect_body 'class="flash error"' "unknown factor refused with a message"
+
+# roles, the declared phase and a correction, through the web
+csrf /gemeente/GM9999/stakeholders
+pid=$(sqlite3 "$DB" "SELECT id FROM person WHERE name = 'Fleur Ammerlaan'")
+http POST /gemeente/GM9999/stakeholders --data "wat=rol&actie=toewijzen&persoon=$pid&rol=werkgroep&plv=1&uren=4&inbreng=data&csrf=$token"
+expect_status 303 "role assigned on the web"
+check '[ "$(sqlite3 "$DB" "SELECT count(*) FROM event WHERE kind = '"'role.assign'"' AND person_id = $pid AND target = '"'werkgroep'"'")" = 1 ]' "role.assign recorded"
+http POST /gemeente/GM9999/stakeholders --data "wat=rol&actie=toewijzen&persoon=$pid&rol=werkgroep&uren=99&csrf=$token"
+http GET /gemeente/GM9999/stakeholders
+expect_body 'class="flash error"' "99 hours refused"
+http POST /gemeente/GM9999/stakeholders --data "wat=rol&actie=beeindigen&persoon=$pid&rol=werkgroep&csrf=$token"
+expect_status 303 "role ended on the web"
+check '[ "$(sqlite3 "$DB" "SELECT count(*) FROM event WHERE kind = '"'role.end'"' AND person_id = $pid")" = 1 ]' "role.end recorded"
+csrf /gemeente/GM9999/gereedheid
+http POST /gemeente/GM9999/gereedheid --data "fase=2&notitie=eigen+inschatting&csrf=$token"
+expect_status 303 "phase declared on the web"
+http GET /gemeente/GM9999/gereedheid
+expect_body "opgegeven fase: 2" "readiness shows the declared phase"
+last=$(sqlite3 "$DB" "SELECT max(id) FROM event WHERE kind = 'factor'")
+csrf /gemeente/GM9999/logboek
+before=$(db_state "$DB")
+http POST /gemeente/GM9999/logboek --data "nummer=$last&csrf=$token"
+expect_status 303 "correction without a reason: back with a message"
+http POST /gemeente/GM9999/logboek --data "nummer=abc&reden=x&csrf=$token"
+check '[ "$before" = "$(db_state "$DB")" ]' "bad corrections changed nothing"
+http POST /gemeente/GM9999/logboek --data "nummer=%23$last&reden=per+ongeluk&csrf=$token"
+expect_status 303 "event withdrawn on the web"
+check '[ "$(sqlite3 "$DB" "SELECT count(*) FROM event WHERE kind = '"'correction'"' AND corrects = $last")" = 1 ]' "correction recorded"
+http GET /gemeente/GM9999/logboek
+expect_body 'class="withdrawn"' "journal strikes the withdrawn event"
+# every field has its own id, so every label finds its field
+for p in /gemeente/GM9999 /gemeente/GM9999/stap/1.5 /gemeente/GM9999/stap/1.6 /gemeente/GM9999/stakeholders \
+	/gemeente/GM9999/gereedheid /gemeente/GM9999/logboek /gemeente/GM9999/factoren; do
+	http GET "$p"
+	dups=$(printf '%s' "$body" | grep -o ' id="[^"]*"' | sort | uniq -d | tr '\n' ' ')
+	check '[ -z "$dups" ]' "$p: ids unique ($dups)"
+	missing=$(printf '%s' "$body" | grep -o 'for="[^"]*"' | sed 's/for="//; s/"//' | while read -r id; do
+		printf '%s' "$body" | grep -q " id=\"$id\"" || printf '%s ' "$id"; done)
+	check '[ -z "$missing" ]' "$p: every label has its field ($missing)"
+done
 
 # stakeholder named like a script: shown as text
 csrf /gemeente/GM9999/stakeholders

@@ -155,6 +155,10 @@ static void escaping(void **state)
 			    "<p title=\"&quot;x&quot; &amp; &#39;y&#39;\">&lt;script&gt;alert(1)&lt;/script&gt;"
 			    " -3 7 8 100%</p>");
 	kngg_buf_free(&b);
+	/* %R: markup of the code itself, unescaped */
+	web_hf(&b, "<tr%R><td>%s</td></tr>", " class=\"withdrawn\"", "<b>");
+	assert_string_equal(kngg_buf_cstr(&b), "<tr class=\"withdrawn\"><td>&lt;b&gt;</td></tr>");
+	kngg_buf_free(&b);
 	web_h(&b, NULL);
 	assert_string_equal(kngg_buf_cstr(&b), "");
 	kngg_buf_free(&b);
