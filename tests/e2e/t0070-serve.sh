@@ -97,6 +97,8 @@ pages="/ /controle /gemeente/GM9999 /gemeente/GM9999/stap/1.1 /gemeente/GM9999/s
 for p in $pages; do
 	http GET "$p"
 	expect_status 200 "GET $p"
+	# markup of the code never comes out escaped (class=&quot;card&quot;)
+	expect_no_body '=&quot;' "GET $p: no escaped attribute markup"
 done
 # the overview is kept between requests, but never outlives a write (here
 # by another process: the CLI)
