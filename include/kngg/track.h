@@ -68,6 +68,19 @@ int kngg_track_factor(kngg_tracker *t, const char *code, const char *factor, int
 /* The Dutch name of an event kind ("stap afgerond"), or kind itself. */
 const char *kngg_event_kind_text(const char *kind);
 
+/* One essential-factor check as recorded. */
+typedef struct {
+	const char *factor; /* its id */
+	const char *date;
+	int score;
+	const char *note;   /* or NULL */
+} kngg_factor_check;
+typedef int (*kngg_factor_check_fn)(void *ctx, const kngg_factor_check *c);
+/* Every factor check of code up to as_of (NULL: all), oldest first,
+ * without those withdrawn by then; a non-zero return of fn stops. */
+int kngg_factor_checks(kngg_tracker *t, const char *code, const char *as_of,
+		       kngg_factor_check_fn fn, void *ctx);
+
 /* ---- status ----------------------------------------------------------- */
 
 typedef enum {

@@ -293,26 +293,18 @@ static json_t *readiness_json(const kngg_readiness *r)
 }
 
 /* Every factor check, oldest first, under its factor's "checks". */
-struct check_out {
-	json_t *factors;
-	const char *as_of;
-};
-
-static int add_check(void *ctx, const kngg_event *ev)
+static int add_check(void *ctx, const kngg_factor_check *check)
 {
-	struct check_out *co = ctx;
+	json_t *factors = ctx, *f, *c;
 	size_t i;
-	json_t *f, *c;
 
-	if (engine_withdrawn(ev, co->as_of))
-		return 0;
-	json_array_foreach(co->factors, i, f) {
-		if (strcmp(json_string_value(json_object_get(f, "id")), ev->target) != 0)
+	json_array_foreach(factors, i, f) {
+		if (strcmp(json_string_value(json_object_get(f, "id")), check->factor) != 0)
 			continue;
 		c = json_object();
-		set(c, "date", js(ev->date));
-		set(c, "score", json_integer(ev->score));
-		set(c, "note", js(ev->note));
+		set(c, "date", js(check->date));
+		set(c, "score", json_integer(check->score));
+		set(c, "note", js(check->note));
 		return json_array_append_new(json_object_get(f, "checks"), c) == 0 ? 0 : KNGG_ENOMEM;
 	}
 	return 0; /* a factor the current definitions no longer know */
@@ -398,13 +390,8 @@ static int build(kngg_tracker *t, const char *code, const char *as_of, json_t **
 		json_array_append_new(factors, o);
 	}
 	set(root, "factors", factors);
-	{
-		kngg_event_filter f = {code, NULL, KNGG_EV_FACTOR, 0, NULL, as_of};
-		struct check_out co = {factors, as_of};
-
-		if ((rc = engine_events(t, &f, add_check, &co)) < 0)
-			goto done;
-	}
+	if ((rc = kngg_factor_checks(t, code, as_of, add_check, factors)) < 0)
+		goto done;
 	risks = json_array();
 	set(root, "risks", risks);
 	if ((rc = engine_risks(t, reg, st, today, add_risk, risks)) < 0)

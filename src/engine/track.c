@@ -797,6 +797,31 @@ int kngg_track_factor(kngg_tracker *t, const char *code, const char *factor, int
 	return engine_finish(t, rc);
 }
 
+struct checks_walk {
+	const char *as_of;
+	kngg_factor_check_fn fn;
+	void *ctx;
+};
+
+static int one_check(void *ctx, const kngg_event *ev)
+{
+	struct checks_walk *w = ctx;
+	kngg_factor_check c = {ev->target, ev->date, ev->score, ev->note};
+
+	if (engine_withdrawn(ev, w->as_of) || !ev->target || !ev->has_score)
+		return 0;
+	return w->fn(w->ctx, &c);
+}
+
+int kngg_factor_checks(kngg_tracker *t, const char *code, const char *as_of,
+		       kngg_factor_check_fn fn, void *ctx)
+{
+	kngg_event_filter f = {code, NULL, KNGG_EV_FACTOR, 0, NULL, as_of};
+	struct checks_walk w = {as_of, fn, ctx};
+
+	return engine_events(t, &f, one_check, &w);
+}
+
 const char *kngg_event_kind_text(const char *kind)
 {
 	static const struct { const char *kind, *text; } names[] = {

@@ -234,10 +234,11 @@ void page_quickscan(web_request *r, const char *code)
 
 /* ---- essential factors ----------------------------------------------------------------- */
 
+/* The checks of one factor: samples for the trend (dates malloc'd) and
+ * their notes. */
 typedef struct {
 	const kngg_factor *factor;
 	web_svg_sample *samples;
-	char (*dates)[11];
 	char **notes;
 	size_t n, cap;
 } factor_checks;
@@ -245,42 +246,36 @@ typedef struct {
 typedef struct {
 	factor_checks *list;
 	size_t nfactors;
-	int failed;
 } checks_ctx;
 
-static int collect_check(void *ctx, const kngg_event *ev)
+static int collect_check(void *ctx, const kngg_factor_check *check)
 {
 	checks_ctx *c = ctx;
 
-	if (ev->corrected_by || !ev->target || !ev->has_score)
-		return 0;
 	for (size_t i = 0; i < c->nfactors; i++) {
 		factor_checks *f = &c->list[i];
 
-		if (strcmp(f->factor->def.id, ev->target) != 0)
+		if (strcmp(f->factor->def.id, check->factor) != 0)
 			continue;
 		if (f->n == f->cap) {
 			size_t cap = f->cap ? f->cap * 2 : 8;
 			web_svg_sample *s = realloc(f->samples, cap * sizeof(*s));
-			char(*d)[11] = s ? realloc(f->dates, cap * sizeof(*d)) : NULL;
-			char **notes = d ? realloc(f->notes, cap * sizeof(*notes)) : NULL;
+			char **notes = s ? realloc(f->notes, cap * sizeof(*notes)) : NULL;
 
 			if (s)
 				f->samples = s;
-			if (d)
-				f->dates = d;
-			if (notes)
-				f->notes = notes;
-			if (!s || !d || !notes)
-				return (c->failed = 1, KNGG_ENOMEM);
+			if (!s || !notes)
+				return KNGG_ENOMEM;
+			f->notes = notes;
 			f->cap = cap;
 		}
-		snprintf(f->dates[f->n], 11, "%s", ev->date);
-		f->notes[f->n] = ev->note ? strdup(ev->note) : NULL;
-		f->samples[f->n].score = ev->score;
+		f->samples[f->n].date = strdup(check->date);
+		f->samples[f->n].score = check->score;
+		f->notes[f->n] = check->note ? strdup(check->note) : NULL;
 		f->n++;
+		return f->samples[f->n - 1].date ? 0 : KNGG_ENOMEM;
 	}
-	return 0;
+	return 0; /* a factor the definitions no longer know */
 }
 
 static void factors_post(web_request *r, const char *code, const char *back)
@@ -303,8 +298,7 @@ void page_factors(web_request *r, const char *code)
 	size_t nf = 0;
 	const kngg_factor *factors = kngg_defs_factors(r->cfg->defs, &nf);
 	const kngg_scale *scale = kngg_defs_factor_scale(r->cfg->defs);
-	checks_ctx c = {NULL, nf, 0};
-	kngg_event_filter f = {code, NULL, KNGG_EV_FACTOR, 0, NULL, NULL};
+	checks_ctx c = {NULL, nf};
 	char name[256], back[64];
 	kngg_buf *b = &r->out;
 
@@ -321,7 +315,7 @@ void page_factors(web_request *r, const char *code)
 	}
 	for (size_t i = 0; i < nf; i++)
 		c.list[i].factor = &factors[i];
-	if (kngg_store_events_where(r->tracker.store, &f, collect_check, &c) < 0 || c.failed) {
+	if (kngg_factor_checks(&r->tracker, code, NULL, collect_check, &c) < 0) {
 		web_engine_failed(r, KNGG_EIO, "/");
 		goto done;
 	}
@@ -331,8 +325,6 @@ void page_factors(web_request *r, const char *code)
 	for (size_t i = 0; i < nf; i++) {
 		factor_checks *fc = &c.list[i];
 
-		for (size_t k = 0; k < fc->n; k++)
-			fc->samples[k].date = fc->dates[k];
 		web_hf(b, "<section class=\"card\"><h2>%s</h2>", factors[i].def.title);
 		if (fc->n) {
 			const web_svg_sample *last = &fc->samples[fc->n - 1];
@@ -346,7 +338,7 @@ void page_factors(web_request *r, const char *code)
 					 "<th scope=\"col\">Datum</th><th scope=\"col\">Score</th>"
 					 "<th scope=\"col\">Notitie</th></tr></thead><tbody>");
 			for (size_t k = 0; k < fc->n; k++)
-				web_hf(b, "<tr><td>%s</td><td>%d</td><td>%s</td></tr>", fc->dates[k],
+				web_hf(b, "<tr><td>%s</td><td>%d</td><td>%s</td></tr>", fc->samples[k].date,
 				       fc->samples[k].score, fc->notes[k] ? fc->notes[k] : "");
 			kngg_buf_puts(b, "</tbody></table></details>");
 		} else {
@@ -376,10 +368,11 @@ void page_factors(web_request *r, const char *code)
 	web_page_end(r);
 done:
 	for (size_t i = 0; i < nf; i++) {
-		for (size_t k = 0; k < c.list[i].n; k++)
+		for (size_t k = 0; k < c.list[i].n; k++) {
+			free((char *)c.list[i].samples[k].date);
 			free(c.list[i].notes[k]);
+		}
 		free(c.list[i].samples);
-		free(c.list[i].dates);
 		free(c.list[i].notes);
 	}
 	free(c.list);
