@@ -45,6 +45,17 @@ void web_hf(kngg_buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
+void web_url_encode(kngg_buf *b, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    *p == '-' || *p == '_' || *p == '.')
+			kngg_buf_put(b, (const char *)p, 1);
+		else
+			kngg_buf_printf(b, "%%%02X", *p);
+	}
+}
+
 static const char *const months[] = {"januari", "februari", "maart",     "april",
 				     "mei",     "juni",     "juli",      "augustus",
 				     "september", "oktober", "november", "december"};
@@ -99,7 +110,7 @@ void web_page_begin(web_request *r, const char *title, const char *code, const c
 	kngg_buf_puts(b, "<nav class=\"main\" aria-label=\"Hoofdmenu\"><ul>"
 			 "<li><a href=\"/\">Gemeenten</a></li>"
 			 "<li><a href=\"/controle\">Controle</a></li>");
-	if (r->account && r->account->role == KNGG_ROLE_BEHEERDER)
+	if (web_is_admin(r))
 		kngg_buf_puts(b, "<li><a href=\"/gebruikers\">Gebruikers</a></li>");
 	kngg_buf_puts(b, "</ul></nav>");
 	if (r->account) {

@@ -196,15 +196,10 @@ static void overview_row_html(overview *o, const overview_row *row)
 static int region_item(void *ctx, const char *region, int members)
 {
 	overview *o = ctx;
-	kngg_buf *b = &o->r->out;
-	char *enc = NULL;
-
-	/* region names go into a query string: percent-encode every byte */
 	kngg_buf q = {0};
-	for (const unsigned char *p = (const unsigned char *)region; *p; p++)
-		kngg_buf_printf(&q, "%%%02X", *p);
-	enc = q.ptr;
-	web_hf(b, "<li><a href=\"/?regio=%s\"%R>%s</a> (%d)</li>", enc ? enc : "",
+
+	web_url_encode(&q, region);
+	web_hf(&o->r->out, "<li><a href=\"/?regio=%s\"%R>%s</a> (%d)</li>", kngg_buf_cstr(&q),
 	       o->region && strcmp(o->region, region) == 0 ? " aria-current=\"page\"" : "", region,
 	       members);
 	kngg_buf_free(&q);
@@ -310,7 +305,7 @@ void page_login(web_request *r)
 {
 	const char *name, *password;
 	kngg_account *a = NULL;
-	char user_key[128];
+	char user_key[128], address[64];
 	int wait, rc;
 
 	if (!r->post) {
@@ -324,7 +319,8 @@ void page_login(web_request *r)
 	name = web_form_get(&r->form, "naam");
 	password = web_form_get(&r->form, "wachtwoord");
 	snprintf(user_key, sizeof(user_key), "u:%s", name ? name : "");
-	if ((wait = web_throttle_check(r->address)) > 0 ||
+	web_client_address(r, address);
+	if ((wait = web_throttle_check(address)) > 0 ||
 	    (wait = web_throttle_check(user_key)) > 0) {
 		char msg[160];
 
@@ -336,7 +332,7 @@ void page_login(web_request *r)
 	}
 	rc = kngg_account_login(&r->tracker, name, password, &a);
 	if (rc == KNGG_EINVALID) {
-		web_throttle_fail(r->address);
+		web_throttle_fail(address);
 		web_throttle_fail(user_key);
 		r->status = MHD_HTTP_UNAUTHORIZED;
 		login_form(r, "Naam of wachtwoord onjuist.");
@@ -427,7 +423,7 @@ void page_users(web_request *r)
 {
 	kngg_buf *b = &r->out;
 
-	if (!r->account || r->account->role != KNGG_ROLE_BEHEERDER) {
+	if (!web_is_admin(r)) {
 		web_error(r, MHD_HTTP_FORBIDDEN, "Geen toegang",
 			  r->local ? "Accounts beheert u met 'kngg user add'; daarna logt iedereen in."
 				   : "Alleen een beheerder beheert accounts.");

@@ -19,13 +19,7 @@ static void step_href(kngg_buf *b, const char *code, const char *step, const cha
 	kngg_buf_printf(b, "/gemeente/%s/stap/%s", code, step);
 	if (area) {
 		kngg_buf_puts(b, "?gebied=");
-		for (const unsigned char *p = (const unsigned char *)area; *p; p++) {
-			if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-			    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' || *p == '.')
-				kngg_buf_put(b, (const char *)p, 1);
-			else
-				kngg_buf_printf(b, "%%%02X", *p);
-		}
+		web_url_encode(b, area);
 	}
 }
 
@@ -79,83 +73,74 @@ static void roadmap_table(web_request *r, const char *code, const kngg_status *s
 	kngg_buf_puts(b, "</tbody></table>");
 }
 
+/* The boxes of one run: its steps' states and dates (run NULL: a phase
+ * not begun, every step not started), each linking to its step page
+ * (href malloc'd: freed by roadmap_svg). */
+static void fill_steps(web_svg_step *out, const char *code, const kngg_phase *phase,
+		       const kngg_run_status *run)
+{
+	const char *area = run && phase->repeat == KNGG_REPEAT_PER_AREA ? run->label : NULL;
+
+	for (size_t i = 0; i < phase->nsteps; i++) {
+		kngg_buf h = {0};
+
+		step_href(&h, code, phase->steps[i].def.id, area);
+		out[i].id = phase->steps[i].def.id;
+		out[i].title = phase->steps[i].def.title;
+		out[i].state = run ? run->steps[i].state : KNGG_STATE_NOT_STARTED;
+		out[i].date = run ? step_date(&run->steps[i]) : NULL;
+		out[i].href = h.ptr;
+	}
+}
+
 static void roadmap_svg(web_request *r, const char *code, const char *name,
 			const kngg_status *st)
 {
 	web_svg_phase phases[4];
 	web_svg_run *runs[4] = {NULL};
 	web_svg_step *steps = NULL;
-	kngg_buf hrefs = {0}, title = {0};
+	kngg_buf title = {0};
 	size_t nsteps = 0, used = 0, n = 0;
-	char **href_at = NULL;
 
 	for (int p = 0; p < 4; p++)
 		if (st->phases[p].phase)
 			nsteps += st->phases[p].phase->nsteps * (st->phases[p].nruns ? st->phases[p].nruns : 1);
-	steps = calloc(nsteps ? nsteps : 1, sizeof(*steps));
-	href_at = calloc(nsteps ? nsteps : 1, sizeof(*href_at));
-	if (!steps || !href_at)
+	if (!(steps = calloc(nsteps ? nsteps : 1, sizeof(*steps))))
 		goto done;
 	for (int p = 0; p < 4; p++) {
 		const kngg_phase_status *ps = &st->phases[p];
+		size_t nruns = ps->nruns ? ps->nruns : 1;
+
 		if (!ps->phase)
 			continue;
+		if (!(runs[n] = calloc(nruns, sizeof(web_svg_run))))
+			goto done;
 		phases[n].number = ps->phase->number;
 		phases[n].title = ps->phase->def.title;
 		phases[n].current = ps->phase->number == st->current_phase;
-		runs[n] = calloc(ps->nruns ? ps->nruns : 1, sizeof(web_svg_run));
-		if (!runs[n])
-			goto done;
 		phases[n].runs = runs[n];
-		phases[n].nruns = ps->nruns;
-		if (ps->nruns == 0) { /* phase 2 without areas, 3-4 without cycles: the steps as they come */
-			runs[n][0].label = ps->phase->repeat == KNGG_REPEAT_PER_AREA ? "nog geen gebied"
-										      : "nog geen cyclus";
-			runs[n][0].steps = &steps[used];
-			runs[n][0].nsteps = ps->phase->nsteps;
-			phases[n].nruns = 1;
-			for (size_t i = 0; i < ps->phase->nsteps; i++, used++) {
-				kngg_buf h = {0};
+		phases[n].nruns = nruns;
+		for (size_t k = 0; k < nruns; k++, used += ps->phase->nsteps) {
+			/* phase 2 without areas, 3-4 without cycles: the steps as they come */
+			const kngg_run_status *run = ps->nruns ? &ps->runs[k] : NULL;
 
-				step_href(&h, code, ps->phase->steps[i].def.id, NULL);
-				href_at[used] = h.ptr;
-				steps[used].id = ps->phase->steps[i].def.id;
-				steps[used].title = ps->phase->steps[i].def.title;
-				steps[used].state = KNGG_STATE_NOT_STARTED;
-				steps[used].href = h.ptr;
-			}
-		}
-		for (size_t k = 0; k < ps->nruns; k++) {
-			const kngg_run_status *run = &ps->runs[k];
-
-			runs[n][k].label = run->label;
+			runs[n][k].label = run ? run->label
+				       : ps->phase->repeat == KNGG_REPEAT_PER_AREA ? "nog geen gebied"
+										   : "nog geen cyclus";
 			runs[n][k].steps = &steps[used];
 			runs[n][k].nsteps = ps->phase->nsteps;
-			for (size_t i = 0; i < ps->phase->nsteps; i++, used++) {
-				kngg_buf h = {0};
-
-				step_href(&h, code, ps->phase->steps[i].def.id,
-					  ps->phase->repeat == KNGG_REPEAT_PER_AREA ? run->label : NULL);
-				href_at[used] = h.ptr;
-				steps[used].id = ps->phase->steps[i].def.id;
-				steps[used].title = ps->phase->steps[i].def.title;
-				steps[used].state = run->steps[i].state;
-				steps[used].date = step_date(&run->steps[i]);
-				steps[used].href = h.ptr;
-			}
+			fill_steps(&steps[used], code, ps->phase, run);
 		}
 		n++;
 	}
 	kngg_buf_printf(&title, "Routekaart van %s (%s)", name, code);
 	web_svg_roadmap(&r->out, kngg_buf_cstr(&title), phases, n);
 done:
-	for (size_t i = 0; href_at && i < used; i++)
-		free(href_at[i]);
-	free(href_at);
+	for (size_t i = 0; steps && i < used; i++)
+		free((char *)steps[i].href);
 	for (int p = 0; p < 4; p++)
 		free(runs[p]);
 	free(steps);
-	kngg_buf_free(&hrefs);
 	kngg_buf_free(&title);
 }
 

@@ -100,7 +100,7 @@ int web_may_write(const web_request *r, const char *code)
 
 int web_is_admin(const web_request *r)
 {
-	return r->local || (r->account && r->account->role == KNGG_ROLE_BEHEERDER);
+	return r->account && r->account->role == KNGG_ROLE_BEHEERDER;
 }
 
 void web_redirect(web_request *r, const char *location, int error, const char *flash)
@@ -124,6 +124,19 @@ void web_engine_failed(web_request *r, int rc, const char *back)
 		return;
 	}
 	web_redirect(r, back, 1, msg);
+}
+
+void web_client_address(web_request *r, char out[64])
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	const struct sockaddr *sa = ci ? ci->client_addr : NULL;
+
+	out[0] = '\0';
+	if (sa && sa->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, out, 64);
+	else if (sa && sa->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out, 64);
 }
 
 /* ---- routes ------------------------------------------------------------------- */
@@ -293,7 +306,7 @@ static int authenticate(server *srv, web_request *r)
 			  "opnieuw en probeer het nog eens.");
 		return -1;
 	}
-	if (!r->local && !r->account && !seg_is(r, 0, "inloggen") && !seg_is(r, 0, "static")) {
+	if (!r->local && !r->account && !seg_is(r, 0, "inloggen")) {
 		if (naccounts == 0) {
 			web_error(r, MHD_HTTP_FORBIDDEN, "Geen accounts",
 				  "Deze server luistert niet alleen op deze computer en heeft nog geen "
@@ -329,11 +342,10 @@ static void handle(server *srv, web_request *r)
 		web_engine_failed(r, KNGG_EIO, "/");
 		return;
 	}
-	if (authenticate(srv, r) < 0)
-		return;
-	route(r);
-	if (r->tracker.store)
-		kngg_store_set_diag(r->tracker.store, NULL, NULL);
+	if (authenticate(srv, r) == 0)
+		route(r);
+	/* r->error goes with the request; the connection stays with the thread */
+	kngg_store_set_diag(r->tracker.store, NULL, NULL);
 }
 
 static void add_headers(server *srv, web_request *r, struct MHD_Response *resp)
@@ -421,7 +433,6 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	(void)version;
 	if (!r) { /* headers are in: check what can be checked before the body */
 		const char *len_s, *type;
-		const union MHD_ConnectionInfo *ci;
 
 		if (!(r = calloc(1, sizeof(*r))))
 			return MHD_NO;
@@ -429,18 +440,6 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		r->cfg = srv->cfg;
 		r->conn = conn;
 		r->path = url;
-		ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-		if (ci && ci->client_addr) {
-			const struct sockaddr *sa = ci->client_addr;
-
-			if (sa->sa_family == AF_INET)
-				inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr,
-					  r->address, sizeof(r->address));
-			else if (sa->sa_family == AF_INET6)
-				inet_ntop(AF_INET6,
-					  &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr,
-					  r->address, sizeof(r->address));
-		}
 		if (strcmp(method, "POST") == 0) {
 			r->post = 1;
 			len_s = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,

@@ -106,7 +106,6 @@ typedef struct web_request {
 	int have_session;        /* a valid cookie came with the request */
 	kngg_account *account;   /* the logged-in account, or NULL */
 	int local;               /* no accounts: loopback only, every right */
-	char address[64];        /* the client's address, for throttling */
 	kngg_tracker tracker;
 	kngg_buf error;          /* the engine's first message */
 	/* the response */
@@ -124,10 +123,15 @@ typedef struct web_request {
 /* Query argument of the URL, or NULL (empty counts as absent). */
 const char *web_arg(web_request *r, const char *name);
 
+/* The client's address as text ("" when unknown), for login throttling. */
+void web_client_address(web_request *r, char out[64]);
+
 /* Who is acting, for the journal's by: the account's name; NULL locally. */
 const char *web_by(const web_request *r);
 int web_may_read(const web_request *r, const char *code);
 int web_may_write(const web_request *r, const char *code);
+/* A beheerder, who manages accounts (never the local mode: without
+ * accounts there is nothing to manage). */
 int web_is_admin(const web_request *r);
 
 /* ---- responses and the page frame ------------------------------------------ */
@@ -166,6 +170,10 @@ void web_select_list(web_request *r, const char *name, const char *label, const 
 /* <label>+<input>. type "text", "date", "number", "password"... */
 void web_input(web_request *r, const char *name, const char *label, const char *type,
 	       const char *value, int required);
+
+/* s percent-encoded for a query string: every byte but letters, digits
+ * and "-_." (the result still goes through web_hf's escaping). */
+void web_url_encode(kngg_buf *b, const char *s);
 
 /* The Dutch phrase for a date: "12 maart 2026" into out. */
 void web_date_nl(const char *date, char out[32]);
