@@ -51,13 +51,18 @@ static int check_password(kngg_tracker *t, const char *password)
 	return engine_check_text(t, "het wachtwoord", password, 1);
 }
 
+/* The one place the hash parameters are set: Argon2id, interactive limits. */
+static int argon2id(char out[crypto_pwhash_STRBYTES], const char *password, size_t len)
+{
+	return crypto_pwhash_str_alg(out, password, len, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+				     crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13);
+}
+
 static int hash_password(kngg_tracker *t, const char *password, char out[crypto_pwhash_STRBYTES])
 {
 	if (sodium_init() < 0)
 		return engine_fail(t, KNGG_ERROR, "libsodium kon niet starten");
-	if (crypto_pwhash_str_alg(out, password, strlen(password),
-				  crypto_pwhash_OPSLIMIT_INTERACTIVE,
-				  crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
+	if (argon2id(out, password, strlen(password)) != 0)
 		return engine_fail(t, KNGG_ENOMEM, "te weinig geheugen om het wachtwoord te versleutelen");
 	return 0;
 }
@@ -104,16 +109,21 @@ done:
 	return rc;
 }
 
+/* Ends a write to account name: says so when there is no such account. */
+static int account_finish(kngg_tracker *t, const char *name, int rc)
+{
+	if (rc == KNGG_ENOTFOUND)
+		engine_fail(t, rc, "geen account '%s'", name);
+	return engine_finish(t, rc);
+}
+
 int kngg_account_remove(kngg_tracker *t, const char *name)
 {
 	int rc;
 
 	if ((rc = kngg_store_begin(t->store)) < 0)
 		return rc;
-	rc = kngg_store_account_remove(t->store, name);
-	if (rc == KNGG_ENOTFOUND)
-		engine_fail(t, rc, "geen account '%s'", name);
-	return engine_finish(t, rc);
+	return account_finish(t, name, kngg_store_account_remove(t->store, name));
 }
 
 int kngg_account_set_password(kngg_tracker *t, const char *name, const char *password)
@@ -125,10 +135,7 @@ int kngg_account_set_password(kngg_tracker *t, const char *name, const char *pas
 		return rc;
 	if ((rc = kngg_store_begin(t->store)) < 0)
 		goto done;
-	rc = kngg_store_account_password(t->store, name, hash);
-	if (rc == KNGG_ENOTFOUND)
-		engine_fail(t, rc, "geen account '%s'", name);
-	rc = engine_finish(t, rc);
+	rc = account_finish(t, name, kngg_store_account_password(t->store, name, hash));
 done:
 	sodium_memzero(hash, sizeof(hash));
 	return rc;
@@ -196,9 +203,7 @@ static void make_dummy(void)
 	unsigned char random[16];
 
 	randombytes_buf(random, sizeof(random));
-	if (crypto_pwhash_str_alg(dummy_hash, (const char *)random, sizeof(random),
-				  crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE,
-				  crypto_pwhash_ALG_ARGON2ID13) != 0)
+	if (argon2id(dummy_hash, (const char *)random, sizeof(random)) != 0)
 		dummy_hash[0] = '\0';
 }
 

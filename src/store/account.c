@@ -41,9 +41,8 @@ int kngg_store_account_add(kngg_store *st, const kngg_account_rec *a)
 static int account_row(kngg_store *st, sqlite3_stmt *row, kngg_account_fn fn, void *ctx)
 {
 	sqlite3_stmt *stmt;
-	const char **codes = NULL;
-	char *strings = NULL;
-	size_t n = 0, cap = 0, used = 0, scap = 0;
+	char **codes = NULL;
+	size_t n = 0;
 	int rc;
 
 	if ((rc = store_prepare(st,
@@ -52,43 +51,30 @@ static int account_row(kngg_store *st, sqlite3_stmt *row, kngg_account_fn fn, vo
 				&stmt)) < 0)
 		return rc;
 	store_bind_text(stmt, 1, store_col_text(row, 0));
-	/* codes are 6 characters: keep them in one block, pointers after */
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		const char *code = store_col_text(stmt, 0);
-		size_t len = strlen(code) + 1;
+		char **more = realloc(codes, (n + 1) * sizeof(*codes));
 
-		if (used + len > scap) {
-			char *more = realloc(strings, scap = (scap + len) * 2);
-
-			if (!more) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			strings = more;
+		if (!more || !(more[n] = strdup(store_col_text(stmt, 0)))) {
+			codes = more ? more : codes;
+			rc = SQLITE_NOMEM;
+			break;
 		}
-		memcpy(strings + used, code, len);
-		used += len;
+		codes = more;
 		n++;
 	}
 	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE) {
-		free(strings);
-		return store_sql_error(st, rc, "lezen van een account");
+	if (rc == SQLITE_DONE) {
+		kngg_account_rec a = {store_col_text(row, 0), store_col_text(row, 1),
+				      store_col_text(row, 2), store_col_text(row, 3),
+				      (const char *const *)codes, n};
+
+		rc = fn(ctx, &a);
+	} else {
+		rc = store_sql_error(st, rc, "lezen van een account");
 	}
-	cap = n;
-	if (cap && !(codes = malloc(cap * sizeof(*codes)))) {
-		free(strings);
-		return KNGG_ENOMEM;
-	}
-	for (size_t i = 0, off = 0; i < n; i++) {
-		codes[i] = strings + off;
-		off += strlen(strings + off) + 1;
-	}
-	kngg_account_rec a = {store_col_text(row, 0), store_col_text(row, 1),
-			      store_col_text(row, 2), store_col_text(row, 3), codes, n};
-	rc = fn(ctx, &a);
+	for (size_t i = 0; i < n; i++)
+		free(codes[i]);
 	free(codes);
-	free(strings);
 	return rc;
 }
 
