@@ -508,7 +508,7 @@ static void custom(part *p, const doc_meta *m)
 	attr(p, "xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties");
 	attr(p, "xmlns:vt", "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes");
 	for (int i = 0; i < 3; i++) {
-		char pid[8];
+		char pid[16];
 
 		snprintf(pid, sizeof(pid), "%d", i + 2);
 		open_el(p, "property");

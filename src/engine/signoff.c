@@ -428,7 +428,11 @@ static int build_slots(kngg_tracker *t, point_walk *w, const char *today)
 			kngg_signoff_slot *slot = &slots[n++];
 
 			slot->party = p;
-			slot->org = p->per != KNGG_PER_NONE ? org_name_in(w->reg, orgs[k]) : NULL;
+			/* copied: the register may be freed before the status */
+			slot->org = NULL;
+			if (p->per != KNGG_PER_NONE && org_name_in(w->reg, orgs[k]) &&
+			    !(slot->org = kngg_arena_strdup(s->arena, org_name_in(w->reg, orgs[k]))))
+				return KNGG_ENOMEM;
 			for (size_t j = 0; j < w->n; j++) {
 				const kngg_signature *sig = &w->list[j];
 				const char *eff = sig->as ? sig->as : sig->role;

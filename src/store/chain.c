@@ -270,7 +270,8 @@ static int redactions(kngg_store *st, redaction **list, size_t *n)
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE)
 		return store_sql_error(st, rc, "lezen van het logboek");
-	qsort(*list, *n, sizeof(**list), cmp_target);
+	if (*n > 1)
+		qsort(*list, *n, sizeof(**list), cmp_target);
 	return 0;
 }
 
