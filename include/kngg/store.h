@@ -26,7 +26,7 @@
 typedef struct kngg_store kngg_store;
 
 #define KNGG_STORE_APPLICATION_ID 0x4B4E4747 /* 'KNGG' */
-#define KNGG_STORE_SCHEMA_VERSION 4
+#define KNGG_STORE_SCHEMA_VERSION 5
 
 enum {
 	KNGG_STORE_CREATE = 1, /* create the file; refuse if it already exists */
@@ -38,6 +38,14 @@ enum {
  * KNGG_ENOTFOUND (no file is created). A file that is not a kngg database,
  * or one from a newer kngg, is KNGG_EINVALID. The message goes to diag.
  * Free with kngg_store_close().
+ *
+ * A file that cannot be written (its mode, a read-only directory or mount)
+ * is opened read-only so that it can still be read; if even that needs the
+ * -shm file that cannot be created, it is opened immutable (no other
+ * process can write there either). An older file that would need a
+ * migration cannot be opened read-only: KNGG_EIO, with the reason.
+ * KNGG_STORE_CREATE follows a symlink at path and creates the file it
+ * names; on failure only what was created is removed.
  */
 int kngg_store_open(kngg_store **out, const char *path, int flags, kngg_diag_fn diag,
 		    void *ctx);
@@ -57,6 +65,12 @@ int kngg_store_schema_version(kngg_store *st);
 int kngg_store_begin(kngg_store *st);
 int kngg_store_commit(kngg_store *st);
 void kngg_store_rollback(kngg_store *st);
+/* How many write transactions were committed through st (0 for NULL). */
+int64_t kngg_store_commits(const kngg_store *st);
+/* 1 when st was opened read-only: asked for, or because the file, its
+ * directory or the mount cannot be written. Writes then fail with a
+ * message that says so. */
+int kngg_store_is_readonly(const kngg_store *st);
 
 /* Runs PRAGMA integrity_check; 0 when "ok". */
 int kngg_store_check(kngg_store *st);
@@ -180,7 +194,9 @@ int kngg_store_text_redact(kngg_store *st, int64_t event_id, const char *value,
 			   const char *data, const char *note, char digest_hex[65]);
 /* After an erase, outside a transaction: checkpoints and truncates the WAL
  * so that no copy of the erased data stays in the -wal file. Freed pages are
- * zeroed (secure_delete), so the main file holds no copy either. */
+ * zeroed (secure_delete), so the main file holds no copy either. Waits a
+ * few seconds for readers of the old pages; KNGG_EBUSY (not reported) when
+ * one stays, and the -wal may then still hold the old bytes. */
 int kngg_store_scrub(kngg_store *st);
 
 /* ---- regions --------------------------------------------------------------- */
@@ -246,6 +262,7 @@ int kngg_store_account_password(kngg_store *st, const char *name, const char *pw
 #define KNGG_EV_PHASE_DECLARE "phase.declare" /* value: the phase, "1"-"4" */
 #define KNGG_EV_REGION_JOIN "region.join"     /* value: the region */
 #define KNGG_EV_NOTE_REDACT "note.redact" /* target: event id; value: digest of its redacted text */
+#define KNGG_EV_REGISTER_SEAL "register.seal" /* migration 4 -> 5: the rows as they stood, sealed */
 
 typedef struct {
 	int64_t id;               /* set by the store */
@@ -266,6 +283,8 @@ typedef struct {
 	int64_t corrects;         /* a correction: the event it withdraws, 0: none */
 	const char *note;         /* or NULL */
 	const char *defs_version;
+	const char *seal;         /* the store's own: digests of the rows written with
+				     this event (see src/store/seal.c); ignored on input */
 	/* filled when reading: */
 	const char *by;           /* name of by_person; NULL when none or erased */
 	const char *person;       /* name of person_id; NULL when none or erased */

@@ -397,21 +397,33 @@ int kngg_person_erase(kngg_tracker *t, int64_t person, const char *reason,
 			rc = engine_event_add(t, &ev, NULL);
 		}
 	}
+	/* the row first: the erase event carries its seal (the erased row) */
+	if (rc == 0)
+		rc = kngg_store_person_erase(t->store, person, date);
 	if (rc == 0) {
 		engine_fill_event(t, &ev, KNGG_EV_PERSON_ERASE, p.municipality, date, o);
 		ev.person_id = person;
 		ev.note = reason;
 		rc = engine_event_add(t, &ev, NULL);
 	}
-	if (rc == 0)
-		rc = kngg_store_person_erase(t->store, person, date);
 done:
 	rc = engine_finish(t, rc);
 	if (rc == 0) {
 		if (redacted)
 			*redacted = (int)w.n;
-		/* no copy of the old pages may stay behind in the WAL */
-		rc = kngg_store_scrub(t->store);
+		/* no copy of the old pages may stay behind in the WAL; the erase
+		 * is committed either way, so a failure here is a warning */
+		if (kngg_store_scrub(t->store) < 0 && t->warn) {
+			char msg[512];
+
+			snprintf(msg, sizeof(msg),
+				 "let op: persoon %lld is gewist, maar een ander proces leest de database nog; "
+				 "tot dat stopt kunnen de oude gegevens nog in het WAL-bestand (-wal) staan. "
+				 "Sluit andere kngg- of sqlite3-sessies en voer daarna een wijziging of "
+				 "'kngg verify' uit",
+				 (long long)person);
+			t->warn(t->warn_ctx, msg);
+		}
 	}
 	for (size_t i = 0; i < w.n; i++) {
 		free(w.list[i].value);

@@ -22,7 +22,7 @@ typedef crypto_hash_sha256_state hash_state;
 
 /* Fields: name, then 0x00 for NULL or 0x01, an 8-byte big-endian length and
  * the bytes. Unambiguous whatever the text holds. */
-static void put(hash_state *h, const char *name, const void *p, size_t len, int is_null)
+void store_hash_put(hash_state *h, const char *name, const void *p, size_t len, int is_null)
 {
 	unsigned char head[9];
 
@@ -41,7 +41,7 @@ static void put(hash_state *h, const char *name, const void *p, size_t len, int 
 
 static void put_text(hash_state *h, const char *name, const char *s)
 {
-	put(h, name, s, s ? strlen(s) : 0, !s);
+	store_hash_put(h, name, s, s ? strlen(s) : 0, !s);
 }
 
 static void put_int(hash_state *h, const char *name, int64_t v, int is_null)
@@ -49,7 +49,7 @@ static void put_int(hash_state *h, const char *name, int64_t v, int is_null)
 	char buf[24];
 	int n = snprintf(buf, sizeof(buf), "%lld", (long long)v);
 
-	put(h, name, buf, (size_t)n, is_null);
+	store_hash_put(h, name, buf, (size_t)n, is_null);
 }
 
 void store_text_digest(const kngg_event *ev, unsigned char out[32])
@@ -89,17 +89,23 @@ void store_event_hash(const unsigned char prev[32], const kngg_event *ev,
 	put_int(&h, "person_id", ev->person_id, !ev->person_id);
 	put_int(&h, "org_id", ev->org_id, !ev->org_id);
 	put_int(&h, "corrects", ev->corrects, !ev->corrects);
-	put(&h, "text_digest", text_digest, HASH_LEN, 0);
+	store_hash_put(&h, "text_digest", text_digest, HASH_LEN, 0);
 	put_text(&h, "defs_version", ev->defs_version);
+	/* only when present: events from before schema 5 keep their hashes */
+	if (ev->seal)
+		put_text(&h, "seal", ev->seal);
 	crypto_hash_sha256_final(&h, out);
 }
 
 /* ---- reading events for the chain ----------------------------------------- */
 
-#define CHAIN_COLUMNS                                                                     \
+#define CHAIN_SELECT(seal)                                                                \
 	"SELECT id, recorded_at, date, municipality, kind, target, area_id, cycle_id, "  \
 	"score, value, by_person, person_id, org_id, data, corrects, text_digest, "       \
-	"defs_version, note, hash FROM event "
+	"defs_version, note, hash, " seal " FROM event "
+#define CHAIN_COLUMNS CHAIN_SELECT("seal")
+/* migration 1 -> 2 rebuilds the chain before schema 5 adds the seal */
+#define CHAIN_COLUMNS_V2 CHAIN_SELECT("NULL")
 
 /* Fills ev from a CHAIN_COLUMNS row. */
 static void read_row(sqlite3_stmt *stmt, kngg_event *ev)
@@ -123,6 +129,7 @@ static void read_row(sqlite3_stmt *stmt, kngg_event *ev)
 	ev->corrects = sqlite3_column_int64(stmt, 14);
 	ev->defs_version = store_col_text(stmt, 16);
 	ev->note = store_col_text(stmt, 17);
+	ev->seal = store_col_text(stmt, 19);
 }
 
 /* The stored 32-byte blob in column i, or NULL. */
@@ -133,38 +140,76 @@ static const unsigned char *blob32(sqlite3_stmt *stmt, int i)
 	return sqlite3_column_blob(stmt, i);
 }
 
-static int set_head(kngg_store *st, int64_t id, const unsigned char hash[32])
+/* The head's seal: a value over (id, count, hash) that is not in the event
+ * table, so that a head pointed back at an older event by copying that
+ * event's hash does not match. */
+static void head_seal(int64_t id, int64_t count, const unsigned char hash[32],
+		      unsigned char out[32])
+{
+	hash_state h;
+
+	crypto_hash_sha256_init(&h);
+	crypto_hash_sha256_update(&h, (const unsigned char *)"kngg-head-1", 11);
+	put_int(&h, "event_id", id, 0);
+	put_int(&h, "count", count, 0);
+	store_hash_put(&h, "hash", hash, HASH_LEN, 0);
+	crypto_hash_sha256_final(&h, out);
+}
+
+static int set_head(kngg_store *st, int64_t id, int64_t count, const unsigned char hash[32])
 {
 	sqlite3_stmt *stmt;
+	unsigned char seal[HASH_LEN];
+	/* migration 1 -> 2 has no count and seal yet: schema 5 adds them and
+	 * seals the head then */
+	int legacy = st->version < 4;
 	int rc = store_prepare(st,
-			       "INSERT INTO chain_head(one, event_id, hash) VALUES (1, ?1, ?2) "
-			       "ON CONFLICT(one) DO UPDATE SET event_id = excluded.event_id, "
-			       "hash = excluded.hash",
+			       legacy ? "INSERT INTO chain_head(one, event_id, hash) VALUES (1, ?1, ?2) "
+					"ON CONFLICT(one) DO UPDATE SET event_id = excluded.event_id, "
+					"hash = excluded.hash"
+				      : "INSERT INTO chain_head(one, event_id, hash, count, seal) "
+					"VALUES (1, ?1, ?2, ?3, ?4) "
+					"ON CONFLICT(one) DO UPDATE SET event_id = excluded.event_id, "
+					"hash = excluded.hash, count = excluded.count, seal = excluded.seal",
 			       &stmt);
 
 	if (rc < 0)
 		return rc;
 	sqlite3_bind_int64(stmt, 1, id);
 	sqlite3_bind_blob(stmt, 2, hash, HASH_LEN, SQLITE_TRANSIENT);
+	if (!legacy) {
+		head_seal(id, count, hash, seal);
+		sqlite3_bind_int64(stmt, 3, count);
+		sqlite3_bind_blob(stmt, 4, seal, HASH_LEN, SQLITE_TRANSIENT);
+	}
 	return store_run(st, stmt, "bijwerken van de keten");
 }
 
-int store_chain_head(kngg_store *st, int64_t *id, unsigned char hash[32])
+/* The stored head; count is -1 and seal_ok 0 when the row predates them. */
+static int read_head(kngg_store *st, int64_t *id, unsigned char hash[32], int64_t *count,
+		     int *seal_ok)
 {
 	sqlite3_stmt *stmt;
-	int rc = store_prepare(st, "SELECT event_id, hash FROM chain_head WHERE one = 1", &stmt);
+	int rc = store_prepare(st, "SELECT event_id, hash, count, seal FROM chain_head WHERE one = 1",
+			       &stmt);
 
 	if (rc < 0)
 		return rc;
 	*id = 0;
+	*count = 0;
+	*seal_ok = 1;
 	memset(hash, 0, HASH_LEN);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
-		const unsigned char *h = blob32(stmt, 1);
+		const unsigned char *h = blob32(stmt, 1), *seal = blob32(stmt, 3);
+		unsigned char want[HASH_LEN];
 
 		*id = sqlite3_column_int64(stmt, 0);
 		if (h)
 			memcpy(hash, h, HASH_LEN);
+		*count = sqlite3_column_type(stmt, 2) == SQLITE_NULL ? -1 : sqlite3_column_int64(stmt, 2);
+		head_seal(*id, *count, hash, want);
+		*seal_ok = h && seal && memcmp(seal, want, HASH_LEN) == 0;
 		rc = 0;
 	} else {
 		rc = rc == SQLITE_DONE ? 0 : store_sql_error(st, rc, "lezen van de keten");
@@ -173,23 +218,51 @@ int store_chain_head(kngg_store *st, int64_t *id, unsigned char hash[32])
 	return rc;
 }
 
+int store_chain_head(kngg_store *st, int64_t *id, unsigned char hash[32])
+{
+	int64_t count;
+	int seal_ok;
+
+	return read_head(st, id, hash, &count, &seal_ok);
+}
+
 int store_chain_append(kngg_store *st, int64_t id, const unsigned char hash[32])
 {
-	return set_head(st, id, hash);
+	int64_t old_id, count;
+	unsigned char old[HASH_LEN];
+	int seal_ok, rc;
+
+	if ((rc = read_head(st, &old_id, old, &count, &seal_ok)) < 0)
+		return rc;
+	if (count < 0 && (rc = store_pragma_int64(st, "SELECT count(*) - 1 FROM event", &count)) < 0)
+		return rc;
+	return set_head(st, id, count + 1, hash);
+}
+
+int store_chain_reseal(kngg_store *st)
+{
+	int64_t id, count;
+	unsigned char hash[HASH_LEN];
+	int seal_ok, rc;
+
+	if ((rc = read_head(st, &id, hash, &count, &seal_ok)) < 0 ||
+	    (rc = store_pragma_int64(st, "SELECT count(*) FROM event", &count)) < 0)
+		return rc;
+	return id ? set_head(st, id, count, hash) : 0;
 }
 
 int store_chain_rebuild(kngg_store *st)
 {
 	sqlite3_stmt *sel, *upd;
 	unsigned char prev[HASH_LEN] = {0}, digest[HASH_LEN];
-	int64_t last = 0;
+	int64_t last = 0, count = 0;
 	int rc;
 
 	if (sodium_init() < 0) {
 		store_report(st, "libsodium kan niet starten");
 		return KNGG_ERROR;
 	}
-	if ((rc = store_prepare(st, CHAIN_COLUMNS "ORDER BY id", &sel)) < 0)
+	if ((rc = store_prepare(st, CHAIN_COLUMNS_V2 "ORDER BY id", &sel)) < 0)
 		return rc;
 	if ((rc = store_prepare(st, "UPDATE event SET text_digest = ?2, hash = ?3 WHERE id = ?1",
 				&upd)) < 0) {
@@ -213,12 +286,13 @@ int store_chain_rebuild(kngg_store *st)
 		sqlite3_reset(upd);
 		memcpy(prev, hash, HASH_LEN);
 		last = ev.id;
+		count++;
 	}
 	sqlite3_finalize(sel);
 	sqlite3_finalize(upd);
 	if (rc != SQLITE_DONE)
 		return rc < 0 ? rc : store_sql_error(st, rc, "opbouwen van de keten");
-	return last ? set_head(st, last, prev) : 0;
+	return last ? set_head(st, last, count, prev) : 0;
 }
 
 /* ---- verify --------------------------------------------------------------- */
@@ -284,9 +358,7 @@ static int redacted(const redaction *list, size_t n, int64_t id, const char *hex
 	return 0;
 }
 
-static int bad(kngg_verify_result *r, int64_t id, const char *fmt, ...) KNGG_PRINTF(3, 4);
-
-static int bad(kngg_verify_result *r, int64_t id, const char *fmt, ...)
+int store_verify_bad(kngg_verify_result *r, int64_t id, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -297,20 +369,41 @@ static int bad(kngg_verify_result *r, int64_t id, const char *fmt, ...)
 	return KNGG_EINVALID;
 }
 
-int kngg_store_verify(kngg_store *st, kngg_verify_result *r)
+#define bad store_verify_bad
+
+/* PRAGMA integrity_check: the file's own structure (pages, indexes). */
+static int check_file(kngg_store *st, kngg_verify_result *r)
 {
 	sqlite3_stmt *stmt;
-	unsigned char prev[HASH_LEN] = {0}, head_hash[HASH_LEN], digest[HASH_LEN];
-	int64_t prev_id = 0, head_id;
+	int rc = store_prepare(st, "PRAGMA integrity_check(1)", &stmt);
+	kngg_buf msg = {0};
+
+	if (rc < 0)
+		return rc == KNGG_EINVALID ? bad(r, 0, "het bestand is beschadigd (geen leesbare database)") : rc;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW && strcmp(store_col_text(stmt, 0), "ok") == 0) {
+		rc = 0;
+	} else {
+		kngg_buf_puts(&msg, rc == SQLITE_ROW ? store_col_text(stmt, 0) : sqlite3_errstr(rc));
+		rc = bad(r, 0, "het bestand is beschadigd (SQLite integrity_check: %.160s); herstel het uit een reservekopie",
+			 kngg_buf_cstr(&msg));
+	}
+	sqlite3_finalize(stmt);
+	kngg_buf_free(&msg);
+	return rc;
+}
+
+/* Walks the chain; leaves the last id, hash and count in the out-parameters. */
+static int check_events(kngg_store *st, kngg_verify_result *r, store_seals *seals,
+			int64_t *last_id, unsigned char last[HASH_LEN])
+{
+	sqlite3_stmt *stmt;
+	unsigned char prev[HASH_LEN] = {0}, digest[HASH_LEN];
+	int64_t prev_id = 0;
 	redaction *red = NULL;
 	size_t nred;
 	int rc;
 
-	memset(r, 0, sizeof(*r));
-	if (sodium_init() < 0) {
-		store_report(st, "libsodium kan niet starten");
-		return KNGG_ERROR;
-	}
 	if ((rc = redactions(st, &red, &nred)) < 0)
 		return rc;
 	if ((rc = store_prepare(st, CHAIN_COLUMNS "ORDER BY id", &stmt)) < 0) {
@@ -356,23 +449,66 @@ int kngg_store_verify(kngg_store *st, kngg_verify_result *r)
 			}
 			r->redacted++;
 		}
+		if (ev.seal && (rc = store_seals_add(seals, ev.seal, ev.id)) < 0) {
+			if (rc == KNGG_EINVALID)
+				rc = bad(r, ev.id, "gebeurtenis %lld heeft een onleesbaar zegel", (long long)ev.id);
+			break;
+		}
 		memcpy(prev, stored, HASH_LEN);
 		prev_id = ev.id;
 		r->checked++;
 	}
 	sqlite3_finalize(stmt);
 	free(red);
-	if (rc == KNGG_EINVALID)
+	if (rc < 0)
 		return rc;
 	if (rc != SQLITE_DONE)
 		return store_sql_error(st, rc, "controleren van de keten");
-	if ((rc = store_chain_head(st, &head_id, head_hash)) < 0)
-		return rc;
-	if (head_id > prev_id)
-		return bad(r, prev_id + 1, "de gebeurtenis(sen) na %lld tot en met %lld ontbreken: verwijderd",
-			   (long long)prev_id, (long long)head_id);
-	if (head_id != prev_id || memcmp(head_hash, prev, HASH_LEN) != 0)
-		return bad(r, prev_id, "het einde van de keten (gebeurtenis %lld) klopt niet met de vastgelegde kop",
-			   (long long)prev_id);
+	*last_id = prev_id;
+	memcpy(last, prev, HASH_LEN);
 	return 0;
+}
+
+/* The head must name the last event, its hash and the number of events,
+ * and carry the seal over those three. */
+static int check_head(kngg_store *st, kngg_verify_result *r, int64_t last_id,
+		      const unsigned char last[HASH_LEN])
+{
+	unsigned char head_hash[HASH_LEN];
+	int64_t head_id, count;
+	int seal_ok, rc;
+
+	if ((rc = read_head(st, &head_id, head_hash, &count, &seal_ok)) < 0)
+		return rc;
+	if (head_id > last_id)
+		return bad(r, last_id + 1, "de gebeurtenis(sen) na %lld tot en met %lld ontbreken: verwijderd",
+			   (long long)last_id, (long long)head_id);
+	if (head_id != last_id || memcmp(head_hash, last, HASH_LEN) != 0)
+		return bad(r, last_id, "het einde van de keten (gebeurtenis %lld) klopt niet met de vastgelegde kop",
+			   (long long)last_id);
+	if (last_id && (!seal_ok || count != r->checked))
+		return bad(r, last_id,
+			   "de kop van de keten is buiten kngg om gezet (zegel of aantal klopt niet): "
+			   "gebeurtenissen na %lld zijn mogelijk verwijderd",
+			   (long long)last_id);
+	return 0;
+}
+
+int kngg_store_verify(kngg_store *st, kngg_verify_result *r)
+{
+	store_seals seals = {0};
+	unsigned char last[HASH_LEN];
+	int64_t last_id = 0;
+	int rc;
+
+	memset(r, 0, sizeof(*r));
+	if (sodium_init() < 0) {
+		store_report(st, "libsodium kan niet starten");
+		return KNGG_ERROR;
+	}
+	if ((rc = check_file(st, r)) == 0 && (rc = check_events(st, r, &seals, &last_id, last)) == 0 &&
+	    (rc = check_head(st, r, last_id, last)) == 0)
+		rc = store_seals_check(st, &seals, r);
+	store_seals_free(&seals);
+	return rc;
 }

@@ -25,7 +25,7 @@ int kngg_store_org_add(kngg_store *st, const kngg_org *o, int64_t *id)
 		return rc;
 	if (id)
 		*id = sqlite3_last_insert_rowid(st->db);
-	return 0;
+	return store_seal_row(st, "organisation", NULL, sqlite3_last_insert_rowid(st->db));
 }
 
 #define ORG_SELECT "SELECT id, municipality, name, type, created_at FROM organisation "
@@ -95,11 +95,16 @@ int kngg_store_person_add(kngg_store *st, const kngg_person *p, int64_t *id)
 	sqlite3_stmt *stmt;
 	int rc = store_prepare(st,
 			       "INSERT INTO person(municipality, name, function, email, phone, "
-			       "organisation_id, level, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+			       "organisation_id, level, created_at, salt) "
+			       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 			       &stmt);
+	unsigned char salt[16];
 
 	if (rc < 0)
 		return rc;
+	/* the salt of the row's seal (seal.c): erased with the name */
+	randombytes_buf(salt, sizeof(salt));
+	sqlite3_bind_blob(stmt, 9, salt, sizeof(salt), SQLITE_TRANSIENT);
 	store_bind_text(stmt, 1, p->municipality);
 	store_bind_text(stmt, 2, p->name);
 	store_bind_text(stmt, 3, p->function);
@@ -112,7 +117,7 @@ int kngg_store_person_add(kngg_store *st, const kngg_person *p, int64_t *id)
 		return rc;
 	if (id)
 		*id = sqlite3_last_insert_rowid(st->db);
-	return 0;
+	return store_seal_row(st, "person", NULL, sqlite3_last_insert_rowid(st->db));
 }
 
 #define PERSON_SELECT                                                                      \
@@ -209,7 +214,7 @@ int kngg_store_person_register(kngg_store *st, const kngg_person *p)
 	store_bind_text(stmt, 6, p->level);
 	if ((rc = store_run(st, stmt, "registreren van een persoon")) < 0)
 		return rc;
-	return sqlite3_changes(st->db) ? 0 : KNGG_ENOTFOUND;
+	return sqlite3_changes(st->db) ? store_seal_row(st, "person", NULL, p->id) : KNGG_ENOTFOUND;
 }
 
 int kngg_store_person_erase(kngg_store *st, int64_t id, const char *erased_at)
@@ -217,7 +222,8 @@ int kngg_store_person_erase(kngg_store *st, int64_t id, const char *erased_at)
 	sqlite3_stmt *stmt;
 	int rc = store_prepare(st,
 			       "UPDATE person SET name = NULL, function = NULL, email = NULL, "
-			       "phone = NULL, erased_at = ?2 WHERE id = ?1 AND erased_at IS NULL",
+			       "phone = NULL, salt = NULL, erased_at = ?2 "
+			       "WHERE id = ?1 AND erased_at IS NULL",
 			       &stmt);
 
 	if (rc < 0)
@@ -226,7 +232,7 @@ int kngg_store_person_erase(kngg_store *st, int64_t id, const char *erased_at)
 	store_bind_text(stmt, 2, erased_at);
 	if ((rc = store_run(st, stmt, "wissen van een persoon")) < 0)
 		return rc;
-	return sqlite3_changes(st->db) ? 0 : KNGG_ENOTFOUND;
+	return sqlite3_changes(st->db) ? store_seal_row(st, "person", NULL, id) : KNGG_ENOTFOUND;
 }
 
 int kngg_store_text_redact(kngg_store *st, int64_t event_id, const char *value,
@@ -256,9 +262,24 @@ int kngg_store_text_redact(kngg_store *st, int64_t event_id, const char *value,
 	return 0;
 }
 
+/* How long an erase waits for readers that still see the old pages. */
+#define SCRUB_WAIT_MS 5000
+
 int kngg_store_scrub(kngg_store *st)
 {
-	return store_exec(st, "PRAGMA wal_checkpoint(TRUNCATE)", "opschonen van het WAL-bestand");
+	int log = -1, done = -1, rc;
+
+	/* TRUNCATE waits (busy handler) for writers and for readers of the
+	 * old pages, copies everything into the file and empties the -wal;
+	 * a reader that stays longer keeps the -wal as it is */
+	sqlite3_busy_timeout(st->db, SCRUB_WAIT_MS);
+	rc = sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &log, &done);
+	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	if (rc == SQLITE_OK && log == 0)
+		return 0;
+	if (rc == SQLITE_OK || (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+		return KNGG_EBUSY;
+	return store_sql_error(st, rc, "opschonen van het WAL-bestand");
 }
 
 /* ---- regions ------------------------------------------------------------------ */

@@ -2,6 +2,7 @@
  * store.c: the only code that talks to SQLite. See include/kngg/store.h.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,12 +14,12 @@
 #include "store/store_internal.h"
 #include "store/store_priv.h"
 
-#define BUSY_TIMEOUT_MS 30000
 
 extern const unsigned char kngg_schema_sql[];
 extern const unsigned char kngg_schema2_sql[];
 extern const unsigned char kngg_schema3_sql[];
 extern const unsigned char kngg_schema4_sql[];
+extern const unsigned char kngg_schema5_sql[];
 
 /* ---- errors ----------------------------------------------------------- */
 
@@ -36,27 +37,59 @@ void store_report(kngg_store *st, const char *fmt, ...)
 	kngg_buf_free(&b);
 }
 
-/* Maps an SQLite result to a kngg code, reporting unexpected failures. */
+/* Maps an SQLite result to a kngg code, reporting unexpected failures.
+ * Every message says in Dutch what happened and what to do; SQLite's own
+ * English text only follows as a detail. */
 int store_sql_error(kngg_store *st, int rc, const char *what)
 {
 	int primary = rc & 0xff;
+	const char *detail = st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
 
-	if (primary == SQLITE_CONSTRAINT &&
-	    (rc == SQLITE_CONSTRAINT_PRIMARYKEY || rc == SQLITE_CONSTRAINT_UNIQUE))
-		return KNGG_EEXISTS;
-	if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
+	switch (primary) {
+	case SQLITE_CONSTRAINT:
+		if (rc == SQLITE_CONSTRAINT_PRIMARYKEY || rc == SQLITE_CONSTRAINT_UNIQUE)
+			return KNGG_EEXISTS;
+		store_report(st, "databasefout bij %s: de gegevens passen niet in de database (%s)", what,
+			     detail);
+		return KNGG_EINVALID;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
 		store_report(st, "database '%s' is bezet door een ander proces; probeer het opnieuw",
-		       st->path);
+			     st->path);
 		return KNGG_EBUSY;
-	}
-	if (primary == SQLITE_NOMEM)
+	case SQLITE_NOMEM:
 		return KNGG_ENOMEM;
-	if (primary == SQLITE_NOTADB) {
+	case SQLITE_NOTADB:
 		store_report(st, "'%s' is geen kngg-database", st->path);
 		return KNGG_EINVALID;
+	case SQLITE_CORRUPT:
+		store_report(st, "database '%s' is beschadigd (bij %s); er is niets gewijzigd. "
+			     "Controleer hem met 'kngg verify' en zet zo nodig een reservekopie terug",
+			     st->path, what);
+		return KNGG_EIO;
+	case SQLITE_READONLY:
+		store_report(st, "database '%s' kan alleen gelezen worden (bestand, map of schijf is "
+			     "alleen-lezen); er is niets gewijzigd. Kopieer hem naar een map waarin je mag "
+			     "schrijven of vraag schrijfrechten", st->path);
+		return KNGG_EIO;
+	case SQLITE_FULL:
+		store_report(st, "de schijf is vol bij %s in '%s'; er is niets gewijzigd. Maak ruimte "
+			     "vrij en probeer het opnieuw", what, st->path);
+		return KNGG_EIO;
+	case SQLITE_CANTOPEN:
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		store_report(st, "kan database '%s' niet openen of bijwerken (rechten op het bestand of "
+			     "de map?); er is niets gewijzigd (%s)", st->path, detail);
+		return KNGG_EIO;
+	case SQLITE_IOERR:
+		store_report(st, "schijffout bij %s in '%s'; er is niets gewijzigd. Controleer de schijf "
+			     "en probeer het opnieuw (%s)", what, st->path, detail);
+		return KNGG_EIO;
+	default:
+		store_report(st, "databasefout bij %s in '%s' (%s)", what, st->path, detail);
+		return KNGG_ERROR;
 	}
-	store_report(st, "databasefout bij %s: %s", what, sqlite3_errmsg(st->db));
-	return primary == SQLITE_CONSTRAINT ? KNGG_EINVALID : KNGG_ERROR;
 }
 
 int store_prepare(kngg_store *st, const char *sql, sqlite3_stmt **stmt)
@@ -114,6 +147,15 @@ int store_exec(kngg_store *st, const char *sql, const char *what)
 
 int store_pragma_int(kngg_store *st, const char *sql, int *out)
 {
+	int64_t v = 0;
+	int rc = store_pragma_int64(st, sql, &v);
+
+	*out = (int)v;
+	return rc;
+}
+
+int store_pragma_int64(kngg_store *st, const char *sql, int64_t *out)
+{
 	sqlite3_stmt *stmt;
 	int rc = store_prepare(st, sql, &stmt);
 
@@ -121,7 +163,7 @@ int store_pragma_int(kngg_store *st, const char *sql, int *out)
 		return rc;
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
-		*out = sqlite3_column_int(stmt, 0);
+		*out = sqlite3_column_int64(stmt, 0);
 		rc = 0;
 	} else {
 		rc = store_sql_error(st, rc, "lezen van de kop");
@@ -132,23 +174,74 @@ int store_pragma_int(kngg_store *st, const char *sql, int *out)
 
 /* ---- transactions ------------------------------------------------------- */
 
+/* Small databases are checked (PRAGMA quick_check) before their first
+ * write: up to this many pages the check costs a few milliseconds (see
+ * bench/), and a damaged file is refused before anything is added to it.
+ * Larger files rely on SQLite finding damage in the pages a write touches
+ * (SQLITE_CORRUPT, reported and rolled back) and on `kngg verify`. */
+#define QUICK_CHECK_PAGES 2048
+
+static int quick_check(kngg_store *st)
+{
+	sqlite3_stmt *stmt;
+	int64_t pages = 0;
+	int rc;
+
+	st->checked = 1;
+	if ((rc = store_pragma_int64(st, "PRAGMA page_count", &pages)) < 0)
+		return rc;
+	if (pages > QUICK_CHECK_PAGES)
+		return 0;
+	if ((rc = store_prepare(st, "PRAGMA quick_check(1)", &stmt)) < 0)
+		return rc;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW && strcmp(store_col_text(stmt, 0), "ok") == 0)
+		rc = 0;
+	else if (rc == SQLITE_ROW || (rc & 0xff) == SQLITE_CORRUPT)
+		rc = store_sql_error(st, SQLITE_CORRUPT, "de controle voor het schrijven");
+	else
+		rc = store_sql_error(st, rc, "de controle voor het schrijven");
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
 int kngg_store_begin(kngg_store *st)
 {
-	int rc = store_exec(st, "BEGIN IMMEDIATE", "starten van een transactie");
+	int rc;
 
+	if (st->readonly) {
+		store_report(st, "database '%s' kan alleen gelezen worden (%s); er is niets gewijzigd. "
+			     "Kopieer hem naar een map waarin je mag schrijven of vraag schrijfrechten",
+			     st->path, st->readonly_why);
+		return KNGG_EIO;
+	}
+	if (!st->checked && (rc = quick_check(st)) < 0)
+		return rc;
+	rc = store_exec(st, "BEGIN IMMEDIATE", "starten van een transactie");
 	if (rc == 0)
 		st->in_tx = 1;
+	kngg_buf_free(&st->pending);
 	return rc;
 }
 
 int kngg_store_commit(kngg_store *st)
 {
-	int rc = store_exec(st, "COMMIT", "vastleggen");
+	int rc;
 
-	if (rc == 0)
-		st->in_tx = 0;
-	else
+	/* a row written without an event would escape the chain (seal.c) */
+	if (st->pending.len) {
+		store_report(st, "interne fout: een registerwijziging zonder gebeurtenis; er is niets "
+			     "vastgelegd");
 		kngg_store_rollback(st);
+		return KNGG_ERROR;
+	}
+	rc = store_exec(st, "COMMIT", "vastleggen");
+	if (rc == 0) {
+		st->in_tx = 0;
+		st->commits++;
+	} else {
+		kngg_store_rollback(st);
+	}
 	return rc;
 }
 
@@ -157,6 +250,21 @@ void kngg_store_rollback(kngg_store *st)
 	if (st->in_tx)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	st->in_tx = 0;
+	kngg_buf_free(&st->pending);
+}
+
+int64_t kngg_store_commits(const kngg_store *st)
+{
+	return st ? st->commits : 0;
+}
+
+static void utc_now(char out[21])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
 /* ---- open, migrate ------------------------------------------------------ */
@@ -172,35 +280,88 @@ const char *kngg_store_migration_sql(int from)
 	case 1: return (const char *)kngg_schema2_sql;
 	case 2: return (const char *)kngg_schema3_sql;
 	case 3: return (const char *)kngg_schema4_sql;
+	case 4: return (const char *)kngg_schema5_sql;
 	default: return NULL;
 	}
 }
 
-static int migrate(kngg_store *st)
+/* Migration 4 -> 5, after its SQL: the rows as they stand are sealed, one
+ * register.seal event per municipality, and the head gets its count and
+ * seal. */
+static int seal_existing(kngg_store *st)
 {
-	char sql[96];
+	sqlite3_stmt *stmt;
+	char now[21], date[11];
 	int rc;
 
-	while (st->version < KNGG_STORE_SCHEMA_VERSION) {
-		const char *step = kngg_store_migration_sql(st->version);
+	utc_now(now);
+	snprintf(date, sizeof(date), "%.10s", now);
+	if ((rc = store_prepare(st, "SELECT code FROM municipality ORDER BY code", &stmt)) < 0)
+		return rc;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		kngg_event ev = {0};
+		int r;
 
-		if (!step) {
-			store_report(st, "geen migratie van schema %d", st->version);
-			return KNGG_ERROR;
+		ev.date = date;
+		ev.municipality = store_col_text(stmt, 0);
+		ev.kind = KNGG_EV_REGISTER_SEAL;
+		ev.defs_version = "schema-5";
+		if ((r = store_seal_municipality(st, ev.municipality)) < 0 ||
+		    (r = kngg_store_event_add(st, &ev, NULL)) < 0) {
+			sqlite3_finalize(stmt);
+			return r;
 		}
-		if ((rc = kngg_store_begin(st)) < 0)
-			return rc;
-		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d; PRAGMA application_id = %d;",
-			 st->version + 1, KNGG_STORE_APPLICATION_ID);
-		if ((rc = store_exec(st, step, "bijwerken van het schema")) < 0 ||
-		    (st->version == 1 && (rc = store_chain_rebuild(st)) < 0) ||
-		    (rc = store_exec(st, sql, "bijwerken van het schema")) < 0 ||
-		    (rc = kngg_store_commit(st)) < 0) {
-			kngg_store_rollback(st);
-			return rc;
-		}
-		st->version++;
 	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return store_sql_error(st, rc, "verzegelen");
+	return store_chain_reseal(st);
+}
+
+/* One step, in one transaction. The version is read again under the write
+ * lock: another process may have migrated the file meanwhile. */
+static int migrate_step(kngg_store *st)
+{
+	char sql[96];
+	const char *step;
+	int version, rc;
+
+	if ((rc = kngg_store_begin(st)) < 0)
+		return rc;
+	if ((rc = store_pragma_int(st, "PRAGMA user_version", &version)) < 0)
+		goto fail;
+	if (version != st->version) {
+		st->version = version;
+		kngg_store_rollback(st);
+		return 0;
+	}
+	if (!(step = kngg_store_migration_sql(version))) {
+		store_report(st, "geen migratie van schema %d", version);
+		rc = KNGG_ERROR;
+		goto fail;
+	}
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d; PRAGMA application_id = %d;",
+		 version + 1, KNGG_STORE_APPLICATION_ID);
+	if ((rc = store_exec(st, step, "bijwerken van het schema")) < 0 ||
+	    (version == 1 && (rc = store_chain_rebuild(st)) < 0) ||
+	    (version == 4 && (rc = seal_existing(st)) < 0) ||
+	    (rc = store_exec(st, sql, "bijwerken van het schema")) < 0 ||
+	    (rc = kngg_store_commit(st)) < 0)
+		goto fail;
+	st->version = version + 1;
+	return 0;
+fail:
+	kngg_store_rollback(st);
+	return rc;
+}
+
+static int migrate(kngg_store *st)
+{
+	int rc;
+
+	while (st->version < KNGG_STORE_SCHEMA_VERSION)
+		if ((rc = migrate_step(st)) < 0)
+			return rc;
 	return 0;
 }
 
@@ -247,56 +408,199 @@ static int check_header(kngg_store *st, int creating)
 	return 0;
 }
 
+/* "file:PATH?QUERY" with the characters a URI gives meaning escaped. */
+static char *file_uri(const char *path, const char *query)
+{
+	kngg_buf b = {0};
+
+	kngg_buf_puts(&b, "file:");
+	for (const char *p = path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			kngg_buf_printf(&b, "%%%02X", (unsigned char)*p);
+		else
+			kngg_buf_put(&b, p, 1);
+	}
+	kngg_buf_printf(&b, "?%s", query);
+	if (b.failed) {
+		kngg_buf_free(&b);
+		return NULL;
+	}
+	return b.ptr;
+}
+
+/* Opens st->db on path; query (or NULL) as a URI query. Then configures
+ * it and checks its header. */
+static int connect(kngg_store *st, const char *path, int oflags, const char *query, int creating)
+{
+	char *uri = NULL;
+	int rc;
+
+	if (st->db) {
+		sqlite3_close_v2(st->db);
+		st->db = NULL;
+	}
+	if (query && !(uri = file_uri(path, query)))
+		return KNGG_ENOMEM;
+	rc = sqlite3_open_v2(uri ? uri : path, &st->db,
+			     oflags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE |
+				     (uri ? SQLITE_OPEN_URI : 0),
+			     NULL);
+	free(uri);
+	if (rc != SQLITE_OK) {
+		if (!st->db)
+			return KNGG_ENOMEM;
+		return store_sql_error(st, rc, "openen");
+	}
+	if ((rc = configure(st)) < 0 || (rc = check_header(st, creating)) < 0)
+		return rc;
+	return 0;
+}
+
+/* Why path cannot be written, or NULL when it can. */
+static const char *unwritable(const char *path)
+{
+	kngg_buf dir = {0};
+	const char *slash = strrchr(path, '/'), *why = NULL;
+
+	if (access(path, W_OK) != 0)
+		why = errno == EROFS ? "de schijf is alleen-lezen" : "het bestand is alleen-lezen";
+	if (!why) {
+		if (slash)
+			kngg_buf_put(&dir, path, slash == path ? 1 : (size_t)(slash - path));
+		else
+			kngg_buf_puts(&dir, ".");
+		/* WAL needs to create -wal and -shm beside the file */
+		if (!dir.failed && access(kngg_buf_cstr(&dir), W_OK | X_OK) != 0)
+			why = errno == EROFS ? "de schijf is alleen-lezen" : "de map is alleen-lezen";
+		kngg_buf_free(&dir);
+	}
+	return why;
+}
+
+/* 1 when path's -wal holds frames not yet in the file. */
+static int wal_has_frames(const char *path)
+{
+	char side[4096 + 8];
+	struct stat sb;
+
+	snprintf(side, sizeof(side), "%s-wal", path);
+	return stat(side, &sb) == 0 && sb.st_size > 0;
+}
+
+static int open_existing(kngg_store *st, const char *path, int flags)
+{
+	int rc;
+
+	if (flags & KNGG_STORE_READONLY)
+		st->readonly_why = "alleen lezen gevraagd";
+	else if ((st->readonly_why = unwritable(path)) == NULL) {
+		rc = connect(st, path, SQLITE_OPEN_READWRITE, NULL, 0);
+		if (rc == 0 || rc != KNGG_EIO)
+			return rc;
+		/* e.g. a mount that refuses writes without saying so in access() */
+		st->readonly_why = "schrijven in de map of op de schijf lukt niet";
+	}
+	st->readonly = 1;
+	kngg_store_set_diag(st, NULL, NULL);
+	rc = connect(st, path, SQLITE_OPEN_READONLY, "mode=ro", 0);
+	kngg_store_set_diag(st, st->open_diag, st->open_ctx);
+	if (rc == KNGG_EIO && !wal_has_frames(path)) {
+		/* reading WAL needs a -shm file nobody can create here; with no
+		 * frames waiting in a -wal, the file alone is the whole database */
+		rc = connect(st, path, SQLITE_OPEN_READONLY, "mode=ro&immutable=1", 0);
+	} else if (rc == KNGG_EIO) {
+		store_report(st, "kan database '%s' niet lezen: '%s-wal' bevat nog wijzigingen die "
+			     "alleen in een schrijfbare map verwerkt kunnen worden (%s)",
+			     path, path, st->readonly_why);
+	}
+	if (rc == 0 && st->version < KNGG_STORE_SCHEMA_VERSION) {
+		store_report(st, "database '%s' heeft schema %d en moet worden bijgewerkt naar %d, maar kan "
+			     "alleen gelezen worden (%s); open hem eenmaal op een schrijfbare plek",
+			     path, st->version, KNGG_STORE_SCHEMA_VERSION, st->readonly_why);
+		rc = KNGG_EIO;
+	}
+	return rc;
+}
+
+/* The -wal and -shm files beside path. */
+static void remove_sides(const char *path)
+{
+	char side[4096 + 8];
+
+	snprintf(side, sizeof(side), "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof(side), "%s-shm", path);
+	unlink(side);
+}
+
 int kngg_store_open(kngg_store **out, const char *path, int flags, kngg_diag_fn diag,
 		    void *ctx)
 {
 	kngg_store *st;
+	kngg_buf real = {0};
 	struct stat sb;
-	int creating = flags & KNGG_STORE_CREATE;
-	int oflags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+	int creating = flags & KNGG_STORE_CREATE, created = 0;
 	int rc;
 
 	*out = NULL;
-	if (stat(path, &sb) == 0) {
-		if (creating) {
+	if (creating) {
+		/* through a symlink: the file it names is created, the link stays */
+		if ((rc = kngg_path_resolve(path, &real)) < 0) {
+			kngg_diagf(diag, ctx, "'%s': te veel symbolische koppelingen", path);
+			return rc;
+		}
+		if (lstat(real.ptr, &sb) == 0) {
 			kngg_diagf(diag, ctx, "'%s' bestaat al", path);
+			kngg_buf_free(&real);
 			return KNGG_EEXISTS;
 		}
-		if (!S_ISREG(sb.st_mode)) {
-			kngg_diagf(diag, ctx, "'%s' is geen bestand", path);
-			return KNGG_EINVALID;
-		}
-	} else if (!creating) {
+	} else if (stat(path, &sb) != 0) {
 		return KNGG_ENOTFOUND;
+	} else if (!S_ISREG(sb.st_mode)) {
+		kngg_diagf(diag, ctx, "'%s' is geen bestand", path);
+		return KNGG_EINVALID;
 	}
 	st = calloc(1, sizeof(*st));
 	if (!st || !(st->path = strdup(path))) {
 		free(st);
+		kngg_buf_free(&real);
 		return KNGG_ENOMEM;
 	}
-	st->diag = diag;
-	st->diag_ctx = ctx;
-	oflags |= (flags & KNGG_STORE_READONLY) ? SQLITE_OPEN_READONLY
-						: SQLITE_OPEN_READWRITE | (creating ? SQLITE_OPEN_CREATE : 0);
-	rc = sqlite3_open_v2(path, &st->db, oflags, NULL);
-	if (rc != SQLITE_OK) {
-		store_report(st, "kan '%s' niet openen: %s", path,
-		       st->db ? sqlite3_errmsg(st->db) : "onvoldoende geheugen");
-		rc = KNGG_EIO;
+	st->diag = st->open_diag = diag;
+	st->diag_ctx = st->open_ctx = ctx;
+	if (creating) {
+		/* O_EXCL: a file that appeared since the check is not ours */
+		int fd = open(real.ptr, O_WRONLY | O_CREAT | O_EXCL, 0666);
+
+		if (fd < 0) {
+			rc = errno == EEXIST ? KNGG_EEXISTS : KNGG_EIO;
+			if (rc == KNGG_EEXISTS)
+				kngg_diagf(diag, ctx, "'%s' bestaat al", path);
+			else
+				kngg_diagf(diag, ctx, "kan '%s' niet aanmaken: %s", path, strerror(errno));
+			goto fail;
+		}
+		close(fd);
+		created = 1;
+		if ((rc = connect(st, real.ptr, SQLITE_OPEN_READWRITE, NULL, 1)) < 0 ||
+		    (rc = store_exec(st, "PRAGMA journal_mode = WAL", "instellen")) < 0)
+			goto fail;
+	} else if ((rc = open_existing(st, path, flags)) < 0) {
 		goto fail;
 	}
-	if ((rc = configure(st)) < 0 || (rc = check_header(st, creating)) < 0)
+	if (!st->readonly && (rc = migrate(st)) < 0)
 		goto fail;
-	if (creating && (rc = store_exec(st, "PRAGMA journal_mode = WAL", "instellen")) < 0)
-		goto fail;
-	if (!(flags & KNGG_STORE_READONLY) && (rc = migrate(st)) < 0)
-		goto fail;
+	st->commits = 0; /* a migration is not a write the caller made */
+	kngg_buf_free(&real);
 	*out = st;
 	return 0;
 fail:
 	kngg_store_close(st);
-	if (creating)
-		unlink(path);
+	if (created) {
+		unlink(real.ptr);
+		remove_sides(real.ptr);
+	}
+	kngg_buf_free(&real);
 	return rc;
 }
 
@@ -306,8 +610,14 @@ void kngg_store_close(kngg_store *st)
 		return;
 	kngg_store_rollback(st);
 	sqlite3_close_v2(st->db);
+	kngg_buf_free(&st->pending);
 	free(st->path);
 	free(st);
+}
+
+int kngg_store_is_readonly(const kngg_store *st)
+{
+	return st->readonly;
 }
 
 void kngg_store_set_diag(kngg_store *st, kngg_diag_fn diag, void *ctx)
@@ -348,7 +658,9 @@ int kngg_store_municipality_add(kngg_store *st, const char *code, const char *na
 	store_bind_text(stmt, 1, code);
 	store_bind_text(stmt, 2, name);
 	store_bind_text(stmt, 3, created_at);
-	return store_run(st, stmt, "toevoegen van een gemeente");
+	if ((rc = store_run(st, stmt, "toevoegen van een gemeente")) < 0)
+		return rc;
+	return store_seal_row(st, "municipality", code, 0);
 }
 
 int kngg_store_municipality_rename(kngg_store *st, const char *code, const char *name)
@@ -362,7 +674,7 @@ int kngg_store_municipality_rename(kngg_store *st, const char *code, const char 
 	store_bind_text(stmt, 2, name);
 	if ((rc = store_run(st, stmt, "hernoemen van een gemeente")) < 0)
 		return rc;
-	return sqlite3_changes(st->db) ? 0 : KNGG_ENOTFOUND;
+	return sqlite3_changes(st->db) ? store_seal_row(st, "municipality", code, 0) : KNGG_ENOTFOUND;
 }
 
 static int walk_municipalities(kngg_store *st, sqlite3_stmt *stmt, kngg_municipality_fn fn,
@@ -429,7 +741,7 @@ int kngg_store_area_add(kngg_store *st, const char *municipality, const char *na
 		return rc;
 	if (id)
 		*id = sqlite3_last_insert_rowid(st->db);
-	return 0;
+	return store_seal_row(st, "area", NULL, sqlite3_last_insert_rowid(st->db));
 }
 
 int kngg_store_area_find(kngg_store *st, const char *municipality, const char *name,
@@ -525,7 +837,7 @@ int kngg_store_cycle_add(kngg_store *st, const char *municipality, int phase,
 		return rc;
 	*id = sqlite3_last_insert_rowid(st->db);
 	*number = last + 1;
-	return 0;
+	return store_seal_row(st, "cycle", NULL, *id);
 }
 
 int kngg_store_cycles(kngg_store *st, const char *municipality, kngg_cycle_fn fn, void *ctx)
@@ -555,14 +867,6 @@ int kngg_store_cycles(kngg_store *st, const char *municipality, kngg_cycle_fn fn
 
 /* ---- the journal ---------------------------------------------------------- */
 
-static void utc_now(char out[21])
-{
-	time_t now = time(NULL);
-	struct tm tm;
-
-	gmtime_r(&now, &tm);
-	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
 
 int kngg_store_event_add(kngg_store *st, const kngg_event *ev, int64_t *id)
 {
@@ -586,14 +890,16 @@ int kngg_store_event_add(kngg_store *st, const kngg_event *ev, int64_t *id)
 	sqlite3_finalize(stmt);
 	/* past the head too: an id freed by deleting the newest row is not reused */
 	e.id = (max_id > head_id ? max_id : head_id) + 1;
+	/* the rows written since the last event ride on this one */
+	e.seal = st->pending.len ? kngg_buf_cstr(&st->pending) : NULL;
 	store_text_digest(&e, digest);
 	store_event_hash(prev, &e, digest, hash);
 
 	rc = store_prepare(st,
 			   "INSERT INTO event(id, recorded_at, date, municipality, kind, target, "
 			   "area_id, cycle_id, score, value, by_person, person_id, org_id, data, "
-			   "corrects, note, text_digest, defs_version, hash) VALUES (?1, ?2, ?3, ?4, "
-			   "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+			   "corrects, note, text_digest, defs_version, hash, seal) VALUES (?1, ?2, ?3, "
+			   "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
 			   &stmt);
 	if (rc < 0)
 		return rc;
@@ -617,9 +923,11 @@ int kngg_store_event_add(kngg_store *st, const kngg_event *ev, int64_t *id)
 	sqlite3_bind_blob(stmt, 17, digest, sizeof(digest), SQLITE_TRANSIENT);
 	store_bind_text(stmt, 18, e.defs_version);
 	sqlite3_bind_blob(stmt, 19, hash, sizeof(hash), SQLITE_TRANSIENT);
+	store_bind_text(stmt, 20, e.seal);
 	if ((rc = store_run(st, stmt, "vastleggen van een gebeurtenis")) < 0 ||
 	    (rc = store_chain_append(st, e.id, hash)) < 0)
 		return rc;
+	kngg_buf_free(&st->pending);
 	if (id)
 		*id = e.id;
 	return 0;

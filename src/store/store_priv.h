@@ -6,17 +6,28 @@
 #define KNGG_STORE_PRIV_H
 
 #include <sqlite3.h>
+#include <sodium.h>
 
 #include "kngg/store.h"
 #include "util/util.h"
+
+/* How long a statement waits for another process's lock. */
+#define BUSY_TIMEOUT_MS 30000
 
 struct kngg_store {
 	sqlite3 *db;
 	char *path;
 	int version;
 	int in_tx;
+	int64_t commits;   /* write transactions committed through this handle */
+	int checked;       /* quick_check done before the first write */
+	int readonly;      /* opened read-only (flag, or file/directory not writable) */
+	const char *readonly_why;
+	kngg_buf pending;  /* row seals waiting for the next event (seal.c) */
 	kngg_diag_fn diag;
 	void *diag_ctx;
+	kngg_diag_fn open_diag; /* as given to open, for retries */
+	void *open_ctx;
 };
 
 /* Reports one line through the store's diag. */
@@ -33,6 +44,7 @@ const char *store_col_text(sqlite3_stmt *stmt, int i);
 int store_run(kngg_store *st, sqlite3_stmt *stmt, const char *what);
 int store_exec(kngg_store *st, const char *sql, const char *what);
 int store_pragma_int(kngg_store *st, const char *sql, int *out);
+int store_pragma_int64(kngg_store *st, const char *sql, int64_t *out);
 
 /* chain.c */
 /* SHA-256 over the free text of an event: value, data and note. */
@@ -45,7 +57,32 @@ void store_event_hash(const unsigned char prev[32], const kngg_event *ev,
 int store_chain_head(kngg_store *st, int64_t *id, unsigned char hash[32]);
 /* Moves the head to a newly appended event. */
 int store_chain_append(kngg_store *st, int64_t id, const unsigned char hash[32]);
+/* Recomputes the head's count and seal (migration 4 -> 5). */
+int store_chain_reseal(kngg_store *st);
 /* Computes note digests and hashes for every event (migration 1 -> 2). */
 int store_chain_rebuild(kngg_store *st);
+/* Feeds one field into a hash: name, then 0x00 for NULL or 0x01, an
+ * 8-byte big-endian length and the bytes. */
+void store_hash_put(crypto_hash_sha256_state *h, const char *name, const void *p, size_t len,
+		    int is_null);
+/* Fills r with the first problem verify found; returns KNGG_EINVALID. */
+int store_verify_bad(kngg_verify_result *r, int64_t id, const char *fmt, ...) KNGG_PRINTF(3, 4);
+
+/* seal.c */
+/* Adds the digest of one row (table "municipality" by code, others by id)
+ * to the seals pending for the next event. */
+int store_seal_row(kngg_store *st, const char *table, const char *code, int64_t id);
+/* Adds every row of one municipality (migration 4 -> 5). */
+int store_seal_municipality(kngg_store *st, const char *code);
+/* The seals found in the chain while verifying. */
+typedef struct {
+	struct seal_entry *list;
+	size_t n, cap;
+} store_seals;
+/* Adds the seals of one event's seal text; KNGG_EINVALID when malformed. */
+int store_seals_add(store_seals *s, const char *text, int64_t event);
+/* Compares every sealed table with the latest seals. */
+int store_seals_check(kngg_store *st, store_seals *s, kngg_verify_result *r);
+void store_seals_free(store_seals *s);
 
 #endif

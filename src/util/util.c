@@ -236,15 +236,31 @@ void kngg_buf_put_xml(kngg_buf *b, const char *s, size_t n)
 	kngg_buf_put(b, s + start, n - start);
 }
 
+/* Writes data to fd, whole. */
+static int write_all(int fd, const void *data, size_t len)
+{
+	size_t done = 0;
+
+	while (done < len) {
+		ssize_t w = write(fd, (const char *)data + done, len - done);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		done += (size_t)w;
+	}
+	return 0;
+}
+
 int kngg_write_file_atomic(const char *path, const void *data, size_t len, int force,
 			   kngg_diag_fn diag, void *ctx)
 {
-	const char *slash = strrchr(path, '/');
-	kngg_buf tmp = {0};
+	const char *slash, *base;
+	kngg_buf tmp = {0}, real = {0}, prefix = {0};
 	struct stat st;
 	mode_t mask;
 	int fd = -1, rc = KNGG_EIO;
-	size_t done = 0;
 
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
 		kngg_diagf(diag, ctx, "%s is een map, geen bestand", path);
@@ -254,31 +270,32 @@ int kngg_write_file_atomic(const char *path, const void *data, size_t len, int f
 		kngg_diagf(diag, ctx, "%s bestaat al; gebruik --force om het te vervangen", path);
 		return KNGG_EEXISTS;
 	}
-	/* the temporary file sits beside the target, so rename() stays atomic */
-	if (slash)
-		kngg_buf_put(&tmp, path, (size_t)(slash - path) + 1);
-	kngg_buf_printf(&tmp, ".%s.XXXXXX", slash ? slash + 1 : path);
-	if (tmp.failed) {
-		kngg_buf_free(&tmp);
-		return KNGG_ENOMEM;
+	/* through a symlink to the file it names: the link itself stays */
+	if ((rc = kngg_path_resolve(path, &real)) < 0) {
+		kngg_diagf(diag, ctx, "kan %s niet schrijven: te veel symbolische koppelingen", path);
+		return rc;
 	}
+	slash = strrchr(real.ptr, '/');
+	base = slash ? slash + 1 : real.ptr;
+	/* the temporary file sits beside the target, so rename() stays atomic;
+	 * its name carries our pid, so a later run can sweep it if we die */
+	kngg_buf_printf(&prefix, ".%s.", base);
+	if (slash)
+		kngg_buf_put(&tmp, real.ptr, (size_t)(slash - real.ptr) + 1);
+	kngg_buf_printf(&tmp, "%s%ld.XXXXXX", kngg_buf_cstr(&prefix), (long)getpid());
+	if (tmp.failed || prefix.failed) {
+		rc = KNGG_ENOMEM;
+		goto cleanup;
+	}
+	kngg_sweep_temp(real.ptr, prefix.ptr, NULL);
+	rc = KNGG_EIO;
 	if ((fd = mkstemp(tmp.ptr)) < 0) {
 		kngg_diagf(diag, ctx, "kan %s niet schrijven: %s", path, strerror(errno));
-		kngg_buf_free(&tmp);
-		return KNGG_EIO;
+		goto cleanup;
 	}
 	mask = umask(0);
 	umask(mask);
-	while (done < len) {
-		ssize_t w = write(fd, (const char *)data + done, len - done);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			goto fail;
-		done += (size_t)w;
-	}
-	if (fchmod(fd, 0666 & ~mask) < 0 || fsync(fd) < 0)
+	if (write_all(fd, data, len) < 0 || fchmod(fd, 0666 & ~mask) < 0 || fsync(fd) < 0)
 		goto fail;
 	if (close(fd) < 0) {
 		fd = -1;
@@ -286,9 +303,9 @@ int kngg_write_file_atomic(const char *path, const void *data, size_t len, int f
 	}
 	fd = -1;
 	if (force) {
-		if (rename(tmp.ptr, path) < 0)
+		if (rename(tmp.ptr, real.ptr) < 0)
 			goto fail;
-	} else if (link(tmp.ptr, path) < 0) {
+	} else if (link(tmp.ptr, real.ptr) < 0) {
 		/* link() refuses to replace what appeared meanwhile; rename() would not */
 		if (errno == EEXIST) {
 			kngg_diagf(diag, ctx, "%s bestaat al; gebruik --force om het te vervangen", path);
@@ -296,12 +313,15 @@ int kngg_write_file_atomic(const char *path, const void *data, size_t len, int f
 			goto cleanup;
 		}
 		if ((errno != EPERM && errno != EOPNOTSUPP && errno != ENOSYS) ||
-		    rename(tmp.ptr, path) < 0)
+		    rename(tmp.ptr, real.ptr) < 0)
 			goto fail;
 	} else {
 		unlink(tmp.ptr);
 	}
+	kngg_fsync_dir(real.ptr);
 	kngg_buf_free(&tmp);
+	kngg_buf_free(&real);
+	kngg_buf_free(&prefix);
 	return 0;
 fail:
 	kngg_diagf(diag, ctx, "kan %s niet schrijven: %s", path, strerror(errno));
@@ -309,7 +329,10 @@ fail:
 cleanup:
 	if (fd >= 0)
 		close(fd);
-	unlink(tmp.ptr);
+	if (tmp.ptr && !tmp.failed)
+		unlink(tmp.ptr);
 	kngg_buf_free(&tmp);
+	kngg_buf_free(&real);
+	kngg_buf_free(&prefix);
 	return rc;
 }

@@ -14,12 +14,6 @@
 #define KNGG_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #else
 #define KNGG_PRINTF(f, a)
-/* Writes len bytes to path atomically: a temporary file in the same
- * directory, flushed, then moved into place. Without force an existing
- * path is left alone and KNGG_EEXISTS returned. Reports through diag. */
-int kngg_write_file_atomic(const char *path, const void *data, size_t len, int force,
-			   kngg_diag_fn diag, void *ctx);
-
 #endif
 
 /* An arena: many allocations, one free. Allocations are zeroed. */
@@ -63,5 +57,20 @@ int kngg_read_file(const char *path, char **out, size_t *len);
  * path is left alone and KNGG_EEXISTS returned. Reports through diag. */
 int kngg_write_file_atomic(const char *path, const void *data, size_t len, int force,
 			   kngg_diag_fn diag, void *ctx);
+
+/* ---- replacing files safely (fs.c) ---- */
+
+/* The file path names once symlinks of its last component are followed
+ * (relative targets against the link's directory; a dangling link gives
+ * the path it points to). *out is the caller's to kngg_buf_free. 0,
+ * KNGG_EINVALID for a loop, KNGG_ENOMEM. */
+int kngg_path_resolve(const char *path, kngg_buf *out);
+/* fsync()s the directory holding path, so that a rename in it is durable. */
+int kngg_fsync_dir(const char *path);
+/* Removes the temporary files left in path's directory by processes that
+ * were killed: names prefix + PID, optionally followed by '.' and more,
+ * whose PID no longer runs; for each also name + suffixes[i] (a NULL-
+ * terminated list, or NULL). Returns how many were removed. */
+int kngg_sweep_temp(const char *path, const char *prefix, const char *const *suffixes);
 
 #endif

@@ -85,6 +85,19 @@ static void create(fixture *fx)
 	assert_int_equal(kngg_store_open(&fx->st, fx->path, KNGG_STORE_CREATE, collect, fx), 0);
 }
 
+/* An event that carries the seals of the rows written before it: the
+ * store refuses to commit a row change without one. */
+static void add_event(fixture *fx, const char *code, const char *kind)
+{
+	kngg_event ev = {0};
+
+	ev.municipality = code;
+	ev.defs_version = "2021.1";
+	ev.kind = kind;
+	ev.date = "2026-01-01";
+	assert_int_equal(kngg_store_event_add(fx->st, &ev, NULL), 0);
+}
+
 /* ---- opening ------------------------------------------------------------ */
 
 static void missing_file_is_not_created(void **state)
@@ -199,6 +212,7 @@ static void municipalities(void **state)
 			 KNGG_EEXISTS);
 	assert_int_equal(kngg_store_municipality_rename(fx->st, "GM0479", "Zaanstad (gem.)"), 0);
 	assert_int_equal(kngg_store_municipality_rename(fx->st, "GM9998", "x"), KNGG_ENOTFOUND);
+	add_event(fx, "GM0479", KNGG_EV_MUNICIPALITY_ADD);
 	assert_int_equal(kngg_store_commit(fx->st), 0);
 	assert_int_equal(kngg_store_municipalities(fx->st, count_row, &n), 0);
 	assert_int_equal(n, 2);
@@ -251,7 +265,25 @@ static void areas_and_cycles(void **state)
 	assert_int_equal(number, 1);
 	assert_int_equal(kngg_store_cycle_current(fx->st, "GM0479", 3, &cid, &number), 0);
 	assert_int_equal(number, 2);
+	add_event(fx, "GM0479", KNGG_EV_CYCLE_START);
 	assert_int_equal(kngg_store_commit(fx->st), 0);
+}
+
+/* A row written without an event would escape the chain: commit refuses,
+ * and nothing of the transaction stays. */
+static void row_without_event_refused(void **state)
+{
+	fixture *fx = *state;
+	int n = 0;
+
+	create(fx);
+	assert_int_equal(kngg_store_begin(fx->st), 0);
+	assert_int_equal(kngg_store_municipality_add(fx->st, "GM0479", "Zaanstad", "2026-01-01"), 0);
+	assert_int_equal(kngg_store_commit(fx->st), KNGG_ERROR);
+	assert_non_null(strstr(kngg_buf_cstr(&fx->diag), "zonder gebeurtenis"));
+	assert_int_equal(kngg_store_municipalities(fx->st, count_row, &n), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(kngg_store_commits(fx->st), 0);
 }
 
 typedef struct {
@@ -484,12 +516,16 @@ static void migration_2_builds_chain(void **state)
 			   "       ('2026-01-04T10:00:00Z', '2026-01-04', 'GM0479', 'factor', 'draagvlak', NULL, NULL, '2021.1')");
 	assert_int_equal(kngg_store_open(&fx->st, fx->path, 0, collect, fx), 0);
 	assert_int_equal(kngg_store_verify(fx->st, &r), 0);
-	assert_int_equal(r.checked, 3);
+	/* the three, and the seal of the rows as they stood (migration 5) */
+	assert_int_equal(r.checked, 4);
 	kngg_store_close(fx->st);
 	fx->st = NULL;
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM person WHERE name = 'Anouk'"), 1);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM event WHERE by_person IS NOT NULL"), 2);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM event WHERE hash IS NULL"), 0);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM event WHERE kind = 'register.seal' "
+					   "AND seal LIKE 'municipality:GM0479:% person:1:%'"), 1);
+	assert_int_equal(sql_int(fx->path, "SELECT count FROM chain_head"), 4);
 }
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -505,6 +541,7 @@ int main(void)
 		T(municipalities),
 		T(rollback_discards),
 		T(areas_and_cycles),
+		T(row_without_event_refused),
 		T(journal_order_and_filters),
 		T(event_needs_known_municipality),
 		T(chain_verifies),
