@@ -65,6 +65,11 @@ int kngg_store_schema_version(kngg_store *st);
 int kngg_store_begin(kngg_store *st);
 int kngg_store_commit(kngg_store *st);
 void kngg_store_rollback(kngg_store *st);
+/* Takes the database for st alone until it is closed (no other process can
+ * read or write it) and moves everything from its -wal into the file, so
+ * that the file alone is the whole database: what replacing the file
+ * needs. KNGG_EBUSY (reported) when another process holds it. */
+int kngg_store_take(kngg_store *st);
 /* How many write transactions were committed through st (0 for NULL). */
 int64_t kngg_store_commits(const kngg_store *st);
 /* 1 when st was opened read-only: asked for, or because the file, its
@@ -348,14 +353,22 @@ typedef struct {
 	int64_t checked;     /* events whose hash was recomputed */
 	int64_t redacted;    /* notes changed by an erase, and recorded so */
 	int64_t bad_id;      /* first event that does not match, 0: none */
+	int damaged;         /* the file itself is damaged (integrity_check) */
+	int64_t head_id;     /* on success: the last event, and its hash (hex), */
+	char head_hex[65];   /* to be kept elsewhere as an anchor */
 	char problem[256];   /* what is wrong with it, in Dutch */
 } kngg_verify_result;
 
 /*
- * Recomputes the chain over every event. Returns 0 when all match,
- * KNGG_EINVALID with r->bad_id and r->problem filled for the first event
- * that does not (changed, missing, inserted or moved), or another error.
+ * Checks the file (PRAGMA integrity_check), recomputes the chain over every
+ * event, checks the sealed head (last id, hash and number of events) and
+ * compares every sealed row (municipality, area, cycle, organisation,
+ * person) with its latest seal. Returns 0 when all match, KNGG_EINVALID
+ * with r filled for the first problem, or another error.
  */
 int kngg_store_verify(kngg_store *st, kngg_verify_result *r);
+
+/* The chain hash of event id as hex; KNGG_ENOTFOUND when there is none. */
+int kngg_store_event_hash(kngg_store *st, int64_t id, char hex[65]);
 
 #endif

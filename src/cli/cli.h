@@ -21,6 +21,7 @@ typedef struct {
 	const char *db_path;    /* --db, or NULL */
 	kngg_defs *defs;        /* loaded on first use by cli_defs() */
 	kngg_store *store;      /* opened by cli_tracker() */
+	int committed;          /* this run has changed a database (cli_finish) */
 	kngg_tracker tracker;
 } kngg_cli;
 
@@ -73,6 +74,12 @@ int cmd_phases(kngg_cli *cli, int argc, char **argv);
 int cmd_show(kngg_cli *cli, int argc, char **argv);
 int cmd_validate(kngg_cli *cli, int argc, char **argv);
 
+/* Prints "kngg: " msg tail as one line on stderr, control characters
+ * escaped (tail may be NULL). */
+void cli_message(const char *msg, const char *tail);
+/* The end of a run: flushes stdout and turns anything that failed after a
+ * committed change into a warning (exit 0). Returns the exit code. */
+int cli_finish(kngg_cli *cli, int rc);
 /* Prints "kngg: MESSAGE" on stderr; returns EXIT_FAIL. */
 int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints "kngg: MESSAGE (zie 'kngg help CMD')" on stderr; returns EXIT_USAGE. */

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "util/util.h"
 
 extern const unsigned char kngg_demo_txt[];
 extern const size_t kngg_demo_txt_len;
@@ -66,9 +67,6 @@ static void remove_db(const char *path)
 	remove_sides(path);
 }
 
-/* With --force: the file at path may be replaced only when it is a kngg
- * database. Its -wal and -shm go first, so that no stale WAL can meet the
- * new database after the rename. */
 static void keep_first(void *ctx, const char *msg)
 {
 	char *out = ctx;
@@ -77,15 +75,24 @@ static void keep_first(void *ctx, const char *msg)
 		snprintf(out, 512, "%s", msg);
 }
 
-static int check_old(const char *path)
+/* With --force the file at path may be replaced only when it is a kngg
+ * database. It is opened, taken for this process alone and its -wal moved
+ * into the file: from then on the file alone holds every committed event,
+ * so that whatever fails later, it is still whole. *old stays open (and
+ * locked) until the replacement is done. */
+static int take_old(const char *path, kngg_store **old)
 {
-	kngg_store *st = NULL;
 	char why[512] = "";
 
-	if (kngg_store_open(&st, path, KNGG_STORE_READONLY, keep_first, why) < 0)
+	if (kngg_store_open(old, path, 0, keep_first, why) < 0)
 		return cli_fail("'%s' wordt niet overschreven: %s", path,
 				*why ? why : "het is geen kngg-database");
-	kngg_store_close(st);
+	if (kngg_store_take(*old) < 0) {
+		kngg_store_close(*old);
+		*old = NULL;
+		return cli_fail("'%s' wordt niet overschreven: %s", path,
+				*why ? why : "hij is in gebruik");
+	}
 	return EXIT_OK;
 }
 
@@ -159,6 +166,7 @@ static int build(kngg_cli *cli, const char *tmp)
 	cli->db_path = tmp;
 	rc = replay(cli, script, &line);
 	cli_close(cli); /* the replay opened tmp; close it before the rename */
+	cli->committed = 0; /* into tmp: nothing the user has is changed yet */
 	cli->db_path = saved_path;
 	fflush(stdout);
 	fflush(stderr);
@@ -178,9 +186,39 @@ static int build(kngg_cli *cli, const char *tmp)
 	return EXIT_OK;
 }
 
+/* Moves the finished demo at tmp to real, the file --db names. */
+static int put_in_place(const char *path, const char *tmp, const char *real, int exists)
+{
+	kngg_store *old = NULL;
+	int rc;
+
+	if (exists && (rc = take_old(real, &old)) != EXIT_OK)
+		return rc;
+	if (kngg_test_fault("demo-rename")) {
+		errno = EIO;
+		rc = -1;
+	} else {
+		rc = rename(tmp, real);
+	}
+	if (rc != 0) {
+		rc = cli_fail("kan '%s' niet vervangen: %s; het oude bestand is ongewijzigd", path,
+			      strerror(errno));
+		kngg_store_close(old);
+		return rc;
+	}
+	kngg_fsync_dir(real);
+	/* the old file's handle goes, then anything SQLite kept beside it */
+	kngg_store_close(old);
+	if (exists)
+		remove_sides(real);
+	return EXIT_OK;
+}
+
 int cmd_demo(kngg_cli *cli, int argc, char **argv)
 {
-	const char *path = cli_db_path(cli);
+	static const char *const sides[] = {"-wal", "-shm", "-journal", NULL};
+	const char *path = cli_db_path(cli), *slash;
+	kngg_buf real = {0}, prefix = {0};
 	kngg_store *st = NULL;
 	struct stat sb;
 	char tmp[4096];
@@ -195,36 +233,47 @@ int cmd_demo(kngg_cli *cli, int argc, char **argv)
 		return cli_usage("demo", "'demo' verwacht geen argumenten; kies het bestand met --db");
 	if (!cli_defs(cli))
 		return EXIT_FAIL;
-	exists = stat(path, &sb) == 0;
-	if (exists && !force)
-		return cli_fail("'%s' bestaat al; kies een ander bestand met --db of vervang het met --force",
-				path);
-	if (exists && !S_ISREG(sb.st_mode))
-		return cli_fail("'%s' wordt niet overschreven: het is geen bestand", path);
-	if (exists && (rc = check_old(path)) != EXIT_OK)
-		return rc;
+	/* through a symlink: the file it names is replaced, the link stays */
+	if (kngg_path_resolve(path, &real) < 0)
+		return cli_fail("'%s': te veel symbolische koppelingen", path);
+	exists = stat(real.ptr, &sb) == 0;
+	rc = EXIT_FAIL;
+	if (exists && !force) {
+		rc = cli_fail("'%s' bestaat al; kies een ander bestand met --db of vervang het met --force",
+			      path);
+		goto done;
+	}
+	if (exists && !S_ISREG(sb.st_mode)) {
+		rc = cli_fail("'%s' wordt niet overschreven: het is geen bestand", path);
+		goto done;
+	}
 
 	/* Built next to the target (same file system, so rename is atomic)
 	 * and renamed only when complete: a failed demo leaves nothing behind
-	 * and --force never loses the old database to a half-made one. */
-	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.demo-%ld", path, (long)getpid()) >= sizeof(tmp))
-		return cli_fail("pad te lang: '%s'", path);
+	 * and --force never loses the old database to a half-made one. What a
+	 * killed run left behind (its pid no longer runs) goes first. */
+	slash = strrchr(real.ptr, '/');
+	kngg_buf_printf(&prefix, "%s.demo-", slash ? slash + 1 : real.ptr);
+	if (!prefix.failed)
+		kngg_sweep_temp(real.ptr, prefix.ptr, sides);
+	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.demo-%ld", real.ptr, (long)getpid()) >=
+	    sizeof(tmp)) {
+		rc = cli_fail("pad te lang: '%s'", path);
+		goto done;
+	}
 	remove_db(tmp);
 	if (kngg_store_open(&st, tmp, KNGG_STORE_CREATE, cli_print_diag, NULL) < 0)
-		return EXIT_FAIL;
+		goto done;
 	kngg_store_close(st);
-	if ((rc = build(cli, tmp)) != EXIT_OK) {
+	if ((rc = build(cli, tmp)) != EXIT_OK || (rc = put_in_place(path, tmp, real.ptr, exists)) != EXIT_OK) {
 		remove_db(tmp);
-		return rc;
+		goto done;
 	}
-	if (exists)
-		remove_sides(path);
-	if (rename(tmp, path) != 0) {
-		rc = cli_fail("kan '%s' niet vervangen: %s", path, strerror(errno));
-		remove_db(tmp);
-		return rc;
-	}
+	cli->committed = 1;
 	printf("demodatabase '%s' gemaakt: gemeente GM9999 Waterlinde, halverwege fase 1\n"
 	       "bekijk hem met 'kngg --db %s status GM9999'\n", path, path);
-	return EXIT_OK;
+done:
+	kngg_buf_free(&real);
+	kngg_buf_free(&prefix);
+	return rc;
 }

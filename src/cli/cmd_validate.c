@@ -9,7 +9,7 @@ static void print_diag(void *ctx, const char *msg)
 	int *count = ctx;
 
 	(*count)++;
-	fprintf(stderr, "kngg: %s\n", msg);
+	cli_message(msg, NULL);
 }
 
 int cmd_validate(kngg_cli *cli, int argc, char **argv)

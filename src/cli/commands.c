@@ -91,10 +91,17 @@ const cmd_def kngg_commands[] = {
 	 "trek een vastgelegd feit in (met reden); het blijft in het logboek",
 	 "GEBEURTENIS is het nummer uit 'kngg log'. Er wordt niets gewist: de\n"
 	 "correctie is een nieuwe gebeurtenis.\n"},
-	{"verify", cmd_verify, "kngg verify",
-	 "controleer de keten van het logboek op wijzigingen buiten kngg om",
-	 "Herberekent de SHA-256-keten over alle gebeurtenissen en noemt de eerste\n"
-	 "die niet klopt (gewijzigd, verwijderd, verplaatst).\n"},
+	{"verify", cmd_verify, "kngg verify [--anchor GEBEURTENIS:HASH]",
+	 "controleer het bestand en de keten van het logboek op wijzigingen buiten kngg om",
+	 "Controleert het databasebestand zelf (SQLite integrity_check), herberekent de\n"
+	 "SHA-256-keten over alle gebeurtenissen, controleert de verzegelde kop (laatste\n"
+	 "gebeurtenis en aantal) en vergelijkt gemeenten, gebieden, cycli, organisaties\n"
+	 "en personen met hun zegel in de keten. Noemt het eerste dat niet klopt.\n"
+	 "\n"
+	 "Toont daarna een ankerpunt (gebeurtenis:hash). Bewaar dat buiten de database;\n"
+	 "--anchor controleert later dat de keten tot dat punt niet is herschreven. Wie\n"
+	 "schrijfrechten en de broncode heeft, kan de hele keten opnieuw berekenen; alleen\n"
+	 "een elders bewaard ankerpunt laat dat zien.\n"},
 	{"person", cmd_person,
 	 "kngg person export ID [-o BESTAND] [--force] | erase ID --reason TEKST [--date D] [--by N]",
 	 "AVG: alles over een persoon exporteren (JSON) of de persoon wissen",

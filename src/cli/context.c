@@ -23,7 +23,7 @@ const char *cli_db_path(const kngg_cli *cli)
 void cli_print_diag(void *ctx, const char *msg)
 {
 	(void)ctx;
-	fprintf(stderr, "kngg: %s\n", msg);
+	cli_message(msg, NULL);
 }
 
 kngg_tracker *cli_tracker(kngg_cli *cli)
@@ -60,6 +60,8 @@ kngg_tracker *cli_tracker(kngg_cli *cli)
 
 void cli_close(kngg_cli *cli)
 {
+	if (kngg_store_commits(cli->store) > 0)
+		cli->committed = 1;
 	kngg_store_close(cli->store);
 	cli->store = NULL;
 }

@@ -10,30 +10,71 @@
 
 #include "cli/cli.h"
 
+/*
+ * Writes "kngg: " and the message as one line on stderr. Whatever the
+ * message echoes (an id, a name, a path someone typed) stays on that line
+ * and cannot steer the terminal: control characters, including newlines
+ * and escape sequences, and the C1 controls U+0080-U+009F are shown as
+ * \n, \t or \xHH.
+ */
+void cli_message(const char *msg, const char *tail)
+{
+	const unsigned char *p = (const unsigned char *)msg;
+
+	fputs("kngg: ", stderr);
+	for (; *p; p++) {
+		if (*p == '\n')
+			fputs("\\n", stderr);
+		else if (*p == '\t')
+			fputs("\\t", stderr);
+		else if (*p < 0x20 || *p == 0x7f)
+			fprintf(stderr, "\\x%02x", *p);
+		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			fprintf(stderr, "\\x%02x", *++p);
+		else
+			fputc(*p, stderr);
+	}
+	fputs(tail ? tail : "", stderr);
+	fputc('\n', stderr);
+}
+
+static void vmessage(const char *fmt, va_list ap, const char *tail)
+{
+	char small[1024], *big = NULL;
+	va_list copy;
+	int n;
+
+	va_copy(copy, ap);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
+	if (n >= (int)sizeof(small) && (big = malloc((size_t)n + 1)) != NULL)
+		vsnprintf(big, (size_t)n + 1, fmt, copy);
+	va_end(copy);
+	cli_message(big ? big : small, tail);
+	free(big);
+}
+
 int cli_fail(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("kngg: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vmessage(fmt, ap, NULL);
 	va_end(ap);
-	fputc('\n', stderr);
 	return EXIT_FAIL;
 }
 
 int cli_usage(const char *cmd, const char *fmt, ...)
 {
+	char tail[96];
 	va_list ap;
 
-	fputs("kngg: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
 	if (cmd)
-		fprintf(stderr, " (zie 'kngg help %s')\n", cmd);
+		snprintf(tail, sizeof(tail), " (zie 'kngg help %s')", cmd);
 	else
-		fputs(" (zie 'kngg help')\n", stderr);
+		snprintf(tail, sizeof(tail), " (zie 'kngg help')");
+	va_start(ap, fmt);
+	vmessage(fmt, ap, tail);
+	va_end(ap);
 	return EXIT_USAGE;
 }
 
@@ -115,6 +156,31 @@ static int take_value(int argc, char **argv, int *i, const char *name, const cha
 	return 1;
 }
 
+/*
+ * A command either did what it says or changed nothing. Once it has
+ * committed a change, nothing that goes wrong afterwards (a confirmation
+ * that cannot be printed, a status line that cannot be loaded) turns it
+ * into a failure: a retrying script would record it twice. That becomes a
+ * warning and exit 0. Before any commit, lost output is a failure.
+ */
+int cli_finish(kngg_cli *cli, int rc)
+{
+	int lost = fflush(stdout) != 0 || ferror(stdout);
+
+	if (!cli->committed) {
+		if (lost && rc == EXIT_OK)
+			rc = cli_fail("kan de uitvoer niet schrijven");
+		return rc;
+	}
+	if (lost)
+		cli_message("let op: de uitvoer kon niet worden geschreven; de wijziging is wel "
+			    "vastgelegd (zie 'kngg log')", NULL);
+	else if (rc != EXIT_OK)
+		cli_message("let op: de wijziging is wel vastgelegd; alleen wat daarna kwam, mislukte "
+			    "(zie 'kngg log')", NULL);
+	return EXIT_OK;
+}
+
 int cli_dispatch(kngg_cli *cli, int argc, char **argv)
 {
 	const cmd_def *c = cmd_find(argv[0]);
@@ -158,7 +224,5 @@ int main(int argc, char **argv)
 	rc = cli_dispatch(&cli, argc - i, argv + i);
 	cli_close(&cli);
 	kngg_defs_free(cli.defs);
-	if (fflush(stdout) != 0 && rc == EXIT_OK)
-		rc = cli_fail("kan de uitvoer niet schrijven");
-	return rc;
+	return cli_finish(&cli, rc);
 }

@@ -104,6 +104,13 @@ int engine_date(kngg_tracker *t, const kngg_track_opts *o, int allow_future, cha
 	char today[11];
 
 	engine_day(t, NULL, today);
+	/* a clock outside the range --date accepts would record dates that
+	 * could never be typed again, nor corrected */
+	if (!kngg_valid_date(today))
+		return engine_fail(t, KNGG_EINVALID,
+				   "de systeemklok staat op %s, buiten 1900-2199; kngg legt niets vast "
+				   "met die datum. Zet de klok goed",
+				   today);
 	if (!o || !o->date) {
 		memcpy(out, today, 11);
 		return 0;

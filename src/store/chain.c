@@ -379,13 +379,18 @@ static int check_file(kngg_store *st, kngg_verify_result *r)
 	kngg_buf msg = {0};
 
 	if (rc < 0)
-		return rc == KNGG_EINVALID ? bad(r, 0, "het bestand is beschadigd (geen leesbare database)") : rc;
+		return rc;
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW && strcmp(store_col_text(stmt, 0), "ok") == 0) {
 		rc = 0;
 	} else {
-		kngg_buf_puts(&msg, rc == SQLITE_ROW ? store_col_text(stmt, 0) : sqlite3_errstr(rc));
-		rc = bad(r, 0, "het bestand is beschadigd (SQLite integrity_check: %.160s); herstel het uit een reservekopie",
+		const char *text = rc == SQLITE_ROW ? store_col_text(stmt, 0) : sqlite3_errstr(rc);
+		const char *nl = strrchr(text, '\n');
+
+		/* "*** in database main ***\nPage 9: ..." */
+		kngg_buf_puts(&msg, nl ? nl + 1 : text);
+		r->damaged = 1;
+		rc = bad(r, 0, "het databasebestand is beschadigd (SQLite: %.160s); zet een reservekopie terug",
 			 kngg_buf_cstr(&msg));
 	}
 	sqlite3_finalize(stmt);
@@ -510,5 +515,30 @@ int kngg_store_verify(kngg_store *st, kngg_verify_result *r)
 	    (rc = check_head(st, r, last_id, last)) == 0)
 		rc = store_seals_check(st, &seals, r);
 	store_seals_free(&seals);
+	if (rc == 0) {
+		r->head_id = last_id;
+		store_digest_hex(last, r->head_hex);
+	}
+	return rc;
+}
+
+int kngg_store_event_hash(kngg_store *st, int64_t id, char hex[65])
+{
+	sqlite3_stmt *stmt;
+	const unsigned char *h;
+	int rc = store_prepare(st, "SELECT hash FROM event WHERE id = ?1", &stmt);
+
+	if (rc < 0)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW && (h = blob32(stmt, 0)) != NULL) {
+		store_digest_hex(h, hex);
+		rc = 0;
+	} else {
+		rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? KNGG_ENOTFOUND
+							   : store_sql_error(st, rc, "lezen van de keten");
+	}
+	sqlite3_finalize(stmt);
 	return rc;
 }

@@ -3,6 +3,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -235,7 +236,11 @@ int kngg_store_commit(kngg_store *st)
 		kngg_store_rollback(st);
 		return KNGG_ERROR;
 	}
+	if (kngg_test_fault("kill-before-commit"))
+		raise(SIGKILL);
 	rc = store_exec(st, "COMMIT", "vastleggen");
+	if (rc == 0 && kngg_test_fault("kill-after-commit"))
+		raise(SIGKILL);
 	if (rc == 0) {
 		st->in_tx = 0;
 		st->commits++;
@@ -251,6 +256,29 @@ void kngg_store_rollback(kngg_store *st)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	st->in_tx = 0;
 	kngg_buf_free(&st->pending);
+}
+
+int kngg_store_take(kngg_store *st)
+{
+	int log = -1, done = -1, rc;
+
+	/* exclusive locking mode: once the write lock below is taken it is
+	 * kept until close, so no other process can read or write meanwhile */
+	if ((rc = store_exec(st, "PRAGMA locking_mode = EXCLUSIVE", "vergrendelen")) < 0)
+		return rc;
+	sqlite3_busy_timeout(st->db, 5000);
+	if ((rc = kngg_store_begin(st)) < 0 || (rc = kngg_store_commit(st)) < 0)
+		goto done;
+	rc = sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &log, &done);
+	if (rc == SQLITE_OK && log == 0)
+		rc = 0;
+	else if (rc == SQLITE_OK || (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+		rc = store_sql_error(st, SQLITE_BUSY, "vergrendelen");
+	else
+		rc = store_sql_error(st, rc, "verwerken van het WAL-bestand");
+done:
+	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	return rc;
 }
 
 int64_t kngg_store_commits(const kngg_store *st)

@@ -17,6 +17,17 @@
 
 #define MAX_LINKS 40 /* as the kernel's ELOOP limit */
 
+int kngg_test_fault(const char *point)
+{
+	const char *list = getenv("KNGG_TEST_FAULT"), *p;
+	size_t len = strlen(point);
+
+	for (p = list; p && *p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL)
+		if (strncmp(p, point, len) == 0 && (p[len] == ',' || p[len] == '\0'))
+			return 1;
+	return 0;
+}
+
 int kngg_path_resolve(const char *path, kngg_buf *out)
 {
 	kngg_buf cur = {0};

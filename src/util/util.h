@@ -58,6 +58,11 @@ int kngg_read_file(const char *path, char **out, size_t *len);
 int kngg_write_file_atomic(const char *path, const void *data, size_t len, int force,
 			   kngg_diag_fn diag, void *ctx);
 
+/* 1 when the comma-separated list in $KNGG_TEST_FAULT names point: the
+ * tests' way to make a rename fail or a process die at a chosen moment.
+ * Unset in normal use. */
+int kngg_test_fault(const char *point);
+
 /* ---- replacing files safely (fs.c) ---- */
 
 /* The file path names once symlinks of its last component are followed
