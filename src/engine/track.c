@@ -854,6 +854,7 @@ const char *kngg_event_kind_text(const char *kind)
 		{KNGG_EV_NOTE_REDACT, "notitie aangepast"},
 		{KNGG_EV_PHASE_DECLARE, "fase opgegeven"},
 		{KNGG_EV_REGION_JOIN, "regio"},
+		{KNGG_EV_REGISTER_SEAL, "register verzegeld (controle van namen)"},
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)

@@ -490,18 +490,16 @@ static const char *unwritable(const char *path)
 	kngg_buf dir = {0};
 	const char *slash = strrchr(path, '/'), *why = NULL;
 
-	if (access(path, W_OK) != 0)
+	if (slash)
+		kngg_buf_put(&dir, path, slash == path ? 1 : (size_t)(slash - path));
+	else
+		kngg_buf_puts(&dir, ".");
+	/* WAL needs to create -wal and -shm beside the file */
+	if (!dir.failed && access(kngg_buf_cstr(&dir), W_OK | X_OK) != 0)
+		why = errno == EROFS ? "de schijf is alleen-lezen" : "de map is alleen-lezen";
+	else if (access(path, W_OK) != 0)
 		why = errno == EROFS ? "de schijf is alleen-lezen" : "het bestand is alleen-lezen";
-	if (!why) {
-		if (slash)
-			kngg_buf_put(&dir, path, slash == path ? 1 : (size_t)(slash - path));
-		else
-			kngg_buf_puts(&dir, ".");
-		/* WAL needs to create -wal and -shm beside the file */
-		if (!dir.failed && access(kngg_buf_cstr(&dir), W_OK | X_OK) != 0)
-			why = errno == EROFS ? "de schijf is alleen-lezen" : "de map is alleen-lezen";
-		kngg_buf_free(&dir);
-	}
+	kngg_buf_free(&dir);
 	return why;
 }
 

@@ -33,7 +33,8 @@ check '[ "$(event_of signoff 1)" = 10 ] && [ "$(event_of step.done 1)" = 8 ] && 
 run --db "$DB" verify
 expect_rc 0 "verify on an untouched journal"
 expect_no_err "verify on an untouched journal"
-check '[ "$out" = "keten in orde: 12 gebeurtenissen gecontroleerd" ]' "verify counts every event"
+check '[ "$(printf "%s\n" "$out" | head -n 1)" = "keten in orde: 12 gebeurtenissen gecontroleerd" ]' "verify counts every event"
+check 'printf "%s\n" "$out" | grep -Eq "^ankerpunt nu: 12:[0-9a-f]{16} "' "verify shows an anchor"
 rejected "verify takes no arguments" "" verify GM0479
 expect_rc 2 "verify with an argument is a usage error"
 
@@ -72,8 +73,49 @@ tampered "UPDATE event SET note = 'toegevoegd' WHERE id = 7" \
 	"a note added" 7 "van gebeurtenis 7"
 tampered "UPDATE event SET hash = NULL WHERE id = 3" \
 	"a hash removed" 3 "gebeurtenis 3"
+# the head pointed back at an older event, with that event's hash copied:
+# the head's seal and count cannot be copied from the event table
+tampered "DELETE FROM event WHERE id >= 11;
+	UPDATE chain_head SET event_id = 10, hash = (SELECT hash FROM event WHERE id = 10)" \
+	"the newest rows deleted and the head copied from the table" 10 "de kop van de keten is buiten kngg om gezet"
+tampered "UPDATE chain_head SET count = count - 1" \
+	"the head's count edited" 12 "zegel of aantal klopt niet"
+# names the events rely on: persons, organisations, municipalities, areas
+tampered "UPDATE person SET name = 'Mallory' WHERE name = 'Jan Jansen'" \
+	"a signer renamed outside kngg" 4 "persoon 1 wijkt af van wat daar is vastgelegd"
+tampered "UPDATE person SET organisation_id = 2 WHERE id = 1" \
+	"a person moved to another organisation" 4 "persoon 1 wijkt af"
+tampered "UPDATE organisation SET name = 'GGD Elders' WHERE id = 2" \
+	"an organisation renamed outside kngg" 3 "organisatie 2 wijkt af"
+tampered "UPDATE municipality SET name = 'Zaandam' WHERE code = 'GM0479'" \
+	"a municipality renamed outside kngg" 1 "gemeente GM0479 wijkt af"
+tampered "DELETE FROM person WHERE id = 2" \
+	"a person deleted outside kngg" 5 "persoon 2 ontbreekt: buiten kngg om verwijderd"
+cp "$DB" t.db
+sqlite3 t.db "INSERT INTO organisation(municipality, name, type, created_at) VALUES ('GM0479', 'Nep BV', 'ggd', '2026-01-01')"
+run --db t.db verify
+expect_rc 1 "an organisation inserted outside kngg"
+expect_err "keten verbroken: organisatie 3 staat niet in de keten: buiten kngg om toegevoegd" "names the inserted row"
+rm -f t.db t.db-wal t.db-shm
+# a rename through kngg is sealed and verifies
+cp "$DB" t.db
+"$KNGG" --db t.db municipality rename GM0479 "Zaanstad (gem.)" >/dev/null
+run --db t.db verify
+expect_rc 0 "a rename through kngg verifies"
+rm -f t.db t.db-wal t.db-shm
 run --db "$DB" verify
 expect_rc 0 "the original still verifies"
+# an anchor kept from an earlier verify: found unchanged, or the rewrite shown
+anchor=$(printf "%s\n" "$out" | sed -n 's/^ankerpunt nu: \([^ ]*\).*/\1/p')
+run --db "$DB" verify --anchor "$anchor"
+expect_rc 0 "verify --anchor with the current anchor"
+expect_out "ankerpunt $anchor staat ongewijzigd in de keten" "the anchor is confirmed"
+run --db "$DB" verify --anchor "12:0000000000000000"
+expect_rc 1 "a wrong anchor"
+expect_err "ankerpunt 12:0000000000000000 klopt niet" "says the chain was rewritten"
+run --db "$DB" verify --anchor "99:0000000000000000"
+expect_err "gebeurtenis 99 staat niet meer in de keten" "an anchor beyond the chain"
+rejected "an anchor that is no anchor" "--anchor verwacht GEBEURTENIS:HASH" verify --anchor 12:abc
 
 # --- corrections ------------------------------------------------------------------
 run --db "$DB" status GM0479
@@ -124,7 +166,7 @@ check '[ "$(json "d[0][\"withdrawn\"]")" = True ]' "signoff list json: withdrawn
 
 run --db "$DB" verify
 expect_rc 0 "verify passes after corrections"
-check '[ "$out" = "keten in orde: 14 gebeurtenissen gecontroleerd" ]' "verify counts the corrections too"
+check '[ "$(printf "%s\n" "$out" | head -n 1)" = "keten in orde: 14 gebeurtenissen gecontroleerd" ]' "verify counts the corrections too"
 tampered "UPDATE event SET corrects = 9 WHERE id = $correction" \
 	"a correction pointed at another event" "$correction" "gebeurtenis $correction"
 
