@@ -162,6 +162,21 @@ if [ "$(id -u)" -eq 0 ] && command -v runuser >/dev/null; then
 else
 	echo "read-only directory: skipped (needs root to run as nobody)"
 fi
+# a read-only mount (a bind mount remounted ro), where the machine allows it
+mkdir -p mnt_src mnt_ro && cp "$DB" mnt_src/m.db
+if mount --bind mnt_src mnt_ro 2>/dev/null && mount -o remount,bind,ro mnt_ro 2>/dev/null; then
+	run --db mnt_ro/m.db status GM0479
+	expect_rc 0 "status on a read-only mount"
+	run --db mnt_ro/m.db verify
+	expect_rc 0 "verify on a read-only mount"
+	run --db mnt_ro/m.db factor GM0479 draagvlak --score 2
+	expect_rc 1 "a write on a read-only mount fails"
+	expect_err "kan alleen gelezen worden (de schijf is alleen-lezen)" "and says why in one Dutch line"
+	umount mnt_ro
+else
+	umount mnt_ro 2>/dev/null
+	echo "read-only mount: skipped (mount not permitted here)"
+fi
 
 # ---- echoed text stays on one line and cannot steer the terminal ----
 before=$(db_state "$DB")
