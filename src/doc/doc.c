@@ -70,26 +70,27 @@ static int valid_name(const char *s)
 }
 
 /* The summary of a template: the text of its "<!-- kngg: ... -->" line
- * within the first 1 KiB, or NULL when it has none. */
+ * within the first 1 KiB, or NULL when it has none or cannot be read (a
+ * FIFO or a device is not a template, and is not opened for reading). */
 static char *summary_of(const char *path)
 {
-	char head[1024], *p, *end;
+	char *text, *p, *end, *summary = NULL;
 	size_t n;
-	FILE *f = fopen(path, "r");
 
-	if (!f)
+	if (kngg_read_file_max(path, DOC_MAX_TEMPLATE_FILE, NULL, NULL, &text, &n) < 0)
 		return NULL;
-	n = fread(head, 1, sizeof(head) - 1, f);
-	fclose(f);
-	head[n] = '\0';
-	if (!(p = strstr(head, "<!-- kngg:")) || !(end = strstr(p, "-->")))
-		return NULL;
-	p += strlen("<!-- kngg:");
-	while (p < end && (*p == ' ' || *p == '\t'))
-		p++;
-	while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
-		end--;
-	return strndup(p, (size_t)(end - p));
+	if (n > 1023)
+		text[1023] = '\0';
+	if ((p = strstr(text, "<!-- kngg:")) && (end = strstr(p, "-->"))) {
+		p += strlen("<!-- kngg:");
+		while (p < end && (*p == ' ' || *p == '\t'))
+			p++;
+		while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+			end--;
+		summary = strndup(p, (size_t)(end - p));
+	}
+	free(text);
+	return summary;
 }
 
 static int by_name(const void *a, const void *b)
@@ -226,22 +227,32 @@ static int inside_allowed(const char *path)
 	       len > 4 && strcmp(file + len - 4, ".xsl") == 0;
 }
 
+static void collect_diag(void *ctx, const char *msg)
+{
+	(void)ctx;
+	on_error(NULL, "%s\n", msg);
+}
+
 /* Stylesheets are read by us and parsed from memory: the process refuses
- * every entity libxml2 would load itself (defs_load.c). path stays the
- * base URL, so includes resolve against the template's folder. */
-static xmlDocPtr read_style(const char *path)
+ * every entity libxml2 would load itself (defs_load.c). Only regular files
+ * of at most DOC_MAX_TEMPLATE_FILE bytes are read (the reason goes to
+ * first_error). path stays the base URL, so includes resolve against the
+ * template's folder. 0, KNGG_EIO (not read), KNGG_EINVALID (not XML). */
+static int read_style(const char *path, xmlDocPtr *doc)
 {
 	char *text;
 	size_t len;
-	xmlDocPtr doc;
+	int rc;
 
-	if (kngg_read_file(path, &text, &len) < 0 || len > INT_MAX) {
-		on_error(NULL, "kan %s niet lezen\n", path);
-		return NULL;
-	}
-	doc = xmlReadMemory(text, (int)len, path, NULL, STYLE_PARSE_OPTIONS);
+	*doc = NULL;
+	rc = kngg_read_file_max(path, DOC_MAX_TEMPLATE_FILE, collect_diag, NULL, &text, &len);
+	if (rc == KNGG_ENOMEM)
+		on_error(NULL, "onvoldoende geheugen\n");
+	if (rc < 0)
+		return KNGG_EIO;
+	*doc = xmlReadMemory(text, (int)len, path, NULL, STYLE_PARSE_OPTIONS);
 	free(text);
-	return doc;
+	return *doc ? 0 : KNGG_EINVALID;
 }
 
 static void silent(void *ctx, const char *fmt, ...)
@@ -257,6 +268,7 @@ static xmlDocPtr load_doc(const xmlChar *uri, xmlDictPtr dict, int options, void
 			  xsltLoadType type)
 {
 	const char *u = (const char *)uri;
+	xmlDocPtr doc;
 
 	(void)dict;
 	(void)options;
@@ -268,7 +280,7 @@ static xmlDocPtr load_doc(const xmlChar *uri, xmlDictPtr dict, int options, void
 			 (const char *)uri);
 		return NULL;
 	}
-	return read_style(u);
+	return read_style(u, &doc) == 0 ? doc : NULL;
 }
 
 static xsltSecurityPrefsPtr locked_down(void)
@@ -325,11 +337,14 @@ static int transform(kngg_tracker *t, const char *dir, const char *name, xmlDocP
 	xsltSetGenericErrorFunc(NULL, on_error);
 	xsltSetLoaderFunc(load_doc);
 
-	if (!(sdoc = read_style(path))) {
-		rc = engine_fail(t, KNGG_EINVALID, "sjabloon %s is geen geldige XML: %s", name,
-				 one_line(&err));
+	if ((rc = read_style(path, &sdoc)) == KNGG_EIO) {
+		rc = engine_fail(t, rc, "sjabloon %s: %s", name, one_line(&err));
+		goto done;
+	} else if (rc < 0) {
+		rc = engine_fail(t, rc, "sjabloon %s is geen geldige XML: %s", name, one_line(&err));
 		goto done;
 	}
+	rc = KNGG_EINVALID;
 	if (!(style = xsltParseStylesheetDoc(sdoc))) {
 		xmlFreeDoc(sdoc);
 		rc = engine_fail(t, KNGG_EINVALID, "sjabloon %s is geen geldig XSLT: %s", name,

@@ -13,6 +13,11 @@
 #include "kngg/doc.h"
 #include "util/util.h"
 
+/* The largest template file read (also for xsl:include). The largest real
+ * one, common.xsl, is 34 KiB; 1 MiB leaves thirtyfold room for a
+ * municipality's own and still refuses a wrong file before parsing it. */
+#define DOC_MAX_TEMPLATE_FILE ((size_t)1 << 20)
+
 /* What the document is about: for titles and document properties. */
 typedef struct {
 	const char *title;    /* document/@title */

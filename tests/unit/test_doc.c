@@ -1,7 +1,8 @@
 /*
  * test_doc.c: documents. The vocabulary check, escaping in every format,
  * the DOCX package, template listing, and the sandbox a template runs in
- * (no files, no network, includes only from its own folder).
+ * (no files, no network, includes only from its own folder; regular files
+ * of at most 1 MiB).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -377,6 +378,53 @@ static void test_sandbox(void **state)
 	free(out);
 }
 
+/* ---- template files that are not files ---------------------------------------------- */
+
+static void test_template_files(void **state)
+{
+	fixture *fx = *state;
+	char path[160], *out = NULL, *big;
+	kngg_doc_template *list;
+	size_t n;
+
+	alarm(20); /* a FIFO opened for reading would wait for a writer */
+	snprintf(path, sizeof(path), "%s/fifo.xsl", fx->dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	assert_int_equal(doc(fx, "fifo", NULL, &out), KNGG_EIO);
+	assert_non_null(strstr(kngg_buf_cstr(&fx->errors), "sjabloon fifo: '"));
+	assert_non_null(strstr(kngg_buf_cstr(&fx->errors), "/fifo.xsl' is geen gewoon bestand\n"));
+	snprintf(path, sizeof(path), "%s/zero.xsl", fx->dir);
+	assert_int_equal(symlink("/dev/zero", path), 0);
+	assert_int_equal(doc(fx, "zero", NULL, &out), KNGG_EIO);
+	assert_non_null(strstr(kngg_buf_cstr(&fx->errors), "/zero.xsl' is geen gewoon bestand\n"));
+	/* an include that is a FIFO */
+	snprintf(path, sizeof(path), "%s/common.xsl", fx->dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	write_file(fx->dir, "incl.xsl",
+		   XSL_HEAD "<xsl:include href='common.xsl'/><xsl:template match='/'>"
+			    "<document title='x'/></xsl:template>" XSL_TAIL);
+	assert_int_equal(doc(fx, "incl", NULL, &out), KNGG_EINVALID);
+	assert_non_null(strstr(kngg_buf_cstr(&fx->errors), "/common.xsl' is geen gewoon bestand"));
+	/* listing passes over all three */
+	write_file(fx->dir, "ok.xsl", XSL_HEAD XSL_TAIL);
+	assert_int_equal(kngg_doc_templates(fx->dir, NULL, NULL, &list, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(list[0].name, "incl");
+	assert_string_equal(list[1].name, "ok");
+	kngg_doc_templates_free(list, n);
+	alarm(0);
+	/* 2 MiB: a template is code, not data */
+	big = malloc(2 << 20);
+	memset(big, ' ', 2 << 20);
+	memcpy(big, XSL_HEAD, strlen(XSL_HEAD));
+	memcpy(big + (2 << 20) - strlen(XSL_TAIL) - 1, XSL_TAIL, strlen(XSL_TAIL) + 1);
+	write_file(fx->dir, "big.xsl", big);
+	free(big);
+	assert_int_equal(doc(fx, "big", NULL, &out), KNGG_EIO);
+	assert_non_null(strstr(kngg_buf_cstr(&fx->errors),
+			       "/big.xsl' is te groot (2,0 MiB; maximaal 1 MiB)\n"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -387,6 +435,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_template_list, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_params_and_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sandbox, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_template_files, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
