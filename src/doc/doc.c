@@ -15,13 +15,16 @@
  */
 #include <dirent.h>
 #include <limits.h>
+#include <malloc.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <libxml/parser.h>
+#include <libxml/xmlmemory.h>
 #include <libxml/xpath.h>
 #include <libxslt/documents.h>
 #include <libxslt/security.h>
@@ -206,6 +209,250 @@ static const char *one_line(kngg_buf *b)
 	return b->len ? kngg_buf_cstr(b) : "onbekende fout";
 }
 
+/* ---- limits on a running template ---------------------------------------- */
+
+/*
+ * A customised template may recurse without end, or build a string or tree
+ * that doubles at every step. libxslt's own limits (nesting, variables on
+ * the stack, instructions executed, XPath operations) are set on each
+ * transform context, never through its process-wide defaults, so renders
+ * in other threads keep theirs. Memory and time have no such limit in
+ * libxslt: every libxml2/libxslt allocation passes hooks (installed once,
+ * before main) that count the bytes a render holds on its own thread and
+ * read the thread's CPU clock now and then, and stop that render's
+ * transform once either budget is spent.
+ *
+ * The real templates, over ten years of one municipality's history
+ * (bench/gen_national.py --single), need at most 2,000 instructions,
+ * 10,000 XPath operations, 0.2 MiB and 10 ms: the limits leave a margin of
+ * several hundred times. Nesting and variables keep libxslt's defaults;
+ * 3000 levels fit in 2 MiB of stack (a web server thread has 8).
+ */
+const doc_limits doc_default_limits = {
+	.depth = 3000,
+	.vars = 15000,
+	.steps = 1000000,
+	.xpath_steps = 50000000,
+	.memory = (size_t)64 << 20,
+	.seconds = 10,
+};
+
+typedef enum {
+	LIMIT_NONE,
+	LIMIT_DEPTH,
+	LIMIT_VARS,
+	LIMIT_STEPS,
+	LIMIT_XPATH_STEPS,
+	LIMIT_MEMORY,
+	LIMIT_TIME
+} limit_kind;
+
+typedef struct {
+	xsltTransformContextPtr ctxt;
+	const doc_limits *lim;
+	long long held;          /* bytes allocated minus freed on this thread */
+	unsigned long allocs;    /* allocations, to read the clock every so often */
+	struct timespec start;   /* the thread's CPU clock when the transform began */
+	limit_kind hit;          /* the first limit reached */
+} render_guard;
+
+static _Thread_local const doc_limits *limits_override;
+static _Thread_local render_guard *guard;
+
+void doc_set_limits(const doc_limits *limits)
+{
+	limits_override = limits;
+}
+
+static double cpu_seconds_since(const struct timespec *start)
+{
+	struct timespec now;
+
+	if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now) != 0)
+		return 0;
+	return (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+/* Ends the transform at its next instruction or XPath operation. */
+static void stop(render_guard *g, limit_kind why)
+{
+	if (g->hit == LIMIT_NONE)
+		g->hit = why;
+	g->ctxt->state = XSLT_STATE_STOPPED; /* as libxslt does itself; 1.1.35 has no call */
+	if (g->ctxt->xpathCtxt)
+		g->ctxt->xpathCtxt->opCount = g->ctxt->xpathCtxt->opLimit;
+}
+
+static void account(render_guard *g, long long delta)
+{
+	g->held += delta;
+	if (delta > 0 && g->held > (long long)g->lim->memory)
+		stop(g, LIMIT_MEMORY);
+	if (++g->allocs % 1024 == 0 && cpu_seconds_since(&g->start) > (double)g->lim->seconds)
+		stop(g, LIMIT_TIME);
+}
+
+/* An allocation that would take the render past twice its budget fails:
+ * the transform was stopped at the budget, and only the instruction in
+ * flight (one concat() of two halves, say) may still grow. */
+static int refused(const render_guard *g, long long delta)
+{
+	return delta > 0 && g->held + delta > 2 * (long long)g->lim->memory;
+}
+
+/* The hooks. malloc_usable_size() (glibc, and ASan's allocator) gives a
+ * block's size on free without a header of our own. */
+static void *guarded_malloc(size_t n)
+{
+	render_guard *g = guard;
+	void *p;
+
+	if (g && refused(g, (long long)n)) {
+		stop(g, LIMIT_MEMORY);
+		return NULL;
+	}
+	p = malloc(n);
+	if (p && g)
+		account(g, (long long)malloc_usable_size(p));
+	return p;
+}
+
+static void *guarded_realloc(void *p, size_t n)
+{
+	render_guard *g = guard;
+	long long old = g && p ? (long long)malloc_usable_size(p) : 0;
+	void *q;
+
+	if (g && refused(g, (long long)n - old)) {
+		stop(g, LIMIT_MEMORY);
+		return NULL;
+	}
+	q = realloc(p, n);
+	if (g && q)
+		account(g, (long long)malloc_usable_size(q) - old);
+	else if (g && n == 0)
+		account(g, -old); /* realloc(p, 0) freed p */
+	return q;
+}
+
+static void guarded_free(void *p)
+{
+	render_guard *g = guard;
+
+	if (g && p)
+		account(g, -(long long)malloc_usable_size(p));
+	free(p);
+}
+
+static char *guarded_strdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = guarded_malloc(n);
+
+	return p ? memcpy(p, s, n) : NULL;
+}
+
+/* Before main, so no thread can be inside libxml2 while its allocator
+ * changes. Outside a transform the hooks only pass calls on, so blocks
+ * may be allocated by one and freed by the other. */
+__attribute__((constructor)) static void install_memory_hooks(void)
+{
+	xmlMemSetup(guarded_free, guarded_malloc, guarded_realloc, guarded_strdup);
+}
+
+/* libxslt reports its own limits as errors; which one it was is read from
+ * the context at that moment (the nesting unwinds before it returns, and
+ * a render that ends well may have used a counter up to its limit). */
+static void note_limit(render_guard *g)
+{
+	xsltTransformContextPtr c = g->ctxt;
+
+	if (g->hit != LIMIT_NONE)
+		return;
+	if (c->depth >= c->maxTemplateDepth)
+		g->hit = LIMIT_DEPTH;
+	else if (c->varsNr >= c->maxTemplateVars)
+		g->hit = LIMIT_VARS;
+	else if (c->opLimit && c->opCount >= c->opLimit)
+		g->hit = LIMIT_STEPS;
+	else if (c->xpathCtxt && c->xpathCtxt->opLimit &&
+		 c->xpathCtxt->opCount >= c->xpathCtxt->opLimit)
+		g->hit = LIMIT_XPATH_STEPS;
+}
+
+static void on_transform_error(void *ctx, const char *fmt, ...) KNGG_PRINTF(2, 3);
+
+static void on_transform_error(void *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	note_limit(ctx);
+	if (!first_error || first_error->len > 2000)
+		return;
+	va_start(ap, fmt);
+	kngg_buf_vprintf(first_error, fmt, ap);
+	va_end(ap);
+}
+
+/* Sets the limits on a new transform context and starts counting. */
+static void guard_begin(render_guard *g, xsltTransformContextPtr ctxt)
+{
+	memset(g, 0, sizeof(*g));
+	g->ctxt = ctxt;
+	g->lim = limits_override ? limits_override : &doc_default_limits;
+	ctxt->maxTemplateDepth = g->lim->depth;
+	ctxt->maxTemplateVars = g->lim->vars;
+	ctxt->opLimit = g->lim->steps;
+	if (ctxt->xpathCtxt) {
+		ctxt->xpathCtxt->opLimit = g->lim->xpath_steps;
+		ctxt->xpathCtxt->opCount = 0;
+	}
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &g->start);
+	xsltSetTransformErrorFunc(ctxt, g, on_transform_error);
+	guard = g;
+}
+
+static void guard_end(void)
+{
+	guard = NULL;
+}
+
+/* Fails the render with the limit it reached, in words a template author
+ * can act on; 0 when none was. */
+static int limit_failure(kngg_tracker *t, const char *name, const render_guard *g)
+{
+	const doc_limits *l = g->lim;
+
+	switch (g->hit) {
+	case LIMIT_DEPTH:
+		return engine_fail(t, KNGG_EINVALID, "sjabloon %s: te diep genest (meer dan %d niveaus); "
+				   "controleer recursie in het sjabloon", name, l->depth);
+	case LIMIT_VARS:
+		return engine_fail(t, KNGG_EINVALID, "sjabloon %s: te veel variabelen en parameters "
+				   "tegelijk (meer dan %d); controleer recursie in het sjabloon",
+				   name, l->vars);
+	case LIMIT_STEPS:
+		return engine_fail(t, KNGG_EINVALID, "sjabloon %s: te veel stappen (meer dan %lu "
+				   "instructies); controleer lussen en recursie in het sjabloon",
+				   name, l->steps);
+	case LIMIT_XPATH_STEPS:
+		return engine_fail(t, KNGG_EINVALID, "sjabloon %s: te veel rekenwerk in expressies "
+				   "(meer dan %lu XPath-stappen); controleer lussen en recursie in "
+				   "het sjabloon", name, l->xpath_steps);
+	case LIMIT_MEMORY:
+		return engine_fail(t, KNGG_EINVALID, "sjabloon %s: gebruikt te veel geheugen (meer "
+				   "dan %zu MiB); controleer recursie in het sjabloon", name,
+				   l->memory >> 20);
+	case LIMIT_TIME:
+		return engine_fail(t, KNGG_EINVALID, "sjabloon %s: rekent te lang (meer dan %u s "
+				   "rekentijd); controleer lussen en recursie in het sjabloon", name,
+				   l->seconds);
+	case LIMIT_NONE:
+		break;
+	}
+	return 0;
+}
+
 static void on_structured(void *ctx, xmlErrorPtr err)
 {
 	(void)ctx;
@@ -326,6 +573,7 @@ static int transform(kngg_tracker *t, const char *dir, const char *name, xmlDocP
 	xsltSecurityPrefsPtr sec = NULL;
 	xmlDocPtr sdoc;
 	kngg_buf err = {0};
+	render_guard g;
 	int rc = KNGG_EINVALID;
 
 	*result = NULL;
@@ -360,17 +608,21 @@ static int transform(kngg_tracker *t, const char *dir, const char *name, xmlDocP
 		rc = KNGG_ENOMEM;
 		goto done;
 	}
-	xsltSetTransformErrorFunc(ctxt, NULL, on_error);
+	guard_begin(&g, ctxt);
 	if (xsltSetCtxtSecurityPrefs(sec, ctxt) < 0 || xsltQuoteUserParams(ctxt, params) < 0) {
+		guard_end();
 		rc = engine_fail(t, KNGG_EINVALID, "sjabloon %s: parameters niet door te geven", name);
 		goto done;
 	}
 	*result = xsltApplyStylesheetUser(style, input, NULL, NULL, NULL, ctxt);
-	if (!*result || ctxt->state != XSLT_STATE_OK) {
+	guard_end();
+	if (!*result || ctxt->state != XSLT_STATE_OK || g.hit != LIMIT_NONE) {
 		xmlFreeDoc(*result);
 		*result = NULL;
-		rc = engine_fail(t, KNGG_EINVALID, "sjabloon %s mislukt: %s", name,
-				 one_line(&err));
+		rc = limit_failure(t, name, &g);
+		if (rc == 0)
+			rc = engine_fail(t, KNGG_EINVALID, "sjabloon %s mislukt: %s", name,
+					 one_line(&err));
 		goto done;
 	}
 	rc = 0;
