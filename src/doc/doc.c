@@ -352,12 +352,20 @@ static char *guarded_strdup(const char *s)
 	return p ? memcpy(p, s, n) : NULL;
 }
 
-/* Before main, so no thread can be inside libxml2 while its allocator
- * changes. Outside a transform the hooks only pass calls on, so blocks
- * may be allocated by one and freed by the other. */
-__attribute__((constructor)) static void install_memory_hooks(void)
+static xmlDocPtr load_doc(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
+			  xsltLoadType type);
+
+/* What libxml2 and libxslt keep process-wide is set here once, before main,
+ * so that no thread can be inside them while it changes and no render can
+ * undo it for another: the allocator hooks (outside a transform they only
+ * pass calls on, so a block may be allocated by one and freed by the
+ * other), libxslt's generic error handler (a no-op on a thread that is not
+ * rendering) and its document loader (which refuses everything then). */
+__attribute__((constructor)) static void install_hooks(void)
 {
 	xmlMemSetup(guarded_free, guarded_malloc, guarded_realloc, guarded_strdup);
+	xsltSetGenericErrorFunc(NULL, on_error);
+	xsltSetLoaderFunc(load_doc);
 }
 
 /* libxslt reports its own limits as errors; which one it was is read from
@@ -582,8 +590,6 @@ static int transform(kngg_tracker *t, const char *dir, const char *name, xmlDocP
 	first_error = &err;
 	xmlSetGenericErrorFunc(NULL, on_error);
 	xmlSetStructuredErrorFunc(NULL, on_structured);
-	xsltSetGenericErrorFunc(NULL, on_error);
-	xsltSetLoaderFunc(load_doc);
 
 	if ((rc = read_style(path, &sdoc)) == KNGG_EIO) {
 		rc = engine_fail(t, rc, "sjabloon %s: %s", name, one_line(&err));
@@ -633,9 +639,7 @@ done:
 		xsltFreeSecurityPrefs(sec);
 	if (style)
 		xsltFreeStylesheet(style);
-	/* the loader stays: it is process-wide, and resetting it while another
-	 * thread parses would let that thread's includes reach any file */
-	xsltSetGenericErrorFunc(NULL, silent);
+	/* libxml2's error handlers are per thread; libxslt's stay (install_hooks) */
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlSetGenericErrorFunc(NULL, silent);
 	first_error = NULL;
