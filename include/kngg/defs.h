@@ -199,7 +199,10 @@ typedef struct {
  * model, to be freed with kngg_defs_free(). On failure *out is NULL, every
  * problem was passed to diag as one line "FILE:LINE: message", and the
  * return is KNGG_EINVALID (bad definitions), KNGG_ENOTFOUND (no such
- * directory or no *.xml in it), KNGG_EIO or KNGG_ENOMEM.
+ * directory or no *.xml in it), KNGG_EIO or KNGG_ENOMEM. Only regular files
+ * (a symbolic link to one is followed) of at most 4 MiB are read: a FIFO,
+ * a device or a larger file stops the load with KNGG_EIO and one message
+ * naming it, without blocking on it or reading it.
  */
 int kngg_defs_load(kngg_defs **out, const char *dir, kngg_diag_fn diag, void *ctx);
 

@@ -5,7 +5,8 @@
  * p, ul/ol/li, table/tr/th/td, note; inline b, i, fill, br); this module
  * renders that vocabulary as Markdown, standalone HTML or DOCX, escaping
  * every value for the format. Templates run with libxslt's security
- * preferences forbidding file and network access; see templates/README.md.
+ * preferences forbidding file and network access, and with limits on
+ * nesting, steps, memory and time; see templates/README.md.
  */
 #ifndef KNGG_DOC_H
 #define KNGG_DOC_H

@@ -8,6 +8,11 @@
 #include "kngg/defs.h"
 #include "util/util.h"
 
+/* The largest definitions file read. The largest real one (fase-1.xml) is
+ * 30 KiB; 4 MiB leaves a hundredfold room for longer local texts and
+ * still refuses a wrong file (a log, a database, /proc) before parsing it. */
+#define DEFS_MAX_FILE ((size_t)4 << 20)
+
 typedef struct {
 	const char *id;
 	const kngg_def *def;

@@ -630,8 +630,8 @@ static void load_one(kngg_defs *d, xmlSchemaPtr schema, const kngg_defs_source *
 	lc.file = kngg_arena_strdup(d->arena, src->name);
 	if (!lc.file)
 		return;
-	if (src->len > 4 * 1024 * 1024 || src->len > (size_t)INT32_MAX) {
-		defs_error(d, lc.file, 0, "bestand is te groot (meer dan 4 MiB)");
+	if (src->len > DEFS_MAX_FILE) {
+		defs_error(d, lc.file, 0, "bestand is te groot (meer dan %zu MiB)", DEFS_MAX_FILE >> 20);
 		return;
 	}
 	xmlSetStructuredErrorFunc(&lc, on_xml_error);
@@ -803,11 +803,11 @@ int kngg_defs_load(kngg_defs **out, const char *dir, kngg_diag_fn diag, void *ct
 		snprintf(path, plen, "%s/%s", dir, names[i]);
 		free(names[i]);
 		names[i] = path;
-		rc = kngg_read_file(path, &data[i], &src[i].len);
-		if (rc < 0) {
-			kngg_diagf(diag, ctx, "%s: kan het bestand niet lezen", path);
+		/* regular files only, at most DEFS_MAX_FILE: a FIFO, /dev/zero or
+		 * a runaway log named *.xml is refused with one message */
+		rc = kngg_read_file_max(path, DEFS_MAX_FILE, diag, ctx, &data[i], &src[i].len);
+		if (rc < 0)
 			goto done;
-		}
 		src[i].name = path;
 		src[i].data = data[i];
 	}

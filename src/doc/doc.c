@@ -15,13 +15,16 @@
  */
 #include <dirent.h>
 #include <limits.h>
+#include <malloc.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <libxml/parser.h>
+#include <libxml/xmlmemory.h>
 #include <libxml/xpath.h>
 #include <libxslt/documents.h>
 #include <libxslt/security.h>
@@ -70,26 +73,27 @@ static int valid_name(const char *s)
 }
 
 /* The summary of a template: the text of its "<!-- kngg: ... -->" line
- * within the first 1 KiB, or NULL when it has none. */
+ * within the first 1 KiB, or NULL when it has none or cannot be read (a
+ * FIFO or a device is not a template, and is not opened for reading). */
 static char *summary_of(const char *path)
 {
-	char head[1024], *p, *end;
+	char *text, *p, *end, *summary = NULL;
 	size_t n;
-	FILE *f = fopen(path, "r");
 
-	if (!f)
+	if (kngg_read_file_max(path, DOC_MAX_TEMPLATE_FILE, NULL, NULL, &text, &n) < 0)
 		return NULL;
-	n = fread(head, 1, sizeof(head) - 1, f);
-	fclose(f);
-	head[n] = '\0';
-	if (!(p = strstr(head, "<!-- kngg:")) || !(end = strstr(p, "-->")))
-		return NULL;
-	p += strlen("<!-- kngg:");
-	while (p < end && (*p == ' ' || *p == '\t'))
-		p++;
-	while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
-		end--;
-	return strndup(p, (size_t)(end - p));
+	if (n > 1023)
+		text[1023] = '\0';
+	if ((p = strstr(text, "<!-- kngg:")) && (end = strstr(p, "-->"))) {
+		p += strlen("<!-- kngg:");
+		while (p < end && (*p == ' ' || *p == '\t'))
+			p++;
+		while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+			end--;
+		summary = strndup(p, (size_t)(end - p));
+	}
+	free(text);
+	return summary;
 }
 
 static int by_name(const void *a, const void *b)
@@ -205,6 +209,258 @@ static const char *one_line(kngg_buf *b)
 	return b->len ? kngg_buf_cstr(b) : "onbekende fout";
 }
 
+/* ---- limits on a running template ---------------------------------------- */
+
+/*
+ * A customised template may recurse without end, or build a string or tree
+ * that doubles at every step. libxslt's own limits (nesting, variables on
+ * the stack, instructions executed, XPath operations) are set on each
+ * transform context, never through its process-wide defaults, so renders
+ * in other threads keep theirs. Memory and time have no such limit in
+ * libxslt: every libxml2/libxslt allocation passes hooks (installed once,
+ * before main) that count the bytes a render holds on its own thread and
+ * read the thread's CPU clock now and then, and stop that render's
+ * transform once either budget is spent.
+ *
+ * The real templates, over ten years of one municipality's history
+ * (bench/gen_national.py --single), need at most 2,000 instructions,
+ * 10,000 XPath operations, 0.2 MiB and 10 ms: the limits leave a margin of
+ * several hundred times. Nesting and variables keep libxslt's defaults;
+ * 3000 levels fit in 2 MiB of stack (a web server thread has 8).
+ */
+const doc_limits doc_default_limits = {
+	.depth = 3000,
+	.vars = 15000,
+	.steps = 1000000,
+	.xpath_steps = 50000000,
+	.memory = (size_t)64 << 20,
+	.seconds = 10,
+};
+
+typedef enum {
+	LIMIT_NONE,
+	LIMIT_DEPTH,
+	LIMIT_VARS,
+	LIMIT_STEPS,
+	LIMIT_XPATH_STEPS,
+	LIMIT_MEMORY,
+	LIMIT_TIME
+} limit_kind;
+
+typedef struct {
+	xsltTransformContextPtr ctxt;
+	const doc_limits *lim;
+	long long held;          /* bytes allocated minus freed on this thread */
+	unsigned long allocs;    /* allocations, to read the clock every so often */
+	struct timespec start;   /* the thread's CPU clock when the transform began */
+	limit_kind hit;          /* the first limit reached */
+} render_guard;
+
+static _Thread_local const doc_limits *limits_override;
+static _Thread_local render_guard *guard;
+
+void doc_set_limits(const doc_limits *limits)
+{
+	limits_override = limits;
+}
+
+static double cpu_seconds_since(const struct timespec *start)
+{
+	struct timespec now;
+
+	if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now) != 0)
+		return 0;
+	return (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+/* Ends the transform at its next instruction or XPath operation. */
+static void stop(render_guard *g, limit_kind why)
+{
+	if (g->hit == LIMIT_NONE)
+		g->hit = why;
+	g->ctxt->state = XSLT_STATE_STOPPED; /* as libxslt does itself; 1.1.35 has no call */
+	if (g->ctxt->xpathCtxt)
+		g->ctxt->xpathCtxt->opCount = g->ctxt->xpathCtxt->opLimit;
+}
+
+static void account(render_guard *g, long long delta)
+{
+	g->held += delta;
+	if (delta > 0 && g->held > (long long)g->lim->memory)
+		stop(g, LIMIT_MEMORY);
+	if (++g->allocs % 1024 == 0 && cpu_seconds_since(&g->start) > (double)g->lim->seconds)
+		stop(g, LIMIT_TIME);
+}
+
+/* An allocation that would take the render past twice its budget fails:
+ * the transform was stopped at the budget, and only the instruction in
+ * flight (one concat() of two halves, say) may still grow. */
+static int refused(const render_guard *g, long long delta)
+{
+	return delta > 0 && g->held + delta > 2 * (long long)g->lim->memory;
+}
+
+/* The hooks. malloc_usable_size() (glibc, and ASan's allocator) gives a
+ * block's size on free without a header of our own. */
+static void *guarded_malloc(size_t n)
+{
+	render_guard *g = guard;
+	void *p;
+
+	if (g && refused(g, (long long)n)) {
+		stop(g, LIMIT_MEMORY);
+		return NULL;
+	}
+	p = malloc(n);
+	if (p && g)
+		account(g, (long long)malloc_usable_size(p));
+	return p;
+}
+
+static void *guarded_realloc(void *p, size_t n)
+{
+	render_guard *g = guard;
+	long long old = g && p ? (long long)malloc_usable_size(p) : 0;
+	void *q;
+
+	if (g && refused(g, (long long)n - old)) {
+		stop(g, LIMIT_MEMORY);
+		return NULL;
+	}
+	q = realloc(p, n);
+	if (g && q)
+		account(g, (long long)malloc_usable_size(q) - old);
+	else if (g && n == 0)
+		account(g, -old); /* realloc(p, 0) freed p */
+	return q;
+}
+
+static void guarded_free(void *p)
+{
+	render_guard *g = guard;
+
+	if (g && p)
+		account(g, -(long long)malloc_usable_size(p));
+	free(p);
+}
+
+static char *guarded_strdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = guarded_malloc(n);
+
+	return p ? memcpy(p, s, n) : NULL;
+}
+
+static xmlDocPtr load_doc(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
+			  xsltLoadType type);
+
+/* What libxml2 and libxslt keep process-wide is set here once, before main,
+ * so that no thread can be inside them while it changes and no render can
+ * undo it for another: the allocator hooks (outside a transform they only
+ * pass calls on, so a block may be allocated by one and freed by the
+ * other), libxslt's generic error handler (a no-op on a thread that is not
+ * rendering) and its document loader (which refuses everything then). */
+__attribute__((constructor)) static void install_hooks(void)
+{
+	xmlMemSetup(guarded_free, guarded_malloc, guarded_realloc, guarded_strdup);
+	xsltSetGenericErrorFunc(NULL, on_error);
+	xsltSetLoaderFunc(load_doc);
+}
+
+/* libxslt reports its own limits as errors; which one it was is read from
+ * the context at that moment (the nesting unwinds before it returns, and
+ * a render that ends well may have used a counter up to its limit). */
+static void note_limit(render_guard *g)
+{
+	xsltTransformContextPtr c = g->ctxt;
+
+	if (g->hit != LIMIT_NONE)
+		return;
+	if (c->depth >= c->maxTemplateDepth)
+		g->hit = LIMIT_DEPTH;
+	else if (c->varsNr >= c->maxTemplateVars)
+		g->hit = LIMIT_VARS;
+	else if (c->opLimit && c->opCount >= c->opLimit)
+		g->hit = LIMIT_STEPS;
+	else if (c->xpathCtxt && c->xpathCtxt->opLimit &&
+		 c->xpathCtxt->opCount >= c->xpathCtxt->opLimit)
+		g->hit = LIMIT_XPATH_STEPS;
+}
+
+static void on_transform_error(void *ctx, const char *fmt, ...) KNGG_PRINTF(2, 3);
+
+static void on_transform_error(void *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	note_limit(ctx);
+	if (!first_error || first_error->len > 2000)
+		return;
+	va_start(ap, fmt);
+	kngg_buf_vprintf(first_error, fmt, ap);
+	va_end(ap);
+}
+
+/* Sets the limits on a new transform context and starts counting. */
+static void guard_begin(render_guard *g, xsltTransformContextPtr ctxt)
+{
+	memset(g, 0, sizeof(*g));
+	g->ctxt = ctxt;
+	g->lim = limits_override ? limits_override : &doc_default_limits;
+	ctxt->maxTemplateDepth = g->lim->depth;
+	ctxt->maxTemplateVars = g->lim->vars;
+	ctxt->opLimit = g->lim->steps;
+	if (ctxt->xpathCtxt) {
+		ctxt->xpathCtxt->opLimit = g->lim->xpath_steps;
+		ctxt->xpathCtxt->opCount = 0;
+	}
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &g->start);
+	xsltSetTransformErrorFunc(ctxt, g, on_transform_error);
+	guard = g;
+}
+
+static void guard_end(void)
+{
+	guard = NULL;
+}
+
+/* Fails the render with the limit it reached, in words a template author
+ * can act on; 0 when none was. */
+static int limit_failure(kngg_tracker *t, const char *name, const render_guard *g)
+{
+	const doc_limits *l = g->lim;
+
+	switch (g->hit) {
+	case LIMIT_DEPTH:
+		return engine_fail(t, KNGG_EINVALID, "sjabloon %s: te diep genest (meer dan %d niveaus); "
+				   "controleer recursie in het sjabloon", name, l->depth);
+	case LIMIT_VARS:
+		return engine_fail(t, KNGG_EINVALID, "sjabloon %s: te veel variabelen en parameters "
+				   "tegelijk (meer dan %d); controleer recursie in het sjabloon",
+				   name, l->vars);
+	case LIMIT_STEPS:
+		return engine_fail(t, KNGG_EINVALID, "sjabloon %s: te veel stappen (meer dan %lu "
+				   "instructies); controleer lussen en recursie in het sjabloon",
+				   name, l->steps);
+	case LIMIT_XPATH_STEPS:
+		return engine_fail(t, KNGG_EINVALID, "sjabloon %s: te veel rekenwerk in expressies "
+				   "(meer dan %lu XPath-stappen); controleer lussen en recursie in "
+				   "het sjabloon", name, l->xpath_steps);
+	case LIMIT_MEMORY:
+		return engine_fail(t, KNGG_EINVALID, "sjabloon %s: gebruikt te veel geheugen (meer "
+				   "dan %zu MiB); controleer recursie in het sjabloon", name,
+				   l->memory >> 20);
+	case LIMIT_TIME:
+		return engine_fail(t, KNGG_EINVALID, "sjabloon %s: rekent te lang (meer dan %u s "
+				   "rekentijd); controleer lussen en recursie in het sjabloon", name,
+				   l->seconds);
+	case LIMIT_NONE:
+		break;
+	}
+	return 0;
+}
+
 static void on_structured(void *ctx, xmlErrorPtr err)
 {
 	(void)ctx;
@@ -226,22 +482,32 @@ static int inside_allowed(const char *path)
 	       len > 4 && strcmp(file + len - 4, ".xsl") == 0;
 }
 
+static void collect_diag(void *ctx, const char *msg)
+{
+	(void)ctx;
+	on_error(NULL, "%s\n", msg);
+}
+
 /* Stylesheets are read by us and parsed from memory: the process refuses
- * every entity libxml2 would load itself (defs_load.c). path stays the
- * base URL, so includes resolve against the template's folder. */
-static xmlDocPtr read_style(const char *path)
+ * every entity libxml2 would load itself (defs_load.c). Only regular files
+ * of at most DOC_MAX_TEMPLATE_FILE bytes are read (the reason goes to
+ * first_error). path stays the base URL, so includes resolve against the
+ * template's folder. 0, KNGG_EIO (not read), KNGG_EINVALID (not XML). */
+static int read_style(const char *path, xmlDocPtr *doc)
 {
 	char *text;
 	size_t len;
-	xmlDocPtr doc;
+	int rc;
 
-	if (kngg_read_file(path, &text, &len) < 0 || len > INT_MAX) {
-		on_error(NULL, "kan %s niet lezen\n", path);
-		return NULL;
-	}
-	doc = xmlReadMemory(text, (int)len, path, NULL, STYLE_PARSE_OPTIONS);
+	*doc = NULL;
+	rc = kngg_read_file_max(path, DOC_MAX_TEMPLATE_FILE, collect_diag, NULL, &text, &len);
+	if (rc == KNGG_ENOMEM)
+		on_error(NULL, "onvoldoende geheugen\n");
+	if (rc < 0)
+		return KNGG_EIO;
+	*doc = xmlReadMemory(text, (int)len, path, NULL, STYLE_PARSE_OPTIONS);
 	free(text);
-	return doc;
+	return *doc ? 0 : KNGG_EINVALID;
 }
 
 static void silent(void *ctx, const char *fmt, ...)
@@ -257,6 +523,7 @@ static xmlDocPtr load_doc(const xmlChar *uri, xmlDictPtr dict, int options, void
 			  xsltLoadType type)
 {
 	const char *u = (const char *)uri;
+	xmlDocPtr doc;
 
 	(void)dict;
 	(void)options;
@@ -268,7 +535,7 @@ static xmlDocPtr load_doc(const xmlChar *uri, xmlDictPtr dict, int options, void
 			 (const char *)uri);
 		return NULL;
 	}
-	return read_style(u);
+	return read_style(u, &doc) == 0 ? doc : NULL;
 }
 
 static xsltSecurityPrefsPtr locked_down(void)
@@ -314,6 +581,7 @@ static int transform(kngg_tracker *t, const char *dir, const char *name, xmlDocP
 	xsltSecurityPrefsPtr sec = NULL;
 	xmlDocPtr sdoc;
 	kngg_buf err = {0};
+	render_guard g;
 	int rc = KNGG_EINVALID;
 
 	*result = NULL;
@@ -322,14 +590,15 @@ static int transform(kngg_tracker *t, const char *dir, const char *name, xmlDocP
 	first_error = &err;
 	xmlSetGenericErrorFunc(NULL, on_error);
 	xmlSetStructuredErrorFunc(NULL, on_structured);
-	xsltSetGenericErrorFunc(NULL, on_error);
-	xsltSetLoaderFunc(load_doc);
 
-	if (!(sdoc = read_style(path))) {
-		rc = engine_fail(t, KNGG_EINVALID, "sjabloon %s is geen geldige XML: %s", name,
-				 one_line(&err));
+	if ((rc = read_style(path, &sdoc)) == KNGG_EIO) {
+		rc = engine_fail(t, rc, "sjabloon %s: %s", name, one_line(&err));
+		goto done;
+	} else if (rc < 0) {
+		rc = engine_fail(t, rc, "sjabloon %s is geen geldige XML: %s", name, one_line(&err));
 		goto done;
 	}
+	rc = KNGG_EINVALID;
 	if (!(style = xsltParseStylesheetDoc(sdoc))) {
 		xmlFreeDoc(sdoc);
 		rc = engine_fail(t, KNGG_EINVALID, "sjabloon %s is geen geldig XSLT: %s", name,
@@ -345,17 +614,21 @@ static int transform(kngg_tracker *t, const char *dir, const char *name, xmlDocP
 		rc = KNGG_ENOMEM;
 		goto done;
 	}
-	xsltSetTransformErrorFunc(ctxt, NULL, on_error);
+	guard_begin(&g, ctxt);
 	if (xsltSetCtxtSecurityPrefs(sec, ctxt) < 0 || xsltQuoteUserParams(ctxt, params) < 0) {
+		guard_end();
 		rc = engine_fail(t, KNGG_EINVALID, "sjabloon %s: parameters niet door te geven", name);
 		goto done;
 	}
 	*result = xsltApplyStylesheetUser(style, input, NULL, NULL, NULL, ctxt);
-	if (!*result || ctxt->state != XSLT_STATE_OK) {
+	guard_end();
+	if (!*result || ctxt->state != XSLT_STATE_OK || g.hit != LIMIT_NONE) {
 		xmlFreeDoc(*result);
 		*result = NULL;
-		rc = engine_fail(t, KNGG_EINVALID, "sjabloon %s mislukt: %s", name,
-				 one_line(&err));
+		rc = limit_failure(t, name, &g);
+		if (rc == 0)
+			rc = engine_fail(t, KNGG_EINVALID, "sjabloon %s mislukt: %s", name,
+					 one_line(&err));
 		goto done;
 	}
 	rc = 0;
@@ -366,9 +639,7 @@ done:
 		xsltFreeSecurityPrefs(sec);
 	if (style)
 		xsltFreeStylesheet(style);
-	/* the loader stays: it is process-wide, and resetting it while another
-	 * thread parses would let that thread's includes reach any file */
-	xsltSetGenericErrorFunc(NULL, silent);
+	/* libxml2's error handlers are per thread; libxslt's stay (install_hooks) */
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlSetGenericErrorFunc(NULL, silent);
 	first_error = NULL;

@@ -13,6 +13,28 @@
 #include "kngg/doc.h"
 #include "util/util.h"
 
+/* The largest template file read (also for xsl:include). The largest real
+ * one, common.xsl, is 34 KiB; 1 MiB leaves thirtyfold room for a
+ * municipality's own and still refuses a wrong file before parsing it. */
+#define DOC_MAX_TEMPLATE_FILE ((size_t)1 << 20)
+
+/* What one render of a template may use; past any of these the transform
+ * stops and the render fails with one line naming the limit. */
+typedef struct {
+	int depth;                 /* nested template bodies and instructions */
+	int vars;                  /* variables and parameters on the stack */
+	unsigned long steps;       /* XSLT instructions executed */
+	unsigned long xpath_steps; /* XPath operations evaluated */
+	size_t memory;             /* bytes libxml2/libxslt hold for the transform */
+	unsigned seconds;          /* CPU time of the transform */
+} doc_limits;
+
+extern const doc_limits doc_default_limits;
+
+/* Replaces the limits for renders on the calling thread only (tests);
+ * NULL restores doc_default_limits. limits must outlive those renders. */
+void doc_set_limits(const doc_limits *limits);
+
 /* What the document is about: for titles and document properties. */
 typedef struct {
 	const char *title;    /* document/@title */

@@ -4,6 +4,8 @@
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -181,37 +183,112 @@ void kngg_diagf(kngg_diag_fn diag, void *ctx, const char *fmt, ...)
 	kngg_buf_free(&b);
 }
 
-int kngg_read_file(const char *path, char **out, size_t *len)
+/* bytes as MiB for messages, Dutch style and rounded up: "4", "5,1". */
+static const char *mib(char out[32], unsigned long long bytes, int whole)
 {
-	kngg_buf b = {0};
-	char chunk[8192];
-	size_t n;
-	FILE *f;
-	int rc = 0;
+	unsigned long long tenths = (bytes >> 20) * 10 + (((bytes & 0xFFFFF) * 10 + 0xFFFFF) >> 20);
+
+	if (whole && tenths % 10 == 0)
+		snprintf(out, 32, "%llu", tenths / 10);
+	else
+		snprintf(out, 32, "%llu,%llu", tenths / 10, tenths % 10);
+	return out;
+}
+
+/* Reads fd to its end, but never more than max + 1 bytes: one more than
+ * allowed tells a file that grew past max from one that ends there. */
+static int read_bounded(int fd, size_t size_hint, size_t max, char **out, size_t *len)
+{
+	size_t cap = (size_hint < 4096 ? 4096 : size_hint) + 2, n = 0;
+	char *data, *grown;
+
+	if (cap > max + 2)
+		cap = max + 2;
+	if (!(data = malloc(cap)))
+		return KNGG_ENOMEM;
+	for (;;) {
+		ssize_t r;
+
+		if (n == cap - 1) {
+			if (n > max)
+				break;
+			cap = cap > (max + 2) / 2 ? max + 2 : cap * 2;
+			if (!(grown = realloc(data, cap))) {
+				free(data);
+				return KNGG_ENOMEM;
+			}
+			data = grown;
+		}
+		r = read(fd, data + n, cap - 1 - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			free(data);
+			return KNGG_EIO;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	data[n] = '\0';
+	*out = data;
+	*len = n;
+	return 0;
+}
+
+int kngg_read_file_max(const char *path, size_t max, kngg_diag_fn diag, void *ctx, char **out,
+		       size_t *len)
+{
+	char size_s[32], max_s[32];
+	struct stat st;
+	int fd, flags, rc = KNGG_EIO;
 
 	*out = NULL;
 	*len = 0;
-	f = fopen(path, "rb");
-	if (!f)
+	if (max > SIZE_MAX - 2)
+		max = SIZE_MAX - 2;
+	/* O_NONBLOCK: opening a FIFO for reading would wait for a writer */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		kngg_diagf(diag, ctx, "kan '%s' niet lezen: %s", path, strerror(errno));
 		return KNGG_EIO;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		kngg_buf_put(&b, chunk, n);
-	if (ferror(f))
-		rc = KNGG_EIO;
-	else if (b.failed)
-		rc = KNGG_ENOMEM;
-	fclose(f);
-	if (rc < 0) {
-		kngg_buf_free(&b);
-		return rc;
 	}
-	if (!b.ptr)
-		kngg_buf_put(&b, "", 0);
-	if (b.failed)
-		return KNGG_ENOMEM;
-	*out = b.ptr;
-	*len = b.len;
-	return 0;
+	if (fstat(fd, &st) != 0 || (flags = fcntl(fd, F_GETFL)) < 0) {
+		kngg_diagf(diag, ctx, "kan '%s' niet lezen: %s", path, strerror(errno));
+		goto done;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		kngg_diagf(diag, ctx, "'%s' is geen gewoon bestand", path);
+		goto done;
+	}
+	if ((unsigned long long)st.st_size > max) {
+		kngg_diagf(diag, ctx, "'%s' is te groot (%s MiB; maximaal %s MiB)", path,
+			   mib(size_s, (unsigned long long)st.st_size, 0), mib(max_s, max, 1));
+		goto done;
+	}
+	if (fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
+		kngg_diagf(diag, ctx, "kan '%s' niet lezen: %s", path, strerror(errno));
+		goto done;
+	}
+	rc = read_bounded(fd, (size_t)st.st_size, max, out, len);
+	if (rc == KNGG_EIO)
+		kngg_diagf(diag, ctx, "kan '%s' niet lezen: %s", path, strerror(errno));
+	else if (rc == 0 && *len > max) {
+		kngg_diagf(diag, ctx, "'%s' is te groot (groeide tijdens het lezen; maximaal %s MiB)",
+			   path, mib(max_s, max, 1));
+		free(*out);
+		*out = NULL;
+		*len = 0;
+		rc = KNGG_EIO;
+	}
+done:
+	close(fd);
+	return rc;
+}
+
+int kngg_read_file(const char *path, char **out, size_t *len)
+{
+	return kngg_read_file_max(path, SIZE_MAX, NULL, NULL, out, len);
 }
 
 void kngg_buf_put_xml(kngg_buf *b, const char *s, size_t n)

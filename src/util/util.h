@@ -49,7 +49,16 @@ void kngg_buf_free(kngg_buf *b);
 /* Formats a message and hands it to diag (if non-NULL). */
 void kngg_diagf(kngg_diag_fn diag, void *ctx, const char *fmt, ...) KNGG_PRINTF(3, 4);
 
-/* Reads a whole file; *out is malloc'd and NUL-terminated. 0 or KNGG_EIO/ENOMEM. */
+/* Reads a whole regular file of at most max bytes; *out is malloc'd and
+ * NUL-terminated. A symbolic link is followed; a FIFO, device, socket or
+ * directory is refused without blocking or reading it, and so is a file
+ * over max bytes, whether it says so beforehand or grows while being read.
+ * Each refusal is one line through diag (may be NULL) naming the file:
+ * "'PATH' is geen gewoon bestand", "'PATH' is te groot (5,0 MiB; maximaal
+ * 4 MiB)", "kan 'PATH' niet lezen: REASON". 0, KNGG_EIO or KNGG_ENOMEM. */
+int kngg_read_file_max(const char *path, size_t max, kngg_diag_fn diag, void *ctx, char **out,
+		       size_t *len);
+/* kngg_read_file_max() without a size limit or messages. */
 int kngg_read_file(const char *path, char **out, size_t *len);
 
 /* Writes len bytes to path atomically: a temporary file in the same

@@ -1,7 +1,9 @@
 /*
  * test_defs.c: the definitions loader. The real phases/ must load; each kind
  * of defect, applied to an in-memory copy of the real files, must be
- * reported with its file and line and must stop the load.
+ * reported with its file and line and must stop the load. A directory
+ * entry that is no regular file (FIFO, device, directory) or is too big is
+ * refused with one message naming it, without blocking or reading it.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -10,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -244,6 +247,106 @@ static void missing_directory(void **state)
 	assert_non_null(strstr(kngg_buf_cstr(&fx->diag), "geen definities"));
 	rmdir(empty);
 	assert_null(defs);
+}
+
+/* ---- files that are not definitions files ------------------------------ */
+
+/* A new directory in which each real file is a symbolic link to the one in
+ * phases/ (those must load), with room for one more entry, zz.xml. */
+static void linked_phases(char dir[64], char zz[96])
+{
+	strcpy(dir, "/tmp/kngg-test-defs-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	for (size_t i = 0; i < NFILES; i++) {
+		char from[1024], to[128];
+
+		snprintf(from, sizeof(from), "%s/%s", KNGG_SOURCE_PHASES, files[i]);
+		snprintf(to, sizeof(to), "%s/%s", dir, files[i]);
+		assert_int_equal(symlink(from, to), 0);
+	}
+	snprintf(zz, 96, "%s/zz.xml", dir);
+}
+
+static void remove_dir(const char *dir)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* Loads dir; expects KNGG_EIO and exactly one message, "'DIR/zz.xml' " +
+ * what. alarm(): a loader that blocks or reads without end fails the test
+ * instead of hanging it. */
+static void expect_refused(fixture *fx, const char *dir, const char *zz, const char *what)
+{
+	kngg_defs *defs = NULL;
+	char want[256];
+
+	alarm(20);
+	assert_int_equal(kngg_defs_load(&defs, dir, collect, fx), KNGG_EIO);
+	alarm(0);
+	assert_null(defs);
+	snprintf(want, sizeof(want), "'%s' %s\n", zz, what);
+	assert_string_equal(kngg_buf_cstr(&fx->diag), want);
+	assert_int_equal(fx->ndiag, 1);
+}
+
+static void symlinks_to_files_load(void **state)
+{
+	fixture *fx = *state;
+	char dir[64], zz[96];
+	kngg_defs *defs = NULL;
+
+	linked_phases(dir, zz);
+	assert_int_equal(kngg_defs_load(&defs, dir, collect, fx), 0);
+	assert_int_equal(fx->ndiag, 0);
+	kngg_defs_free(defs);
+	remove_dir(dir);
+}
+
+static void fifo_refused(void **state)
+{
+	char dir[64], zz[96];
+
+	linked_phases(dir, zz);
+	assert_int_equal(mkfifo(zz, 0600), 0);
+	expect_refused(*state, dir, zz, "is geen gewoon bestand");
+	remove_dir(dir);
+}
+
+static void device_refused(void **state)
+{
+	char dir[64], zz[96];
+
+	linked_phases(dir, zz);
+	assert_int_equal(symlink("/dev/zero", zz), 0);
+	expect_refused(*state, dir, zz, "is geen gewoon bestand");
+	remove_dir(dir);
+}
+
+static void directory_refused(void **state)
+{
+	char dir[64], zz[96];
+
+	linked_phases(dir, zz);
+	assert_int_equal(mkdir(zz, 0700), 0);
+	expect_refused(*state, dir, zz, "is geen gewoon bestand");
+	remove_dir(dir);
+}
+
+static void big_file_refused(void **state)
+{
+	char dir[64], zz[96];
+	FILE *f;
+
+	linked_phases(dir, zz);
+	assert_non_null(f = fopen(zz, "w"));
+	for (int i = 0; i < 5 * 1024; i++)
+		fprintf(f, "%1023s\n", "");
+	fclose(f);
+	expect_refused(*state, dir, zz, "is te groot (5,0 MiB; maximaal 4 MiB)");
+	remove_dir(dir);
 }
 
 /* ---- defects ------------------------------------------------------------ */
@@ -490,6 +593,11 @@ int main(void)
 		T(rule_unknown_signoff),
 		T(rule_unknown_filter),
 		T(rules_are_loaded),
+		T(symlinks_to_files_load),
+		T(fifo_refused),
+		T(device_refused),
+		T(directory_refused),
+		T(big_file_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

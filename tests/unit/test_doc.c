@@ -1,8 +1,11 @@
 /*
  * test_doc.c: documents. The vocabulary check, escaping in every format,
  * the DOCX package, template listing, and the sandbox a template runs in
- * (no files, no network, includes only from its own folder).
+ * (no files, no network, includes only from its own folder; regular files
+ * of at most 1 MiB; limits on nesting, variables, steps, memory and time,
+ * each kept per render and per thread).
  */
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -284,6 +287,9 @@ static void test_params_and_errors(void **state)
 		   XSL_HEAD "<xsl:template name='f'><xsl:call-template name='f'/></xsl:template>"
 			    "<xsl:template match='/'><xsl:call-template name='f'/></xsl:template>" XSL_TAIL);
 	assert_int_equal(doc(fx, "loop", &p, &out), KNGG_EINVALID);
+	assert_string_equal(kngg_buf_cstr(&fx->errors),
+			    "sjabloon loop: te diep genest (meer dan 3000 niveaus); "
+			    "controleer recursie in het sjabloon\n");
 }
 
 /* Each attempt to get out must fail, or at least leave the secret out of
@@ -377,6 +383,217 @@ static void test_sandbox(void **state)
 	free(out);
 }
 
+/* ---- template files that are not files ---------------------------------------------- */
+
+static void test_template_files(void **state)
+{
+	fixture *fx = *state;
+	char path[160], *out = NULL, *big;
+	kngg_doc_template *list;
+	size_t n;
+
+	alarm(20); /* a FIFO opened for reading would wait for a writer */
+	snprintf(path, sizeof(path), "%s/fifo.xsl", fx->dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	assert_int_equal(doc(fx, "fifo", NULL, &out), KNGG_EIO);
+	assert_non_null(strstr(kngg_buf_cstr(&fx->errors), "sjabloon fifo: '"));
+	assert_non_null(strstr(kngg_buf_cstr(&fx->errors), "/fifo.xsl' is geen gewoon bestand\n"));
+	snprintf(path, sizeof(path), "%s/zero.xsl", fx->dir);
+	assert_int_equal(symlink("/dev/zero", path), 0);
+	assert_int_equal(doc(fx, "zero", NULL, &out), KNGG_EIO);
+	assert_non_null(strstr(kngg_buf_cstr(&fx->errors), "/zero.xsl' is geen gewoon bestand\n"));
+	/* an include that is a FIFO */
+	snprintf(path, sizeof(path), "%s/common.xsl", fx->dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	write_file(fx->dir, "incl.xsl",
+		   XSL_HEAD "<xsl:include href='common.xsl'/><xsl:template match='/'>"
+			    "<document title='x'/></xsl:template>" XSL_TAIL);
+	assert_int_equal(doc(fx, "incl", NULL, &out), KNGG_EINVALID);
+	assert_non_null(strstr(kngg_buf_cstr(&fx->errors), "/common.xsl' is geen gewoon bestand"));
+	/* listing passes over all three */
+	write_file(fx->dir, "ok.xsl", XSL_HEAD XSL_TAIL);
+	assert_int_equal(kngg_doc_templates(fx->dir, NULL, NULL, &list, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(list[0].name, "incl");
+	assert_string_equal(list[1].name, "ok");
+	kngg_doc_templates_free(list, n);
+	alarm(0);
+	/* 2 MiB: a template is code, not data */
+	big = malloc(2 << 20);
+	memset(big, ' ', 2 << 20);
+	memcpy(big, XSL_HEAD, strlen(XSL_HEAD));
+	memcpy(big + (2 << 20) - strlen(XSL_TAIL) - 1, XSL_TAIL, strlen(XSL_TAIL) + 1);
+	write_file(fx->dir, "big.xsl", big);
+	free(big);
+	assert_int_equal(doc(fx, "big", NULL, &out), KNGG_EIO);
+	assert_non_null(strstr(kngg_buf_cstr(&fx->errors),
+			       "/big.xsl' is te groot (2,0 MiB; maximaal 1 MiB)\n"));
+}
+
+/* ---- templates that never end ------------------------------------------------------ */
+
+/* Renders name; expects KNGG_EINVALID and one message containing what, in
+ * less than 20 seconds (alarm: a render without limits fails the test
+ * rather than running on). */
+static void expect_stopped(fixture *fx, const char *name, const char *what)
+{
+	char *out = NULL;
+
+	alarm(20);
+	assert_int_equal(doc(fx, name, NULL, &out), KNGG_EINVALID);
+	alarm(0);
+	assert_null(out);
+	if (!strstr(kngg_buf_cstr(&fx->errors), what) ||
+	    strchr(kngg_buf_cstr(&fx->errors), '\n') != kngg_buf_cstr(&fx->errors) + fx->errors.len - 1)
+		fail_msg("'%s' instead of one line with '%s'", kngg_buf_cstr(&fx->errors), what);
+}
+
+/* f(s) calls f(s s): the string doubles at every level, far below the
+ * nesting limit. */
+#define DOUBLING XSL_HEAD "<xsl:template name='f'><xsl:param name='s' select='string(/)'/>" \
+	"<xsl:call-template name='f'><xsl:with-param name='s' select='concat($s, $s)'/>" \
+	"</xsl:call-template></xsl:template>" \
+	"<xsl:template match='/'><xsl:call-template name='f'/></xsl:template>" XSL_TAIL
+
+/* f(n) calls f(n + 1) twice up to n = 200: shallow, but 2^200 calls. */
+#define BRANCHING XSL_HEAD "<xsl:template name='f'><xsl:param name='n' select='0'/>" \
+	"<xsl:if test='$n &lt; 200'><xsl:call-template name='f'><xsl:with-param name='n' " \
+	"select='$n + 1'/></xsl:call-template><xsl:call-template name='f'><xsl:with-param " \
+	"name='n' select='$n + 1'/></xsl:call-template></xsl:if></xsl:template>" \
+	"<xsl:template match='/'><document title='x'><xsl:call-template name='f'/></document>" \
+	"</xsl:template>" XSL_TAIL
+
+/* f(s) doubles s until it is 2 MiB long, then writes its length. */
+#define GROWING XSL_HEAD "<xsl:template name='f'><xsl:param name='s' select='\"x\"'/>" \
+	"<xsl:choose><xsl:when test='string-length($s) &lt; 2097152'><xsl:call-template " \
+	"name='f'><xsl:with-param name='s' select='concat($s, $s)'/></xsl:call-template>" \
+	"</xsl:when><xsl:otherwise><document title='x'><p>lengte <xsl:value-of " \
+	"select='string-length($s)'/></p></document></xsl:otherwise></xsl:choose>" \
+	"</xsl:template><xsl:template match='/'><xsl:call-template name='f'/></xsl:template>" \
+	XSL_TAIL
+
+static void test_runaway_templates(void **state)
+{
+	fixture *fx = *state;
+	char params[600] = "", with[800] = "", xsl[2048], *out = NULL;
+
+	write_file(fx->dir, "doubling.xsl", DOUBLING);
+	expect_stopped(fx, "doubling", "sjabloon doubling: gebruikt te veel geheugen (meer dan 64 MiB); "
+				       "controleer recursie in het sjabloon");
+	/* the same with the string built as a tree fragment */
+	write_file(fx->dir, "fragment.xsl",
+		   XSL_HEAD "<xsl:template name='f'><xsl:param name='s' select='string(/)'/>"
+			    "<xsl:call-template name='f'><xsl:with-param name='s'><xsl:value-of "
+			    "select='$s'/><xsl:value-of select='$s'/></xsl:with-param>"
+			    "</xsl:call-template></xsl:template><xsl:template match='/'>"
+			    "<xsl:call-template name='f'/></xsl:template>" XSL_TAIL);
+	expect_stopped(fx, "fragment", "gebruikt te veel geheugen (meer dan 64 MiB)");
+	write_file(fx->dir, "branching.xsl", BRANCHING);
+	expect_stopped(fx, "branching", "te veel stappen (meer dan 1000000 instructies)");
+	/* twelve parameters a level fill the variable stack before the nesting limit */
+	for (int i = 0; i < 12; i++) {
+		snprintf(params + strlen(params), sizeof(params) - strlen(params),
+			 "<xsl:param name='p%d' select='$n'/>", i);
+		snprintf(with + strlen(with), sizeof(with) - strlen(with),
+			 "<xsl:with-param name='p%d' select='$n'/>", i);
+	}
+	snprintf(xsl, sizeof(xsl),
+		 XSL_HEAD "<xsl:template name='f'><xsl:param name='n' select='0'/>%s<xsl:if "
+			  "test='$n &lt; 100000'><xsl:call-template name='f'><xsl:with-param name='n' "
+			  "select='$n + 1'/>%s</xsl:call-template></xsl:if></xsl:template>"
+			  "<xsl:template match='/'><document title='x'><xsl:call-template name='f'/>"
+			  "</document></xsl:template>" XSL_TAIL, params, with);
+	write_file(fx->dir, "params.xsl", xsl);
+	expect_stopped(fx, "params", "te veel variabelen en parameters tegelijk (meer dan 15000)");
+	write_file(fx->dir, "cubic.xsl",
+		   XSL_HEAD "<xsl:template match='/'><document title='x'><p><xsl:value-of select="
+			    "'count(//node()[count(//node()[count(//node()) &gt; 0]) &gt; 0])'/>"
+			    "</p></document></xsl:template>" XSL_TAIL);
+	expect_stopped(fx, "cubic", "te veel rekenwerk in expressies (meer dan 50000000 XPath-stappen)");
+	/* and the next render on this thread has its whole budget again */
+	write_file(fx->dir, "growing.xsl", GROWING);
+	kngg_buf_free(&fx->errors);
+	assert_int_equal(doc(fx, "growing", NULL, &out), 0);
+	assert_non_null(strstr(out, "lengte 2097152"));
+	free(out);
+}
+
+/* Time has its own budget: with the step limits lifted, the branching
+ * template runs until its CPU time is spent. */
+static void test_time_budget(void **state)
+{
+	fixture *fx = *state;
+	doc_limits quick = doc_default_limits;
+
+	quick.steps = 0; /* no limit */
+	quick.xpath_steps = 0;
+	quick.seconds = 1;
+	doc_set_limits(&quick);
+	write_file(fx->dir, "branching.xsl", BRANCHING);
+	expect_stopped(fx, "branching", "sjabloon branching: rekent te lang (meer dan 1 s "
+					"rekentijd); controleer lussen en recursie in het sjabloon");
+	doc_set_limits(NULL);
+}
+
+typedef struct {
+	fixture *fx;
+	pthread_barrier_t *start;
+	int failures;
+} growing_job;
+
+/* Renders GROWING ten times on a connection of its own. */
+static void *render_growing(void *arg)
+{
+	growing_job *job = arg;
+	kngg_tracker t = job->fx->t;
+	kngg_store *st = NULL;
+	char *out;
+	size_t len;
+
+	/* no cmocka here: its asserts belong to the main thread */
+	if (kngg_store_open(&st, job->fx->path, 0, NULL, NULL) < 0)
+		job->failures = 100;
+	t.store = st;
+	t.diag = NULL;
+	t.warn = NULL;
+	pthread_barrier_wait(job->start);
+	for (int i = 0; st && i < 10; i++) {
+		out = NULL;
+		if (kngg_doc_render(&t, job->fx->dir, "growing", "GM0479", NULL, KNGG_DOC_MD, &out,
+				    &len) < 0 || !strstr(out, "lengte 2097152"))
+			job->failures++;
+		free(out);
+	}
+	kngg_store_close(st);
+	return NULL;
+}
+
+/* The limits and what counts against them belong to one thread's render:
+ * a runaway template and a lowered limit here leave a render in another
+ * thread alone, and the reverse. */
+static void test_limits_per_thread(void **state)
+{
+	fixture *fx = *state;
+	doc_limits small = doc_default_limits;
+	pthread_barrier_t start;
+	growing_job job = {fx, &start, 0};
+	pthread_t other;
+
+	write_file(fx->dir, "doubling.xsl", DOUBLING);
+	write_file(fx->dir, "growing.xsl", GROWING);
+	pthread_barrier_init(&start, NULL, 2);
+	assert_int_equal(pthread_create(&other, NULL, render_growing, &job), 0);
+	pthread_barrier_wait(&start);
+	expect_stopped(fx, "doubling", "gebruikt te veel geheugen (meer dan 64 MiB)");
+	small.memory = (size_t)1 << 20;
+	doc_set_limits(&small);
+	expect_stopped(fx, "growing", "gebruikt te veel geheugen (meer dan 1 MiB)");
+	doc_set_limits(NULL);
+	pthread_join(other, NULL);
+	pthread_barrier_destroy(&start);
+	assert_int_equal(job.failures, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -387,6 +604,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_template_list, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_params_and_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sandbox, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_runaway_templates, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_template_files, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_time_budget, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_limits_per_thread, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

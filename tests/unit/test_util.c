@@ -1,10 +1,11 @@
 /*
- * test_util.c: the arena and the string buffer.
+ * test_util.c: the arena, the string buffer and reading files.
  */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -61,12 +62,40 @@ static void read_file_missing(void **state)
 	assert_int_equal(len, 0);
 }
 
+static void keep_message(void *ctx, const char *msg)
+{
+	kngg_buf_printf(ctx, "%s\n", msg);
+}
+
+/* A file that says it is empty but is not (as /proc's are) is read up to
+ * the limit and no further. */
+static void read_file_bounded(void **state)
+{
+	kngg_buf msg = {0};
+	char *data = NULL;
+	size_t len = 0;
+	(void)state;
+
+	assert_int_equal(kngg_read_file_max("/proc/self/status", 64, keep_message, &msg, &data, &len),
+			 KNGG_EIO);
+	assert_null(data);
+	assert_non_null(strstr(kngg_buf_cstr(&msg), "'/proc/self/status' is te groot (groeide"));
+	kngg_buf_free(&msg);
+	assert_int_equal(kngg_read_file_max("/proc/self/status", 1 << 20, keep_message, &msg, &data,
+					    &len), 0);
+	assert_true(len > 64);
+	assert_int_equal(strlen(data), len);
+	assert_null(msg.ptr);
+	free(data);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(arena_zeroes_and_aligns),
 		cmocka_unit_test(buf_appends_and_formats),
 		cmocka_unit_test(read_file_missing),
+		cmocka_unit_test(read_file_bounded),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
