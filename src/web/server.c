@@ -26,8 +26,18 @@
 #define MAX_BODY (64 * 1024)          /* bytes of a form */
 #define MEMORY_LIMIT (32 * 1024)      /* per connection: request line and headers */
 #define CONNECTION_TIMEOUT 30         /* seconds without traffic */
-#define CONNECTION_LIMIT 256
-#define PER_IP_LIMIT 128
+/* Slow clients (guard.c): a request must be in within 10 s of the accept
+ * or of the previous answer; at most 32 connections of one address and
+ * 256 in all wait for their request, so that at least half of the
+ * WEB_CONNECTION_LIMIT connections are left for requests being answered.
+ * The per-address cap of the daemon (all of a client's connections) only
+ * when listening beyond loopback: on loopback every client, or the one
+ * reverse proxy in front, shares 127.0.0.1, and a cap there would be a
+ * cap on everyone at once. */
+#define REQUEST_TIMEOUT_MS 10000
+#define WAIT_LIMIT 256
+#define WAIT_PER_ADDRESS 32
+#define PER_IP_LIMIT 64
 
 #define COOKIE "kngg_sessie"
 #define CSP "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; " \
@@ -126,10 +136,11 @@ void web_engine_failed(web_request *r, int rc, const char *back)
 	web_redirect(r, back, 1, msg);
 }
 
-void web_client_address(web_request *r, char out[64])
+/* The client address of conn as text ("" when unknown). */
+static void conn_address(struct MHD_Connection *conn, char out[64])
 {
 	const union MHD_ConnectionInfo *ci =
-		MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	const struct sockaddr *sa = ci ? ci->client_addr : NULL;
 
 	out[0] = '\0';
@@ -137,6 +148,11 @@ void web_client_address(web_request *r, char out[64])
 		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, out, 64);
 	else if (sa && sa->sa_family == AF_INET6)
 		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out, 64);
+}
+
+void web_client_address(web_request *r, char out[64])
+{
+	conn_address(r->conn, out);
 }
 
 /* ---- routes ------------------------------------------------------------------- */
@@ -415,10 +431,21 @@ static void request_free(web_request *r)
 	free(r);
 }
 
-/* A small answer before the request reached a page (limits). */
+/* The guard's slot of conn (NULL when it has none). */
+static web_conn *conn_guard(struct MHD_Connection *conn)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+
+	return ci ? ci->socket_context : NULL;
+}
+
+/* A small answer before the request reached a page (limits). The request
+ * counts as in: the guard lets the answer go out. */
 static enum MHD_Result refuse(server *srv, web_request *r, int status, const char *title,
 			      const char *msg)
 {
+	web_guard_busy(conn_guard(r->conn));
 	web_error(r, status, title, msg);
 	return respond(srv, r);
 }
@@ -470,6 +497,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		*upload_size = 0;
 		return MHD_YES;
 	}
+	web_guard_busy(conn_guard(conn)); /* the whole request is in */
 	if (r->post) {
 		int bad = web_form_parse(&r->form, r->out.ptr ? r->out.ptr : "", r->out.len) < 0;
 
@@ -482,14 +510,46 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	return respond(srv, r);
 }
 
+/* A request ends; a kept-alive connection now waits for the next one, and
+ * the guard's deadline runs again. */
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 			 enum MHD_RequestTerminationCode toe)
 {
 	(void)cls;
-	(void)conn;
-	(void)toe;
 	request_free(*con_cls);
 	*con_cls = NULL;
+	if (toe == MHD_REQUEST_TERMINATED_COMPLETED_OK)
+		web_guard_wait(conn_guard(conn), web_guard_now());
+}
+
+/* The request line is in, the headers are not (yet): libmicrohttpd calls
+ * this first. Returns the request's context, which on_request makes. */
+static void *on_request_line(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+	(void)cls;
+	(void)uri;
+	web_guard_line(conn_guard(conn));
+	return NULL;
+}
+
+/* Every connection is in the guard's table from accept to close (which
+ * libmicrohttpd reports before it closes the socket). */
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+			  enum MHD_ConnectionNotificationCode code)
+{
+	const union MHD_ConnectionInfo *ci;
+	char address[64];
+
+	(void)cls;
+	if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+		web_guard_close(*socket_context);
+		*socket_context = NULL;
+		return;
+	}
+	if (!(ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD)))
+		return;
+	conn_address(conn, address);
+	*socket_context = web_guard_open(ci->connect_fd, address, web_guard_now());
 }
 
 static void on_mhd_error(void *cls, const char *fmt, va_list ap)
@@ -585,6 +645,8 @@ static int preflight(server *srv, kngg_diag_fn diag, void *ctx)
 
 int web_serve(const web_config *cfg, kngg_diag_fn diag, void *ctx)
 {
+	static const web_guard_limits guard_limits = {REQUEST_TIMEOUT_MS, WAIT_LIMIT,
+						      WAIT_PER_ADDRESS};
 	server srv = {cfg, 0, "", 0};
 	struct sockaddr_storage ss;
 	socklen_t sslen = 0;
@@ -609,21 +671,30 @@ int web_serve(const web_config *cfg, kngg_diag_fn diag, void *ctx)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	signal(SIGCHLD, SIG_IGN); /* --open's child needs no reaping */
+	web_guard_init(&guard_limits);
+	if (web_guard_start() < 0) {
+		kngg_diagf(diag, ctx, "kan de bewaking van verbindingen niet starten");
+		pthread_key_delete(srv.store_key);
+		return KNGG_ERROR;
+	}
 	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG |
 				     (ss.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0),
 			     0, NULL, NULL, on_request, &srv,
 			     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 			     MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads > 0 ? cfg->threads : 4),
 			     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONNECTION_TIMEOUT,
-			     MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONNECTION_LIMIT,
-			     MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)PER_IP_LIMIT,
+			     MHD_OPTION_CONNECTION_LIMIT, (unsigned)WEB_CONNECTION_LIMIT,
+			     MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)(srv.loopback ? 0 : PER_IP_LIMIT),
 			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)MEMORY_LIMIT,
 			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv,
+			     MHD_OPTION_NOTIFY_CONNECTION, on_connection, &srv,
+			     MHD_OPTION_URI_LOG_CALLBACK, on_request_line, &srv,
 			     MHD_OPTION_EXTERNAL_LOGGER, on_mhd_error, &srv,
 			     MHD_OPTION_END);
 	if (!d) {
 		kngg_diagf(diag, ctx, "kan niet luisteren op %s: %s", cfg->listen,
 			   errno ? strerror(errno) : "onbekende fout");
+		web_guard_stop();
 		pthread_key_delete(srv.store_key);
 		return KNGG_EIO;
 	}
@@ -646,6 +717,7 @@ int web_serve(const web_config *cfg, kngg_diag_fn diag, void *ctx)
 	while (sigwait(&set, &sig) != 0 || (sig != SIGINT && sig != SIGTERM))
 		;
 	MHD_stop_daemon(d);
+	web_guard_stop();
 	pthread_key_delete(srv.store_key);
 	web_sessions_free();
 	web_overview_cache_free();

@@ -38,6 +38,45 @@ typedef struct {
  * code after one line through diag. */
 int web_serve(const web_config *cfg, kngg_diag_fn diag, void *ctx);
 
+/* ---- the connection guard (guard.c) ----------------------------------------- */
+
+#define WEB_CONNECTION_LIMIT 512 /* connections in all (the daemon's own cap too) */
+
+typedef struct {
+	int request_ms;       /* a request (headers and body) must be in within this */
+	int wait_limit;       /* connections waiting for their request, in all */
+	int wait_per_address; /* and from one client address */
+} web_guard_limits;
+
+typedef struct web_conn web_conn;
+
+/* Empties the table and sets the limits (before the daemon starts). */
+void web_guard_init(const web_guard_limits *l);
+/* Starts and stops the reaper thread that ends connections past their
+ * deadline. Start returns -1 when the thread cannot be made. */
+int web_guard_start(void);
+void web_guard_stop(void);
+/* Milliseconds on the monotonic clock: the now of the calls below. */
+int64_t web_guard_now(void);
+/* A new connection on socket fd from address (text): waiting for its
+ * request from now on. First pushes out (shuts down) a waiting
+ * connection when address, or all addresses together, are at their
+ * limit: the one waiting longest among those with a request line in, else
+ * the one waiting longest. Returns the connection's slot, owned by the guard until
+ * web_guard_close(); NULL (and fd shut down) when the table is full. */
+web_conn *web_guard_open(int fd, const char *address, int64_t now);
+/* The request line is in (not yet the headers). NULL: nothing. */
+void web_guard_line(web_conn *c);
+/* The request is in: no deadline while it is answered. NULL: nothing. */
+void web_guard_busy(web_conn *c);
+/* Answered, kept alive: the next request's deadline runs from now. */
+void web_guard_wait(web_conn *c, int64_t now);
+/* The daemon closes the connection (before it closes the socket). */
+void web_guard_close(web_conn *c);
+/* Shuts down every connection whose deadline has passed at now (the
+ * reaper does this by itself; for tests). */
+void web_guard_reap(int64_t now);
+
 /* ---- forms ----------------------------------------------------------------- */
 
 #define WEB_FORM_MAX_FIELDS 64
