@@ -24,6 +24,7 @@
 #include "web/web.h"
 
 #define MAX_BODY (64 * 1024)          /* bytes of a form */
+#define MAX_DROPPED (1024 * 1024)     /* of a chunked body over MAX_BODY, read to answer 413 */
 #define MEMORY_LIMIT (32 * 1024)      /* per connection: request line and headers */
 #define CONNECTION_TIMEOUT 30         /* seconds without traffic */
 /* Slow clients (guard.c): a request must be in within 10 s of the accept
@@ -450,6 +451,24 @@ static enum MHD_Result refuse(server *srv, web_request *r, int status, const cha
 	return respond(srv, r);
 }
 
+/* Takes a piece of the body. A body over MAX_BODY with a Content-Length
+ * was refused before it came; a chunked one is only found out here, and
+ * libmicrohttpd (0.9.75) cannot queue an answer in the middle of a body:
+ * the rest is read and dropped and the 413 goes out once it has ended, up
+ * to MAX_DROPPED bytes. Beyond that, the connection is cut (MHD_NO). */
+static enum MHD_Result take_body(web_request *r, const char *data, size_t *size)
+{
+	if (r->dropped || r->out.len + *size > MAX_BODY) {
+		kngg_buf_free(&r->out);
+		r->dropped += *size;
+		*size = 0;
+		return r->dropped > MAX_DROPPED ? MHD_NO : MHD_YES;
+	}
+	kngg_buf_put(&r->out, data, *size); /* the body, for now */
+	*size = 0;
+	return MHD_YES;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
 				  const char *method, const char *version,
 				  const char *upload_data, size_t *upload_size, void **con_cls)
@@ -487,16 +506,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	}
 	if (r->status) /* refused above; the rest of the body is dropped */
 		return (*upload_size = 0, MHD_YES);
-	if (*upload_size) {
-		if (r->out.len + *upload_size > MAX_BODY) {
-			*upload_size = 0;
-			return refuse(srv, r, MHD_HTTP_CONTENT_TOO_LARGE, "Te groot",
-				      "Dit formulier is te groot.");
-		}
-		kngg_buf_put(&r->out, upload_data, *upload_size); /* the body, for now */
-		*upload_size = 0;
-		return MHD_YES;
-	}
+	if (*upload_size)
+		return take_body(r, upload_data, upload_size);
+	if (r->dropped)
+		return refuse(srv, r, MHD_HTTP_CONTENT_TOO_LARGE, "Te groot",
+			      "Dit formulier is te groot.");
 	web_guard_busy(conn_guard(conn)); /* the whole request is in */
 	if (r->post) {
 		int bad = web_form_parse(&r->form, r->out.ptr ? r->out.ptr : "", r->out.len) < 0;

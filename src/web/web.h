@@ -141,6 +141,7 @@ typedef struct web_request {
 	size_t nseg;
 	char *seg_storage;
 	web_form form;           /* POST body */
+	size_t dropped;          /* bytes of a body over the limit, read and dropped */
 	web_session session;
 	int have_session;        /* a valid cookie came with the request */
 	kngg_account *account;   /* the logged-in account, or NULL */
