@@ -210,6 +210,8 @@ static void route(web_request *r)
 		page_logout(r);
 	} else if (seg_is(r, 0, "gebruikers") && r->nseg == 1) {
 		page_users(r);
+	} else if (seg_is(r, 0, "wachtwoord") && r->nseg == 1) {
+		page_password(r);
 	} else if (seg_is(r, 0, "controle") && r->nseg == 1 && !r->post) {
 		page_verify(r);
 	} else if (seg_is(r, 0, "gemeente") && r->nseg >= 2) {
@@ -290,7 +292,7 @@ static int post_ok(web_request *r)
 static int authenticate(server *srv, web_request *r)
 {
 	const char *cookie = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, COOKIE);
-	int naccounts = 0, rc;
+	int naccounts = 0, changed = 0, rc;
 
 	if ((rc = kngg_account_count(&r->tracker, &naccounts)) < 0) {
 		web_engine_failed(r, KNGG_EIO, "/");
@@ -299,7 +301,7 @@ static int authenticate(server *srv, web_request *r)
 	r->local = naccounts == 0 && srv->loopback;
 	r->have_session = cookie && web_session_get(cookie, &r->session) == 0;
 	if (!r->have_session) {
-		if (web_session_new("", &r->session) < 0) {
+		if (web_session_new("", NULL, &r->session) < 0) {
 			web_error(r, MHD_HTTP_INTERNAL_SERVER_ERROR, "Er ging iets mis",
 				  "Geen sessie mogelijk.");
 			return -1;
@@ -308,10 +310,19 @@ static int authenticate(server *srv, web_request *r)
 	}
 	if (r->session.user[0]) {
 		rc = kngg_account_get(&r->tracker, r->session.user, &r->account);
-		if (rc == KNGG_ENOTFOUND) { /* removed meanwhile */
+		if (rc == 0 && strcmp(r->account->stamp, r->session.stamp) != 0) {
+			kngg_account_free(r->account); /* password changed since login */
+			r->account = NULL;
+			changed = 1;
+			rc = KNGG_ENOTFOUND;
+		}
+		if (rc == KNGG_ENOTFOUND) { /* removed or password changed meanwhile */
 			web_session_end(r->session.token);
-			web_session_new("", &r->session);
+			web_session_new("", NULL, &r->session);
 			r->set_cookie = 1;
+			if (changed)
+				web_session_flash(r->session.token, 0, "Het wachtwoord van uw account is "
+						  "gewijzigd. Log opnieuw in.");
 		} else if (rc < 0) {
 			web_engine_failed(r, rc, "/");
 			return -1;

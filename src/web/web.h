@@ -106,6 +106,7 @@ typedef struct {
 	char token[WEB_TOKEN_HEX + 1];
 	char csrf[WEB_TOKEN_HEX + 1];
 	char user[101];     /* "" before login (and in local mode) */
+	char stamp[KNGG_ACCOUNT_STAMP_HEX + 1]; /* the account's at login: a password change ends it */
 	char flash[600];    /* a message for the next page, or "" */
 	int flash_error;
 } web_session;
@@ -115,9 +116,9 @@ void web_sessions_free(void);
 /* Finds the session of token and copies it into *out (flash moved out:
  * shown once). 0 or -1 when unknown or expired. */
 int web_session_get(const char *token, web_session *out);
-/* A new session for user ("" anonymous): token and csrf filled. -1 when
- * randomness fails. */
-int web_session_new(const char *user, web_session *out);
+/* A new session for user ("" anonymous) whose account has stamp (NULL
+ * when anonymous): token and csrf filled. -1 when randomness fails. */
+int web_session_new(const char *user, const char *stamp, web_session *out);
 void web_session_end(const char *token);
 void web_session_flash(const char *token, int error, const char *msg);
 /* Constant time comparison of a form's token with the session's. */
@@ -227,6 +228,8 @@ void page_verify(web_request *r);
 void page_login(web_request *r);
 void page_logout(web_request *r);
 void page_users(web_request *r);
+/* The logged-in account's own password. */
+void page_password(web_request *r);
 void page_roadmap(web_request *r, const char *code);
 void page_step(web_request *r, const char *code, const char *step_id);
 void page_stakeholders(web_request *r, const char *code);

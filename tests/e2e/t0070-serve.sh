@@ -443,6 +443,68 @@ run --db "$DB" user remove "Lex Lezer"
 expect_rc 1 "remove unknown account"
 expect_err "geen account" "remove unknown account"
 
+# a password change ends the account's sessions: with kngg user password
+# (another process, while the server runs) ...
+rm -f "$JAR"
+login "Fatima el Amrani" "wachtwoord123"
+http GET /gemeente/GM9999
+expect_status 200 "logged in before the password change"
+out=$(printf 'nieuwwachtwoord1\n' | "$KNGG" --db "$DB" user password "Fatima el Amrani" 2>&1)
+rc=$?
+expect_rc 0 "user password"
+expect_out "opnieuw inloggen" "user password says that sessions end"
+http GET /gemeente/GM9999
+expect_status 303 "password changed with the CLI: the session has ended"
+case "$headers" in *"Location: /inloggen"*) ok ;; *) bad "password changed with the CLI: back to /inloggen" ;; esac
+http GET /inloggen
+expect_body "Het wachtwoord van uw account is gewijzigd. Log opnieuw in." "the login page says why"
+login "Fatima el Amrani" "wachtwoord123"
+expect_status 401 "the old password no longer works"
+login "Fatima el Amrani" "nieuwwachtwoord1"
+expect_status 303 "the new password works"
+# ... on the web, her own: her other sessions end, the one she used goes on
+OTHER=$TMP/jar-other
+JAR=$OTHER login "Fatima el Amrani" "nieuwwachtwoord1"
+JAR=$OTHER http GET /gemeente/GM9999
+expect_status 200 "a second session of the same account"
+csrf /wachtwoord
+expect_status 200 "password page"
+expect_body 'autocomplete="current-password"' "password page asks for the current password"
+before=$(db_state "$DB")
+http POST /wachtwoord --data-urlencode "huidig=fout-wachtwoord" --data-urlencode "nieuw=anderwachtwoord2" \
+	--data-urlencode "herhaal=anderwachtwoord2" --data "csrf=$token"
+expect_status 303 "wrong current password: back to the form"
+http POST /wachtwoord --data-urlencode "huidig=nieuwwachtwoord1" --data-urlencode "nieuw=anderwachtwoord2" \
+	--data-urlencode "herhaal=anderwachtwoord3" --data "csrf=$token"
+http POST /wachtwoord --data-urlencode "huidig=nieuwwachtwoord1" --data-urlencode "nieuw=kort" \
+	--data-urlencode "herhaal=kort" --data "csrf=$token"
+http GET /wachtwoord
+expect_body "minstens 10 tekens" "short new password refused on the web"
+check '[ "$before" = "$(db_state "$DB")" ]' "refused password changes changed nothing"
+JAR=$OTHER http GET /gemeente/GM9999
+expect_status 200 "refused password changes end no session"
+http POST /wachtwoord --data-urlencode "huidig=nieuwwachtwoord1" --data-urlencode "nieuw=anderwachtwoord2" \
+	--data-urlencode "herhaal=anderwachtwoord2" --data "csrf=$token"
+expect_status 303 "password changed on the web"
+http GET /gemeente/GM9999
+expect_status 200 "the session that changed it goes on"
+JAR=$OTHER http GET /gemeente/GM9999
+expect_status 303 "password changed on the web: the other session has ended"
+# ... and by a beheerder, for another account
+ADMIN=$TMP/jar-admin
+JAR=$ADMIN login "Bea Heer" "beheerwachtwoord"
+JAR=$ADMIN csrf /gebruikers
+JAR=$ADMIN http POST /gebruikers --data-urlencode "voor=Fatima el Amrani" \
+	--data-urlencode "nieuw=beheerdergezet1" --data "csrf=$token"
+expect_status 303 "beheerder sets a password"
+http GET /gemeente/GM9999
+expect_status 303 "password set by a beheerder: the session has ended"
+login "Fatima el Amrani" "beheerdergezet1"
+expect_status 303 "the password the beheerder set works"
+JAR=$ADMIN http GET /gemeente/GM9999
+expect_status 200 "the beheerder's own session goes on"
+JAR=$TMP/jar
+
 # throttling: the sixth wrong password in a row waits
 rm -f "$JAR"
 for i in 1 2 3 4 5; do login "Bea Heer" "fout$i-wachtwoord"; done

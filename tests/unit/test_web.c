@@ -79,11 +79,11 @@ static void sessions(void **state)
 
 	(void)state;
 	web_sessions_init();
-	assert_int_equal(web_session_new("Fatima", &s), 0);
+	assert_int_equal(web_session_new("Fatima", NULL, &s), 0);
 	assert_int_equal(strlen(s.token), WEB_TOKEN_HEX);
 	assert_int_equal(strlen(s.csrf), WEB_TOKEN_HEX);
 	assert_string_not_equal(s.token, s.csrf);
-	assert_int_equal(web_session_new("", &other), 0);
+	assert_int_equal(web_session_new("", NULL, &other), 0);
 	assert_string_not_equal(s.token, other.token);
 	assert_int_equal(web_session_get(s.token, &got), 0);
 	assert_string_equal(got.user, "Fatima");
@@ -91,6 +91,10 @@ static void sessions(void **state)
 	assert_false(web_csrf_ok(&got, other.csrf));
 	assert_false(web_csrf_ok(&got, NULL));
 	assert_false(web_csrf_ok(&got, "abc"));
+	assert_string_equal(got.stamp, "");
+	assert_int_equal(web_session_new("Fatima", "0123456789abcdef0123456789abcdef", &kept), 0);
+	assert_int_equal(web_session_get(kept.token, &got), 0);
+	assert_string_equal(got.stamp, "0123456789abcdef0123456789abcdef"); /* kept for the account check */
 	/* a flash is shown once */
 	web_session_flash(s.token, 1, "fout");
 	assert_int_equal(web_session_get(s.token, &got), 0);
@@ -106,11 +110,11 @@ static void sessions(void **state)
 	/* many sessions: the table never overflows, the newest stays, and
 	 * one-off sessions (clients without cookies) go before a browser's
 	 * anonymous session that came back, and before logged-in ones */
-	assert_int_equal(web_session_new("Lex", &s), 0);
-	assert_int_equal(web_session_new("", &kept), 0);
+	assert_int_equal(web_session_new("Lex", NULL, &s), 0);
+	assert_int_equal(web_session_new("", NULL, &kept), 0);
 	assert_int_equal(web_session_get(kept.token, &got), 0);
 	for (int i = 0; i < 3000; i++)
-		assert_int_equal(web_session_new("", &other), 0);
+		assert_int_equal(web_session_new("", NULL, &other), 0);
 	assert_int_equal(web_session_get(other.token, &got), 0);
 	assert_int_equal(web_session_get(s.token, &got), 0);
 	assert_string_equal(got.user, "Lex");
