@@ -7,9 +7,11 @@
  * thread shuts down the late ones.
  *
  * Why not libmicrohttpd itself: 0.9.75 has only an idle timeout
- * (MHD_OPTION_CONNECTION_TIMEOUT), which every byte restarts, so a client
- * sending one byte every few seconds keeps its connection for ever; and it
- * has no call that closes a connection from outside its callbacks. What
+ * (MHD_OPTION_CONNECTION_TIMEOUT, and per connection
+ * MHD_set_connection_option(MHD_CONNECTION_OPTION_TIMEOUT), which sets the
+ * same one), which every byte restarts, so a client sending one byte every
+ * few seconds keeps its connection for ever; and it has no call that
+ * closes a connection from outside its callbacks. What
  * works instead: shutdown(2) of the connection's socket. The daemon's
  * poll then sees end of file, closes the connection itself and calls
  * MHD_CONNECTION_NOTIFY_CLOSED. That notification comes before the daemon
