@@ -28,12 +28,19 @@ const char *kngg_account_role_name(kngg_account_role r);
 #define KNGG_PASSWORD_MIN 10  /* characters (bytes) */
 #define KNGG_PASSWORD_MAX 256
 
+#define KNGG_ACCOUNT_STAMP_HEX 32
+
 typedef struct {
 	char *name;
 	kngg_account_role role;
 	char **municipalities; /* codes; none: all */
 	size_t nmunicipalities;
 	char *created_at;
+	/* A digest of the stored password hash (BLAKE2b, hex), not the hash:
+	 * it changes with every password change (the hash has a new salt even
+	 * for the same password). A front that keeps it at login can tell
+	 * that the password has been changed since, by anyone. */
+	char stamp[KNGG_ACCOUNT_STAMP_HEX + 1];
 } kngg_account;
 
 void kngg_account_free(kngg_account *a);
@@ -45,8 +52,8 @@ int kngg_account_add(kngg_tracker *t, const char *name, kngg_account_role role,
 int kngg_account_remove(kngg_tracker *t, const char *name);
 int kngg_account_set_password(kngg_tracker *t, const char *name, const char *password);
 
-/* Loads an account (no password hash); KNGG_ENOTFOUND, not reported, when
- * there is none. *out is freed with kngg_account_free(). */
+/* Loads an account (no password hash, but its stamp); KNGG_ENOTFOUND, not
+ * reported, when there is none. *out is freed with kngg_account_free(). */
 int kngg_account_get(kngg_tracker *t, const char *name, kngg_account **out);
 
 /*

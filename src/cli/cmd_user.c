@@ -130,7 +130,8 @@ static int user_password(kngg_cli *cli, const char *name)
 	rc = kngg_account_set_password(t, name, password) < 0 ? EXIT_FAIL : EXIT_OK;
 	sodium_memzero(password, sizeof(password));
 	if (rc == EXIT_OK)
-		printf("wachtwoord van '%s' gewijzigd\n", name);
+		printf("wachtwoord van '%s' gewijzigd (wie met dit account is ingelogd in 'kngg serve', "
+		       "moet opnieuw inloggen)\n", name);
 	return rc;
 }
 

@@ -156,6 +156,18 @@ static char *dup_or_null(const char *s, int *failed)
 	return d;
 }
 
+/* The account's stamp: 16 bytes of BLAKE2b over its password hash. */
+static void stamp(kngg_account *a, const char *pwhash)
+{
+	unsigned char digest[KNGG_ACCOUNT_STAMP_HEX / 2];
+
+	if (!pwhash)
+		pwhash = "";
+	crypto_generichash(digest, sizeof(digest), (const unsigned char *)pwhash, strlen(pwhash),
+			   NULL, 0);
+	sodium_bin2hex(a->stamp, sizeof(a->stamp), digest, sizeof(digest));
+}
+
 static int load_one(void *ctx, const kngg_account_rec *r)
 {
 	struct loaded *l = ctx;
@@ -164,6 +176,7 @@ static int load_one(void *ctx, const kngg_account_rec *r)
 
 	if (failed)
 		return KNGG_ENOMEM;
+	stamp(a, r->pwhash);
 	a->name = dup_or_null(r->name, &failed);
 	a->role = kngg_account_role_parse(r->role);
 	a->created_at = dup_or_null(r->created_at, &failed);

@@ -114,8 +114,8 @@ void web_page_begin(web_request *r, const char *title, const char *code, const c
 		kngg_buf_puts(b, "<li><a href=\"/gebruikers\">Gebruikers</a></li>");
 	kngg_buf_puts(b, "</ul></nav>");
 	if (r->account) {
-		web_hf(b, "<div class=\"who\"><span>%s (%s)</span>", r->account->name,
-		       kngg_account_role_name(r->account->role));
+		web_hf(b, "<div class=\"who\"><span>%s (%s)</span><a href=\"/wachtwoord\">Wachtwoord</a>",
+		       r->account->name, kngg_account_role_name(r->account->role));
 		web_form_begin(r, "/uitloggen", "inline");
 		kngg_buf_puts(b, "<button type=\"submit\" class=\"link\">Uitloggen</button></form></div>");
 	} else if (r->local) {

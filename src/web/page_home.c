@@ -301,6 +301,20 @@ static void login_form(web_request *r, const char *message)
 	web_page_end(r);
 }
 
+/* A fresh session (and token) for a in place of the request's: at login,
+ * against fixation, and after a's own password change, whose new stamp
+ * it carries. Answers 500 itself and returns -1 when none can be made. */
+static int start_session(web_request *r, const kngg_account *a)
+{
+	web_session_end(r->session.token);
+	if (web_session_new(a->name, a->stamp, &r->session) < 0) {
+		web_error(r, MHD_HTTP_INTERNAL_SERVER_ERROR, "Er ging iets mis", "Geen sessie mogelijk.");
+		return -1;
+	}
+	r->set_cookie = 1;
+	return 0;
+}
+
 void page_login(web_request *r)
 {
 	const char *name, *password;
@@ -343,16 +357,10 @@ void page_login(web_request *r)
 		return;
 	}
 	web_throttle_reset(user_key);
-	/* a fresh session (and token) after login: no fixation */
-	web_session_end(r->session.token);
-	if (web_session_new(a->name, &r->session) < 0) {
-		kngg_account_free(a);
-		web_error(r, MHD_HTTP_INTERNAL_SERVER_ERROR, "Er ging iets mis", "Geen sessie mogelijk.");
-		return;
-	}
-	r->set_cookie = 1;
+	rc = start_session(r, a);
 	kngg_account_free(a);
-	web_redirect(r, "/", 0, "U bent ingelogd.");
+	if (rc == 0)
+		web_redirect(r, "/", 0, "U bent ingelogd.");
 }
 
 void page_logout(web_request *r)
@@ -362,6 +370,95 @@ void page_logout(web_request *r)
 	r->clear_cookie = 1;
 	r->set_cookie = 0;
 	web_redirect(r, "/inloggen", 0, NULL);
+}
+
+/* ---- passwords ----------------------------------------------------------------------- */
+
+/* After name's password has changed, every session of name ends at its
+ * next request (its stamp no longer matches); when name is the one logged
+ * in here, this session goes on under the new stamp. Redirects to back. */
+static void password_changed(web_request *r, const char *name, const char *back)
+{
+	kngg_account *a = NULL;
+	int own = r->account && strcmp(name, r->account->name) == 0, rc;
+
+	if (own) {
+		if ((rc = kngg_account_get(&r->tracker, name, &a)) < 0) {
+			web_engine_failed(r, rc, back);
+			return;
+		}
+		rc = start_session(r, a);
+		kngg_account_free(a);
+		if (rc < 0)
+			return;
+	}
+	web_redirect(r, back, 0, own ? "Wachtwoord gewijzigd. Uw andere sessies zijn beëindigd."
+				    : "Wachtwoord gewijzigd. De sessies van dit account zijn beëindigd.");
+}
+
+static void password_form(web_request *r)
+{
+	kngg_buf *b = &r->out;
+
+	web_page_begin(r, "Wachtwoord", NULL, NULL);
+	kngg_buf_puts(b, "<h1>Wachtwoord wijzigen</h1><p>Daarna eindigen uw andere sessies, ook op "
+			 "andere apparaten; deze loopt door.</p>");
+	web_form_begin(r, "/wachtwoord", "card narrow");
+	web_input_attrs(r, "huidig", "Huidig wachtwoord", "password",
+			"autocomplete=\"current-password\" required");
+	web_input_attrs(r, "nieuw", "Nieuw wachtwoord (minstens 10 tekens)", "password",
+			"autocomplete=\"new-password\" minlength=\"10\" required");
+	web_input_attrs(r, "herhaal", "Nieuw wachtwoord nogmaals", "password",
+			"autocomplete=\"new-password\" minlength=\"10\" required");
+	kngg_buf_puts(b, "<button type=\"submit\" class=\"primary\">Wijzigen</button></form>");
+	web_page_end(r);
+}
+
+/* The current password first, throttled as a login is: a session left
+ * open somewhere is no way to find it out. */
+static void password_post(web_request *r)
+{
+	const char *name = r->account->name, *password = web_form_get(&r->form, "nieuw");
+	const char *again = web_form_get(&r->form, "herhaal");
+	kngg_account *a = NULL;
+	char user_key[128];
+	int rc;
+
+	if (!password || !again || strcmp(password, again) != 0) {
+		web_redirect(r, "/wachtwoord", 1, "de twee nieuwe wachtwoorden verschillen");
+		return;
+	}
+	snprintf(user_key, sizeof(user_key), "u:%s", name);
+	if (web_throttle_check(user_key) > 0) {
+		web_redirect(r, "/wachtwoord", 1, "te veel mislukte pogingen: probeer het later opnieuw");
+		return;
+	}
+	rc = kngg_account_login(&r->tracker, name, web_form_get(&r->form, "huidig"), &a);
+	kngg_account_free(a);
+	if (rc == KNGG_EINVALID) {
+		web_throttle_fail(user_key);
+		web_redirect(r, "/wachtwoord", 1, "het huidige wachtwoord klopt niet");
+		return;
+	}
+	if (rc == 0)
+		rc = kngg_account_set_password(&r->tracker, name, password);
+	if (rc < 0)
+		web_engine_failed(r, rc, "/wachtwoord");
+	else
+		password_changed(r, name, "/");
+}
+
+void page_password(web_request *r)
+{
+	if (!r->account) { /* the local mode: no accounts, no passwords */
+		web_error(r, MHD_HTTP_FORBIDDEN, "Geen account",
+			  "Zonder accounts is er geen wachtwoord. Maak er een met 'kngg user add'.");
+		return;
+	}
+	if (r->post)
+		password_post(r);
+	else
+		password_form(r);
 }
 
 /* ---- accounts ------------------------------------------------------------------------ */
@@ -389,9 +486,20 @@ static int account_row(void *ctx, const kngg_account *a)
 static void users_post(web_request *r)
 {
 	const char *remove = web_form_get(&r->form, "verwijder");
+	const char *password_for = web_form_get(&r->form, "voor");
 	const char *codes[32];
 	size_t ncodes = web_form_all(&r->form, "gemeente", codes, 32);
 	int rc;
+
+	if (password_for) {
+		rc = kngg_account_set_password(&r->tracker, password_for,
+					       web_form_get(&r->form, "nieuw"));
+		if (rc < 0)
+			web_engine_failed(r, rc, "/gebruikers");
+		else
+			password_changed(r, password_for, "/gebruikers");
+		return;
+	}
 
 	if (remove) {
 		if (r->account && strcmp(remove, r->account->name) == 0) {
@@ -411,6 +519,12 @@ static void users_post(web_request *r)
 		web_engine_failed(r, rc, "/gebruikers");
 	else
 		web_redirect(r, "/gebruikers", 0, "Account toegevoegd.");
+}
+
+static int account_option(void *ctx, const kngg_account *a)
+{
+	web_hf(ctx, "<option value=\"%s\">%s</option>", a->name, a->name);
+	return 0;
 }
 
 static int municipality_option(void *ctx, const kngg_municipality *m)
@@ -454,5 +568,13 @@ void page_users(web_request *r)
 	web_input_attrs(r, "wachtwoord", "Wachtwoord (minstens 10 tekens)", "password",
 			"autocomplete=\"new-password\" minlength=\"10\" required");
 	kngg_buf_puts(b, "<button type=\"submit\" class=\"primary\">Toevoegen</button></form>");
+	web_form_begin(r, "/gebruikers", "card narrow");
+	kngg_buf_puts(b, "<h2>Wachtwoord wijzigen</h2><p>De sessies van het account eindigen.</p>");
+	web_select_open(r, "voor", "Account", "required");
+	kngg_accounts(&r->tracker, account_option, b);
+	kngg_buf_puts(b, "</select>");
+	web_input_attrs(r, "nieuw", "Nieuw wachtwoord (minstens 10 tekens)", "password",
+			"autocomplete=\"new-password\" minlength=\"10\" required");
+	kngg_buf_puts(b, "<button type=\"submit\">Wijzigen</button></form>");
 	web_page_end(r);
 }

@@ -24,10 +24,21 @@
 #include "web/web.h"
 
 #define MAX_BODY (64 * 1024)          /* bytes of a form */
+#define MAX_DROPPED (1024 * 1024)     /* of a chunked body over MAX_BODY, read to answer 413 */
 #define MEMORY_LIMIT (32 * 1024)      /* per connection: request line and headers */
 #define CONNECTION_TIMEOUT 30         /* seconds without traffic */
-#define CONNECTION_LIMIT 256
-#define PER_IP_LIMIT 128
+/* Slow clients (guard.c): a request must be in within 10 s of the accept
+ * or of the previous answer; at most 32 connections of one address and
+ * 256 in all wait for their request, so that at least half of the
+ * WEB_CONNECTION_LIMIT connections are left for requests being answered.
+ * The per-address cap of the daemon (all of a client's connections) only
+ * when listening beyond loopback: on loopback every client, or the one
+ * reverse proxy in front, shares 127.0.0.1, and a cap there would be a
+ * cap on everyone at once. */
+#define REQUEST_TIMEOUT_MS 10000
+#define WAIT_LIMIT 256
+#define WAIT_PER_ADDRESS 32
+#define PER_IP_LIMIT 64
 
 #define COOKIE "kngg_sessie"
 #define CSP "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; " \
@@ -126,10 +137,11 @@ void web_engine_failed(web_request *r, int rc, const char *back)
 	web_redirect(r, back, 1, msg);
 }
 
-void web_client_address(web_request *r, char out[64])
+/* The client address of conn as text ("" when unknown). */
+static void conn_address(struct MHD_Connection *conn, char out[64])
 {
 	const union MHD_ConnectionInfo *ci =
-		MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	const struct sockaddr *sa = ci ? ci->client_addr : NULL;
 
 	out[0] = '\0';
@@ -137,6 +149,11 @@ void web_client_address(web_request *r, char out[64])
 		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, out, 64);
 	else if (sa && sa->sa_family == AF_INET6)
 		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out, 64);
+}
+
+void web_client_address(web_request *r, char out[64])
+{
+	conn_address(r->conn, out);
 }
 
 /* ---- routes ------------------------------------------------------------------- */
@@ -193,6 +210,8 @@ static void route(web_request *r)
 		page_logout(r);
 	} else if (seg_is(r, 0, "gebruikers") && r->nseg == 1) {
 		page_users(r);
+	} else if (seg_is(r, 0, "wachtwoord") && r->nseg == 1) {
+		page_password(r);
 	} else if (seg_is(r, 0, "controle") && r->nseg == 1 && !r->post) {
 		page_verify(r);
 	} else if (seg_is(r, 0, "gemeente") && r->nseg >= 2) {
@@ -273,7 +292,7 @@ static int post_ok(web_request *r)
 static int authenticate(server *srv, web_request *r)
 {
 	const char *cookie = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, COOKIE);
-	int naccounts = 0, rc;
+	int naccounts = 0, changed = 0, rc;
 
 	if ((rc = kngg_account_count(&r->tracker, &naccounts)) < 0) {
 		web_engine_failed(r, KNGG_EIO, "/");
@@ -282,7 +301,7 @@ static int authenticate(server *srv, web_request *r)
 	r->local = naccounts == 0 && srv->loopback;
 	r->have_session = cookie && web_session_get(cookie, &r->session) == 0;
 	if (!r->have_session) {
-		if (web_session_new("", &r->session) < 0) {
+		if (web_session_new("", NULL, &r->session) < 0) {
 			web_error(r, MHD_HTTP_INTERNAL_SERVER_ERROR, "Er ging iets mis",
 				  "Geen sessie mogelijk.");
 			return -1;
@@ -291,10 +310,19 @@ static int authenticate(server *srv, web_request *r)
 	}
 	if (r->session.user[0]) {
 		rc = kngg_account_get(&r->tracker, r->session.user, &r->account);
-		if (rc == KNGG_ENOTFOUND) { /* removed meanwhile */
+		if (rc == 0 && strcmp(r->account->stamp, r->session.stamp) != 0) {
+			kngg_account_free(r->account); /* password changed since login */
+			r->account = NULL;
+			changed = 1;
+			rc = KNGG_ENOTFOUND;
+		}
+		if (rc == KNGG_ENOTFOUND) { /* removed or password changed meanwhile */
 			web_session_end(r->session.token);
-			web_session_new("", &r->session);
+			web_session_new("", NULL, &r->session);
 			r->set_cookie = 1;
+			if (changed)
+				web_session_flash(r->session.token, 0, "Het wachtwoord van uw account is "
+						  "gewijzigd. Log opnieuw in.");
 		} else if (rc < 0) {
 			web_engine_failed(r, rc, "/");
 			return -1;
@@ -415,12 +443,41 @@ static void request_free(web_request *r)
 	free(r);
 }
 
-/* A small answer before the request reached a page (limits). */
+/* The guard's slot of conn (NULL when it has none). */
+static web_conn *conn_guard(struct MHD_Connection *conn)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+
+	return ci ? ci->socket_context : NULL;
+}
+
+/* A small answer before the request reached a page (limits). The request
+ * counts as in: the guard lets the answer go out. */
 static enum MHD_Result refuse(server *srv, web_request *r, int status, const char *title,
 			      const char *msg)
 {
+	web_guard_busy(conn_guard(r->conn));
 	web_error(r, status, title, msg);
 	return respond(srv, r);
+}
+
+/* Takes a piece of the body. A body over MAX_BODY with a Content-Length
+ * was refused before it came; a chunked one is only found out here, and
+ * libmicrohttpd (0.9.75) cannot queue an answer in the middle of a body:
+ * the rest is read and dropped and the 413 goes out once it has ended, up
+ * to MAX_DROPPED bytes. Beyond that, the connection is cut (MHD_NO). */
+static enum MHD_Result take_body(web_request *r, const char *data, size_t *size)
+{
+	if (r->dropped || r->out.len + *size > MAX_BODY) {
+		kngg_buf_free(&r->out);
+		r->dropped += *size;
+		*size = 0;
+		return r->dropped > MAX_DROPPED ? MHD_NO : MHD_YES;
+	}
+	kngg_buf_put(&r->out, data, *size); /* the body, for now */
+	*size = 0;
+	return MHD_YES;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
@@ -460,16 +517,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	}
 	if (r->status) /* refused above; the rest of the body is dropped */
 		return (*upload_size = 0, MHD_YES);
-	if (*upload_size) {
-		if (r->out.len + *upload_size > MAX_BODY) {
-			*upload_size = 0;
-			return refuse(srv, r, MHD_HTTP_CONTENT_TOO_LARGE, "Te groot",
-				      "Dit formulier is te groot.");
-		}
-		kngg_buf_put(&r->out, upload_data, *upload_size); /* the body, for now */
-		*upload_size = 0;
-		return MHD_YES;
-	}
+	if (*upload_size)
+		return take_body(r, upload_data, upload_size);
+	if (r->dropped)
+		return refuse(srv, r, MHD_HTTP_CONTENT_TOO_LARGE, "Te groot",
+			      "Dit formulier is te groot.");
+	web_guard_busy(conn_guard(conn)); /* the whole request is in */
 	if (r->post) {
 		int bad = web_form_parse(&r->form, r->out.ptr ? r->out.ptr : "", r->out.len) < 0;
 
@@ -482,14 +535,46 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	return respond(srv, r);
 }
 
+/* A request ends; a kept-alive connection now waits for the next one, and
+ * the guard's deadline runs again. */
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 			 enum MHD_RequestTerminationCode toe)
 {
 	(void)cls;
-	(void)conn;
-	(void)toe;
 	request_free(*con_cls);
 	*con_cls = NULL;
+	if (toe == MHD_REQUEST_TERMINATED_COMPLETED_OK)
+		web_guard_wait(conn_guard(conn), web_guard_now());
+}
+
+/* The request line is in, the headers are not (yet): libmicrohttpd calls
+ * this first. Returns the request's context, which on_request makes. */
+static void *on_request_line(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+	(void)cls;
+	(void)uri;
+	web_guard_line(conn_guard(conn));
+	return NULL;
+}
+
+/* Every connection is in the guard's table from accept to close (which
+ * libmicrohttpd reports before it closes the socket). */
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+			  enum MHD_ConnectionNotificationCode code)
+{
+	const union MHD_ConnectionInfo *ci;
+	char address[64];
+
+	(void)cls;
+	if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+		web_guard_close(*socket_context);
+		*socket_context = NULL;
+		return;
+	}
+	if (!(ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD)))
+		return;
+	conn_address(conn, address);
+	*socket_context = web_guard_open(ci->connect_fd, address, web_guard_now());
 }
 
 static void on_mhd_error(void *cls, const char *fmt, va_list ap)
@@ -585,6 +670,8 @@ static int preflight(server *srv, kngg_diag_fn diag, void *ctx)
 
 int web_serve(const web_config *cfg, kngg_diag_fn diag, void *ctx)
 {
+	static const web_guard_limits guard_limits = {REQUEST_TIMEOUT_MS, WAIT_LIMIT,
+						      WAIT_PER_ADDRESS};
 	server srv = {cfg, 0, "", 0};
 	struct sockaddr_storage ss;
 	socklen_t sslen = 0;
@@ -609,21 +696,30 @@ int web_serve(const web_config *cfg, kngg_diag_fn diag, void *ctx)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	signal(SIGCHLD, SIG_IGN); /* --open's child needs no reaping */
+	web_guard_init(&guard_limits);
+	if (web_guard_start() < 0) {
+		kngg_diagf(diag, ctx, "kan de bewaking van verbindingen niet starten");
+		pthread_key_delete(srv.store_key);
+		return KNGG_ERROR;
+	}
 	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG |
 				     (ss.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0),
 			     0, NULL, NULL, on_request, &srv,
 			     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 			     MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads > 0 ? cfg->threads : 4),
 			     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONNECTION_TIMEOUT,
-			     MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONNECTION_LIMIT,
-			     MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)PER_IP_LIMIT,
+			     MHD_OPTION_CONNECTION_LIMIT, (unsigned)WEB_CONNECTION_LIMIT,
+			     MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)(srv.loopback ? 0 : PER_IP_LIMIT),
 			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)MEMORY_LIMIT,
 			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv,
+			     MHD_OPTION_NOTIFY_CONNECTION, on_connection, &srv,
+			     MHD_OPTION_URI_LOG_CALLBACK, on_request_line, &srv,
 			     MHD_OPTION_EXTERNAL_LOGGER, on_mhd_error, &srv,
 			     MHD_OPTION_END);
 	if (!d) {
 		kngg_diagf(diag, ctx, "kan niet luisteren op %s: %s", cfg->listen,
 			   errno ? strerror(errno) : "onbekende fout");
+		web_guard_stop();
 		pthread_key_delete(srv.store_key);
 		return KNGG_EIO;
 	}
@@ -646,6 +742,7 @@ int web_serve(const web_config *cfg, kngg_diag_fn diag, void *ctx)
 	while (sigwait(&set, &sig) != 0 || (sig != SIGINT && sig != SIGTERM))
 		;
 	MHD_stop_daemon(d);
+	web_guard_stop();
 	pthread_key_delete(srv.store_key);
 	web_sessions_free();
 	web_overview_cache_free();

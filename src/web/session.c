@@ -110,7 +110,7 @@ static void random_hex(char out[WEB_TOKEN_HEX + 1])
 	sodium_memzero(raw, sizeof(raw));
 }
 
-int web_session_new(const char *user, web_session *out)
+int web_session_new(const char *user, const char *stamp, web_session *out)
 {
 	time_t now = time(NULL);
 	slot *victim = NULL;
@@ -121,6 +121,7 @@ int web_session_new(const char *user, web_session *out)
 	random_hex(out->token);
 	random_hex(out->csrf);
 	snprintf(out->user, sizeof(out->user), "%s", user ? user : "");
+	snprintf(out->stamp, sizeof(out->stamp), "%s", stamp ? stamp : "");
 	pthread_mutex_lock(&lock);
 	/* a free or expired slot, else the least recently used among the
 	 * least valuable: anonymous sessions never used again (a client

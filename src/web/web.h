@@ -38,6 +38,45 @@ typedef struct {
  * code after one line through diag. */
 int web_serve(const web_config *cfg, kngg_diag_fn diag, void *ctx);
 
+/* ---- the connection guard (guard.c) ----------------------------------------- */
+
+#define WEB_CONNECTION_LIMIT 512 /* connections in all (the daemon's own cap too) */
+
+typedef struct {
+	int request_ms;       /* a request (headers and body) must be in within this */
+	int wait_limit;       /* connections waiting for their request, in all */
+	int wait_per_address; /* and from one client address */
+} web_guard_limits;
+
+typedef struct web_conn web_conn;
+
+/* Empties the table and sets the limits (before the daemon starts). */
+void web_guard_init(const web_guard_limits *l);
+/* Starts and stops the reaper thread that ends connections past their
+ * deadline. Start returns -1 when the thread cannot be made. */
+int web_guard_start(void);
+void web_guard_stop(void);
+/* Milliseconds on the monotonic clock: the now of the calls below. */
+int64_t web_guard_now(void);
+/* A new connection on socket fd from address (text): waiting for its
+ * request from now on. First pushes out (shuts down) a waiting
+ * connection when address, or all addresses together, are at their
+ * limit: the one waiting longest among those with a request line in, else
+ * the one waiting longest. Returns the connection's slot, owned by the guard until
+ * web_guard_close(); NULL (and fd shut down) when the table is full. */
+web_conn *web_guard_open(int fd, const char *address, int64_t now);
+/* The request line is in (not yet the headers). NULL: nothing. */
+void web_guard_line(web_conn *c);
+/* The request is in: no deadline while it is answered. NULL: nothing. */
+void web_guard_busy(web_conn *c);
+/* Answered, kept alive: the next request's deadline runs from now. */
+void web_guard_wait(web_conn *c, int64_t now);
+/* The daemon closes the connection (before it closes the socket). */
+void web_guard_close(web_conn *c);
+/* Shuts down every connection whose deadline has passed at now (the
+ * reaper does this by itself; for tests). */
+void web_guard_reap(int64_t now);
+
 /* ---- forms ----------------------------------------------------------------- */
 
 #define WEB_FORM_MAX_FIELDS 64
@@ -67,6 +106,7 @@ typedef struct {
 	char token[WEB_TOKEN_HEX + 1];
 	char csrf[WEB_TOKEN_HEX + 1];
 	char user[101];     /* "" before login (and in local mode) */
+	char stamp[KNGG_ACCOUNT_STAMP_HEX + 1]; /* the account's at login: a password change ends it */
 	char flash[600];    /* a message for the next page, or "" */
 	int flash_error;
 } web_session;
@@ -76,9 +116,9 @@ void web_sessions_free(void);
 /* Finds the session of token and copies it into *out (flash moved out:
  * shown once). 0 or -1 when unknown or expired. */
 int web_session_get(const char *token, web_session *out);
-/* A new session for user ("" anonymous): token and csrf filled. -1 when
- * randomness fails. */
-int web_session_new(const char *user, web_session *out);
+/* A new session for user ("" anonymous) whose account has stamp (NULL
+ * when anonymous): token and csrf filled. -1 when randomness fails. */
+int web_session_new(const char *user, const char *stamp, web_session *out);
 void web_session_end(const char *token);
 void web_session_flash(const char *token, int error, const char *msg);
 /* Constant time comparison of a form's token with the session's. */
@@ -102,6 +142,7 @@ typedef struct web_request {
 	size_t nseg;
 	char *seg_storage;
 	web_form form;           /* POST body */
+	size_t dropped;          /* bytes of a body over the limit, read and dropped */
 	web_session session;
 	int have_session;        /* a valid cookie came with the request */
 	kngg_account *account;   /* the logged-in account, or NULL */
@@ -187,6 +228,8 @@ void page_verify(web_request *r);
 void page_login(web_request *r);
 void page_logout(web_request *r);
 void page_users(web_request *r);
+/* The logged-in account's own password. */
+void page_password(web_request *r);
 void page_roadmap(web_request *r, const char *code);
 void page_step(web_request *r, const char *code, const char *step_id);
 void page_stakeholders(web_request *r, const char *code);

@@ -70,10 +70,11 @@ JAR=$TMP/jar
 http() {
 	local method=$1 path=$2
 	shift 2
+	rm -f "$TMP/body" "$TMP/headers" # a failed request leaves none
 	status=$(curl -s -X "$method" -o "$TMP/body" -D "$TMP/headers" -w '%{http_code}' \
 		-b "$JAR" -c "$JAR" --max-time 20 "$@" "$URL${path#/}")
-	body=$(cat "$TMP/body")
-	headers=$(cat "$TMP/headers")
+	body=$(cat "$TMP/body" 2>/dev/null)
+	headers=$(cat "$TMP/headers" 2>/dev/null)
 }
 expect_status() { if [ "$status" = "$1" ]; then ok; else bad "$2: HTTP $status, expected $1"; fi; }
 expect_body() { case "$body" in *"$1"*) ok ;; *) bad "$2: body lacks '$1'" ;; esac; }
@@ -284,6 +285,16 @@ before=$(db_state "$DB")
 head -c 70000 /dev/zero | tr '\0' 'a' >"$TMP/big"
 http POST /gemeente/GM9999/stap/1.4 --data-binary "@$TMP/big"
 expect_status 413 "oversized form refused"
+# chunked, without a Content-Length to refuse it by up front: read to its
+# end, then the same answer; far too large, the connection is cut
+http POST /gemeente/GM9999/stap/1.4 -H "Transfer-Encoding: chunked" --data-binary "@$TMP/big"
+expect_status 413 "oversized chunked form refused"
+expect_body "Dit formulier is te groot." "oversized chunked form: the Dutch page"
+head -c 3000000 /dev/zero | tr '\0' 'a' >"$TMP/huge"
+http POST /gemeente/GM9999/stap/1.4 -H "Transfer-Encoding: chunked" --data-binary "@$TMP/huge"
+check '[ "$status" = 000 ] || [ "$status" = 100 ] || [ "$status" = 413 ]' "3 MB chunked form cut off (HTTP $status)"
+http POST /gemeente/GM9999/stap/1.4 -H "Transfer-Encoding: chunked" --data "wat=stap&actie=done&datum=2026-02-30&csrf=$token"
+expect_status 303 "a chunked form within the limit is read (invalid date: back to the form)"
 http POST /gemeente/GM9999/stap/1.4 --data "wat=stap&actie=%zz&csrf=$token"
 expect_status 400 "malformed form refused"
 http POST /gemeente/GM9999/stap/1.4 --data "wat=stap&actie=%00&csrf=$token"
@@ -431,6 +442,68 @@ expect_status 303 "removed account is logged out"
 run --db "$DB" user remove "Lex Lezer"
 expect_rc 1 "remove unknown account"
 expect_err "geen account" "remove unknown account"
+
+# a password change ends the account's sessions: with kngg user password
+# (another process, while the server runs) ...
+rm -f "$JAR"
+login "Fatima el Amrani" "wachtwoord123"
+http GET /gemeente/GM9999
+expect_status 200 "logged in before the password change"
+out=$(printf 'nieuwwachtwoord1\n' | "$KNGG" --db "$DB" user password "Fatima el Amrani" 2>&1)
+rc=$?
+expect_rc 0 "user password"
+expect_out "opnieuw inloggen" "user password says that sessions end"
+http GET /gemeente/GM9999
+expect_status 303 "password changed with the CLI: the session has ended"
+case "$headers" in *"Location: /inloggen"*) ok ;; *) bad "password changed with the CLI: back to /inloggen" ;; esac
+http GET /inloggen
+expect_body "Het wachtwoord van uw account is gewijzigd. Log opnieuw in." "the login page says why"
+login "Fatima el Amrani" "wachtwoord123"
+expect_status 401 "the old password no longer works"
+login "Fatima el Amrani" "nieuwwachtwoord1"
+expect_status 303 "the new password works"
+# ... on the web, her own: her other sessions end, the one she used goes on
+OTHER=$TMP/jar-other
+JAR=$OTHER login "Fatima el Amrani" "nieuwwachtwoord1"
+JAR=$OTHER http GET /gemeente/GM9999
+expect_status 200 "a second session of the same account"
+csrf /wachtwoord
+expect_status 200 "password page"
+expect_body 'autocomplete="current-password"' "password page asks for the current password"
+before=$(db_state "$DB")
+http POST /wachtwoord --data-urlencode "huidig=fout-wachtwoord" --data-urlencode "nieuw=anderwachtwoord2" \
+	--data-urlencode "herhaal=anderwachtwoord2" --data "csrf=$token"
+expect_status 303 "wrong current password: back to the form"
+http POST /wachtwoord --data-urlencode "huidig=nieuwwachtwoord1" --data-urlencode "nieuw=anderwachtwoord2" \
+	--data-urlencode "herhaal=anderwachtwoord3" --data "csrf=$token"
+http POST /wachtwoord --data-urlencode "huidig=nieuwwachtwoord1" --data-urlencode "nieuw=kort" \
+	--data-urlencode "herhaal=kort" --data "csrf=$token"
+http GET /wachtwoord
+expect_body "minstens 10 tekens" "short new password refused on the web"
+check '[ "$before" = "$(db_state "$DB")" ]' "refused password changes changed nothing"
+JAR=$OTHER http GET /gemeente/GM9999
+expect_status 200 "refused password changes end no session"
+http POST /wachtwoord --data-urlencode "huidig=nieuwwachtwoord1" --data-urlencode "nieuw=anderwachtwoord2" \
+	--data-urlencode "herhaal=anderwachtwoord2" --data "csrf=$token"
+expect_status 303 "password changed on the web"
+http GET /gemeente/GM9999
+expect_status 200 "the session that changed it goes on"
+JAR=$OTHER http GET /gemeente/GM9999
+expect_status 303 "password changed on the web: the other session has ended"
+# ... and by a beheerder, for another account
+ADMIN=$TMP/jar-admin
+JAR=$ADMIN login "Bea Heer" "beheerwachtwoord"
+JAR=$ADMIN csrf /gebruikers
+JAR=$ADMIN http POST /gebruikers --data-urlencode "voor=Fatima el Amrani" \
+	--data-urlencode "nieuw=beheerdergezet1" --data "csrf=$token"
+expect_status 303 "beheerder sets a password"
+http GET /gemeente/GM9999
+expect_status 303 "password set by a beheerder: the session has ended"
+login "Fatima el Amrani" "beheerdergezet1"
+expect_status 303 "the password the beheerder set works"
+JAR=$ADMIN http GET /gemeente/GM9999
+expect_status 200 "the beheerder's own session goes on"
+JAR=$TMP/jar
 
 # throttling: the sixth wrong password in a row waits
 rm -f "$JAR"

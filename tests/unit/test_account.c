@@ -1,6 +1,7 @@
 /*
  * test_account.c: accounts of the web interface: validation, Argon2id
- * hashes, login (right, wrong, unknown), roles and municipalities.
+ * hashes, login (right, wrong, unknown), roles and municipalities, and
+ * the stamp that tells a password change.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -104,12 +105,36 @@ static void hashes(void **state)
 	assert_int_equal(rows, 2);
 }
 
+/* The stamp follows the password: the same until it changes, then new,
+ * even when the new password is the old one (a new salt). */
+static void stamps(void **state)
+{
+	fixture *fx = *state;
+	kngg_account *a = NULL;
+	char before[KNGG_ACCOUNT_STAMP_HEX + 1];
+
+	assert_int_equal(kngg_account_add(&fx->t, "Lex", KNGG_ROLE_LEZER, "lezerswachtwoord", NULL, 0), 0);
+	assert_int_equal(kngg_account_login(&fx->t, "Lex", "lezerswachtwoord", &a), 0);
+	assert_int_equal(strlen(a->stamp), KNGG_ACCOUNT_STAMP_HEX);
+	assert_int_equal(strspn(a->stamp, "0123456789abcdef"), KNGG_ACCOUNT_STAMP_HEX);
+	snprintf(before, sizeof(before), "%s", a->stamp);
+	kngg_account_free(a);
+	assert_int_equal(kngg_account_get(&fx->t, "Lex", &a), 0);
+	assert_string_equal(a->stamp, before);
+	kngg_account_free(a);
+	assert_int_equal(kngg_account_set_password(&fx->t, "Lex", "lezerswachtwoord"), 0);
+	assert_int_equal(kngg_account_get(&fx->t, "Lex", &a), 0);
+	assert_string_not_equal(a->stamp, before);
+	kngg_account_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(add_validates, setup, teardown),
 		cmocka_unit_test_setup_teardown(login_and_rights, setup, teardown),
 		cmocka_unit_test_setup_teardown(hashes, setup, teardown),
+		cmocka_unit_test_setup_teardown(stamps, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,6 +1,7 @@
 /*
- * test_web.c: the web server's parts that need no socket: the form
- * parser, sessions and CSRF tokens, login throttling, escaping.
+ * test_web.c: the web server's parts that need no daemon: the form
+ * parser, sessions and CSRF tokens, login throttling, escaping, and the
+ * connection guard (on socket pairs).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -8,6 +9,9 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -75,11 +79,11 @@ static void sessions(void **state)
 
 	(void)state;
 	web_sessions_init();
-	assert_int_equal(web_session_new("Fatima", &s), 0);
+	assert_int_equal(web_session_new("Fatima", NULL, &s), 0);
 	assert_int_equal(strlen(s.token), WEB_TOKEN_HEX);
 	assert_int_equal(strlen(s.csrf), WEB_TOKEN_HEX);
 	assert_string_not_equal(s.token, s.csrf);
-	assert_int_equal(web_session_new("", &other), 0);
+	assert_int_equal(web_session_new("", NULL, &other), 0);
 	assert_string_not_equal(s.token, other.token);
 	assert_int_equal(web_session_get(s.token, &got), 0);
 	assert_string_equal(got.user, "Fatima");
@@ -87,6 +91,10 @@ static void sessions(void **state)
 	assert_false(web_csrf_ok(&got, other.csrf));
 	assert_false(web_csrf_ok(&got, NULL));
 	assert_false(web_csrf_ok(&got, "abc"));
+	assert_string_equal(got.stamp, "");
+	assert_int_equal(web_session_new("Fatima", "0123456789abcdef0123456789abcdef", &kept), 0);
+	assert_int_equal(web_session_get(kept.token, &got), 0);
+	assert_string_equal(got.stamp, "0123456789abcdef0123456789abcdef"); /* kept for the account check */
 	/* a flash is shown once */
 	web_session_flash(s.token, 1, "fout");
 	assert_int_equal(web_session_get(s.token, &got), 0);
@@ -102,11 +110,11 @@ static void sessions(void **state)
 	/* many sessions: the table never overflows, the newest stays, and
 	 * one-off sessions (clients without cookies) go before a browser's
 	 * anonymous session that came back, and before logged-in ones */
-	assert_int_equal(web_session_new("Lex", &s), 0);
-	assert_int_equal(web_session_new("", &kept), 0);
+	assert_int_equal(web_session_new("Lex", NULL, &s), 0);
+	assert_int_equal(web_session_new("", NULL, &kept), 0);
 	assert_int_equal(web_session_get(kept.token, &got), 0);
 	for (int i = 0; i < 3000; i++)
-		assert_int_equal(web_session_new("", &other), 0);
+		assert_int_equal(web_session_new("", NULL, &other), 0);
 	assert_int_equal(web_session_get(other.token, &got), 0);
 	assert_int_equal(web_session_get(s.token, &got), 0);
 	assert_string_equal(got.user, "Lex");
@@ -164,12 +172,140 @@ static void escaping(void **state)
 	kngg_buf_free(&b);
 }
 
+/* ---- the connection guard: socket pairs stand in for connections ---------------- */
+
+typedef struct {
+	int server, client;
+	web_conn *c;
+} pair;
+
+static void pair_open(pair *p, const char *address, int64_t now)
+{
+	int fds[2];
+
+	assert_int_equal(socketpair(AF_UNIX, SOCK_STREAM, 0, fds), 0);
+	p->server = fds[0];
+	p->client = fds[1];
+	p->c = web_guard_open(p->server, address, now);
+	assert_non_null(p->c);
+}
+
+/* 1 when the guard shut the connection down: the client reads end of file. */
+static int pair_ended(const pair *p)
+{
+	char byte;
+
+	return recv(p->client, &byte, 1, MSG_DONTWAIT) == 0;
+}
+
+static void pair_close(pair *p)
+{
+	web_guard_close(p->c);
+	close(p->server);
+	close(p->client);
+}
+
+static const web_guard_limits few = {10000, 3, 2}; /* 10 s, 3 waiting, 2 per address */
+
+static void guard_deadline(void **state)
+{
+	pair slow, answered, kept;
+
+	(void)state;
+	web_guard_init(&few);
+	pair_open(&slow, "10.0.0.1", 0);
+	pair_open(&answered, "10.0.0.2", 0);
+	pair_open(&kept, "10.0.0.3", 0);
+	web_guard_line(slow.c);
+	web_guard_busy(answered.c); /* its request is in: no deadline while answered */
+	web_guard_busy(kept.c);
+	web_guard_wait(kept.c, 4000); /* answered at 4 s, kept alive */
+	web_guard_reap(9999);
+	assert_false(pair_ended(&slow));
+	web_guard_reap(10000);
+	assert_true(pair_ended(&slow));
+	assert_false(pair_ended(&answered));
+	assert_false(pair_ended(&kept));
+	web_guard_reap(13999);
+	assert_false(pair_ended(&kept));
+	web_guard_reap(14000); /* 10 s after the answer */
+	assert_true(pair_ended(&kept));
+	web_guard_reap(60000);
+	assert_false(pair_ended(&answered));
+	pair_close(&slow);
+	pair_close(&answered);
+	pair_close(&kept);
+}
+
+static void guard_pushes_out(void **state)
+{
+	pair fresh, slow, next, other, third, last, more;
+
+	(void)state;
+	web_guard_init(&few);
+	/* two from one address: the third pushes out the one that sent its
+	 * request line and no more, not the older one that sent nothing yet */
+	pair_open(&fresh, "127.0.0.1", 0);
+	pair_open(&slow, "127.0.0.1", 1);
+	web_guard_line(slow.c);
+	pair_open(&next, "127.0.0.1", 2);
+	assert_true(pair_ended(&slow));
+	assert_false(pair_ended(&fresh));
+	assert_false(pair_ended(&next));
+	/* among equals the one waiting longest goes; a busy one never */
+	web_guard_busy(next.c);
+	pair_open(&other, "127.0.0.1", 3);
+	assert_false(pair_ended(&fresh));
+	pair_open(&third, "127.0.0.1", 4);
+	assert_true(pair_ended(&fresh));
+	assert_false(pair_ended(&next));
+	/* all addresses together: 3 waiting at most */
+	pair_open(&last, "192.0.2.7", 5);
+	assert_false(pair_ended(&other));
+	pair_open(&more, "198.51.100.1", 6);
+	assert_true(pair_ended(&other));
+	assert_false(pair_ended(&third));
+	assert_false(pair_ended(&last));
+	assert_false(pair_ended(&more));
+	pair_close(&fresh);
+	pair_close(&slow);
+	pair_close(&next);
+	pair_close(&other);
+	pair_close(&third);
+	pair_close(&last);
+	pair_close(&more);
+}
+
+static void guard_reaper(void **state)
+{
+	static const web_guard_limits quick = {200, 256, 32};
+	pair slow;
+	int64_t start = web_guard_now(), ended = 0;
+
+	(void)state;
+	web_guard_init(&quick);
+	assert_int_equal(web_guard_start(), 0);
+	pair_open(&slow, "127.0.0.1", start);
+	for (int i = 0; i < 200 && !ended; i++) { /* at most 2 s */
+		struct timespec ms = {0, 10 * 1000000};
+
+		if (pair_ended(&slow))
+			ended = web_guard_now();
+		nanosleep(&ms, NULL);
+	}
+	web_guard_stop();
+	assert_true(ended >= start + 200);
+	assert_true(ended < start + 1000);
+	pair_close(&slow);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(form_decodes), cmocka_unit_test(form_refuses),
 		cmocka_unit_test(sessions),     cmocka_unit_test(throttling),
-		cmocka_unit_test(escaping),
+		cmocka_unit_test(escaping),     cmocka_unit_test(guard_deadline),
+		cmocka_unit_test(guard_pushes_out), cmocka_unit_test(guard_reaper),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
