@@ -1,6 +1,6 @@
 /*
  * cmd_serve.c: `kngg serve [--listen ADRES:POORT] [--open] [--secure-cookie]
- * [--threads N] [--templates MAP]`: the web interface over the same
+ * [--host NAAM] [--threads N] [--templates MAP]`: the web interface over the same
  * database and engine (src/web/).
  */
 #include <string.h>
@@ -10,13 +10,14 @@
 
 int cmd_serve(kngg_cli *cli, int argc, char **argv)
 {
-	const char *listen = "127.0.0.1:8080", *threads_s = NULL, *templates = NULL;
+	const char *listen = "127.0.0.1:8080", *threads_s = NULL, *templates = NULL, *host = NULL;
 	int open_browser = 0, secure = 0, threads = 4;
 	const cli_opt opts[] = {{"listen", 0, 1, &listen, NULL},
 				{"open", 0, 0, NULL, &open_browser},
 				{"secure-cookie", 0, 0, NULL, &secure},
 				{"threads", 0, 1, &threads_s, NULL},
 				{"templates", 0, 1, &templates, NULL},
+				{"host", 0, 1, &host, NULL},
 				{NULL, 0, 0, NULL, NULL}};
 	web_config cfg = {0};
 	kngg_tracker *t;
@@ -29,6 +30,12 @@ int cmd_serve(kngg_cli *cli, int argc, char **argv)
 		return cli_usage("serve", "'serve' heeft geen argumenten, alleen opties");
 	if (threads_s && cli_int("serve", "--threads", threads_s, 1, 64, &threads) != EXIT_OK)
 		return EXIT_USAGE;
+	if (host && (!*host || strlen(host) > 253 ||
+		     strspn(host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") !=
+			     strlen(host)))
+		return cli_usage("serve", "--host verwacht een hostnaam zoals kngg.gemeente.nl (zonder "
+					  "https:// of poort), niet '%s'",
+				 host);
 	/* loads the definitions and checks (and migrates) the database once */
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;
@@ -39,6 +46,7 @@ int cmd_serve(kngg_cli *cli, int argc, char **argv)
 	cfg.defs = t->defs;
 	cfg.today = t->today;
 	cfg.secure_cookie = secure;
+	cfg.public_host = host;
 	cfg.open_browser = open_browser;
 	cfg.threads = threads;
 	/* the CLI's own connection is not needed while serving */

@@ -141,13 +141,16 @@ const cmd_def kngg_commands[] = {
 	 "voortgangsrapportage (standaard drie maanden terug). Sjablonen komen uit\n"
 	 "--templates, KNGG_TEMPLATES of de geinstalleerde map.\n"},
 	{"serve", cmd_serve,
-	 "kngg serve [--listen ADRES:POORT] [--open] [--secure-cookie] [--threads N] [--templates MAP]",
+	 "kngg serve [--listen ADRES:POORT] [--open] [--secure-cookie] [--host NAAM] [--threads N] "
+	 "[--templates MAP]",
 	 "de webinterface: routekaart, stappen, stakeholders, gereedheid en stukken in de browser",
 	 "Luistert standaard op 127.0.0.1:8080 (alleen deze computer). Zonder accounts\n"
 	 "mag daar iedereen alles; zodra er accounts zijn (kngg user add) moet ieder\n"
 	 "inloggen. Op een ander adres luisteren kan alleen met accounts. --open\n"
 	 "opent de browser; --secure-cookie zet de sessiecookie op Secure (achter\n"
-	 "HTTPS). Elke wijziging gaat het logboek in op naam van wie is ingelogd.\n"
+	 "HTTPS). Achter een reverse proxy (nginx, Apache) noemt --host de naam waaronder\n"
+	 "gebruikers kngg bereiken; de proxy geeft die door als Host.\n"
+	 "Elke wijziging gaat het logboek in op naam van wie is ingelogd.\n"
 	 "Poort 0 kiest een vrije poort; het adres staat op de eerste regel.\n"},
 	{"user", cmd_user,
 	 "kngg user add NAAM --role lezer|projectleider|beheerder [--municipality CODE]... | "

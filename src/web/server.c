@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -246,13 +247,31 @@ static const char *header(web_request *r, const char *name)
 	return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
 }
 
+/* 1 when host is name, alone or with a port. */
+static int host_is(const char *host, const char *name)
+{
+	size_t n = strlen(name);
+
+	if (strncasecmp(host, name, n) != 0)
+		return 0;
+	if (host[n] == '\0')
+		return 1;
+	if (host[n] != ':' || !host[n + 1])
+		return 0;
+	return strspn(host + n + 1, "0123456789") == strlen(host + n + 1);
+}
+
 /* The Host header names this server (loopback listening): guards against
- * DNS rebinding, where a web page's own host name points at 127.0.0.1. */
+ * DNS rebinding, where a web page's own host name points at 127.0.0.1.
+ * Behind a reverse proxy the name given with --host is ours too, so the
+ * proxy can pass the browser's Host (and its Origin then matches). */
 static int host_ok(server *srv, web_request *r)
 {
 	static const char *const names[] = {"127.0.0.1", "localhost", "[::1]"};
 	const char *host = header(r, MHD_HTTP_HEADER_HOST);
 
+	if (host && srv->cfg->public_host && host_is(host, srv->cfg->public_host))
+		return 1;
 	if (!srv->loopback)
 		return 1;
 	if (!host)

@@ -29,6 +29,7 @@ typedef struct {
 	const kngg_defs *defs;
 	const char *today;         /* for tests (KNGG_TODAY), or NULL */
 	int secure_cookie;         /* add Secure to the session cookie (behind TLS) */
+	const char *public_host;   /* --host: the name a reverse proxy passes in Host, or NULL */
 	int open_browser;          /* --open */
 	int threads;               /* thread pool size */
 } web_config;

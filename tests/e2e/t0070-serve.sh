@@ -521,4 +521,33 @@ http GET /static/kngg.css
 expect_status 200 "server survives a database error"
 stop_server
 
+# ---- behind a reverse proxy: --host names the public host --------------------------------
+# The proxy passes the browser's Host and Origin (nginx: proxy_set_header Host $host).
+PDB=$TMP/proxy.db
+"$KNGG" --db "$PDB" demo >/dev/null
+rm -f "$JAR"
+start_server "$PDB" --host kngg.example.nl
+PH=(-H "Host: kngg.example.nl")
+http GET /gemeente/GM9999 "${PH[@]}"
+expect_status 200 "a page through the proxy's Host"
+token=$(printf '%s' "$body" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -n1 | sed 's/.*value="//; s/"//')
+http GET /gemeente/GM9999/stap/1.4 "${PH[@]}"
+token=$(printf '%s' "$body" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -n1 | sed 's/.*value="//; s/"//')
+http POST /gemeente/GM9999/stap/1.4 "${PH[@]}" -H "Origin: https://kngg.example.nl" \
+	-H "Sec-Fetch-Site: same-origin" --data "wat=stap&actie=done&datum=2026-11-20&csrf=$token"
+expect_status 303 "a form through the proxy, with the browser's Origin, is accepted"
+check '[ "$(sqlite3 "$PDB" "SELECT count(*) FROM event WHERE kind = '"'step.done'"' AND target = '"'1.4'"'")" = 1 ]' \
+	"and recorded"
+http POST /gemeente/GM9999/stap/1.4 "${PH[@]}" -H "Origin: https://evil.example" --data "wat=stap&actie=done&csrf=$token"
+expect_status 403 "another Origin through the proxy is still refused"
+http GET / -H "Host: evil.example"
+expect_status 421 "another Host is still refused"
+http GET / -H "Host: kngg.example.nl.evil.example"
+expect_status 421 "a Host that only starts with the name is refused"
+stop_server
+rejected_host() { run --db "$PDB" serve --host "$1"; expect_rc 2 "--host '$1' refused"; }
+rejected_host "https://kngg.example.nl"
+rejected_host "kngg.example.nl:443"
+rejected_host ""
+
 finish
