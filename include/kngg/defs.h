@@ -46,9 +46,26 @@ typedef struct kngg_def {
 typedef enum {
 	KNGG_PER_NONE = 0,
 	KNGG_PER_KERNGROEP,  /* one signature per kerngroep organisation */
-	KNGG_PER_PARTNER,    /* one per partner organisation */
-	KNGG_PER_NEW_PARTNER /* one per newly joining partner */
+	KNGG_PER_PARTNER,    /* one per partner organisation involved */
+	KNGG_PER_NEW_PARTNER,/* one per newly joining partner */
+	KNGG_PER_CHOSEN      /* one per organisation chosen from the analysis */
 } kngg_per;
+
+/* Kinds of area in phase 2: the first experiment, a new wijk that enters
+ * via 2.5, a new target group that re-runs 2.1-2.3. */
+typedef enum {
+	KNGG_AREA_EXPERIMENT = 1,
+	KNGG_AREA_WIJK = 2,
+	KNGG_AREA_DOELGROEP = 4
+} kngg_area_kind;
+#define KNGG_AREA_ALL 7u
+/* "experiment", "wijk", "doelgroep"; 0 for anything else. */
+kngg_area_kind kngg_area_kind_parse(const char *s);
+const char *kngg_area_kind_name(kngg_area_kind k);
+
+/* The organisation "type" that names the municipality's main implementing
+ * organisation(s) (kngg org lead), in signers and commitment rules. */
+#define KNGG_ORG_LEAD "hoofduitvoerder"
 
 typedef struct {
 	const char *role; /* id in list "rollen" */
@@ -79,6 +96,8 @@ typedef struct {
 typedef struct {
 	kngg_def def;
 	int is_part; /* a process part of phase 3 or 4 rather than a step */
+	unsigned area_kinds; /* phase 2: the kinds of area that run it (KNGG_AREA_*
+				bits); all of them when the definitions do not say */
 	const kngg_def *deliverables;
 	size_t ndeliverables;
 	const kngg_party *participants;
@@ -169,10 +188,13 @@ typedef struct {
 	int min;                /* commitment: persons; factor: score (when has_min) */
 	int has_min;
 	int within_months;      /* factor: 0 for no age limit */
-	const char *level;      /* commitment filters, or NULL */
-	const char *org_type;
+	const char *level;      /* commitment filters, or NULL; level: one or more
+				   space-separated levels (kngg_rule_level_ok) */
+	const char *org_type;   /* a type, or KNGG_ORG_LEAD */
 	const char *role;
 	const char *why;        /* why it matters, or NULL */
+	const char *lines;      /* lines of the guide it follows ("1771-1790"), or NULL */
+	int binding;            /* blocks readiness; else advice (a warning) */
 	const char *file;
 	int line;
 } kngg_rule;
@@ -182,6 +204,9 @@ typedef struct {
 	const kngg_rule *rules;
 	size_t nrules;
 } kngg_ruleset;
+
+/* 1 when level is one of the rule's levels (or the rule has none). */
+int kngg_rule_level_ok(const kngg_rule *r, const char *level);
 
 /* The rules for a step or phase definition, or NULL when there are none. */
 const kngg_ruleset *kngg_defs_rules(const kngg_defs *defs, const kngg_def *scope);

@@ -232,7 +232,7 @@ static void read_party(kngg_defs *d, kngg_party *p, const xmlNode *n, const kngg
 	}
 	if (p->role)
 		add_ref(d, owner, "rollen", p->role, "rol", n, NULL);
-	else
+	else if (strcmp(p->org, KNGG_ORG_LEAD) != 0)
 		add_ref(d, owner, "organisatietypen", p->org, "organisatie", n, NULL);
 	if (!per)
 		p->per = KNGG_PER_NONE;
@@ -240,6 +240,8 @@ static void read_party(kngg_defs *d, kngg_party *p, const xmlNode *n, const kngg
 		p->per = KNGG_PER_KERNGROEP;
 	else if (strcmp(per, "partnerorganisatie") == 0)
 		p->per = KNGG_PER_PARTNER;
+	else if (strcmp(per, "gekozen") == 0)
+		p->per = KNGG_PER_CHOSEN;
 	else
 		p->per = KNGG_PER_NEW_PARTNER;
 }
@@ -322,6 +324,21 @@ static void read_step(kngg_defs *d, kngg_step *st, const xmlNode *n, const char 
 
 	set_head(d, &st->def, KNGG_DEF_STEP, n, file, &phase->def);
 	st->is_part = kind && strcmp(kind, "procesonderdeel") == 0;
+	st->area_kinds = KNGG_AREA_ALL;
+	if (xmlHasProp(n, (const xmlChar *)"gebieden")) {
+		const char *v = attr(d, n, "gebieden");
+
+		st->area_kinds = 0;
+		while (v && *v) {
+			size_t len = strcspn(v, " ");
+			char one[16];
+
+			snprintf(one, sizeof(one), "%.*s", (int)len, v);
+			st->area_kinds |= (unsigned)kngg_area_kind_parse(one);
+			v += len;
+			v += strspn(v, " ");
+		}
+	}
 	st->deliverables = read_defs(d, n, "oplevering", KNGG_DEF_DELIVERABLE, file, &st->def,
 				     &st->ndeliverables);
 	st->activities = read_defs(d, n, "activiteit", KNGG_DEF_ACTIVITY, file, &st->def,
@@ -568,6 +585,11 @@ static void read_rules(kngg_defs *d, const xmlNode *root, const char *file)
 			r->org_type = xmlHasProp(c, (const xmlChar *)"organisatie")
 					      ? attr(d, c, "organisatie") : NULL;
 			r->role = xmlHasProp(c, (const xmlChar *)"rol") ? attr(d, c, "rol") : NULL;
+			r->lines = xmlHasProp(c, (const xmlChar *)"regels") ? attr(d, c, "regels") : NULL;
+			/* what is done and signed binds; the situation advises */
+			r->binding = r->kind != KNGG_RULE_COMMITMENT && r->kind != KNGG_RULE_FACTOR;
+			if (xmlHasProp(c, (const xmlChar *)"bindend"))
+				r->binding = strcmp(attr(d, c, "bindend"), "ja") == 0;
 		}
 		rs->rules = rules;
 		n++;

@@ -2,6 +2,7 @@
  * defs_model.c: cross-file checks, the id index and look-ups of the
  * definitions model. No XML here: only the structures defs_load.c built.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -200,12 +201,71 @@ static void resolve_rules(kngg_defs *d)
 			else if (r->kind == KNGG_RULE_FACTOR && id && (!t || t->kind != KNGG_DEF_FACTOR))
 				defs_error(d, r->file, r->line, "factor: '%s' is geen essentiële factor", id);
 			r->target = t;
-			for (int f = 0; f < 3; f++)
-				if (vals[f] && !kngg_list_find(kngg_defs_list(d, filters[f][0]), vals[f]))
-					defs_error(d, r->file, r->line, "%s '%s' staat niet in lijst '%s'",
-						   filters[f][1], vals[f], filters[f][0]);
+			for (int f = 0; f < 3; f++) {
+				/* levels: a space-separated list; organisatie may name
+				 * the main implementing organisation */
+				const char *v = vals[f];
+
+				while (v && *v) {
+					size_t len = strcspn(v, " ");
+					char one[64];
+
+					snprintf(one, sizeof(one), "%.*s", (int)len, v);
+					if (!(f == 1 && strcmp(one, KNGG_ORG_LEAD) == 0) &&
+					    !kngg_list_find(kngg_defs_list(d, filters[f][0]), one))
+						defs_error(d, r->file, r->line,
+							   "%s '%s' staat niet in lijst '%s'",
+							   filters[f][1], one, filters[f][0]);
+					v += len;
+					v += strspn(v, " ");
+					if (f != 0)
+						break;
+				}
+			}
 		}
 	}
+}
+
+kngg_area_kind kngg_area_kind_parse(const char *s)
+{
+	if (!s)
+		return 0;
+	if (strcmp(s, "experiment") == 0)
+		return KNGG_AREA_EXPERIMENT;
+	if (strcmp(s, "wijk") == 0)
+		return KNGG_AREA_WIJK;
+	if (strcmp(s, "doelgroep") == 0)
+		return KNGG_AREA_DOELGROEP;
+	return 0;
+}
+
+const char *kngg_area_kind_name(kngg_area_kind k)
+{
+	switch (k) {
+	case KNGG_AREA_EXPERIMENT: return "experiment";
+	case KNGG_AREA_WIJK: return "wijk";
+	case KNGG_AREA_DOELGROEP: return "doelgroep";
+	default: return "";
+	}
+}
+
+int kngg_rule_level_ok(const kngg_rule *r, const char *level)
+{
+	size_t n;
+
+	if (!r->level)
+		return 1;
+	if (!level)
+		return 0;
+	n = strlen(level);
+	for (const char *p = r->level; *p; p += strspn(p, " ")) {
+		size_t len = strcspn(p, " ");
+
+		if (len == n && strncmp(p, level, n) == 0)
+			return 1;
+		p += len;
+	}
+	return 0;
 }
 
 const kngg_ruleset *kngg_defs_rules(const kngg_defs *d, const kngg_def *scope)

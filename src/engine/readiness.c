@@ -201,7 +201,7 @@ static void rule_commitment(eval *e, const kngg_rule *r, kngg_rule_result *out)
 		if (s->person.erased_at || !s->latest ||
 		    !kngg_commitment_counts(e->t->defs, s->latest->commitment))
 			continue;
-		if (r->level && (!s->person.level || strcmp(s->person.level, r->level) != 0))
+		if (!kngg_rule_level_ok(r, s->person.level))
 			continue;
 		if (r->org_type && (!s->person.org_type || strcmp(s->person.org_type, r->org_type) != 0))
 			continue;
