@@ -25,6 +25,13 @@
 int kngg_org_add(kngg_tracker *t, const char *code, const char *name, const char *type,
 		 const kngg_track_opts *o, int64_t *id);
 
+/* Names an organisation the municipality's main implementing organisation
+ * (hoofduitvoerder; on 1) or ends that (0), from o->date. The guide: "the
+ * main implementing organisation, usually JGZ and wijkteam"; rules and
+ * sign-offs refer to this role, not to a type. */
+int kngg_org_lead(kngg_tracker *t, const char *code, const char *org, int on,
+		  const kngg_track_opts *o);
+
 typedef struct {
 	const char *name;     /* required */
 	const char *org;      /* organisation name, required */
@@ -110,6 +117,8 @@ typedef struct kngg_register {
 	const char *as_of;               /* or NULL: today */
 	const kngg_org *orgs;            /* by name */
 	size_t norgs;
+	int lead_named;                  /* any organisation was ever named
+					    hoofduitvoerder (up to as_of) */
 	const kngg_stakeholder *people;  /* by id */
 	size_t npeople;
 	struct kngg_arena *arena;
@@ -121,6 +130,11 @@ int kngg_register_load(kngg_tracker *t, const char *code, const char *as_of,
 		       kngg_register **out);
 void kngg_register_free(kngg_register *r);
 const kngg_stakeholder *kngg_register_person(const kngg_register *r, int64_t id);
+/* 1 when organisation org_id counts as main implementing organisation in
+ * reg: named so (kngg org lead), or, while the municipality never named
+ * one, of type jgz or wijkteam (the guide's "usually"). */
+int kngg_org_is_lead(const kngg_register *reg, int64_t org_id);
+
 /* 1 when the person holds role on date (as holder or as deputy). */
 int kngg_stakeholder_has_role(const kngg_stakeholder *s, const char *role, const char *date);
 
@@ -176,6 +190,7 @@ typedef struct {
 	const char *role;
 	const char *as;       /* or NULL */
 	const char *org;
+	int64_t org_id;
 	const char *org_type;
 	const char *document;
 	const char *const *arguments;
@@ -190,6 +205,7 @@ typedef struct {
 typedef struct {
 	const kngg_party *party;   /* the definition's signer */
 	const char *org;           /* per-organisation slots: which one, else NULL */
+	int64_t org_id;            /* its id, else 0 */
 	const kngg_signature *latest; /* its latest valid signature, or NULL */
 	int ok;                    /* latest says go or akkoord */
 } kngg_signoff_slot;
@@ -203,8 +219,25 @@ typedef struct {
 	const kngg_signature *history; /* every signature, oldest first */
 	size_t nhistory;
 	int complete;              /* every required slot ok, no empty set */
+	const char *completed_on;  /* when complete: the day it was (its last needed signature) */
+	int frozen;                /* complete on completed_on with the set of that day,
+				      though not with today's: the decision stands */
+	const char *set_on;        /* the day whose set decides who must sign (today,
+				      the day it completed, or the day its step was done) */
+	int prepared;              /* the set was chosen (kngg signoff prepare), not suggested */
+	const char *const *warnings; /* what changed since it was complete: re-confirm, addendum */
+	size_t nwarnings;
 	struct kngg_arena *arena;
 } kngg_signoff_status;
+
+/* Chooses who signs a per-organisation point (in o->area for phase 2, the
+ * current cycle for phases 3-4): the organisations named, or without any
+ * the set suggested today, recorded from o->date. The set then counts
+ * until the point is complete (and stays fixed after). The guide picks
+ * the parties from the stakeholder analysis and the projectplan (1.6 a1)
+ * and the involved partners (2.1, 3.x, 4.borging). */
+int kngg_signoff_prepare(kngg_tracker *t, const char *code, const char *signoff_id,
+			 const char *const *orgs, size_t norgs, const kngg_track_opts *o);
 
 /* The state of one sign-off point (in one area for phase 2). */
 int kngg_signoff_status_load(kngg_tracker *t, const char *code, const char *signoff_id,

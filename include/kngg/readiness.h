@@ -18,15 +18,19 @@ typedef struct {
 	const char *id;     /* what it names: "1.3", "1.5/s1", "draagvlak", "commitment", "quickscan" */
 	const char *kind;   /* "gedaan", "getekend", "commitment", "factor", "quickscan" */
 	int met;
+	int binding;        /* unmet blocks readiness; else it is advice */
 	const char *text;   /* Dutch: what the rule asks, and how it stands */
 	const char *fix;    /* Dutch: the command or step that would satisfy it, or NULL */
+	const char *lines;  /* the guide's lines it follows ("1771-1790"), or NULL */
 } kngg_rule_result;
 
 typedef struct {
 	const char *scope;  /* "fase 1", "stap 1.3", "fase 2, gebied Poelenburg", "fase 3, cyclus 2" */
 	const char *area;   /* phase-2 sections: the area, else NULL */
-	int ready;          /* every rule met */
-	int nmissing;
+	int gating;         /* counts for the phase: not a later wijk or doelgroep */
+	int ready;          /* every binding rule met */
+	int nmissing;       /* binding rules not met */
+	int nadvice;        /* advice (non-binding rules) not met */
 	const kngg_rule_result *results; /* in rule order */
 	size_t nresults;
 } kngg_readiness_section;
@@ -35,7 +39,9 @@ typedef struct kngg_readiness {
 	const char *code;
 	const char *name;
 	const char *as_of;          /* the date answered for */
-	int calculated_phase;       /* 1 + the phases complete in a row (max 4) */
+	int calculated_phase;       /* 1 + the phases complete in a row (max 4); a phase
+				       once complete stays so unless one of its steps is
+				       reopened or a signature withdrawn */
 	int declared_phase;         /* 0: never declared */
 	const char *declared_on;    /* or NULL */
 	int ready;                  /* every section ready */

@@ -147,6 +147,8 @@ typedef struct {
 	const char *name;
 	const char *type; /* item of list organisatietypen */
 	const char *created_at;
+	int lead;         /* in a register only: named main implementing
+			     organisation on the register's date (org.lead) */
 } kngg_org;
 
 typedef int (*kngg_org_fn)(void *ctx, const kngg_org *o);
@@ -268,6 +270,8 @@ int kngg_store_account_password(kngg_store *st, const char *name, const char *pw
 #define KNGG_EV_REGION_JOIN "region.join"     /* value: the region */
 #define KNGG_EV_NOTE_REDACT "note.redact" /* target: event id; value: digest of its redacted text */
 #define KNGG_EV_REGISTER_SEAL "register.seal" /* migration 4 -> 5: the rows as they stood, sealed */
+#define KNGG_EV_ORG_LEAD "org.lead"           /* org_id; value "ja" or "nee": main implementing organisation */
+#define KNGG_EV_SIGNOFF_PREPARE "signoff.prepare" /* target: point; data {"orgs":[ids]}: its party set */
 
 typedef struct {
 	int64_t id;               /* set by the store */

@@ -53,8 +53,14 @@ int kngg_track_step(kngg_tracker *t, kngg_step_action action, const char *code,
 /* An activity (1.2/a3) or deliverable (1.2/d1) done. */
 int kngg_track_item_done(kngg_tracker *t, const char *code, const char *item_id,
 			 const kngg_track_opts *o);
+/* An area of phase 2. kind: "experiment" (the first pilot, runs 2.1-2.5),
+ * "wijk" (a new area, enters via 2.5) or "doelgroep" (a new target group,
+ * re-runs 2.1-2.3); NULL: the first area is the experiment, a later one
+ * with another target group a doelgroep, else a wijk. */
 int kngg_track_area_add(kngg_tracker *t, const char *code, const char *name,
-			const char *target_group, const kngg_track_opts *o);
+			const char *target_group, const char *kind, const kngg_track_opts *o);
+/* 1 when a step of phase 2 runs in an area of that kind (definitions). */
+int kngg_step_runs_in(const kngg_step *step, kngg_area_kind kind);
 /* Starts the next cycle of phase 3 or 4; *number receives its number. */
 int kngg_track_cycle_start(kngg_tracker *t, const char *code, int phase,
 			   const kngg_track_opts *o, int *number);
@@ -111,6 +117,7 @@ typedef struct {
 typedef struct {
 	const char *label;        /* NULL, area name or "cyclus N" */
 	const char *target_group; /* areas: or NULL */
+	kngg_area_kind kind;      /* areas: experiment, wijk or doelgroep; else 0 */
 	int cycle;                /* cycles: number */
 	const char *started;      /* areas and cycles: date */
 	kngg_step_status *steps;  /* one per step of the phase */

@@ -74,33 +74,64 @@ static void phase_line(const kngg_readiness *r, char *buf, size_t len)
 			 r->calculated_phase);
 }
 
+/* Gating sections not ready (a later wijk or doelgroep does not gate). */
 static size_t sections_not_ready(const kngg_readiness *r)
 {
 	size_t n = 0;
 
 	for (size_t i = 0; i < r->nsections; i++)
-		if (!r->sections[i].ready)
+		if (!r->sections[i].ready && r->sections[i].gating)
 			n++;
 	return n;
+}
+
+/* "NIET GEREED: 3 van 15 regels ontbreken; 2 adviezen" into buf. */
+static void section_head(const kngg_readiness_section *sec, char *buf, size_t len)
+{
+	size_t binding = 0;
+	int n;
+
+	for (size_t i = 0; i < sec->nresults; i++)
+		binding += sec->results[i].binding;
+	if (sec->ready)
+		n = snprintf(buf, len, "GEREED");
+	else
+		n = snprintf(buf, len, "NIET GEREED: %d van %zu %s %s", sec->nmissing, binding,
+			     binding == 1 ? "regel" : "regels",
+			     sec->nmissing == 1 ? "ontbreekt" : "ontbreken");
+	if (sec->nadvice && n > 0 && (size_t)n < len)
+		snprintf(buf + n, len - (size_t)n, "; %d %s (niet bindend)", sec->nadvice,
+			 sec->nadvice == 1 ? "advies" : "adviezen");
 }
 
 /* ---- text ------------------------------------------------------------------------ */
 
 static void section_text(const kngg_readiness_section *sec)
 {
-	if (sec->ready)
-		printf("GEREED\n");
-	else
-		printf("NIET GEREED: %d van %zu %s %s\n", sec->nmissing, sec->nresults,
-		       sec->nresults == 1 ? "regel" : "regels",
-		       sec->nmissing == 1 ? "ontbreekt" : "ontbreken");
+	char head[160];
+
+	section_head(sec, head, sizeof(head));
+	printf("%s\n", head);
 	for (size_t i = 0; i < sec->nresults; i++) {
 		const kngg_rule_result *res = &sec->results[i];
+		const char *text = res->text ? res->text : res->id ? res->id : "?";
 
-		fputs(res->met ? "  ✓ " : "  ✗ ", stdout);
-		print_wrapped_at(stdout, res->text ? res->text : res->id ? res->id : "?", 4, 4);
-		if (!res->met && res->fix)
+		/* ✓ met, ✗ missing (binding), ~ advice: the guide does not require it */
+		fputs(res->met ? "  ✓ " : res->binding ? "  ✗ " : "  ~ ", stdout);
+		if (!res->met && !res->binding) {
+			char line[1024];
+
+			snprintf(line, sizeof(line), "advies: %s", text);
+			print_wrapped_at(stdout, line, 4, 4);
+		} else {
+			print_wrapped_at(stdout, text, 4, 4);
+		}
+		if (res->met)
+			continue;
+		if (res->fix)
 			printf("    → %s\n", res->fix); /* a command: not wrapped, to copy whole */
+		if (res->lines)
+			printf("    (handreiking, regels %s)\n", res->lines);
 	}
 }
 
@@ -154,6 +185,8 @@ static json_t *item_json(const kngg_rule_result *res, const char *area)
 	json_object_set_new(o, "fix", jstr(res->fix));
 	json_object_set_new(o, "why", jstr(res->rule ? res->rule->why : NULL));
 	json_object_set_new(o, "area", jstr(area));
+	json_object_set_new(o, "binding", json_boolean(res->binding));
+	json_object_set_new(o, "guide_lines", jstr(res->lines));
 	return o;
 }
 
@@ -163,20 +196,27 @@ static int readiness_json(const kngg_readiness *r, const char *scope)
 	       *sections = json_array(), *warnings = json_array();
 	int rc = EXIT_OK;
 
+	json_t *advice = json_array();
+
 	for (size_t i = 0; i < r->nsections; i++) {
 		const kngg_readiness_section *sec = &r->sections[i];
-		json_t *so = json_object(), *smissing = json_array(), *smet = json_array();
+		json_t *so = json_object(), *smissing = json_array(), *smet = json_array(),
+		       *sadvice = json_array();
 
 		for (size_t j = 0; j < sec->nresults; j++) {
 			const kngg_rule_result *res = &sec->results[j];
+			json_t *s_to = res->met ? smet : res->binding ? smissing : sadvice;
+			json_t *to = res->met ? met : res->binding ? missing : advice;
 
-			json_array_append_new(res->met ? smet : smissing, item_json(res, sec->area));
-			json_array_append_new(res->met ? met : missing, item_json(res, sec->area));
+			json_array_append_new(s_to, item_json(res, sec->area));
+			json_array_append_new(to, item_json(res, sec->area));
 		}
 		json_object_set_new(so, "scope", jstr(sec->scope));
 		json_object_set_new(so, "area", jstr(sec->area));
+		json_object_set_new(so, "gating", json_boolean(sec->gating));
 		json_object_set_new(so, "ready", json_boolean(sec->ready));
 		json_object_set_new(so, "missing", smissing);
+		json_object_set_new(so, "advice", sadvice);
 		json_object_set_new(so, "met", smet);
 		json_array_append_new(sections, so);
 	}
@@ -192,6 +232,7 @@ static int readiness_json(const kngg_readiness *r, const char *scope)
 	json_object_set_new(top, "declared_on", jstr(r->declared_on));
 	json_object_set_new(top, "ready", json_boolean(r->ready));
 	json_object_set_new(top, "missing", missing);
+	json_object_set_new(top, "advice", advice);
 	json_object_set_new(top, "met", met);
 	json_object_set_new(top, "sections", sections);
 	json_object_set_new(top, "warnings", warnings);
@@ -235,17 +276,19 @@ static void md_code(const char *s)
 
 static void section_md(const kngg_readiness_section *sec)
 {
-	if (sec->ready)
-		printf("**Gereed**\n\n");
-	else
-		printf("**Niet gereed**: %d van %zu %s %s\n\n", sec->nmissing, sec->nresults,
-		       sec->nresults == 1 ? "regel" : "regels",
-		       sec->nmissing == 1 ? "ontbreekt" : "ontbreken");
+	char head[160];
+
+	section_head(sec, head, sizeof(head));
+	printf("**");
+	md_text(head);
+	printf("**\n\n");
 	for (size_t i = 0; i < sec->nresults; i++) {
 		const kngg_rule_result *res = &sec->results[i];
 
-		printf("- [%c] ", res->met ? 'x' : ' ');
+		printf("- [%c] %s", res->met ? 'x' : ' ', !res->met && !res->binding ? "*advies*: " : "");
 		md_text(res->text ? res->text : res->id);
+		if (res->lines)
+			printf(" (handreiking, regels %s)", res->lines);
 		putchar('\n');
 		if (res->met)
 			continue;

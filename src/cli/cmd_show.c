@@ -49,8 +49,9 @@ static const char *per_note(kngg_per per)
 {
 	switch (per) {
 	case KNGG_PER_KERNGROEP: return ", één per organisatie in de kerngroep";
-	case KNGG_PER_PARTNER: return ", één per partnerorganisatie";
-	case KNGG_PER_NEW_PARTNER: return ", één per nieuwe partner";
+	case KNGG_PER_PARTNER: return ", één per betrokken partnerorganisatie";
+	case KNGG_PER_NEW_PARTNER: return ", één per nieuwe partner (geen nieuwe partners: niets te tekenen)";
+	case KNGG_PER_CHOSEN: return ", één per organisatie gekozen uit stakeholdersanalyse en projectplan";
 	default: return "";
 	}
 }

@@ -1,7 +1,9 @@
 /*
  * cmd_signoff.c: `kngg signoff CODE ID ...` records a signature (go, no-go
  * or akkoord); `kngg signoff list CODE` shows every signature ever given;
- * `kngg signoff show CODE ID` shows one point: who must sign, who did.
+ * `kngg signoff show CODE ID` shows one point: who must sign, who did;
+ * `kngg signoff prepare CODE ID [--org ORG]...` chooses who signs a point
+ * that is signed per organisation.
  */
 #include <string.h>
 
@@ -9,17 +11,21 @@
 #include "cli/json.h"
 
 /* Which subcommand an option belongs to. */
-enum { SUB_RECORD = 1, SUB_LIST = 2, SUB_SHOW = 4 };
+enum { SUB_RECORD = 1, SUB_LIST = 2, SUB_SHOW = 4, SUB_PREPARE = 8 };
 
-static const char *const sub_names[] = {NULL, "CODE ID", "list", NULL, "show"};
+static const char *const sub_names[] = {NULL, "CODE ID", "list", NULL, "show", NULL, NULL, NULL,
+					"prepare"};
 
 /* ---- shared text ----------------------------------------------------------- */
 
 /* The title of a required party: role title or organisation type. */
 static const char *party_label(const kngg_defs *defs, const kngg_party *p)
 {
-	return p->role ? kngg_defs_label(defs, "rollen", p->role)
-		       : kngg_defs_label(defs, "organisatietypen", p->org);
+	if (p->role)
+		return kngg_defs_label(defs, "rollen", p->role);
+	if (strcmp(p->org, KNGG_ORG_LEAD) == 0)
+		return "Hoofduitvoerder";
+	return kngg_defs_label(defs, "organisatietypen", p->org);
 }
 
 static const char *signer_name(const kngg_signature *s)
@@ -112,7 +118,10 @@ static void print_state_line(const kngg_defs *defs, const kngg_signoff_status *s
 
 	printf("%s%s%s ", s->def->def.id, s->scope ? " in " : "", s->scope ? s->scope : "");
 	if (s->complete) {
-		printf("compleet\n");
+		printf("compleet%s%s\n", s->completed_on ? " sinds " : "",
+		       s->completed_on ? s->completed_on : "");
+		for (size_t i = 0; i < s->nwarnings; i++)
+			cli_message(s->warnings[i], NULL);
 		return;
 	}
 	if (missing_text(defs, s, missing, sizeof(missing)))
@@ -330,7 +339,20 @@ static int show(kngg_tracker *t, const char *code, const char *id, const char *a
 		printf("  ontbreekt: %s\n", s->missing_set);
 	if (s->nslots == 0 && !s->missing_set)
 		printf("  (geen)\n");
-	printf("Compleet: %s\n", s->complete ? "ja" : "nee");
+	if (s->complete && s->frozen)
+		printf("Compleet: ja, sinds %s (met de partijen van %s; later is er iets veranderd)\n",
+		       s->completed_on, s->set_on);
+	else if (s->complete)
+		printf("Compleet: ja%s%s\n", s->completed_on ? ", sinds " : "",
+		       s->completed_on ? s->completed_on : "");
+	else
+		printf("Compleet: nee\n");
+	if (s->prepared)
+		printf("Partijen: gekozen (kngg signoff prepare)\n");
+	for (size_t i = 0; i < s->nwarnings; i++) {
+		printf("Let op: ");
+		print_wrapped_at(stdout, s->warnings[i], 8, 8);
+	}
 	if (!s->complete) {
 		char missing[2048];
 
@@ -342,6 +364,32 @@ static int show(kngg_tracker *t, const char *code, const char *id, const char *a
 		print_signature(stdout, &s->history[i], 2, 0);
 	if (s->nhistory == 0)
 		printf("  nog niet getekend\n");
+	kngg_signoff_status_free(s);
+	return EXIT_OK;
+}
+
+/* ---- prepare ----------------------------------------------------------------------- */
+
+static int prepare(kngg_tracker *t, const char *code, const char *id, const cli_multi *orgs,
+		   const kngg_track_opts *o)
+{
+	kngg_signoff_status *s = NULL;
+	int rc;
+
+	if (kngg_signoff_prepare(t, code, id, orgs->items, orgs->n, o) < 0)
+		return EXIT_FAIL;
+	printf("%s: partijen voor %s%s%s gekozen:", code, id, o->area ? " in " : "",
+	       o->area ? o->area : "");
+	/* the choice is recorded; showing it is a courtesy */
+	if ((rc = kngg_signoff_status_load(t, code, id, o->area, NULL, &s)) < 0) {
+		printf("\n");
+		return EXIT_FAIL;
+	}
+	for (size_t i = 0, n = 0; i < s->nslots; i++)
+		if (s->slots[i].org)
+			printf("%s %s", n++ ? "," : "", s->slots[i].org);
+	printf("\n");
+	print_state_line(t->defs, s);
 	kngg_signoff_status_free(s);
 	return EXIT_OK;
 }
@@ -369,7 +417,7 @@ static int check_opts(const cli_opt *opts, const unsigned *where, int sub)
 }
 
 static int run(kngg_cli *cli, int argc, char **argv, kngg_signoff_in *in, kngg_track_opts *o,
-	       cli_multi *args)
+	       cli_multi *args, cli_multi *orgs)
 {
 	const char *format = NULL, *as_of = NULL;
 	const cli_opt opts[] = {CLI_TRACK_OPTS(*o),
@@ -378,16 +426,17 @@ static int run(kngg_cli *cli, int argc, char **argv, kngg_signoff_in *in, kngg_t
 				{"signer", 0, 1, &in->signer, NULL},
 				{"role", 0, 1, &in->role, NULL},
 				{"as", 0, 1, &in->as, NULL},
-				{"org", 0, 1, &in->org, NULL},
+				CLI_MULTI_OPT("org", *orgs),
 				{"document", 0, 1, &in->document, NULL},
 				CLI_MULTI_OPT("argument", *args),
 				{"format", 0, 1, &format, NULL},
 				{"as-of", 0, 1, &as_of, NULL},
 				{NULL, 0, 0, NULL, NULL}};
 	/* per option above, in the same order: the subcommands that take it */
-	static const unsigned where[] = {SUB_RECORD, SUB_RECORD, SUB_RECORD,
-					 SUB_RECORD | SUB_SHOW, SUB_RECORD, SUB_RECORD,
-					 SUB_RECORD, SUB_RECORD, SUB_RECORD,
+	static const unsigned where[] = {SUB_RECORD | SUB_PREPARE, SUB_RECORD | SUB_PREPARE,
+					 SUB_RECORD | SUB_PREPARE,
+					 SUB_RECORD | SUB_SHOW | SUB_PREPARE, SUB_RECORD, SUB_RECORD,
+					 SUB_RECORD, SUB_RECORD, SUB_RECORD | SUB_PREPARE,
 					 SUB_RECORD, SUB_RECORD, SUB_LIST,
 					 SUB_SHOW};
 	kngg_tracker *t;
@@ -400,6 +449,8 @@ static int run(kngg_cli *cli, int argc, char **argv, kngg_signoff_in *in, kngg_t
 		sub = SUB_LIST;
 	else if (npos >= 1 && strcmp(argv[1], "show") == 0)
 		sub = SUB_SHOW;
+	else if (npos >= 1 && strcmp(argv[1], "prepare") == 0)
+		sub = SUB_PREPARE;
 	else
 		sub = SUB_RECORD;
 	if ((rc = check_opts(opts, where, sub)) != EXIT_OK)
@@ -425,6 +476,16 @@ static int run(kngg_cli *cli, int argc, char **argv, kngg_signoff_in *in, kngg_t
 			return EXIT_FAIL;
 		return show(t, argv[2], argv[3], o->area, as_of);
 	}
+	if (sub == SUB_PREPARE) {
+		if (npos != 3)
+			return cli_usage("signoff", "gebruik: kngg signoff prepare CODE ID [--org ORG]... [--area GEBIED]");
+		if (!(t = cli_tracker(cli)))
+			return EXIT_FAIL;
+		return prepare(t, argv[2], argv[3], orgs, o);
+	}
+	if (orgs->n > 1)
+		return cli_usage("signoff", "een handtekening is voor een organisatie: geef --org een keer");
+	in->org = orgs->n ? orgs->items[0] : NULL;
 	if (npos != 2)
 		return cli_usage("signoff", "gebruik: kngg signoff CODE ID --decision BESLUIT --signer NAAM "
 					    "--role ROL --org ORG --document STUK");
@@ -447,9 +508,10 @@ int cmd_signoff(kngg_cli *cli, int argc, char **argv)
 {
 	kngg_signoff_in in = {0};
 	kngg_track_opts o = {0};
-	cli_multi args = {0};
-	int rc = run(cli, argc, argv, &in, &o, &args);
+	cli_multi args = {0}, orgs = {0};
+	int rc = run(cli, argc, argv, &in, &o, &args, &orgs);
 
 	cli_multi_free(&args);
+	cli_multi_free(&orgs);
 	return rc;
 }

@@ -39,8 +39,16 @@ const cmd_def kngg_commands[] = {
 	 "--document noemt het stuk: een titel, pad of link (kngg bewaart het\n"
 	 "bestand zelf niet). Opnieuw vastleggen met een nieuw --document legt een\n"
 	 "nieuwe versie vast.\n"},
-	{"area", cmd_area, "kngg area add CODE NAAM [--target-group TEKST] | list CODE",
-	 "gebieden (wijken) en doelgroepen voor fase 2", ""},
+	{"area", cmd_area,
+	 "kngg area add CODE NAAM [--target-group TEKST] [--kind experiment|wijk|doelgroep] | list CODE",
+	 "gebieden (wijken) en doelgroepen voor fase 2",
+	 "Het eerste gebied is het experiment: dat doorloopt 2.1 tot en met 2.5, en\n"
+	 "als het klaar is, is fase 2 af. Een nieuwe wijk komt erbij via 2.5\n"
+	 "(stakeholderanalyse en implementatieplan), een nieuwe doelgroep doorloopt\n"
+	 "2.1 tot en met 2.3 opnieuw; die houden fase 2 niet open, want uitbreiden\n"
+	 "gaat door in fase 3. Zonder --kind kiest kngg: het eerste gebied is het\n"
+	 "experiment, een later gebied met een andere doelgroep een doelgroep, anders\n"
+	 "een wijk.\n"},
 	{"cycle", cmd_cycle, "kngg cycle start CODE FASE [--date D] [--by NAAM] [--note TEKST]",
 	 "begin een nieuwe cyclus van fase 3 of 4", ""},
 	{"quickscan", cmd_quickscan,
@@ -52,10 +60,14 @@ const cmd_def kngg_commands[] = {
 	 "kngg factor CODE FACTOR --score N [--note TEKST] [--date D] [--by NAAM]",
 	 "leg een check van een essentiële factor vast",
 	 "De schaal staat in phases/factoren.xml (standaard 1-5).\n"},
-	{"org", cmd_org, "kngg org add CODE NAAM --type TYPE | list CODE",
-	 "organisaties in het werkveld: toevoegen, tonen",
+	{"org", cmd_org, "kngg org add CODE NAAM --type TYPE | lead CODE NAAM [--end] | list CODE",
+	 "organisaties in het werkveld: toevoegen, hoofduitvoerder noemen, tonen",
 	 "TYPE komt uit de lijst organisatietypen (kngg show organisatietypen/ggd;\n"
-	 "bijvoorbeeld gemeente, ggd, jgz, wijkteam, ziekenhuis, huisartsen, onderwijs).\n"},
+	 "bijvoorbeeld gemeente, ggd, jgz, wijkteam, ziekenhuis, huisartsen, onderwijs).\n"
+	 "lead noemt een organisatie hoofduitvoerder: de belangrijkste\n"
+	 "uitvoeringsorganisatie (vaak JGZ en wijkteam; de JGZ zit soms in de GGD).\n"
+	 "Regels en ondertekeningen (zoals 1.1/s1) vragen die rol, niet een type.\n"
+	 "Zolang er geen is genoemd, telt kngg JGZ en wijkteam als hoofduitvoerder.\n"},
 	{"stakeholder", cmd_stakeholder,
 	 "kngg stakeholder add CODE --name NAAM --org ORG [--org-type TYPE] [--function F] "
 	 "[--level NIVEAU] [--email E] [--phone T] | list CODE [--grid] [--format text|csv|json] "
@@ -82,11 +94,20 @@ const cmd_def kngg_commands[] = {
 	{"signoff", cmd_signoff,
 	 "kngg signoff CODE ID --decision go|no-go|akkoord --signer NAAM --role ROL --org ORG "
 	 "--document STUK [--argument TEKST]... [--as ROL] [--area GEBIED] [--date D] [--by N] [--note T] "
-	 "| list CODE [--format text|json|csv] | show CODE ID [--area GEBIED] [--as-of D]",
+	 "| list CODE [--format text|json|csv] | show CODE ID [--area GEBIED] [--as-of D] "
+	 "| prepare CODE ID [--org ORG]... [--area GEBIED]",
 	 "ondertekeningen en besluiten (go/no-go, akkoord) met wie, rol en stuk",
 	 "Een no-go vraagt minstens een --argument. Een latere go wist een eerdere\n"
 	 "no-go niet: de hele geschiedenis blijft zichtbaar. Tekent iemand met een\n"
-	 "andere rol dan de ondertekening vraagt, dan legt --as ROL het mandaat vast.\n"},
+	 "andere rol dan de ondertekening vraagt, dan legt --as ROL het mandaat vast.\n"
+	 "\n"
+	 "Punten die per organisatie getekend worden (1.6/s1, 1.7/s1, 2.1/s1, de 3.x-\n"
+	 "punten, 4.borging/s1) vragen een set partijen. prepare legt die vast: de\n"
+	 "genoemde organisaties, of zonder --org de set die kngg nu voorstelt (de\n"
+	 "kerngroep, partners met commitment). Is een punt eenmaal compleet, dan blijft\n"
+	 "het dat: de set van die dag telt. Een partner die later instapt of een\n"
+	 "kerngroep die opgeheven wordt, geeft een waarschuwing (addendum), geen\n"
+	 "terugval.\n"},
 	{"correct", cmd_correct, "kngg correct CODE GEBEURTENIS --reason TEKST",
 	 "trek een vastgelegd feit in (met reden); het blijft in het logboek",
 	 "GEBEURTENIS is het nummer uit 'kngg log'. Er wordt niets gewist: de\n"

@@ -58,7 +58,7 @@ static int find_org(void *ctx, const kngg_org *o)
 static int org_add(kngg_tracker *t, const char *code, const char *name, const char *type,
 		   const char *date, const kngg_track_opts *o, int64_t *id)
 {
-	kngg_org org = {0, code, name, type, date};
+	kngg_org org = {0, code, name, type, date, 0};
 	kngg_event ev;
 	int rc = kngg_store_org_add(t->store, &org, id);
 
@@ -70,6 +70,35 @@ static int org_add(kngg_tracker *t, const char *code, const char *name, const ch
 	ev.org_id = *id;
 	ev.value = type;
 	return engine_event_add(t, &ev, NULL);
+}
+
+int kngg_org_lead(kngg_tracker *t, const char *code, const char *org, int on,
+		  const kngg_track_opts *o)
+{
+	int64_t org_id = 0;
+	char date[11];
+	kngg_event ev;
+	int rc;
+
+	if ((rc = engine_check_name(t, "organisatie", org, 1)) < 0 ||
+	    (rc = engine_check_opts(t, o)) < 0 || (rc = engine_date(t, o, 0, date)) < 0)
+		return rc;
+	if ((rc = kngg_store_begin(t->store)) < 0)
+		return rc;
+	if ((rc = engine_need_municipality(t, code)) < 0)
+		goto done;
+	rc = kngg_store_org_find(t->store, code, org, find_org, &org_id);
+	if (rc == KNGG_ENOTFOUND)
+		rc = engine_fail(t, rc, "%s heeft geen organisatie '%s' (zie 'kngg org list %s')", code,
+				 org, code);
+	if (rc < 0)
+		goto done;
+	engine_fill_event(t, &ev, KNGG_EV_ORG_LEAD, code, date, o);
+	ev.org_id = org_id;
+	ev.value = on ? "ja" : "nee";
+	rc = engine_event_add(t, &ev, NULL);
+done:
+	return engine_finish(t, rc);
 }
 
 int kngg_org_add(kngg_tracker *t, const char *code, const char *name, const char *type,
@@ -249,7 +278,7 @@ static int add_org(void *ctx, const kngg_org *o)
 		return KNGG_ENOMEM;
 	b->orgs = arr;
 	arr[b->norgs++] = (kngg_org){o->id, adup(b, o->municipality), adup(b, o->name),
-				     adup(b, o->type), adup(b, o->created_at)};
+				     adup(b, o->type), adup(b, o->created_at), 0};
 	return 0;
 }
 
@@ -369,11 +398,24 @@ static void apply_role(reg_builder *b, person_slot *ps, const kngg_event *ev)
 	ps->s.roles = arr;
 }
 
+static void apply_lead(reg_builder *b, const kngg_event *ev)
+{
+	for (size_t i = 0; i < b->norgs; i++)
+		if (b->orgs[i].id == ev->org_id) {
+			b->orgs[i].lead = ev->value && strcmp(ev->value, "ja") == 0;
+			b->r->lead_named = 1;
+		}
+}
+
 static int on_register_event(void *ctx, const kngg_event *ev)
 {
 	reg_builder *b = ctx;
 	person_slot *ps;
 
+	if (strcmp(ev->kind, KNGG_EV_ORG_LEAD) == 0 && !engine_withdrawn(ev, b->as_of)) {
+		apply_lead(b, ev);
+		return 0;
+	}
 	if (!ev->person_id || engine_withdrawn(ev, b->as_of) || !(ps = slot_of(b, ev->person_id)))
 		return 0;
 	if (strcmp(ev->kind, KNGG_EV_STAKEHOLDER_ASSESS) == 0)
@@ -437,6 +479,20 @@ void kngg_register_free(kngg_register *r)
 		return;
 	kngg_arena_free(r->arena);
 	free(r);
+}
+
+int kngg_org_is_lead(const kngg_register *reg, int64_t org_id)
+{
+	for (size_t i = 0; reg && i < reg->norgs; i++) {
+		const kngg_org *o = &reg->orgs[i];
+
+		if (o->id != org_id)
+			continue;
+		if (reg->lead_named)
+			return o->lead;
+		return strcmp(o->type, "jgz") == 0 || strcmp(o->type, "wijkteam") == 0;
+	}
+	return 0;
 }
 
 const kngg_stakeholder *kngg_register_person(const kngg_register *r, int64_t id)

@@ -21,8 +21,11 @@ typedef struct {
 	kngg_status *st;
 	kngg_register *reg;
 	kngg_arena *a;
+	struct warnings *w; /* where sign-off points add what changed since */
 	int failed;
 } eval;
+
+static void add_warning(struct warnings *w, const char *text);
 
 static const char *fmt(eval *e, const char *f, ...) KNGG_PRINTF(2, 3);
 
@@ -147,6 +150,15 @@ static void rule_done(eval *e, const kngg_rule *r, const char *area, kngg_rule_r
 	}
 }
 
+static const char *party_label(eval *e, const kngg_party *p)
+{
+	if (p->role)
+		return kngg_defs_label(e->t->defs, "rollen", p->role);
+	if (strcmp(p->org, KNGG_ORG_LEAD) == 0)
+		return "iemand van de hoofduitvoerder";
+	return fmt(e, "iemand van %s", kngg_defs_label(e->t->defs, "organisatietypen", p->org));
+}
+
 static void rule_signed(eval *e, const kngg_rule *r, const char *area, kngg_rule_result *out)
 {
 	const kngg_signoff *so = kngg_def_signoff(r->target);
@@ -175,13 +187,18 @@ static void rule_signed(eval *e, const kngg_rule *r, const char *area, kngg_rule
 		if (sl->ok || sl->party->optional)
 			continue;
 		kngg_buf_printf(&missing, "%s%s%s%s%s", missing.len ? ", " : "",
-				sl->party->role ? kngg_defs_label(e->t->defs, "rollen", sl->party->role)
-						: fmt(e, "iemand van %s", kngg_defs_label(e->t->defs, "organisatietypen", sl->party->org)),
+				party_label(e, sl->party),
 				sl->org ? " van " : "", sl->org ? sl->org : "",
 				sl->latest ? fmt(e, " (%s op %s)", sl->latest->decision, sl->latest->date) : "");
 	}
-	if (s->complete)
-		out->text = fmt(e, "ondertekening %s compleet", so->def.id);
+	for (size_t i = 0; i < s->nwarnings; i++)
+		add_warning(e->w, fmt(e, "%s", s->warnings[i]));
+	if (s->complete && s->frozen)
+		out->text = fmt(e, "ondertekening %s compleet sinds %s (met de partijen van %s; wat later veranderde staat bij de waarschuwingen)",
+				so->def.id, s->completed_on, s->set_on);
+	else if (s->complete)
+		out->text = fmt(e, "ondertekening %s compleet%s%s", so->def.id,
+				s->completed_on ? " sinds " : "", s->completed_on ? s->completed_on : "");
 	else
 		out->text = fmt(e, "ondertekening %s niet compleet: %s%s%s%s", so->def.id,
 				missing.len ? "ontbreekt " : "", kngg_buf_cstr(&missing),
@@ -203,7 +220,10 @@ static void rule_commitment(eval *e, const kngg_rule *r, kngg_rule_result *out)
 			continue;
 		if (!kngg_rule_level_ok(r, s->person.level))
 			continue;
-		if (r->org_type && (!s->person.org_type || strcmp(s->person.org_type, r->org_type) != 0))
+		if (r->org_type && strcmp(r->org_type, KNGG_ORG_LEAD) == 0
+			    ? !kngg_org_is_lead(e->reg, s->person.org_id)
+			    : r->org_type && (!s->person.org_type ||
+					      strcmp(s->person.org_type, r->org_type) != 0))
 			continue;
 		if (r->role && !kngg_stakeholder_has_role(s, r->role, e->today))
 			continue;
@@ -214,7 +234,11 @@ static void rule_commitment(eval *e, const kngg_rule *r, kngg_rule_result *out)
 			r->min, r->min == 1 ? "persoon" : "personen",
 			r->level ? ", niveau " : "", r->level ? r->level : "",
 			r->org_type ? ", van " : "",
-			r->org_type ? kngg_defs_label(e->t->defs, "organisatietypen", r->org_type) : "",
+			!r->org_type ? ""
+			: strcmp(r->org_type, KNGG_ORG_LEAD) == 0
+				? (e->reg->lead_named ? "de hoofduitvoerder"
+						      : "de hoofduitvoerder (nog niet genoemd; nu JGZ en wijkteam)")
+				: kngg_defs_label(e->t->defs, "organisatietypen", r->org_type),
 			r->role ? ", in de rol " : "", r->role ? r->role : "", n);
 	out->fix = fmt(e, "kngg stakeholder assess %s ID --commitment toegezegd (zie 'kngg stakeholder list %s')",
 		       e->code, e->code);
@@ -271,23 +295,47 @@ static void rule_quickscan(eval *e, int phase, kngg_rule_result *out)
 		       : fmt(e, "kngg cycle start %s %d", e->code, phase >= 3 ? phase : 3);
 }
 
-/* Evaluates one rule set into a section. */
+/* The step a rule is about (done or signed), or NULL. */
+static const kngg_step *rule_step(const kngg_rule *r)
+{
+	const kngg_def *d = r->target;
+
+	if (!d || (r->kind != KNGG_RULE_DONE && r->kind != KNGG_RULE_SIGNED))
+		return NULL;
+	while (d && d->kind != KNGG_DEF_STEP)
+		d = d->parent;
+	return d ? kngg_def_step(d) : NULL;
+}
+
+/* Evaluates one rule set into a section. kind: the kind of area of a
+ * phase-2 section (0 otherwise); only rules about steps that run in that
+ * kind count, and a later wijk or doelgroep does not gate the phase nor
+ * carry its situational rules. */
 static void eval_section(eval *e, const kngg_ruleset *rs, const char *scope, const char *area,
-			 int phase, kngg_readiness_section *sec)
+			 int phase, kngg_area_kind kind, kngg_readiness_section *sec)
 {
 	kngg_rule_result *res = kngg_arena_alloc(e->a, (rs->nrules + 1) * sizeof(*res));
+	size_t n = 0;
 
 	sec->scope = scope;
 	sec->area = area;
+	sec->gating = kind == 0 || kind == KNGG_AREA_EXPERIMENT;
 	if (!res) {
 		e->failed = 1;
 		return;
 	}
 	for (size_t i = 0; i < rs->nrules && !e->failed; i++) {
 		const kngg_rule *r = &rs->rules[i];
-		kngg_rule_result *out = &res[i];
+		const kngg_step *st = rule_step(r);
+		kngg_rule_result *out;
 
+		if (kind && (st ? !kngg_step_runs_in(st, kind)
+				: !sec->gating && rs->scope->kind == KNGG_DEF_PHASE))
+			continue;
+		out = &res[n++];
 		out->rule = r;
+		out->binding = r->binding;
+		out->lines = r->lines;
 		out->kind = kind_words[r->kind];
 		out->id = r->target ? r->target->id : kind_words[r->kind];
 		switch (r->kind) {
@@ -297,11 +345,13 @@ static void eval_section(eval *e, const kngg_ruleset *rs, const char *scope, con
 		case KNGG_RULE_FACTOR: rule_factor(e, r, out); break;
 		case KNGG_RULE_QUICKSCAN: rule_quickscan(e, phase, out); break;
 		}
-		if (!out->met)
+		if (!out->met && out->binding)
 			sec->nmissing++;
+		else if (!out->met)
+			sec->nadvice++;
 	}
 	sec->results = res;
-	sec->nresults = rs->nrules;
+	sec->nresults = n;
 	sec->ready = sec->nmissing == 0;
 }
 
@@ -320,6 +370,8 @@ static void blocked_section(eval *e, const char *scope, const char *id, const ch
 	res->kind = "voorwaarde";
 	res->text = text;
 	res->fix = fix;
+	res->binding = 1;
+	sec->gating = 1;
 	sec->results = res;
 	sec->nresults = 1;
 	sec->nmissing = 1;
@@ -366,20 +418,40 @@ static void scope_sections(eval *e, const kngg_def *scope_def, const char *area,
 		rs = &none; /* no rules: nothing to miss */
 	}
 	if (phase == 2) {
-		size_t n = 0;
+		size_t n = 0, gating = 0;
 
 		for (size_t i = 0; i < ps->nruns; i++) {
-			if (area && strcmp(ps->runs[i].label, area) != 0)
+			const kngg_run_status *run = &ps->runs[i];
+			static const char *const kinds[] = {"", "experiment", "nieuwe wijk", "",
+							    "nieuwe doelgroep"};
+
+			if (area && (!run->label || strcmp(run->label, area) != 0))
+				continue;
+			/* a step asked about that does not run in this kind of area */
+			if (scope_def->kind == KNGG_DEF_STEP &&
+			    !kngg_step_runs_in(kngg_def_step(scope_def), run->kind))
 				continue;
 			if (!(sec = new_section(e, ss)))
 				return;
-			eval_section(e, rs, fmt(e, "%s, gebied %s", what, ps->runs[i].label),
-				     fmt(e, "%s", ps->runs[i].label), phase, sec);
+			eval_section(e, rs,
+				     fmt(e, "%s, gebied %s (%s%s)", what, run->label ? run->label : "?",
+					 kinds[run->kind & 7],
+					 run->kind == KNGG_AREA_EXPERIMENT || run->kind == 0 ? ""
+					 : "; telt niet mee voor fase 3"),
+				     fmt(e, "%s", run->label ? run->label : ""), phase, run->kind, sec);
 			n++;
+			gating += sec->gating;
 		}
-		if (n == 0 && (sec = new_section(e, ss)))
-			blocked_section(e, what, "gebied", "fase 2 loopt per gebied; er is nog geen gebied",
-					fmt(e, "kngg area add %s NAAM [--target-group TEKST]", e->code), sec);
+		if (n == 0 && area && (sec = new_section(e, ss)))
+			blocked_section(e, what, "gebied",
+					fmt(e, "stap %s loopt niet in gebied '%s' (zie 'kngg area list %s')",
+					    scope_def->id, area, e->code),
+					NULL, sec);
+		else if (gating == 0 && !area && (sec = new_section(e, ss)))
+			blocked_section(e, what, "gebied",
+					"fase 2 begint met een experiment in een eerste gebied; dat is er nog niet",
+					fmt(e, "kngg area add %s NAAM [--target-group TEKST] --kind experiment",
+					    e->code), sec);
 		return;
 	}
 	if (!(sec = new_section(e, ss)))
@@ -390,20 +462,28 @@ static void scope_sections(eval *e, const kngg_def *scope_def, const char *area,
 		return;
 	}
 	eval_section(e, rs, phase >= 3 ? fmt(e, "%s, %s", what, ps->runs[ps->nruns - 1].label) : what,
-		     NULL, phase, sec);
+		     NULL, phase, 0, sec);
 }
 
+/* Ready: every section that gates the phase (not a later wijk or
+ * doelgroep), and there is one. */
 static int sections_ready(const sections *ss)
 {
-	for (size_t i = 0; i < ss->n; i++)
+	size_t gating = 0;
+
+	for (size_t i = 0; i < ss->n; i++) {
+		if (!ss->list[i].gating)
+			continue;
 		if (!ss->list[i].ready)
 			return 0;
-	return ss->n > 0;
+		gating++;
+	}
+	return gating > 0;
 }
 
 /* ---- warnings ---------------------------------------------------------------------- */
 
-typedef struct {
+typedef struct warnings {
 	eval *e;
 	const char **list;
 	size_t n, cap;
@@ -413,6 +493,9 @@ static void add_warning(warnings *w, const char *text)
 {
 	if (!text)
 		return;
+	for (size_t i = 0; i < w->n; i++)
+		if (strcmp(w->list[i], text) == 0)
+			return; /* a point evaluated for two sections says it once */
 	if (w->n == w->cap) {
 		const char **p = kngg_arena_alloc(w->e->a, (w->cap = w->cap ? 2 * w->cap : 8) * sizeof(*p));
 
@@ -566,6 +649,7 @@ int kngg_readiness_load(kngg_tracker *t, const char *code, int phase, const char
 		goto done;
 	}
 	w.e = &e;
+	e.w = &w;
 	r->code = fmt(&e, "%s", code);
 	r->name = fmt(&e, "%s", e.st->name);
 	r->as_of = fmt(&e, "%s", e.today);

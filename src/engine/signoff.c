@@ -3,7 +3,16 @@
  * definitions; each signature is an event; whether a point is complete is
  * derived: every required role or organisation's latest signature says go
  * or akkoord. A later go never removes an earlier no-go from the history.
+ *
+ * Who must sign per organisation is a set: chosen when the point is
+ * prepared (signoff.prepare), else suggested from the register (kerngroep,
+ * committed partners, new partners of an area). The set is fixed when the
+ * point is complete, or when its step is done: a point that was complete
+ * stays complete when the kerngroep is dissolved or a partner commits
+ * later; such changes become warnings (re-confirm, suggest an addendum),
+ * never a regression of a decision already taken.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +21,8 @@
 
 #include "engine/engine.h"
 #include "kngg/people.h"
+
+#define MAX_ORGS 64
 
 static const char *decision_words(const kngg_signoff *so)
 {
@@ -30,18 +41,25 @@ static int is_yes(const char *d)
 	return d && (strcmp(d, "go") == 0 || strcmp(d, "akkoord") == 0);
 }
 
-/* "wethouder, gemeenteraad (optioneel), bestuurder per kerngroeporganisatie" */
+static const char *const per_words[] = {"", " per kerngroeporganisatie",
+					" per betrokken partnerorganisatie", " per nieuwe partner",
+					" per gekozen organisatie"};
+static const char *const set_words[] = {"", "de kerngroep", "de betrokken partners",
+					"de nieuwe partners van dit gebied",
+					"de gekozen organisaties"};
+
+/* "wethouder, gemeenteraad (optioneel), bestuurder per gekozen organisatie" */
 static void describe_signers(const kngg_defs *defs, const kngg_signoff *so, kngg_buf *b)
 {
-	static const char *const per[] = {"", " per kerngroeporganisatie", " per partnerorganisatie",
-					  " per nieuwe partner"};
-
 	for (size_t i = 0; i < so->nsigners; i++) {
 		const kngg_party *p = &so->signers[i];
+		const char *org = !p->org ? ""
+				  : strcmp(p->org, KNGG_ORG_LEAD) == 0
+					  ? "de hoofduitvoerder"
+					  : kngg_defs_label(defs, "organisatietypen", p->org);
 
 		kngg_buf_printf(b, "%s%s%s%s%s", i ? ", " : "", p->role ? p->role : "iemand van ",
-				p->role ? "" : kngg_defs_label(defs, "organisatietypen", p->org),
-				per[p->per], p->optional ? " (optioneel)" : "");
+				org, per_words[p->per], p->optional ? " (optioneel)" : "");
 	}
 }
 
@@ -59,171 +77,28 @@ static int org_found(void *ctx, const kngg_org *o)
 	return 0;
 }
 
-/* Whether a signer in role (or with mandate as) from an organisation of
- * type counts for a party of this point. */
-static int fits_party(const kngg_party *p, const char *effective, const char *org_type)
+/* Whether a signer in role (or with mandate as) from organisation org_id
+ * of type org_type counts for a party of this point. */
+static int fits_party(const kngg_register *reg, const kngg_party *p, const char *effective,
+		      int64_t org_id, const char *org_type)
 {
 	if (p->role)
 		return strcmp(p->role, effective) == 0;
-	return p->org && strcmp(p->org, org_type) == 0;
+	if (!p->org || !org_type)
+		return 0;
+	if (strcmp(p->org, KNGG_ORG_LEAD) == 0)
+		return kngg_org_is_lead(reg, org_id);
+	return strcmp(p->org, org_type) == 0;
 }
 
-static int party_orgs(const kngg_tracker *t, const kngg_register *reg, const kngg_party *p,
-		      const char *round, const char *area, const char *today, int64_t *out,
-		      size_t max);
+/* ---- who is in a set ----------------------------------------------------------- */
 
-/* The signer signs for their own organisation, and a per-organisation
- * point only for an organisation that belongs to its set (kerngroep,
- * committed partners, new partners of the area). */
-static int check_signer(kngg_tracker *t, const char *code, const kngg_signoff *so,
-			int64_t person, const struct org_found *org, const char *effective,
-			const char *area, const char *date)
-{
-	kngg_register *reg = NULL;
-	const kngg_stakeholder *s;
-	int rc, plain = 0, in_set = 0, per = 0;
-
-	if ((rc = kngg_register_load(t, code, NULL, &reg)) < 0)
-		return rc;
-	s = kngg_register_person(reg, person);
-	if (s && s->person.org_id && s->person.org_id != org->id) {
-		rc = engine_fail(t, KNGG_EINVALID, "%s staat geregistreerd bij %s, niet bij de opgegeven organisatie",
-				 s->person.name ? s->person.name : "deze persoon",
-				 s->person.org ? s->person.org : "een andere organisatie");
-		goto done;
-	}
-	for (size_t i = 0; i < so->nsigners; i++) {
-		const kngg_party *p = &so->signers[i];
-		int64_t ids[64];
-		int n;
-
-		if (!fits_party(p, effective, org->type))
-			continue;
-		if (p->per == KNGG_PER_NONE) {
-			plain = 1;
-			continue;
-		}
-		per = p->per;
-		n = party_orgs(t, reg, p, kngg_def_step(so->def.parent)->def.id, area, date, ids, 64);
-		for (int k = 0; k < n; k++)
-			in_set |= ids[k] == org->id;
-	}
-	if (!plain && !in_set) {
-		static const char *const sets[] = {"", "de kerngroep", "de partners met commitment",
-						   "de nieuwe partners van dit gebied"};
-
-		rc = engine_fail(t, KNGG_EINVALID,
-				 "%s tekent per organisatie van %s, en deze organisatie hoort daar (nog) niet bij",
-				 so->def.id, sets[per]);
-	}
-done:
-	kngg_register_free(reg);
-	return rc;
-}
-
-int kngg_signoff_record(kngg_tracker *t, const char *code, const char *signoff_id,
-			const kngg_signoff_in *in, const kngg_track_opts *o, int64_t *event_id)
-{
-	const kngg_signoff *so = kngg_def_signoff(kngg_defs_find(t->defs, signoff_id));
-	const char *effective;
-	struct org_found org = {0, ""};
-	int64_t person = 0, area_id = 0, cycle_id = 0;
-	char date[11], *text = NULL;
-	json_t *data, *args;
-	kngg_event ev;
-	int rc, fits = 0;
-
-	if (!so)
-		return engine_fail(t, KNGG_ENOTFOUND,
-				   "onbekende ondertekening '%s' (zie 'kngg show STAP' voor de ids, bijvoorbeeld 1.5/s1)",
-				   signoff_id ? signoff_id : "");
-	if (!in->decision || !decision_fits(so, in->decision))
-		return engine_fail(t, KNGG_EINVALID, "%s vraagt als besluit %s, niet '%s'", so->def.id,
-				   decision_words(so), in->decision ? in->decision : "");
-	if (strcmp(in->decision, "no-go") == 0 && in->narguments == 0)
-		return engine_fail(t, KNGG_EINVALID,
-				   "een no-go vraagt minstens een --argument: de argumenten horen bij het besluit");
-	for (size_t i = 0; i < in->narguments; i++)
-		if ((rc = engine_check_text(t, "--argument", in->arguments[i], 1)) < 0)
-			return rc;
-	if (!in->signer)
-		return engine_fail(t, KNGG_EINVALID, "--signer ontbreekt");
-	if (!in->document)
-		return engine_fail(t, KNGG_EINVALID,
-				   "--document ontbreekt: noem het besluit of stuk (titel, nummer of link)");
-	if ((rc = engine_check_name(t, "--org", in->org, 1)) < 0 ||
-	    (rc = engine_check_text(t, "--document", in->document, 1)) < 0 ||
-	    (rc = engine_list_item(t, "rollen", "--role", in->role)) < 0 ||
-	    (in->as && (rc = engine_list_item(t, "rollen", "--as", in->as)) < 0) ||
-	    (rc = engine_check_opts(t, o)) < 0 || (rc = engine_date(t, o, 0, date)) < 0)
-		return rc;
-	effective = in->as ? in->as : in->role;
-	if ((rc = kngg_store_begin(t->store)) < 0)
-		return rc;
-	if ((rc = engine_need_municipality(t, code)) < 0)
-		goto done;
-	rc = kngg_store_org_find(t->store, code, in->org, org_found, &org);
-	if (rc == KNGG_ENOTFOUND)
-		rc = engine_fail(t, rc,
-				 "%s heeft geen organisatie '%s'; voeg die toe met 'kngg org add %s \"%s\" --type TYPE'",
-				 code, in->org, code, in->org);
-	if (rc < 0)
-		goto done;
-	for (size_t i = 0; i < so->nsigners; i++)
-		fits |= fits_party(&so->signers[i], effective, org.type);
-	if (!fits) {
-		kngg_buf b = {0};
-
-		describe_signers(t->defs, so, &b);
-		if (in->as)
-			rc = engine_fail(t, KNGG_EINVALID, "%s tekent niet voor %s (gevraagd: %s)",
-					 in->as, so->def.id, kngg_buf_cstr(&b));
-		else
-			rc = engine_fail(t, KNGG_EINVALID,
-					 "een %s tekent niet voor %s (gevraagd: %s); tekent deze persoon met mandaat, geef dan --as ROL",
-					 in->role, so->def.id, kngg_buf_cstr(&b));
-		kngg_buf_free(&b);
-		goto done;
-	}
-	if ((rc = engine_scope(t, code, kngg_def_step(so->def.parent), o ? o->area : NULL, &area_id,
-			       &cycle_id)) < 0 ||
-	    (rc = engine_person(t, code, in->signer, 1, org.id, date, &person)) < 0 ||
-	    (rc = check_signer(t, code, so, person, &org, effective, o ? o->area : NULL, date)) < 0)
-		goto done;
-	data = json_object();
-	args = json_array();
-	for (size_t i = 0; i < in->narguments; i++)
-		json_array_append_new(args, json_string(in->arguments[i]));
-	json_object_set_new(data, "role", json_string(in->role));
-	json_object_set_new(data, "as", in->as ? json_string(in->as) : json_null());
-	json_object_set_new(data, "document", json_string(in->document));
-	json_object_set_new(data, "arguments", args);
-	text = json_dumps(data, JSON_COMPACT | JSON_SORT_KEYS);
-	json_decref(data);
-	if (!text) {
-		rc = KNGG_ENOMEM;
-		goto done;
-	}
-	engine_fill_event(t, &ev, KNGG_EV_SIGNOFF, code, date, o);
-	ev.target = so->def.id;
-	ev.person_id = person;
-	ev.org_id = org.id;
-	ev.value = in->decision;
-	ev.data = text;
-	ev.area_id = area_id;
-	ev.cycle_id = cycle_id;
-	rc = engine_event_add(t, &ev, event_id);
-done:
-	free(text);
-	return engine_finish(t, rc);
-}
-
-/* ---- reading signatures ---------------------------------------------------------- */
-
-static const char *sdup(kngg_arena *a, const char *s)
-{
-	return s ? kngg_arena_strdup(a, s) : NULL;
-}
+typedef struct {
+	const char *date;
+	const int64_t *orgs;
+	size_t n;
+	int64_t event_id;
+} prepared_set;
 
 static const char *org_type_in(const kngg_register *reg, int64_t org_id)
 {
@@ -231,6 +106,107 @@ static const char *org_type_in(const kngg_register *reg, int64_t org_id)
 		if (reg->orgs[i].id == org_id)
 			return reg->orgs[i].type;
 	return NULL;
+}
+
+static const char *org_name_in(const kngg_register *reg, int64_t id)
+{
+	for (size_t i = 0; reg && i < reg->norgs; i++)
+		if (reg->orgs[i].id == id)
+			return reg->orgs[i].name;
+	return NULL;
+}
+
+static int ever_held(const kngg_stakeholder *s, const char *role, const char *date)
+{
+	for (size_t i = 0; i < s->nroles; i++)
+		if (strcmp(s->roles[i].role, role) == 0 && strcmp(s->roles[i].from, date) <= 0)
+			return 1;
+	return 0;
+}
+
+static int add_org_id(int64_t *out, int n, size_t max, int64_t id)
+{
+	for (int k = 0; k < n; k++)
+		if (out[k] == id)
+			return n;
+	if ((size_t)n < max)
+		out[n++] = id;
+	return n;
+}
+
+/* The set a per-organisation party suggests from the register on date. */
+static int suggested_orgs(const kngg_tracker *t, const kngg_register *reg, const kngg_party *p,
+			  const char *round, const char *area, const char *date, int64_t *out,
+			  size_t max)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < reg->npeople; i++) {
+		const kngg_stakeholder *s = &reg->people[i];
+		int committed = s->latest && kngg_commitment_counts(t->defs, s->latest->commitment);
+		int in = 0;
+
+		if (!s->person.org_id)
+			continue;
+		switch (p->per) {
+		case KNGG_PER_KERNGROEP:
+			in = kngg_stakeholder_has_role(s, "kerngroep", date);
+			break;
+		case KNGG_PER_CHOSEN:
+			/* from the analysis: the kerngroep, and who committed at
+			 * board level; the gemeente signs through its wethouder */
+			in = ever_held(s, "kerngroep", date) ||
+			     (committed && s->person.level && strcmp(s->person.level, "bestuurlijk") == 0);
+			in = in && !(s->person.org_type && strcmp(s->person.org_type, "gemeente") == 0);
+			break;
+		case KNGG_PER_PARTNER:
+			in = committed;
+			break;
+		case KNGG_PER_NEW_PARTNER:
+			for (size_t k = 0; k < s->nhistory; k++) {
+				const kngg_assessment_rec *a = &s->history[k];
+
+				in |= a->round && strcmp(a->round, round) == 0 && a->area && area &&
+				      strcmp(a->area, area) == 0 &&
+				      kngg_commitment_counts(t->defs, a->commitment);
+			}
+			break;
+		default:
+			break;
+		}
+		if (in)
+			n = add_org_id(out, n, max, s->person.org_id);
+	}
+	return n;
+}
+
+/* The set of a per-organisation party on date: the latest chosen set up to
+ * that date, else the suggestion. */
+static int party_orgs(const kngg_tracker *t, const kngg_register *reg, const kngg_party *p,
+		      const char *round, const char *area, const char *date,
+		      const prepared_set *preps, size_t npreps, int64_t *out, size_t max,
+		      int *chosen)
+{
+	const prepared_set *use = NULL;
+	int n = 0;
+
+	for (size_t i = 0; i < npreps; i++)
+		if (strcmp(preps[i].date, date) <= 0)
+			use = &preps[i];
+	if (chosen)
+		*chosen = use != NULL;
+	if (!use)
+		return suggested_orgs(t, reg, p, round, area, date, out, max);
+	for (size_t i = 0; i < use->n; i++)
+		n = add_org_id(out, n, max, use->orgs[i]);
+	return n;
+}
+
+/* ---- reading signatures ---------------------------------------------------------- */
+
+static const char *sdup(kngg_arena *a, const char *s)
+{
+	return s ? kngg_arena_strdup(a, s) : NULL;
 }
 
 /* Fills s from a signoff event; strings in arena a. */
@@ -252,7 +228,8 @@ static int to_signature(kngg_arena *a, const kngg_register *reg, const kngg_even
 	s->signer = sdup(a, ev->person);
 	s->role = sdup(a, json_string_value(json_object_get(o, "role")));
 	s->as = sdup(a, json_string_value(json_object_get(o, "as")));
-	s->org = sdup(a, ev->org);
+	s->org = sdup(a, ev->org ? ev->org : org_name_in(reg, ev->org_id));
+	s->org_id = ev->org_id;
 	s->org_type = sdup(a, org_type_in(reg, ev->org_id));
 	s->document = sdup(a, json_string_value(json_object_get(o, "document")));
 	args = json_object_get(o, "arguments");
@@ -313,21 +290,75 @@ int kngg_signatures(kngg_tracker *t, const char *code, kngg_signature_fn fn, voi
 /* ---- the state of one point -------------------------------------------------------- */
 
 typedef struct {
+	const char *date;
+	kngg_register *reg;
+} dated_register;
+
+typedef struct {
+	kngg_tracker *t;
+	const char *code;
 	kngg_signoff_status *s;
-	const kngg_register *reg;
+	const kngg_register *reg;   /* on the day answered for */
 	int64_t area_id, cycle_id;
 	const char *as_of;
-	kngg_signature *list;
+	const char *today;
+	kngg_signature *list;       /* this point's signatures, in date order */
 	size_t n, cap;
-	int rc;
+	prepared_set *preps;        /* its chosen sets, in date order */
+	size_t nprep, pcap;
+	const char *step_done;      /* its step done (and not reopened since), or NULL */
+	dated_register regs[8];     /* registers of earlier days, loaded once */
+	size_t nregs;
+	const char **warnings;      /* for s->warnings */
+	size_t nwarn, wcap;
 } point_walk;
+
+static int add_prepare(point_walk *w, const kngg_event *ev)
+{
+	json_t *o = json_loads(ev->data ? ev->data : "{}", 0, NULL), *orgs;
+	prepared_set *p;
+	int64_t *ids;
+	size_t n;
+
+	if (!o)
+		return KNGG_ERROR;
+	if (w->nprep == w->pcap) {
+		prepared_set *np = kngg_arena_alloc(w->s->arena,
+						    (w->pcap = w->pcap ? 2 * w->pcap : 4) * sizeof(*np));
+
+		if (!np) {
+			json_decref(o);
+			return KNGG_ENOMEM;
+		}
+		if (w->nprep)
+			memcpy(np, w->preps, w->nprep * sizeof(*np));
+		w->preps = np;
+	}
+	orgs = json_object_get(o, "orgs");
+	n = json_is_array(orgs) ? json_array_size(orgs) : 0;
+	ids = kngg_arena_alloc(w->s->arena, (n + 1) * sizeof(*ids));
+	for (size_t i = 0; ids && i < n; i++)
+		ids[i] = json_integer_value(json_array_get(orgs, i));
+	json_decref(o);
+	if (!ids)
+		return KNGG_ENOMEM;
+	p = &w->preps[w->nprep++];
+	p->date = kngg_arena_strdup(w->s->arena, ev->date);
+	p->orgs = ids;
+	p->n = n;
+	p->event_id = ev->id;
+	return p->date ? 0 : KNGG_ENOMEM;
+}
 
 static int collect_point(void *ctx, const kngg_event *ev)
 {
 	point_walk *w = ctx;
 
-	if (strcmp(ev->kind, KNGG_EV_SIGNOFF) != 0 || ev->area_id != w->area_id ||
-	    ev->cycle_id != w->cycle_id)
+	if (ev->area_id != w->area_id || ev->cycle_id != w->cycle_id)
+		return 0;
+	if (strcmp(ev->kind, KNGG_EV_SIGNOFF_PREPARE) == 0)
+		return engine_withdrawn(ev, w->as_of) ? 0 : add_prepare(w, ev);
+	if (strcmp(ev->kind, KNGG_EV_SIGNOFF) != 0)
 		return 0;
 	if (w->n == w->cap) {
 		kngg_signature *p = kngg_arena_alloc(w->s->arena,
@@ -342,122 +373,270 @@ static int collect_point(void *ctx, const kngg_event *ev)
 	return to_signature(w->s->arena, w->reg, ev, w->as_of, &w->list[w->n++]);
 }
 
-/* The organisations a per-organisation party is about, as ids. */
-static int party_orgs(const kngg_tracker *t, const kngg_register *reg, const kngg_party *p,
-			 const char *round, const char *area, const char *today, int64_t *out,
-			 size_t max)
+/* The step of the point: the date it was done, when it is done now. */
+static int collect_step(void *ctx, const kngg_event *ev)
 {
-	int n = 0;
+	point_walk *w = ctx;
 
-	for (size_t i = 0; i < reg->npeople; i++) {
-		const kngg_stakeholder *s = &reg->people[i];
-		int in = 0;
+	if (ev->area_id != w->area_id || ev->cycle_id != w->cycle_id ||
+	    engine_withdrawn(ev, w->as_of))
+		return 0;
+	if (strcmp(ev->kind, KNGG_EV_STEP_DONE) == 0)
+		w->step_done = kngg_arena_strdup(w->s->arena, ev->date);
+	else if (strcmp(ev->kind, KNGG_EV_STEP_REOPEN) == 0)
+		w->step_done = NULL;
+	return 0;
+}
 
-		if (!s->person.org_id)
-			continue;
-		if (p->per == KNGG_PER_KERNGROEP) {
-			in = kngg_stakeholder_has_role(s, "kerngroep", today);
-		} else if (p->per == KNGG_PER_PARTNER) {
-			in = s->latest && kngg_commitment_counts(t->defs, s->latest->commitment);
-		} else {
-			/* a new partner: committed in this area's analysis round */
-			for (size_t k = 0; k < s->nhistory; k++) {
-				const kngg_assessment_rec *a = &s->history[k];
+/* The register on date (the day answered for: the one loaded). */
+static int register_on(point_walk *w, const char *date, const kngg_register **out)
+{
+	int rc;
 
-				in |= a->round && strcmp(a->round, round) == 0 && a->area && area &&
-				      strcmp(a->area, area) == 0 &&
-				      kngg_commitment_counts(t->defs, a->commitment);
-			}
-		}
-		if (!in)
-			continue;
-		for (int k = 0; k < n; k++)
-			if (out[k] == s->person.org_id)
-				in = 0;
-		if (in && (size_t)n < max)
-			out[n++] = s->person.org_id;
+	if (strcmp(date, w->today) >= 0) {
+		*out = w->reg;
+		return 0;
 	}
-	return n;
+	for (size_t i = 0; i < w->nregs; i++)
+		if (strcmp(w->regs[i].date, date) == 0) {
+			*out = w->regs[i].reg;
+			return 0;
+		}
+	if (w->nregs == sizeof(w->regs) / sizeof(w->regs[0])) {
+		kngg_register_free(w->regs[0].reg);
+		memmove(&w->regs[0], &w->regs[1], (w->nregs - 1) * sizeof(w->regs[0]));
+		w->nregs--;
+	}
+	if ((rc = kngg_register_load(w->t, w->code, date, &w->regs[w->nregs].reg)) < 0)
+		return rc;
+	w->regs[w->nregs].date = kngg_arena_strdup(w->s->arena, date);
+	*out = w->regs[w->nregs++].reg;
+	return 0;
 }
 
-static const char *org_name_in(const kngg_register *reg, int64_t id)
-{
-	for (size_t i = 0; i < reg->norgs; i++)
-		if (reg->orgs[i].id == id)
-			return reg->orgs[i].name;
-	return NULL;
-}
+typedef struct {
+	kngg_signoff_slot *slots;
+	size_t n;
+	const char *missing_set;
+	int complete;
+	int chosen;
+} evaluation;
 
-#define MAX_ORGS 64
-
-static int build_slots(kngg_tracker *t, point_walk *w, const char *today)
+/*
+ * The slots of the point with the set of signers as it stood on set_date
+ * (reg: the register of that day) and the signatures up to sig_date.
+ */
+static int evaluate(point_walk *w, const kngg_register *reg, const char *set_date,
+		    const char *sig_date, evaluation *ev)
 {
 	kngg_signoff_status *s = w->s;
 	const kngg_signoff *so = s->def;
-	kngg_signoff_slot *slots = kngg_arena_alloc(s->arena, (so->nsigners * MAX_ORGS + 1) * sizeof(*slots));
-	size_t n = 0;
+	const char *round = kngg_def_step(so->def.parent)->def.id;
 
-	if (!slots)
+	memset(ev, 0, sizeof(*ev));
+	ev->slots = kngg_arena_alloc(s->arena, (so->nsigners * MAX_ORGS + 1) * sizeof(*ev->slots));
+	if (!ev->slots)
 		return KNGG_ENOMEM;
-	s->complete = 1;
+	ev->complete = 1;
 	for (size_t i = 0; i < so->nsigners; i++) {
 		const kngg_party *p = &so->signers[i];
 		int64_t orgs[MAX_ORGS];
 		size_t norgs = 1;
+		int chosen = 0;
 
 		if (p->per != KNGG_PER_NONE) {
-			norgs = (size_t)party_orgs(t, w->reg, p, kngg_def_step(so->def.parent)->def.id,
-						   s->scope, today, orgs, MAX_ORGS);
+			norgs = (size_t)party_orgs(w->t, reg, p, round, s->scope, set_date, w->preps,
+						   w->nprep, orgs, MAX_ORGS, &chosen);
+			ev->chosen |= chosen;
+			/* no new partners in this area: nothing to sign */
+			if (norgs == 0 && (p->optional || p->per == KNGG_PER_NEW_PARTNER))
+				continue;
 			if (norgs == 0) {
-				static const char *const sets[] = {"", "kerngroeporganisaties", "partnerorganisaties",
-								   "nieuwe partners"};
 				kngg_buf b = {0};
 
-				if (p->optional)
-					continue;
-				kngg_buf_printf(&b, "nog geen %s vastgelegd%s", sets[p->per],
-						p->per == KNGG_PER_KERNGROEP ? " (kngg role assign CODE ID kerngroep)"
-									     : " (nog niemand heeft commitment toegezegd)");
-				s->missing_set = kngg_arena_strdup(s->arena, kngg_buf_cstr(&b));
+				kngg_buf_printf(&b, "wie tekent er (%s)? de set is nog leeg: kies de partijen met 'kngg signoff prepare %s %s --org ORG', of leg commitment of de kerngroep vast",
+						set_words[p->per], w->code, so->def.id);
+				ev->missing_set = kngg_arena_strdup(s->arena, kngg_buf_cstr(&b));
 				kngg_buf_free(&b);
-				s->complete = 0;
+				ev->complete = 0;
 				continue;
 			}
 		}
 		for (size_t k = 0; k < norgs; k++) {
-			kngg_signoff_slot *slot = &slots[n++];
+			kngg_signoff_slot *slot = &ev->slots[ev->n++];
+			const char *name = p->per != KNGG_PER_NONE ? org_name_in(reg, orgs[k]) : NULL;
 
+			memset(slot, 0, sizeof(*slot));
 			slot->party = p;
+			slot->org_id = p->per != KNGG_PER_NONE ? orgs[k] : 0;
 			/* copied: the register may be freed before the status */
-			slot->org = NULL;
-			if (p->per != KNGG_PER_NONE && org_name_in(w->reg, orgs[k]) &&
-			    !(slot->org = kngg_arena_strdup(s->arena, org_name_in(w->reg, orgs[k]))))
+			if (name && !(slot->org = kngg_arena_strdup(s->arena, name)))
 				return KNGG_ENOMEM;
 			for (size_t j = 0; j < w->n; j++) {
 				const kngg_signature *sig = &w->list[j];
 				const char *eff = sig->as ? sig->as : sig->role;
 
-				if (sig->withdrawn || !fits_party(p, eff ? eff : "", sig->org_type ? sig->org_type : ""))
+				if (strcmp(sig->date, sig_date) > 0)
+					break; /* in date order */
+				if (sig->withdrawn ||
+				    !fits_party(reg, p, eff ? eff : "", sig->org_id,
+						org_type_in(reg, sig->org_id) ? org_type_in(reg, sig->org_id)
+									      : sig->org_type))
 					continue;
-				if (p->per != KNGG_PER_NONE &&
-				    (!sig->org || !slot->org || strcmp(sig->org, slot->org) != 0))
+				if (p->per != KNGG_PER_NONE && sig->org_id != slot->org_id)
 					continue;
 				slot->latest = sig; /* the list is in date order: the last wins */
 			}
 			slot->ok = slot->latest && is_yes(slot->latest->decision);
 			if (!slot->ok && !p->optional)
-				s->complete = 0;
+				ev->complete = 0;
 		}
 	}
-	s->slots = slots;
-	s->nslots = n;
 	return 0;
+}
+
+/* The date whose set counts for signatures up to d: d itself, or the day
+ * the step was done when that came first. */
+static const char *set_day(const point_walk *w, const char *d)
+{
+	return w->step_done && strcmp(w->step_done, d) < 0 ? w->step_done : d;
+}
+
+static void add_warning(point_walk *w, const char *fmt, ...) KNGG_PRINTF(2, 3);
+
+static void add_warning(point_walk *w, const char *fmt, ...)
+{
+	kngg_buf b = {0};
+	const char *text;
+	va_list ap;
+
+	va_start(ap, fmt);
+	kngg_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	text = b.failed ? NULL : kngg_arena_strdup(w->s->arena, kngg_buf_cstr(&b));
+	kngg_buf_free(&b);
+	if (w->nwarn == w->wcap) {
+		const char **p = kngg_arena_alloc(w->s->arena,
+						  (w->wcap = w->wcap ? 2 * w->wcap : 4) * sizeof(*p));
+
+		if (!p)
+			return;
+		if (w->nwarn)
+			memcpy(p, w->warnings, w->nwarn * sizeof(*p));
+		w->warnings = p;
+	}
+	if (text)
+		w->warnings[w->nwarn++] = text;
+}
+
+/* Once frozen: what changed since, as warnings. */
+static void frozen_warnings(point_walk *w, const evaluation *then, const evaluation *now)
+{
+	const kngg_signoff *so = w->s->def;
+
+	for (size_t i = 0; i < now->n; i++) {
+		const kngg_signoff_slot *sl = &now->slots[i];
+		int party = 0;
+
+		if (!sl->org_id || sl->ok)
+			continue;
+		for (size_t k = 0; k < then->n; k++)
+			party |= then->slots[k].org_id == sl->org_id;
+		if (!party)
+			add_warning(w,
+				    "%s: %s hoort nu bij %s maar was geen partij toen %s compleet was (%s); overweeg een addendum of een nieuwe ondertekening",
+				    so->def.id, sl->org ? sl->org : "een organisatie",
+				    set_words[sl->party->per], so->def.id, w->s->completed_on);
+	}
+	for (size_t k = 0; k < then->n; k++) {
+		const kngg_signoff_slot *sl = &then->slots[k];
+
+		for (size_t j = 0; j < w->n; j++) {
+			const kngg_signature *sig = &w->list[j];
+
+			if (strcmp(sig->date, w->s->completed_on) <= 0 || sig->withdrawn ||
+			    is_yes(sig->decision) || !sl->latest ||
+			    sig->person_id != sl->latest->person_id)
+				continue;
+			add_warning(w, "%s: %s gaf na de ondertekening op %s een %s; het besluit van %s blijft staan, bespreek het opnieuw",
+				    so->def.id, sig->signer ? sig->signer : "(gewist)", sig->date,
+				    sig->decision, w->s->completed_on);
+		}
+	}
+}
+
+static void apply(kngg_signoff_status *s, const evaluation *e)
+{
+	s->slots = e->slots;
+	s->nslots = e->n;
+	s->missing_set = e->missing_set;
+	s->complete = e->complete;
+	s->prepared = e->chosen;
+}
+
+/* The day the slots became complete: their latest signature. */
+static const char *completed_day(const evaluation *e)
+{
+	const char *d = NULL;
+
+	for (size_t i = 0; i < e->n; i++)
+		if (e->slots[i].latest && (!d || strcmp(e->slots[i].latest->date, d) > 0))
+			d = e->slots[i].latest->date;
+	return d;
+}
+
+/* Live first; when that is not complete, the first day on which the
+ * signatures up to it completed the point with that day's set. */
+static int decide(point_walk *w)
+{
+	kngg_signoff_status *s = w->s;
+	const kngg_register *reg;
+	evaluation now, then;
+	int rc;
+
+	s->set_on = set_day(w, w->today);
+	if ((rc = register_on(w, s->set_on, &reg)) < 0 ||
+	    (rc = evaluate(w, reg, s->set_on, w->today, &now)) < 0)
+		return rc;
+	apply(s, &now);
+	if (now.complete) {
+		s->completed_on = completed_day(&now);
+		return 0;
+	}
+	for (size_t i = 0; i < w->n; i++) {
+		const char *d = w->list[i].date;
+
+		if (i + 1 < w->n && strcmp(w->list[i + 1].date, d) == 0)
+			continue; /* each day once, after its last signature */
+		if ((rc = register_on(w, set_day(w, d), &reg)) < 0 ||
+		    (rc = evaluate(w, reg, set_day(w, d), d, &then)) < 0)
+			return rc;
+		if (!then.complete)
+			continue;
+		apply(s, &then);
+		s->frozen = 1;
+		s->set_on = set_day(w, d);
+		s->completed_on = kngg_arena_strdup(s->arena, d);
+		frozen_warnings(w, &then, &now);
+		break;
+	}
+	s->warnings = w->warnings;
+	s->nwarnings = w->nwarn;
+	return 0;
+}
+
+static void walk_free(point_walk *w)
+{
+	for (size_t i = 0; i < w->nregs; i++)
+		kngg_register_free(w->regs[i].reg);
+	w->nregs = 0;
 }
 
 int engine_signoff_status(kngg_tracker *t, const char *code, const kngg_signoff *so,
 			  const char *area, const char *as_of, const kngg_register *reg,
 			  kngg_signoff_status **out)
 {
+	const kngg_step *step = kngg_def_step(so->def.parent);
 	kngg_event_filter f = {0};
 	point_walk w = {0};
 	char today[11];
@@ -465,16 +644,18 @@ int engine_signoff_status(kngg_tracker *t, const char *code, const kngg_signoff 
 
 	*out = NULL;
 	engine_day(t, as_of, today);
-	if ((rc = engine_scope(t, code, kngg_def_step(so->def.parent), area, &w.area_id,
-			       &w.cycle_id)) < 0)
+	if ((rc = engine_scope(t, code, step, area, &w.area_id, &w.cycle_id)) < 0)
 		return rc;
 	if (!(w.s = calloc(1, sizeof(*w.s))) || !(w.s->arena = kngg_arena_new())) {
 		rc = KNGG_ENOMEM;
 		goto done;
 	}
+	w.t = t;
+	w.code = code;
 	w.s->def = so;
 	w.reg = reg;
 	w.as_of = as_of;
+	w.today = today;
 	if (area) {
 		w.s->scope = kngg_arena_strdup(w.s->arena, area);
 	} else if (w.cycle_id) {
@@ -482,23 +663,25 @@ int engine_signoff_status(kngg_tracker *t, const char *code, const kngg_signoff 
 		int number = 0;
 		char label[32];
 
-		kngg_store_cycle_current(t->store, code,
-					 kngg_def_phase(kngg_def_step(so->def.parent)->def.parent)->number,
+		kngg_store_cycle_current(t->store, code, kngg_def_phase(step->def.parent)->number,
 					 &cid, &number);
 		snprintf(label, sizeof(label), "cyclus %d", number);
 		w.s->scope = kngg_arena_strdup(w.s->arena, label);
 	}
 	f.municipality = code;
-	f.target = so->def.id;
 	f.until = as_of;
-	if ((rc = engine_events(t, &f, collect_point, &w)) < 0 ||
-	    (rc = build_slots(t, &w, today)) < 0)
+	f.target = so->def.id;
+	if ((rc = engine_events(t, &f, collect_point, &w)) < 0)
+		goto done;
+	f.target = step->def.id;
+	if ((rc = engine_events(t, &f, collect_step, &w)) < 0 || (rc = decide(&w)) < 0)
 		goto done;
 	w.s->history = w.list;
 	w.s->nhistory = w.n;
 	*out = w.s;
 	w.s = NULL;
 done:
+	walk_free(&w);
 	kngg_signoff_status_free(w.s);
 	return rc;
 }
@@ -529,4 +712,230 @@ void kngg_signoff_status_free(kngg_signoff_status *s)
 		return;
 	kngg_arena_free(s->arena);
 	free(s);
+}
+
+/* ---- recording ----------------------------------------------------------------------- */
+
+/* The signer signs for their own organisation, and a per-organisation
+ * point only for an organisation in its set on that day. */
+static int check_signer(kngg_tracker *t, const char *code, const kngg_signoff *so,
+			const kngg_register *reg, int64_t person, const struct org_found *org,
+			const char *effective, const char *area, const char *date)
+{
+	const kngg_stakeholder *s = kngg_register_person(reg, person);
+	kngg_signoff_status *st = NULL;
+	int plain = 0, in_set = 0, per = 0, rc;
+
+	if (s && s->person.org_id && s->person.org_id != org->id)
+		return engine_fail(t, KNGG_EINVALID, "%s staat geregistreerd bij %s, niet bij de opgegeven organisatie",
+				   s->person.name ? s->person.name : "deze persoon",
+				   s->person.org ? s->person.org : "een andere organisatie");
+	for (size_t i = 0; i < so->nsigners; i++) {
+		const kngg_party *p = &so->signers[i];
+
+		if (!fits_party(reg, p, effective, org->id, org->type))
+			continue;
+		if (p->per == KNGG_PER_NONE)
+			plain = 1;
+		else
+			per = p->per;
+	}
+	if (plain || !per)
+		return 0;
+	/* the set as the point stands: chosen, suggested, or fixed */
+	if ((rc = engine_signoff_status(t, code, so, area, date, reg, &st)) < 0)
+		return rc;
+	for (size_t i = 0; i < st->nslots; i++)
+		in_set |= st->slots[i].org_id == org->id;
+	/* once complete, a new partner may still sign (an addendum) */
+	if (!in_set && st->complete)
+		for (size_t i = 0; i < reg->npeople; i++)
+			in_set |= reg->people[i].person.org_id == org->id && reg->people[i].latest &&
+				  kngg_commitment_counts(t->defs, reg->people[i].latest->commitment);
+	kngg_signoff_status_free(st);
+	if (!in_set)
+		return engine_fail(t, KNGG_EINVALID,
+				   "%s tekent per organisatie van %s, en deze organisatie hoort daar (nog) niet bij; kies de partijen met 'kngg signoff prepare %s %s --org ORG'",
+				   so->def.id, set_words[per], code, so->def.id);
+	return 0;
+}
+
+int kngg_signoff_record(kngg_tracker *t, const char *code, const char *signoff_id,
+			const kngg_signoff_in *in, const kngg_track_opts *o, int64_t *event_id)
+{
+	const kngg_signoff *so = kngg_def_signoff(kngg_defs_find(t->defs, signoff_id));
+	const char *effective;
+	struct org_found org = {0, ""};
+	kngg_register *reg = NULL;
+	int64_t person = 0, area_id = 0, cycle_id = 0;
+	char date[11], *text = NULL;
+	json_t *data, *args;
+	kngg_event ev;
+	int rc, fits = 0;
+
+	if (!so)
+		return engine_fail(t, KNGG_ENOTFOUND,
+				   "onbekende ondertekening '%s' (zie 'kngg show STAP' voor de ids, bijvoorbeeld 1.5/s1)",
+				   signoff_id ? signoff_id : "");
+	if (!in->decision || !decision_fits(so, in->decision))
+		return engine_fail(t, KNGG_EINVALID, "%s vraagt als besluit %s, niet '%s'", so->def.id,
+				   decision_words(so), in->decision ? in->decision : "");
+	if (strcmp(in->decision, "no-go") == 0 && in->narguments == 0)
+		return engine_fail(t, KNGG_EINVALID,
+				   "een no-go vraagt minstens een --argument: de argumenten horen bij het besluit");
+	for (size_t i = 0; i < in->narguments; i++)
+		if ((rc = engine_check_text(t, "--argument", in->arguments[i], 1)) < 0)
+			return rc;
+	if (!in->signer)
+		return engine_fail(t, KNGG_EINVALID, "--signer ontbreekt");
+	if (!in->document)
+		return engine_fail(t, KNGG_EINVALID,
+				   "--document ontbreekt: noem het besluit of stuk (titel, nummer of link)");
+	if ((rc = engine_check_name(t, "--org", in->org, 1)) < 0 ||
+	    (rc = engine_check_text(t, "--document", in->document, 1)) < 0 ||
+	    (rc = engine_list_item(t, "rollen", "--role", in->role)) < 0 ||
+	    (in->as && (rc = engine_list_item(t, "rollen", "--as", in->as)) < 0) ||
+	    (rc = engine_check_opts(t, o)) < 0 || (rc = engine_date(t, o, 0, date)) < 0)
+		return rc;
+	effective = in->as ? in->as : in->role;
+	if ((rc = kngg_store_begin(t->store)) < 0)
+		return rc;
+	if ((rc = engine_need_municipality(t, code)) < 0)
+		goto done;
+	rc = kngg_store_org_find(t->store, code, in->org, org_found, &org);
+	if (rc == KNGG_ENOTFOUND)
+		rc = engine_fail(t, rc,
+				 "%s heeft geen organisatie '%s'; voeg die toe met 'kngg org add %s \"%s\" --type TYPE'",
+				 code, in->org, code, in->org);
+	if (rc < 0 || (rc = kngg_register_load(t, code, date, &reg)) < 0)
+		goto done;
+	for (size_t i = 0; i < so->nsigners; i++)
+		fits |= fits_party(reg, &so->signers[i], effective, org.id, org.type);
+	if (!fits) {
+		kngg_buf b = {0};
+
+		describe_signers(t->defs, so, &b);
+		if (in->as)
+			rc = engine_fail(t, KNGG_EINVALID, "%s tekent niet voor %s (gevraagd: %s)",
+					 in->as, so->def.id, kngg_buf_cstr(&b));
+		else
+			rc = engine_fail(t, KNGG_EINVALID,
+					 "een %s van %s tekent niet voor %s (gevraagd: %s); tekent deze persoon met mandaat, geef dan --as ROL",
+					 in->role, in->org, so->def.id, kngg_buf_cstr(&b));
+		kngg_buf_free(&b);
+		goto done;
+	}
+	if ((rc = engine_scope(t, code, kngg_def_step(so->def.parent), o ? o->area : NULL, &area_id,
+			       &cycle_id)) < 0 ||
+	    (rc = engine_person(t, code, in->signer, 1, org.id, date, &person)) < 0)
+		goto done;
+	/* a person just added is not in reg: load it again */
+	kngg_register_free(reg);
+	if ((rc = kngg_register_load(t, code, date, &reg)) < 0 ||
+	    (rc = check_signer(t, code, so, reg, person, &org, effective, o ? o->area : NULL, date)) < 0)
+		goto done;
+	data = json_object();
+	args = json_array();
+	for (size_t i = 0; i < in->narguments; i++)
+		json_array_append_new(args, json_string(in->arguments[i]));
+	json_object_set_new(data, "role", json_string(in->role));
+	json_object_set_new(data, "as", in->as ? json_string(in->as) : json_null());
+	json_object_set_new(data, "document", json_string(in->document));
+	json_object_set_new(data, "arguments", args);
+	text = json_dumps(data, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(data);
+	if (!text) {
+		rc = KNGG_ENOMEM;
+		goto done;
+	}
+	engine_fill_event(t, &ev, KNGG_EV_SIGNOFF, code, date, o);
+	ev.target = so->def.id;
+	ev.person_id = person;
+	ev.org_id = org.id;
+	ev.value = in->decision;
+	ev.data = text;
+	ev.area_id = area_id;
+	ev.cycle_id = cycle_id;
+	rc = engine_event_add(t, &ev, event_id);
+done:
+	kngg_register_free(reg);
+	free(text);
+	return engine_finish(t, rc);
+}
+
+/* ---- choosing the parties ------------------------------------------------------------ */
+
+int kngg_signoff_prepare(kngg_tracker *t, const char *code, const char *signoff_id,
+			 const char *const *orgs, size_t norgs, const kngg_track_opts *o)
+{
+	const kngg_signoff *so = kngg_def_signoff(kngg_defs_find(t->defs, signoff_id));
+	const kngg_party *per = NULL;
+	kngg_register *reg = NULL;
+	int64_t area_id = 0, cycle_id = 0, ids[MAX_ORGS];
+	json_t *data = NULL, *arr;
+	char date[11], *text = NULL;
+	kngg_event ev;
+	int rc, n = 0;
+
+	if (!so)
+		return engine_fail(t, KNGG_ENOTFOUND, "onbekende ondertekening '%s'",
+				   signoff_id ? signoff_id : "");
+	for (size_t i = 0; i < so->nsigners; i++)
+		if (so->signers[i].per != KNGG_PER_NONE)
+			per = &so->signers[i];
+	if (!per)
+		return engine_fail(t, KNGG_EINVALID,
+				   "%s tekent niet per organisatie; er valt geen set partijen te kiezen",
+				   so->def.id);
+	if (norgs > MAX_ORGS)
+		return engine_fail(t, KNGG_EINVALID, "te veel organisaties (hoogstens %d)", MAX_ORGS);
+	if ((rc = engine_check_opts(t, o)) < 0 || (rc = engine_date(t, o, 0, date)) < 0)
+		return rc;
+	if ((rc = kngg_store_begin(t->store)) < 0)
+		return rc;
+	if ((rc = engine_need_municipality(t, code)) < 0 ||
+	    (rc = engine_scope(t, code, kngg_def_step(so->def.parent), o ? o->area : NULL, &area_id,
+			       &cycle_id)) < 0 ||
+	    (rc = kngg_register_load(t, code, date, &reg)) < 0)
+		goto done;
+	for (size_t i = 0; i < norgs; i++) {
+		struct org_found f = {0, ""};
+
+		rc = kngg_store_org_find(t->store, code, orgs[i], org_found, &f);
+		if (rc == KNGG_ENOTFOUND)
+			rc = engine_fail(t, rc, "%s heeft geen organisatie '%s' (zie 'kngg org list %s')",
+					 code, orgs[i], code);
+		if (rc < 0)
+			goto done;
+		n = add_org_id(ids, n, MAX_ORGS, f.id);
+	}
+	/* without --org: the suggestion of today, fixed as the choice */
+	if (norgs == 0)
+		n = suggested_orgs(t, reg, per, kngg_def_step(so->def.parent)->def.id,
+				   o ? o->area : NULL, date, ids, MAX_ORGS);
+	if (n == 0) {
+		rc = engine_fail(t, KNGG_EINVALID,
+				 "geen partijen: noem ze met --org ORG, of leg eerst commitment of de kerngroep vast");
+		goto done;
+	}
+	data = json_object();
+	arr = json_array();
+	for (int i = 0; i < n; i++)
+		json_array_append_new(arr, json_integer(ids[i]));
+	json_object_set_new(data, "orgs", arr);
+	if (!(text = json_dumps(data, JSON_COMPACT | JSON_SORT_KEYS))) {
+		rc = KNGG_ENOMEM;
+		goto done;
+	}
+	engine_fill_event(t, &ev, KNGG_EV_SIGNOFF_PREPARE, code, date, o);
+	ev.target = so->def.id;
+	ev.data = text;
+	ev.area_id = area_id;
+	ev.cycle_id = cycle_id;
+	rc = engine_event_add(t, &ev, NULL);
+done:
+	json_decref(data);
+	free(text);
+	kngg_register_free(reg);
+	return engine_finish(t, rc);
 }

@@ -1,6 +1,7 @@
 /*
  * status.c: a municipality's status, derived from its journal in one pass.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -200,6 +201,39 @@ static void apply_factor(builder *b, const kngg_event *ev)
 	}
 }
 
+/* The kind of an area: as recorded, else the first area is the
+ * experiment, a later one with another target group a doelgroep, else a
+ * wijk (areas added before kngg knew kinds). */
+static kngg_area_kind area_kind(builder *b, const kngg_event *ev)
+{
+	const kngg_phase_status *ps = &b->s->phases[1];
+	const kngg_run_status *first = NULL;
+	const char *soort = ev->data ? strstr(ev->data, "\"soort\":\"") : NULL;
+	kngg_area_kind k = 0;
+
+	if (soort) {
+		char word[16];
+
+		snprintf(word, sizeof(word), "%.*s", (int)strcspn(soort + 9, "\""), soort + 9);
+		k = kngg_area_kind_parse(word);
+	}
+	if (k)
+		return k;
+	for (size_t i = 0; i + 1 < ps->nruns && !first; i++)
+		if (ps->runs[i].kind == KNGG_AREA_EXPERIMENT)
+			first = &ps->runs[i];
+	if (!first)
+		return KNGG_AREA_EXPERIMENT;
+	if (ev->value && (!first->target_group || strcmp(ev->value, first->target_group) != 0))
+		return KNGG_AREA_DOELGROEP;
+	return KNGG_AREA_WIJK;
+}
+
+int kngg_step_runs_in(const kngg_step *step, kngg_area_kind kind)
+{
+	return kind == 0 || (step->area_kinds & (unsigned)kind) != 0;
+}
+
 static int on_event(void *ctx, const kngg_event *ev)
 {
 	builder *b = ctx;
@@ -224,6 +258,7 @@ static int on_event(void *ctx, const kngg_event *ev)
 			if (ev->area_id) {
 				run->label = bdup(b, ev->area);
 				run->target_group = bdup(b, ev->value);
+				run->kind = area_kind(b, ev);
 			} else {
 				kngg_buf_printf(&lb, "cyclus %d", ev->cycle_number);
 				run->label = bdup(b, kngg_buf_cstr(&lb));

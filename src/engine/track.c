@@ -649,13 +649,16 @@ done:
 /* ---- areas, cycles, scores ------------------------------------------------ */
 
 int kngg_track_area_add(kngg_tracker *t, const char *code, const char *name,
-			const char *target_group, const kngg_track_opts *o)
+			const char *target_group, const char *kind, const kngg_track_opts *o)
 {
-	char date[11];
+	char date[11], data[32];
 	kngg_event ev;
 	int64_t id;
 	int rc;
 
+	if (kind && !kngg_area_kind_parse(kind))
+		return engine_fail(t, KNGG_EINVALID,
+				   "onbekende soort gebied '%s' (experiment, wijk of doelgroep)", kind);
 	if ((rc = engine_check_name(t, "naam van het gebied", name, 1)) < 0 ||
 	    (rc = engine_check_name(t, "--target-group", target_group, 0)) < 0 ||
 	    (rc = engine_check_opts(t, o)) < 0 || (rc = engine_date(t, o, 0, date)) < 0)
@@ -671,6 +674,10 @@ int kngg_track_area_add(kngg_tracker *t, const char *code, const char *name,
 		engine_fill_event(t, &ev, KNGG_EV_AREA_ADD, code, date, o);
 		ev.area_id = id;
 		ev.value = target_group;
+		if (kind) {
+			snprintf(data, sizeof(data), "{\"soort\":\"%s\"}", kind);
+			ev.data = data;
+		}
 		rc = engine_event_add(t, &ev, NULL);
 	}
 	return engine_finish(t, rc);
@@ -855,6 +862,8 @@ const char *kngg_event_kind_text(const char *kind)
 		{KNGG_EV_PHASE_DECLARE, "fase opgegeven"},
 		{KNGG_EV_REGION_JOIN, "regio"},
 		{KNGG_EV_REGISTER_SEAL, "register verzegeld (controle van namen)"},
+		{KNGG_EV_ORG_LEAD, "hoofduitvoerder"},
+		{KNGG_EV_SIGNOFF_PREPARE, "partijen voor ondertekening gekozen"},
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)

@@ -38,7 +38,7 @@ static int walk_orgs(kngg_store *st, sqlite3_stmt *stmt, kngg_org_fn fn, void *c
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		kngg_org o = {sqlite3_column_int64(stmt, 0), store_col_text(stmt, 1),
 			      store_col_text(stmt, 2), store_col_text(stmt, 3),
-			      store_col_text(stmt, 4)};
+			      store_col_text(stmt, 4), 0};
 		int r;
 
 		(*found)++;

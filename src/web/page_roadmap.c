@@ -157,8 +157,11 @@ static void roadmap_post(web_request *r, const char *code)
 		return;
 	snprintf(msg, sizeof(msg), "Vastgelegd.");
 	if (what && strcmp(what, "gebied") == 0) {
+		const char *kind = web_form_get(&r->form, "soort");
+
 		rc = kngg_track_area_add(&r->tracker, code, web_form_get(&r->form, "naam"),
-					 web_form_get(&r->form, "doelgroep"), &o);
+					 web_form_get(&r->form, "doelgroep"),
+					 kind && *kind ? kind : NULL, &o);
 		snprintf(msg, sizeof(msg), "Gebied toegevoegd.");
 	} else if (what && strcmp(what, "cyclus") == 0) {
 		const char *p = web_form_get(&r->form, "fase");
@@ -182,9 +185,13 @@ static void roadmap_forms(web_request *r, const char *code)
 	kngg_buf_puts(b, "<div class=\"columns\">");
 	web_form_begin(r, action, "card");
 	kngg_buf_puts(b, "<h2>Gebied toevoegen (fase 2)</h2><input type=\"hidden\" name=\"wat\" value=\"gebied\">"
-			 "<p class=\"hint\">Fase 2 loopt per wijk of doelgroep; elk gebied krijgt zijn eigen stappen.</p>");
+			 "<p class=\"hint\">Het eerste gebied is het experiment (2.1 tot en met 2.5). Een nieuwe wijk "
+			 "komt erbij via 2.5, een nieuwe doelgroep doorloopt 2.1 tot en met 2.3 opnieuw.</p>");
 	web_input(r, "naam", "Naam van het gebied", "text", NULL, 1);
 	web_input(r, "doelgroep", "Doelgroep (optioneel)", "text", NULL, 0);
+	web_select_open(r, "soort", "Soort", NULL);
+	kngg_buf_puts(b, "<option value=\"\">automatisch</option><option value=\"experiment\">experiment</option>"
+			 "<option value=\"wijk\">nieuwe wijk</option><option value=\"doelgroep\">nieuwe doelgroep</option></select>");
 	kngg_buf_puts(b, "<button type=\"submit\">Toevoegen</button></form>");
 	web_form_begin(r, action, "card");
 	kngg_buf_puts(b, "<h2>Cyclus starten (fase 3 of 4)</h2><input type=\"hidden\" name=\"wat\" value=\"cyclus\">"

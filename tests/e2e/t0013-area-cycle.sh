@@ -30,7 +30,7 @@ expect_rc 2 "area add without a name is a usage error"
 
 run --db "$DB" area list GM0479
 expect_rc 0 "area list"
-check 'printf "%s\n" "$out" | grep -q "^Noord — doelgroep 0-4 jaar "' "area list shows the target group"
+check 'printf "%s\n" "$out" | grep -q "^Noord (experiment: 2.1 tot en met 2.5) — doelgroep 0-4 jaar, "' "area list shows the kind and the target group"
 check 'printf "%s\n" "$out" | grep -q "^Zuid-Oost "' "area list shows the second area"
 rejected "area list of an unknown municipality" "onbekende gemeente 'GM0001'" area list GM0001
 

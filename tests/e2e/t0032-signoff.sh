@@ -84,7 +84,7 @@ check 'printf "%s" "$out" | head -1 | grep -q "^event_id,signoff,date,"' "csv: h
 
 # --- 1.6/s1: a bestuurder per kerngroep organisation and the wethouder ----------
 run --db "$DB" signoff show GM0479 1.6/s1
-expect_out "nog geen kerngroeporganisaties" "show: no kerngroep yet is named as missing"
+expect_out "de set is nog leeg" "show: no parties yet is named as missing"
 expect_out "Compleet: nee" "1.6/s1 not complete without a kerngroep"
 k role assign GM0479 2 kerngroep --date 2026-02-01
 k role assign GM0479 3 kerngroep --date 2026-02-01
@@ -118,7 +118,7 @@ expect_rc 0 "the wethouder signs 1.6/s1"
 expect_out "1.6/s1 compleet" "1.6/s1 complete"
 
 # --- refusals --------------------------------------------------------------------
-rejected "a per-organisation point signed for an organisation outside the kerngroep" "kerngroep" \
+rejected "a per-organisation point signed for an organisation outside the chosen set" "gekozen organisaties" \
 	signoff GM0479 1.6/s1 --decision akkoord --signer "Fatma Yılmaz" --role bestuurder \
 	--org "Wijkteam Oost" --document "Samenwerkingsovereenkomst v1" --date 2026-04-04
 rejected "a signer registered at another organisation" "geregistreerd bij GGD Zaanstreek" \

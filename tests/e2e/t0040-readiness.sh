@@ -43,7 +43,7 @@ expect_rc 0 "readiness text exits 0 when not ready"
 expect_no_err "readiness text"
 check 'printf "%s\n" "$out" | head -1 | grep -qx "GM0415 Landsmeer — gereedheid fase 1 (stand op 2026-06-15)"' "(1) text header"
 expect_out "berekende fase: 1; opgegeven fase: nog niet opgegeven" "(1) text: calculated phase, none declared"
-check 'printf "%s\n" "$out" | grep -q "^NIET GEREED: [0-9]* van [0-9]* regels ontbre\(ken\|ekt\)$"' "(1) text: not ready line"
+check 'printf "%s\n" "$out" | grep -q "^NIET GEREED: [0-9]* van [0-9]* regels ontbre\(ken\|ekt\)\(; [0-9]* advie\(s\|zen\) (niet bindend)\)\?$"' "(1) text: not ready line"
 check 'printf "%s\n" "$out" | grep -q "^  ✗ stap 1.3 "' "(1) text: 1.3 crossed"
 check 'printf "%s\n" "$out" | grep -q "^  ✓ stap 1.4 .*afgerond op 2026-03-01"' "(1) text: 1.4 ticked"
 check 'printf "%s\n" "$out" | grep -A3 "^  ✗ stap 1.3 " | grep -q "^    → kngg step done GM0415 1.3$"' "(1) text: the fix under 1.3"
@@ -83,7 +83,7 @@ check 'has_word "$(missing_ids)" 1.5/s1' "(2) --as-of between no-go and go: 1.5/
 # --- (3) informed is not committed ---------------------------------------------------------
 # commitment_state: "met"/"missing" of the rule niveau=bestuurlijk organisatie=gemeente of 1.5
 commitment_state() {
-	json '[("met" if m in d["met"] else "missing") for m in d["met"]+d["missing"] if m["rule"]=="commitment" and "bestuurlijk" in m["reason"] and "Gemeente" in m["reason"]][0]'
+	json '[("met" if m in d["met"] else "missing") for m in d["met"]+d["missing"]+d["advice"] if m["rule"]=="commitment" and "bestuurlijk" in m["reason"] and "Gemeente" in m["reason"]][0]'
 }
 k stakeholder assess GM0479 1 --commitment geinformeerd --date 2026-04-01
 run --db "$DB" readiness GM0479 --step 1.5 --format json
@@ -128,30 +128,34 @@ run --db "$DB" readiness GM0479 --format md
 expect_out "Verschil" "(6) md: the difference"
 
 # --- (8) the documented JSON shape ---------------------------------------------------------------
-keys="['as_of', 'calculated_phase', 'declared_on', 'declared_phase', 'met', 'missing', 'municipality', 'name', 'oldest_stalled', 'ready', 'scope', 'sections', 'warnings']"
+keys="['advice', 'as_of', 'calculated_phase', 'declared_on', 'declared_phase', 'met', 'missing', 'municipality', 'name', 'oldest_stalled', 'ready', 'scope', 'sections', 'warnings']"
 for args in "GM0479" "GM0479 --phase 1" "GM0479 --step 1.5" "GM0415 --phase 2" "GM0479 --phase 3"; do
 	# shellcheck disable=SC2086
 	run --db "$DB" readiness $args --format json
 	check '[ "$(json "sorted(d)")" = "$keys" ]' "(8) top-level keys of 'readiness $args'"
-	check '[ "$(json "set(tuple(sorted(m)) for m in d[\"missing\"]+d[\"met\"]) <= {(\"area\", \"fix\", \"id\", \"reason\", \"rule\", \"why\")}")" = True ]' \
+	check '[ "$(json "set(tuple(sorted(m)) for m in d[\"missing\"]+d[\"met\"]+d[\"advice\"]) <= {(\"area\", \"binding\", \"fix\", \"guide_lines\", \"id\", \"reason\", \"rule\", \"why\")}")" = True ]' \
 		"(8) item keys of 'readiness $args'"
-	check '[ "$(json "all(sorted(s)==[\"area\",\"met\",\"missing\",\"ready\",\"scope\"] for s in d[\"sections\"]) and len(d[\"sections\"])>=1")" = True ]' \
+	check '[ "$(json "all(sorted(s)==[\"advice\",\"area\",\"gating\",\"met\",\"missing\",\"ready\",\"scope\"] for s in d[\"sections\"]) and len(d[\"sections\"])>=1")" = True ]' \
 		"(8) section keys of 'readiness $args'"
 	check '[ "$(json "type(d[\"warnings\"]).__name__+type(d[\"ready\"]).__name__")" = listbool ]' "(8) types of 'readiness $args'"
 done
 
-# --- (7) phase 2: one section per area ---------------------------------------------------------------
+# --- (7) phase 2: one section per area; the experiment gates phase 3 ----------------------------------
+# handreiking regels 3270-3292: a pilot first, then larger areas and other
+# target groups; expansion goes on in phase 3. A new target group re-runs
+# 2.1-2.3, so Zaandam-Oost (a doelgroep) still shows 2.1 missing, but it does
+# not hold phase 2 open.
 run --db "$DB" readiness GM0479 --phase 2 --format json
 check '[ "$(json "len(d[\"sections\"]), d[\"ready\"]")" = "1 False" ]' "phase 2 without areas: one blocking section"
 k area add GM0479 Poelenburg --date 2026-05-01
-k area add GM0479 "Zaandam-Oost" --date 2026-05-01
+k area add GM0479 "Zaandam-Oost" --kind doelgroep --date 2026-05-01
 k step done GM0479 2.1 --area Poelenburg --date 2026-05-10
 run --db "$DB" readiness GM0479 --phase 2 --format json
 expect_rc 0 "phase 2 json"
 check '[ "$(json "len(d[\"sections\"])")" = 2 ]' "(7) one section per area"
 check '[ "$(json "sorted(s[\"area\"] for s in d[\"sections\"])")" = "['"'"'Poelenburg'"'"', '"'"'Zaandam-Oost'"'"']" ]' "(7) the areas"
 check '[ "$(json "d[\"scope\"]")" = "fase 2" ]' "(7) the common scope"
-check '[ "$(json "sorted(s[\"scope\"] for s in d[\"sections\"])")" = "['"'"'fase 2, gebied Poelenburg'"'"', '"'"'fase 2, gebied Zaandam-Oost'"'"']" ]' \
+check '[ "$(json "sorted(s[\"scope\"] for s in d[\"sections\"])")" = "['"'"'fase 2, gebied Poelenburg (experiment)'"'"', '"'"'fase 2, gebied Zaandam-Oost (nieuwe doelgroep; telt niet mee voor fase 3)'"'"']" ]' \
 	"(7) each section's scope"
 check '[ "$(json "sum(len(s[\"missing\"]) for s in d[\"sections\"]) == len(d[\"missing\"])")" = True ]' "(7) top-level missing is every section's"
 check '[ "$(json "sorted(set(m[\"area\"] for m in d[\"missing\"]))")" = "['"'"'Poelenburg'"'"', '"'"'Zaandam-Oost'"'"']" ]' "(7) missing items carry their area"
@@ -160,8 +164,8 @@ check '[ "$(json "[m[\"id\"] for m in d[\"missing\"] if m[\"area\"]==\"Zaandam-O
 check '[ "$(json "[m[\"id\"] for m in d[\"missing\"] if m[\"area\"]==\"Poelenburg\" and m[\"id\"]==\"2.1\"]")" = "[]" ]' \
 	"(7) 2.1 not missing in Poelenburg"
 run --db "$DB" readiness GM0479 --phase 2
-check 'printf "%s\n" "$out" | grep -qx "fase 2, gebied Poelenburg"' "(7) text: subheading per area (Poelenburg)"
-check 'printf "%s\n" "$out" | grep -qx "fase 2, gebied Zaandam-Oost"' "(7) text: subheading per area (Zaandam-Oost)"
+check 'printf "%s\n" "$out" | grep -qx "fase 2, gebied Poelenburg (experiment)"' "(7) text: subheading per area (Poelenburg)"
+check 'printf "%s\n" "$out" | grep -qx "fase 2, gebied Zaandam-Oost (nieuwe doelgroep; telt niet mee voor fase 3)"' "(7) text: subheading per area (Zaandam-Oost)"
 check 'printf "%s\n" "$out" | head -1 | grep -qx "GM0479 Zaanstad — gereedheid fase 2 (stand op 2026-06-15)"' "(7) text header: fase 2"
 run --db "$DB" readiness GM0479 --phase 2 --area Poelenburg --format json
 check '[ "$(json "len(d[\"sections\"]), d[\"sections\"][0][\"area\"]")" = "1 Poelenburg" ]' "(7) --area: one section"
@@ -169,7 +173,7 @@ run --db "$DB" readiness GM0479 --step 2.1 --format json
 check '[ "$(json "len(d[\"sections\"]), d[\"scope\"]")" = "2 stap 2.1" ]' "(7) a phase-2 step: per area too"
 check '[ "$(json "[s[\"ready\"] for s in d[\"sections\"] if s[\"area\"]==\"Zaandam-Oost\"][0]")" = False ]' "(7) step 2.1 not ready in Zaandam-Oost"
 run --db "$DB" readiness GM0479 --phase 2 --format md
-check 'printf "%s\n" "$out" | grep -qx "## fase 2, gebied Poelenburg"' "(7) md: a section per area"
+check 'printf "%s\n" "$out" | grep -qx "## fase 2, gebied Poelenburg (experiment)"' "(7) md: a section per area"
 
 # --- (5) regions and --all -----------------------------------------------------------------------
 run --db "$DB" readiness --all --format json

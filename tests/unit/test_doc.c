@@ -256,7 +256,7 @@ static void test_params_and_errors(void **state)
 			    "<p><xsl:value-of select='$area'/>|<xsl:value-of select='$since'/>|"
 			    "<xsl:value-of select='$today'/></p></document></xsl:template>" XSL_TAIL);
 	/* a parameter is a string, never XPath: quotes and brackets pass as text */
-	assert_int_equal(kngg_track_area_add(&fx->t, "GM0479", "Poelenburg 'O\"B' [x]", NULL, &o), 0);
+	assert_int_equal(kngg_track_area_add(&fx->t, "GM0479", "Poelenburg 'O\"B' [x]", NULL, NULL, &o), 0);
 	p.area = "Poelenburg 'O\"B' [x]";
 	assert_int_equal(doc(fx, "echo", &p, &out), 0);
 	assert_non_null(strstr(out, "Poelenburg 'O\"B' \\[x\\]|2026-03-15|2026-06-15"));

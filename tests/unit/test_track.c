@@ -112,9 +112,9 @@ static void phase_two_per_area(void **state)
 
 	assert_int_equal(step(fx, KNGG_STEP_START, "2.1", "2026-02-01", NULL), KNGG_EINVALID);
 	expect_error(fx, "geef --area");
-	assert_int_equal(kngg_track_area_add(&fx->t, "GM0479", "Poelenburg", "0-4 jaar", &o), 0);
-	assert_int_equal(kngg_track_area_add(&fx->t, "GM0479", "Peldersveld", NULL, &o), 0);
-	assert_int_equal(kngg_track_area_add(&fx->t, "GM0479", "Poelenburg", NULL, &o), KNGG_EEXISTS);
+	assert_int_equal(kngg_track_area_add(&fx->t, "GM0479", "Poelenburg", "0-4 jaar", NULL, &o), 0);
+	assert_int_equal(kngg_track_area_add(&fx->t, "GM0479", "Peldersveld", NULL, NULL, &o), 0);
+	assert_int_equal(kngg_track_area_add(&fx->t, "GM0479", "Poelenburg", NULL, NULL, &o), KNGG_EEXISTS);
 	assert_int_equal(step(fx, KNGG_STEP_START, "2.1", "2026-02-01", "Kogerveld"), KNGG_ENOTFOUND);
 	expect_error(fx, "Poelenburg, Peldersveld");
 	assert_int_equal(step(fx, KNGG_STEP_START, "1.1", "2026-02-01", "Poelenburg"), KNGG_EINVALID);
