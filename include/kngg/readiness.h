@@ -64,6 +64,10 @@ int kngg_readiness_load(kngg_tracker *t, const char *code, int phase, const char
 			const char *area, const char *as_of, kngg_readiness **out);
 void kngg_readiness_free(kngg_readiness *r);
 
+/* The calculated phase alone, as kngg_readiness_load computes it: every
+ * command and page that shows a phase uses one of the two. */
+int kngg_readiness_phase(kngg_tracker *t, const char *code, const char *as_of, int *phase);
+
 typedef int (*kngg_readiness_fn)(void *ctx, const kngg_readiness *r);
 /* The review (calculated phase) of every municipality, by code, from one
  * scan of the journal; r lives only during fn. A non-zero fn return stops. */

@@ -75,16 +75,20 @@ static void text_run(const kngg_phase *ph, const kngg_run_status *run)
 static void print_text(const kngg_defs *defs, const kngg_status *s, const kngg_readiness *r,
 		       const char *as_of)
 {
-	const kngg_phase *cur = kngg_defs_phase_by_number(defs, s->current_phase);
+	const kngg_phase *calc = kngg_defs_phase_by_number(defs, r->calculated_phase);
 
-	printf("%s %s: fase %d, %s\n", s->code, s->name, s->current_phase, cur->def.title);
-	/* where the rules put it, and where the projectleider says it is */
+	/* one phase on top: the calculated one, as readiness, the review and
+	 * the web say; recorded work further on is said as such */
+	printf("%s %s: fase %d, %s\n", s->code, s->name, r->calculated_phase, calc->def.title);
 	printf("berekende fase %d (kngg readiness %s)", r->calculated_phase, s->code);
 	if (r->declared_phase)
 		printf("; opgegeven fase %d sinds %s%s\n", r->declared_phase, r->declared_on,
 		       r->declared_phase != r->calculated_phase ? " (verschilt)" : "");
 	else
 		printf("; opgegeven fase: nog niet opgegeven (kngg phase declare %s N)\n", s->code);
+	if (s->current_phase > r->calculated_phase)
+		printf("er is al werk vastgelegd in fase %d; fase %d is nog niet af\n", s->current_phase,
+		       r->calculated_phase);
 	printf("%zu gebeurtenissen%s%s%s%s\n", s->nevents, s->last_date ? ", laatste op " : "",
 	       s->last_date ? s->last_date : "", as_of ? "; stand op " : "", as_of ? as_of : "");
 	for (int p = 0; p < 4; p++) {

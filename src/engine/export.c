@@ -58,7 +58,18 @@ static void signoff_state(signoff_ctx *sc, const kngg_signoff *so, json_t *o)
 		return;
 	slots = json_array();
 	set(o, "complete", json_boolean(st->complete));
+	set(o, "completed_on", js(st->completed_on));
+	set(o, "frozen", json_boolean(st->frozen));
+	set(o, "parties_on", js(st->set_on));
+	set(o, "parties_chosen", json_boolean(st->prepared));
 	set(o, "missing_set", js(st->missing_set));
+	{
+		json_t *w = json_array();
+
+		for (size_t i = 0; i < st->nwarnings; i++)
+			json_array_append_new(w, js(st->warnings[i]));
+		set(o, "warnings", w);
+	}
 	for (size_t i = 0; i < st->nslots; i++) {
 		const kngg_signoff_slot *sl = &st->slots[i];
 		json_t *j = json_object();
@@ -68,6 +79,7 @@ static void signoff_state(signoff_ctx *sc, const kngg_signoff *so, json_t *o)
 							: NULL));
 		set(j, "organisation_type", js(sl->party->org));
 		set(j, "organisation", js(sl->org));
+		set(j, "organisation_id", sl->org_id ? json_integer(sl->org_id) : json_null());
 		set(j, "optional", json_boolean(sl->party->optional));
 		set(j, "ok", json_boolean(sl->ok));
 		set(j, "signer", js(sl->latest ? sl->latest->signer : NULL));
@@ -140,6 +152,7 @@ static json_t *phases_json(const kngg_defs *defs, const kngg_status *st, signoff
 
 			set(jr, "label", js(run->label));
 			set(jr, "target_group", js(run->target_group));
+			set(jr, "area_kind", p == 1 ? js(kngg_area_kind_name(run->kind)) : json_null());
 			set(jr, "cycle", run->cycle ? json_integer(run->cycle) : json_null());
 			set(jr, "started", js(run->started));
 			/* phase 2: per area; phases 3-4: only the current cycle signs */
@@ -269,6 +282,7 @@ static json_t *readiness_json(const kngg_readiness *r)
 
 		set(js_sec, "scope", js(sec->scope));
 		set(js_sec, "area", js(sec->area));
+		set(js_sec, "gating", json_boolean(sec->gating));
 		set(js_sec, "ready", json_boolean(sec->ready));
 		for (size_t k = 0; k < sec->nresults; k++) {
 			const kngg_rule_result *res = &sec->results[k];
@@ -277,6 +291,8 @@ static json_t *readiness_json(const kngg_readiness *r)
 			set(jr, "id", js(res->id));
 			set(jr, "kind", js(res->kind));
 			set(jr, "met", json_boolean(res->met));
+			set(jr, "binding", json_boolean(res->binding));
+			set(jr, "guide_lines", js(res->lines));
 			set(jr, "text", js(res->text));
 			set(jr, "fix", js(res->fix));
 			set(jr, "why", js(res->rule ? res->rule->why : NULL));
@@ -362,6 +378,9 @@ static int build(kngg_tracker *t, const char *code, const char *as_of, json_t **
 		set(o, "name", js(reg->orgs[i].name));
 		set(o, "type", js(reg->orgs[i].type));
 		set(o, "type_title", js(kngg_defs_label(t->defs, "organisatietypen", reg->orgs[i].type)));
+		/* the main implementing organisation (named, or JGZ/wijkteam until one is) */
+		set(o, "lead", json_boolean(kngg_org_is_lead(reg, reg->orgs[i].id)));
+		set(o, "lead_named", json_boolean(reg->orgs[i].lead));
 		json_array_append_new(orgs, o);
 	}
 	set(root, "organisations", orgs);

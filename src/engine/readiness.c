@@ -712,6 +712,16 @@ done:
 	return 0;
 }
 
+int kngg_readiness_phase(kngg_tracker *t, const char *code, const char *as_of, int *phase)
+{
+	kngg_readiness *r = NULL;
+	int rc = kngg_readiness_load(t, code, 0, NULL, NULL, as_of, &r);
+
+	*phase = rc < 0 ? 0 : r->calculated_phase;
+	kngg_readiness_free(r);
+	return rc;
+}
+
 void kngg_readiness_free(kngg_readiness *r)
 {
 	if (!r)

@@ -529,10 +529,13 @@ static void add_warning(point_walk *w, const char *fmt, ...)
 		w->warnings[w->nwarn++] = text;
 }
 
-/* Once frozen: what changed since, as warnings. */
-static void frozen_warnings(point_walk *w, const evaluation *then, const evaluation *now)
+/* What changed since the set was fixed (then), as warnings: parties that
+ * belong to the set today (now) but were not party then, and a no-go given
+ * after the point was complete. */
+static void change_warnings(point_walk *w, const evaluation *then, const evaluation *now)
 {
-	const kngg_signoff *so = w->s->def;
+	const kngg_signoff_status *s = w->s;
+	const kngg_signoff *so = s->def;
 
 	for (size_t i = 0; i < now->n; i++) {
 		const kngg_signoff_slot *sl = &now->slots[i];
@@ -544,23 +547,28 @@ static void frozen_warnings(point_walk *w, const evaluation *then, const evaluat
 			party |= then->slots[k].org_id == sl->org_id;
 		if (!party)
 			add_warning(w,
-				    "%s: %s hoort nu bij %s maar was geen partij toen %s compleet was (%s); overweeg een addendum of een nieuwe ondertekening",
+				    "%s: %s hoort nu bij %s, maar was geen partij toen de partijen vastlagen (%s, %s); overweeg een addendum of een nieuwe ondertekening",
 				    so->def.id, sl->org ? sl->org : "een organisatie",
-				    set_words[sl->party->per], so->def.id, w->s->completed_on);
+				    set_words[sl->party->per], s->set_on,
+				    s->completed_on && strcmp(s->completed_on, s->set_on) == 0
+					    ? "toen het punt compleet was"
+					    : "toen de stap werd afgerond");
 	}
+	if (!s->completed_on)
+		return;
 	for (size_t k = 0; k < then->n; k++) {
 		const kngg_signoff_slot *sl = &then->slots[k];
 
 		for (size_t j = 0; j < w->n; j++) {
 			const kngg_signature *sig = &w->list[j];
 
-			if (strcmp(sig->date, w->s->completed_on) <= 0 || sig->withdrawn ||
+			if (strcmp(sig->date, s->completed_on) <= 0 || sig->withdrawn ||
 			    is_yes(sig->decision) || !sl->latest ||
 			    sig->person_id != sl->latest->person_id)
 				continue;
 			add_warning(w, "%s: %s gaf na de ondertekening op %s een %s; het besluit van %s blijft staan, bespreek het opnieuw",
 				    so->def.id, sig->signer ? sig->signer : "(gewist)", sig->date,
-				    sig->decision, w->s->completed_on);
+				    sig->decision, s->completed_on);
 		}
 	}
 }
@@ -585,26 +593,26 @@ static const char *completed_day(const evaluation *e)
 	return d;
 }
 
-/* Live first; when that is not complete, the first day on which the
- * signatures up to it completed the point with that day's set. */
+/* Live first (with the set fixed when the step was done, if it was); when
+ * that is not complete, the first day on which the signatures up to it
+ * completed the point with that day's set. Then what changed since the
+ * set was fixed, compared with today's set. */
 static int decide(point_walk *w)
 {
 	kngg_signoff_status *s = w->s;
 	const kngg_register *reg;
-	evaluation now, then;
+	evaluation decided, fresh;
 	int rc;
 
 	s->set_on = set_day(w, w->today);
 	if ((rc = register_on(w, s->set_on, &reg)) < 0 ||
-	    (rc = evaluate(w, reg, s->set_on, w->today, &now)) < 0)
+	    (rc = evaluate(w, reg, s->set_on, w->today, &decided)) < 0)
 		return rc;
-	apply(s, &now);
-	if (now.complete) {
-		s->completed_on = completed_day(&now);
-		return 0;
-	}
-	for (size_t i = 0; i < w->n; i++) {
+	if (decided.complete)
+		s->completed_on = completed_day(&decided);
+	for (size_t i = 0; i < w->n && !decided.complete; i++) {
 		const char *d = w->list[i].date;
+		evaluation then;
 
 		if (i + 1 < w->n && strcmp(w->list[i + 1].date, d) == 0)
 			continue; /* each day once, after its last signature */
@@ -613,12 +621,17 @@ static int decide(point_walk *w)
 			return rc;
 		if (!then.complete)
 			continue;
-		apply(s, &then);
+		decided = then;
 		s->frozen = 1;
 		s->set_on = set_day(w, d);
 		s->completed_on = kngg_arena_strdup(s->arena, d);
-		frozen_warnings(w, &then, &now);
-		break;
+	}
+	apply(s, &decided);
+	/* the set as it would be today, where it was fixed earlier */
+	if (strcmp(s->set_on, w->today) != 0) {
+		if ((rc = evaluate(w, w->reg, w->today, w->today, &fresh)) < 0)
+			return rc;
+		change_warnings(w, &decided, &fresh);
 	}
 	s->warnings = w->warnings;
 	s->nwarnings = w->nwarn;

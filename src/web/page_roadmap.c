@@ -11,6 +11,7 @@
 
 #include "kngg/people.h"
 #include "web/svg.h"
+#include "kngg/readiness.h"
 #include "web/web.h"
 
 /* "/gemeente/GM0479/stap/2.3?gebied=Poelenburg" (escaped later). */
@@ -207,7 +208,7 @@ void page_roadmap(web_request *r, const char *code)
 	char name[256], nl[32];
 	kngg_status *st = NULL;
 	kngg_buf *b = &r->out;
-	int rc;
+	int rc, calculated = 0;
 
 	if (web_municipality(r, code, name) < 0)
 		return;
@@ -215,15 +216,19 @@ void page_roadmap(web_request *r, const char *code)
 		roadmap_post(r, code);
 		return;
 	}
-	if ((rc = kngg_status_load(&r->tracker, code, NULL, &st)) < 0) {
+	if ((rc = kngg_status_load(&r->tracker, code, NULL, &st)) < 0 ||
+	    (rc = kngg_readiness_phase(&r->tracker, code, NULL, &calculated)) < 0) {
+		kngg_status_free(st);
 		web_engine_failed(r, KNGG_EIO, "/");
 		return;
 	}
+	/* the phase on top is the calculated one, as everywhere */
+	st->current_phase = calculated;
 	web_page_begin(r, name, code, "");
 	web_hf(b, "<h1>%s <span class=\"code\">%s</span></h1>", name, code);
 	web_date_nl(st->last_date, nl);
-	web_hf(b, "<p class=\"lead\">Fase %d · %zu gebeurtenissen in het logboek%s%s.</p>",
-	       st->current_phase, st->nevents, nl[0] ? ", laatste op " : "", nl);
+	web_hf(b, "<p class=\"lead\">Fase %d (berekend uit het logboek) · %zu gebeurtenissen%s%s.</p>",
+	       calculated, st->nevents, nl[0] ? ", laatste op " : "", nl);
 	kngg_buf_puts(b, "<p class=\"legend\" aria-hidden=\"true\">"
 			 "<span class=\"state s0\">niet gestart</span> <span class=\"state s1\">gestart</span> "
 			 "<span class=\"state s2\">afgerond</span> <span class=\"state s3\">heropend</span></p>");
