@@ -390,7 +390,7 @@ static void duplicate_id_across_files(void **state)
 {
 	fixture *fx = *state;
 	/* a step of phase 1 defined again in the phase-2 file */
-	int line = patch(fx, "fase-2.xml", "<stap id=\"2.2\">", "<stap id=\"1.3\">");
+	int line = patch(fx, "fase-2.xml", "<stap id=\"2.2\"", "<stap id=\"1.3\"");
 
 	expect_at(fx, "fase-2.xml", line, "dubbel id '1.3'");
 	expect_at(fx, "fase-2.xml", line, "stap '1.3' hoort niet bij fase 2");
