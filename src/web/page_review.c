@@ -21,21 +21,34 @@ static void section_html(kngg_buf *b, const kngg_readiness_section *sec, int hea
 {
 	if (heading && sec->scope)
 		web_hf(b, "<h2>%s</h2>", sec->scope);
+	size_t binding = 0;
+
+	for (size_t i = 0; i < sec->nresults; i++)
+		binding += sec->results[i].binding;
 	if (sec->ready)
 		kngg_buf_puts(b, "<p class=\"ok big\">Gereed</p>");
 	else
 		web_hf(b, "<p class=\"notready big\">Niet gereed: %d van %zu regels ontbreken</p>",
-		       sec->nmissing, sec->nresults);
+		       sec->nmissing, binding);
+	if (sec->nadvice)
+		web_hf(b, "<p class=\"hint\">%d %s: de handreiking vraagt dit niet als voorwaarde, "
+			  "maar het helpt.</p>",
+		       sec->nadvice, sec->nadvice == 1 ? "advies" : "adviezen");
 	kngg_buf_puts(b, "<ul class=\"rules\">");
 	for (size_t i = 0; i < sec->nresults; i++) {
 		const kngg_rule_result *res = &sec->results[i];
+		int advice = !res->met && !res->binding;
 
 		web_hf(b, "<li class=\"%s\"><span class=\"mark\" aria-hidden=\"true\">%s</span>"
-			  "<span class=\"sr\">%s: </span>%s",
-		       res->met ? "met" : "unmet", res->met ? "✓" : "✗", res->met ? "voldaan" : "open",
+			  "<span class=\"sr\">%s: </span>%s%s",
+		       res->met ? "met" : advice ? "advice" : "unmet",
+		       res->met ? "✓" : advice ? "~" : "✗",
+		       res->met ? "voldaan" : advice ? "advies" : "open", advice ? "Advies: " : "",
 		       res->text ? res->text : res->id);
 		if (!res->met && res->fix)
 			web_hf(b, "<br><span class=\"fix\">→ %s</span>", res->fix);
+		if (!res->met && res->lines)
+			web_hf(b, "<br><span class=\"hint\">handreiking, regels %s</span>", res->lines);
 		kngg_buf_puts(b, "</li>");
 	}
 	kngg_buf_puts(b, "</ul>");

@@ -353,6 +353,51 @@ static int org_option(void *ctx, const kngg_org *o)
 	return 0;
 }
 
+/* 1 when a point is signed per organisation (a set to choose). */
+static int per_org(const kngg_signoff *so)
+{
+	for (size_t i = 0; i < so->nsigners; i++)
+		if (so->signers[i].per != KNGG_PER_NONE)
+			return 1;
+	return 0;
+}
+
+struct party_boxes {
+	web_request *r;
+	const kngg_signoff_status *ss;
+	int n;
+};
+
+static int party_box(void *ctx, const kngg_org *o)
+{
+	struct party_boxes *p = ctx;
+	int on = 0;
+
+	for (size_t i = 0; i < p->ss->nslots; i++)
+		on |= p->ss->slots[i].org_id == o->id;
+	web_hf(&p->r->out, "<label class=\"check\"><input type=\"checkbox\" name=\"partij\" value=\"%s\"%R> %s</label>",
+	       o->name, on ? " checked" : "", o->name);
+	p->n++;
+	return 0;
+}
+
+/* Who signs a per-organisation point: chosen here, else suggested. */
+static void parties_form(web_request *r, const step_view *v, const char *code,
+			 const kngg_signoff *so, const kngg_signoff_status *ss)
+{
+	struct party_boxes p = {r, ss, 0};
+	kngg_buf *b = &r->out;
+
+	web_form_begin(r, v->action, "card sub");
+	web_hf(b, "<input type=\"hidden\" name=\"wat\" value=\"partijen\">"
+		  "<input type=\"hidden\" name=\"ondertekening\" value=\"%s\">", so->def.id);
+	hidden_area(r, v);
+	web_hf(b, "<fieldset><legend>Wie tekent %s? %s</legend>", so->def.id,
+	       ss->prepared ? "(gekozen)" : "(voorstel uit de stakeholdersanalyse)");
+	kngg_store_orgs(r->tracker.store, code, party_box, &p);
+	kngg_buf_puts(b, "<button type=\"submit\">Partijen vastleggen</button></fieldset></form>");
+}
+
 static void signoff_section(web_request *r, const step_view *v, const char *code)
 {
 	kngg_buf *b = &r->out;
@@ -372,13 +417,21 @@ static void signoff_section(web_request *r, const step_view *v, const char *code
 			kngg_buf_free(&r->error);
 			continue;
 		}
-		web_hf(b, "<p><strong>%s</strong></p>", ss->complete ? "Compleet getekend" : "Nog niet compleet");
+		if (ss->complete && ss->completed_on)
+			web_hf(b, "<p><strong>Compleet getekend</strong> sinds %s%s%s.</p>", ss->completed_on,
+			       ss->frozen ? "; de partijen van " : "", ss->frozen ? ss->set_on : "");
+		else
+			web_hf(b, "<p><strong>%s</strong></p>", ss->complete ? "Compleet getekend" : "Nog niet compleet");
+		for (size_t k = 0; k < ss->nwarnings; k++)
+			web_hf(b, "<p class=\"flash\">Let op: %s</p>", ss->warnings[k]);
 		kngg_buf_puts(b, "<table><thead><tr><th scope=\"col\">Wie tekent</th>"
 				 "<th scope=\"col\">Organisatie</th><th scope=\"col\">Getekend</th></tr></thead><tbody>");
 		for (size_t k = 0; k < ss->nslots; k++) {
 			const kngg_signoff_slot *sl = &ss->slots[k];
 			const char *who = sl->party->role ? kngg_defs_label(r->cfg->defs, "rollen", sl->party->role)
-							  : kngg_defs_label(r->cfg->defs, "organisatietypen", sl->party->org);
+					  : strcmp(sl->party->org, KNGG_ORG_LEAD) == 0
+						  ? "Hoofduitvoerder"
+						  : kngg_defs_label(r->cfg->defs, "organisatietypen", sl->party->org);
 
 			web_hf(b, "<tr><td>%s%s</td><td>%s</td><td>", who,
 			       sl->party->optional ? " (indien nodig)" : "", sl->org ? sl->org : "");
@@ -393,6 +446,8 @@ static void signoff_section(web_request *r, const step_view *v, const char *code
 		kngg_buf_puts(b, "</tbody></table>");
 		if (ss->missing_set)
 			web_hf(b, "<p>Nog niemand getekend voor: %s</p>", ss->missing_set);
+		if (web_may_write(r, code) && !ss->complete && per_org(so))
+			parties_form(r, v, code, so, ss);
 		kngg_signoff_status_free(ss);
 		if (!web_may_write(r, code))
 			continue;
@@ -495,6 +550,19 @@ static void step_post(web_request *r, const char *code, const step_view *v)
 			done_msg = "Handtekening vastgelegd.";
 		}
 		free(argtext);
+	} else if (what && strcmp(what, "partijen") == 0) {
+		const char *so = web_form_get(&r->form, "ondertekening");
+		const kngg_def *d = so ? kngg_defs_find(r->cfg->defs, so) : NULL;
+		const char *orgs[WEB_FORM_MAX_FIELDS];
+		size_t n = web_form_all(&r->form, "partij", orgs, WEB_FORM_MAX_FIELDS);
+
+		if (!d || d->kind != KNGG_DEF_SIGNOFF || d->parent != &v->step->def)
+			kngg_buf_puts(&r->error, "dit ondertekenpunt hoort niet bij de stap");
+		else if (n == 0)
+			kngg_buf_puts(&r->error, "kies minstens een organisatie");
+		else
+			rc = kngg_signoff_prepare(&r->tracker, code, so, orgs, n, &o);
+		done_msg = "Partijen vastgelegd.";
 	} else {
 		kngg_buf_puts(&r->error, "onbekend formulier");
 	}
