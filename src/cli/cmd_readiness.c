@@ -388,7 +388,7 @@ static int one(kngg_tracker *t, const char *code, int phase, const char *step, c
 typedef struct {
 	char *code, *name, *stalled;
 	int calculated, declared, ready;
-	long blockers;
+	long blockers, advice, warnings;
 } row;
 
 typedef struct {
@@ -428,8 +428,11 @@ static int add_row(void *ctx, const kngg_readiness *r)
 	rw->calculated = r->calculated_phase;
 	rw->declared = r->declared_phase;
 	rw->ready = r->ready;
-	for (size_t i = 0; i < r->nsections; i++)
+	for (size_t i = 0; i < r->nsections; i++) {
 		rw->blockers += r->sections[i].nmissing;
+		rw->advice += r->sections[i].nadvice;
+	}
+	rw->warnings = (long)r->nwarnings;
 	rw->code = strdup(r->code ? r->code : "");
 	rw->name = strdup(r->name ? r->name : "");
 	rw->stalled = r->oldest_stalled ? strdup(r->oldest_stalled) : NULL;
@@ -455,6 +458,8 @@ static int rows_json(const row *rows, size_t n)
 				    rows[i].declared ? json_integer(rows[i].declared) : json_null());
 		json_object_set_new(o, "ready", json_boolean(rows[i].ready));
 		json_object_set_new(o, "blockers", json_integer(rows[i].blockers));
+		json_object_set_new(o, "advice", json_integer(rows[i].advice));
+		json_object_set_new(o, "warnings", json_integer(rows[i].warnings));
 		json_object_set_new(o, "oldest_stalled", jstr(rows[i].stalled));
 		json_array_append_new(arr, o);
 	}

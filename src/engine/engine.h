@@ -83,6 +83,13 @@ int engine_journal_is(const kngg_tracker *t, const char *code, const char *until
 typedef int (*engine_each_fn)(void *ctx, const char *code);
 int engine_journal_each(kngg_tracker *t, const char *until, engine_each_fn fn, void *ctx);
 void engine_journal_close(kngg_tracker *t);
+/* 1 when a journal of code is open (whatever its until): the municipality
+ * exists. */
+int engine_journal_has(const kngg_tracker *t, const char *code);
+/* The organisations and persons of code: read once while its journal is
+ * open (a review loads the register for several dates), else the store. */
+int engine_journal_orgs(kngg_tracker *t, const char *code, kngg_org_fn fn, void *ctx);
+int engine_journal_persons(kngg_tracker *t, const char *code, kngg_person_fn fn, void *ctx);
 int engine_events(kngg_tracker *t, const kngg_event_filter *f, kngg_event_fn fn, void *ctx);
 
 /* Reports through the tracker's diag. */

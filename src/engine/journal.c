@@ -16,6 +16,11 @@ struct engine_journal {
 	char until[11];     /* "" : everything */
 	kngg_event *ev;
 	size_t n, cap;
+	kngg_org *orgs;     /* the register's rows, read once (rows_loaded) */
+	size_t norgs, ocap;
+	kngg_person *persons;
+	size_t npersons, pcap;
+	int rows_loaded;
 	kngg_arena *arena;
 	int failed;
 };
@@ -87,6 +92,8 @@ static void journal_free(engine_journal *j)
 {
 	if (!j)
 		return;
+	free(j->orgs);
+	free(j->persons);
 	free(j->ev);
 	kngg_arena_free(j->arena);
 	free(j);
@@ -201,6 +208,8 @@ static int hand_over(struct each_walk *w)
 	rc = w->fn(w->ctx, w->j->code);
 	w->t->journal = NULL;
 	w->j->n = 0;
+	w->j->norgs = w->j->npersons = 0;
+	w->j->rows_loaded = 0;
 	w->j->code[0] = '\0';
 	kngg_arena_reset(w->j->arena);
 	return rc;
@@ -271,6 +280,108 @@ int engine_journal_open(kngg_tracker *t, const char *code, const char *until)
 	}
 	t->journal = j;
 	return 0;
+}
+
+/* ---- the register's rows, read once per open journal ------------------------ */
+
+static int keep_org(void *ctx, const kngg_org *o)
+{
+	engine_journal *j = ctx;
+	kngg_org *e;
+
+	if (j->norgs == j->ocap) {
+		kngg_org *p = realloc(j->orgs, (j->ocap = j->ocap ? 2 * j->ocap : 16) * sizeof(*p));
+
+		if (!p)
+			return KNGG_ENOMEM;
+		j->orgs = p;
+	}
+	e = &j->orgs[j->norgs++];
+	*e = *o;
+	e->municipality = jdup(j, o->municipality);
+	e->name = jdup(j, o->name);
+	e->type = jdup(j, o->type);
+	e->created_at = jdup(j, o->created_at);
+	return j->failed ? KNGG_ENOMEM : 0;
+}
+
+static int keep_person(void *ctx, const kngg_person *p)
+{
+	engine_journal *j = ctx;
+	kngg_person *e;
+
+	if (j->npersons == j->pcap) {
+		kngg_person *np = realloc(j->persons, (j->pcap = j->pcap ? 2 * j->pcap : 32) * sizeof(*np));
+
+		if (!np)
+			return KNGG_ENOMEM;
+		j->persons = np;
+	}
+	e = &j->persons[j->npersons++];
+	*e = *p;
+	e->municipality = jdup(j, p->municipality);
+	e->name = jdup(j, p->name);
+	e->function = jdup(j, p->function);
+	e->email = jdup(j, p->email);
+	e->phone = jdup(j, p->phone);
+	e->org = jdup(j, p->org);
+	e->org_type = jdup(j, p->org_type);
+	e->level = jdup(j, p->level);
+	e->created_at = jdup(j, p->created_at);
+	e->erased_at = jdup(j, p->erased_at);
+	return j->failed ? KNGG_ENOMEM : 0;
+}
+
+/* The open journal of code, its rows read, or NULL. */
+static engine_journal *rows_of(kngg_tracker *t, const char *code, int *rc)
+{
+	engine_journal *j = t->journal;
+
+	*rc = 0;
+	if (!j || strcmp(j->code, code) != 0)
+		return NULL;
+	if (!j->rows_loaded) {
+		if ((*rc = kngg_store_orgs(t->store, code, keep_org, j)) < 0 ||
+		    (*rc = kngg_store_persons(t->store, code, keep_person, j)) < 0)
+			return NULL;
+		j->rows_loaded = 1;
+	}
+	return j;
+}
+
+int engine_journal_orgs(kngg_tracker *t, const char *code, kngg_org_fn fn, void *ctx)
+{
+	int rc;
+	engine_journal *j = rows_of(t, code, &rc);
+
+	if (rc < 0)
+		return rc;
+	if (!j)
+		return kngg_store_orgs(t->store, code, fn, ctx);
+	for (size_t i = 0; i < j->norgs; i++)
+		if ((rc = fn(ctx, &j->orgs[i])) != 0)
+			return rc;
+	return 0;
+}
+
+int engine_journal_persons(kngg_tracker *t, const char *code, kngg_person_fn fn, void *ctx)
+{
+	int rc;
+	engine_journal *j = rows_of(t, code, &rc);
+
+	if (rc < 0)
+		return rc;
+	if (!j)
+		return kngg_store_persons(t->store, code, fn, ctx);
+	for (size_t i = 0; i < j->npersons; i++)
+		if ((rc = fn(ctx, &j->persons[i])) != 0)
+			return rc;
+	return 0;
+}
+
+int engine_journal_has(const kngg_tracker *t, const char *code)
+{
+	return t->journal && strcmp(t->journal->code, code) == 0;
 }
 
 void engine_journal_close(kngg_tracker *t)

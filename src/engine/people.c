@@ -437,7 +437,7 @@ int kngg_register_load(kngg_tracker *t, const char *code, const char *as_of,
 	if ((rc = engine_check_as_of(t, as_of)) < 0)
 		return rc;
 	/* a municipality with an open journal was checked when it was opened */
-	if (!engine_journal_is(t, code, as_of) && (rc = engine_need_municipality(t, code)) < 0)
+	if (!engine_journal_has(t, code) && (rc = engine_need_municipality(t, code)) < 0)
 		return rc;
 	b.t = t;
 	b.as_of = as_of;
@@ -450,8 +450,8 @@ int kngg_register_load(kngg_tracker *t, const char *code, const char *as_of,
 	b.r->as_of = adup(&b, as_of);
 	f.municipality = code;
 	f.until = as_of;
-	if ((rc = kngg_store_orgs(t->store, code, add_org, &b)) < 0 ||
-	    (rc = kngg_store_persons(t->store, code, add_person, &b)) < 0 ||
+	if ((rc = engine_journal_orgs(t, code, add_org, &b)) < 0 ||
+	    (rc = engine_journal_persons(t, code, add_person, &b)) < 0 ||
 	    (rc = engine_events(t, &f, on_register_event, &b)) < 0)
 		goto fail;
 	if (b.failed || !(people = kngg_arena_alloc(b.a, (b.n + 1) * sizeof(*people)))) {

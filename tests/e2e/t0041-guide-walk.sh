@@ -188,6 +188,15 @@ run --db "$DB" readiness "$C" --phase 2
 expect_out "gebied Kogerveld (nieuwe wijk; telt niet mee voor fase 3)" "the wijk has its own section"
 check '! printf "%s\n" "$out" | grep -A20 "gebied Kogerveld" | grep -q "stap 2.1"' "the wijk is not asked for 2.1-2.4"
 
+# ---- the review of every municipality answers as each one alone ------------------------
+k org add GM0415 "Gemeente Landsmeer" --type gemeente --date 2026-01-05
+k stakeholder add GM0415 --name "Lies Landsmeer" --org "Gemeente Landsmeer" --level bestuurlijk --date 2026-01-06
+for c in GM0415 "$C"; do
+	one=$("$KNGG" --db "$DB" readiness "$c" --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["calculated_phase"], len(d["missing"]), len(d["advice"]), len(d["warnings"]))')
+	many=$("$KNGG" --db "$DB" readiness --all --format json | python3 -c 'import json,sys; d=[m for m in json.load(sys.stdin) if m["municipality"]=="'"$c"'"][0]; print(d["calculated_phase"], d["blockers"], d["advice"], d["warnings"])' 2>&1)
+	check '[ "$one" = "$many" ]' "readiness --all answers for $c as readiness $c does ($one vs $many)"
+done
+
 # ---- --as-of: the past is answered as it stood -----------------------------------------
 run --db "$DB" readiness "$C" --as-of 2026-08-11 --format json
 check '[ "$(printf "%s" "$out" | python3 -c "import json,sys; print(json.load(sys.stdin)[\"calculated_phase\"])")" = 2 ]' "--as-of after phase 1: phase 2"
