@@ -201,7 +201,7 @@ check '[ "$(printf "%s\n" "$out" | grep "^GM0479 " | awk "{print index(\$0, \"ne
 run --db "$DB" readiness --region Zaanstreek-Waterland --format json
 expect_rc 0 "readiness --region json"
 check '[ "$(json "[r[\"municipality\"] for r in d]")" = "['"'"'GM0415'"'"', '"'"'GM0479'"'"']" ]' "(5) json: both and only them"
-check '[ "$(json "[sorted(r) for r in d][0]")" = "['"'"'blockers'"'"', '"'"'calculated_phase'"'"', '"'"'declared_phase'"'"', '"'"'municipality'"'"', '"'"'name'"'"', '"'"'oldest_stalled'"'"', '"'"'ready'"'"']" ]' \
+check '[ "$(json "[sorted(r) for r in d][0]")" = "['"'"'advice'"'"', '"'"'blockers'"'"', '"'"'calculated_phase'"'"', '"'"'declared_phase'"'"', '"'"'municipality'"'"', '"'"'name'"'"', '"'"'oldest_stalled'"'"', '"'"'ready'"'"', '"'"'warnings'"'"']" ]' \
 	"(5) json: row keys"
 check '[ "$(json "[(r[\"calculated_phase\"], r[\"declared_phase\"], r[\"ready\"]) for r in d]")" = "[(1, None, False), (1, 2, False)]" ]' \
 	"(5) json: phases and ready"
