@@ -9,6 +9,9 @@
   <xsl:variable name="people" select="/kngg-export/stakeholders/stakeholder[not(@erased = 'true')]"/>
   <xsl:variable name="decisions" select="/kngg-export/signatures/signature[@signoff = '1.5/s1']"/>
   <xsl:variable name="live" select="$decisions[not(@withdrawn = 'true')]"/>
+  <!-- de stappen tot en met het besluit, en de stappen die pas na een go komen -->
+  <xsl:variable name="before" select="'|1.1|1.2|1.3|1.4|1.5|'"/>
+  <xsl:variable name="after" select="'|1.5|1.6|1.7|1.8|'"/>
 
   <xsl:template match="/kngg-export">
     <document title="Besluitnotitie: doorgaan of niet" subtitle="Kind naar Gezonder Gewicht in {@name}, stap 1.5">
@@ -52,16 +55,36 @@
         <tr><td><fill>andere financier</fill></td><td>-</td><td><fill>bijdrage</fill></td></tr>
       </table>
 
+      <h1>Meerjarige inzet</h1>
+      <p>Een goedlopende aanpak vraagt meestal een aantal jaren. De handreiking raadt daarom aan dat elke deelnemende partij haar bijdrage in de meerjarenbegroting opneemt en de visie op de lange termijn in haar beleidsplannen verwerkt (stap 1.5, tips: regels 2589-2601). Een besluit voor één jaar is een wankele basis.</p>
+      <table>
+        <tr><th>Partij</th><th>Bijdrage per jaar en voor hoeveel jaar</th><th>In de meerjarenbegroting</th><th>In het beleidsplan</th></tr>
+        <xsl:for-each select="organisations/organisation[@type = 'gemeente' or @name = $people[@committed = 'true']/@organisation]">
+          <tr>
+            <td><xsl:value-of select="@name"/></td>
+            <td><fill>bedrag of uren per jaar, van welk jaar tot welk jaar</fill></td>
+            <td><fill>ja (welke begroting) of nog niet</fill></td>
+            <td><fill>welk plan, of nog niet</fill></td>
+          </tr>
+        </xsl:for-each>
+        <tr><td><fill>andere financier</fill></td><td><fill>bijdrage en looptijd</fill></td><td><fill>ja of nog niet</fill></td><td><fill>welk plan</fill></td></tr>
+      </table>
+      <p><b>Wat na de eerste jaren:</b><xsl:text> </xsl:text><fill>hoe de aanpak na de projectperiode uit reguliere budgetten doorloopt, en wanneer dat besluit genomen wordt</fill></p>
+
       <h1>Stand van fase 1</h1>
-      <xsl:call-template name="kngg-steps-table"><xsl:with-param name="steps" select="$p1/step"/></xsl:call-template>
-      <xsl:variable name="open" select="readiness/sections/section[starts-with(@scope, 'fase 1')]/rules/rule[@met = 'false']"/>
+      <p>De stappen tot en met dit besluit:</p>
+      <xsl:call-template name="kngg-steps-table"><xsl:with-param name="steps" select="$p1/step[contains($before, concat('|', @id, '|'))]"/></xsl:call-template>
+      <!-- open punten van fase 1, zonder het besluit zelf (1.5) en zonder wat er pas na
+           een go aan de beurt is (1.6 tot en met 1.8) -->
+      <xsl:variable name="open" select="readiness/sections/section[starts-with(@scope, 'fase 1')]/rules/rule[@met = 'false'][not(contains($after, concat('|', substring-before(concat(@id, '/'), '/'), '|')))]"/>
       <xsl:if test="readiness/sections/section[starts-with(@scope, 'fase 1')]">
-        <p>Nog open voor het einde van fase 1:</p>
+        <p>Nog open vóór het besluit:</p>
         <xsl:call-template name="kngg-open-rules">
           <xsl:with-param name="rules" select="$open"/>
-          <xsl:with-param name="empty" select="'Alle regels van fase 1 zijn vervuld.'"/>
+          <xsl:with-param name="empty" select="'Alles wat vóór het besluit af moet zijn, is af.'"/>
         </xsl:call-template>
       </xsl:if>
+      <p>Na een go volgen nog de samenwerkingsovereenkomst met de besturen van de partners (stap 1.6), de inrichting van de projectorganisatie (1.7) en de uitwerking van de lokale aanpak (1.8). Die horen bij de uitvoering van het besluit en staan hier daarom niet als open punt.</p>
 
       <h1>Draagvlak</h1>
       <p>Commitment per niveau. Alleen een uitdrukkelijke toezegging telt; geïnformeerd zijn is niet genoeg.</p>
@@ -76,7 +99,7 @@
         <p>Aandachtspunten:</p>
         <ul>
           <xsl:for-each select="$commit-risks">
-            <li><xsl:call-template name="kngg-without-command"><xsl:with-param name="text" select="@text"/></xsl:call-template></li>
+            <li><xsl:call-template name="kngg-risk-text"/></li>
           </xsl:for-each>
         </ul>
       </xsl:if>
@@ -115,7 +138,7 @@
           </xsl:if>
         </xsl:when>
         <xsl:otherwise>
-          <p>Nog geen besluit vastgelegd. Na het besluit legt de projectleider het vast met kngg; tot dan:</p>
+          <p>Er is nog geen besluit genomen. Vul hieronder in wat er besloten is, zodra dat zo is:</p>
           <table>
             <tr><th>Besluit</th><th>Beslisser</th><th>Rol</th><th>Organisatie</th><th>Datum</th><th>Vastgelegd in</th></tr>
             <tr><td><fill>go of no-go</fill></td><td><fill>naam</fill></td><td><fill>wethouder of bestuurder</fill></td><td><fill>organisatie</fill></td><td><fill>datum</fill></td><td><fill>beschikking of raadsbesluit</fill></td></tr>
@@ -127,7 +150,7 @@
         <p><i>Nog nodig:</i><xsl:text> </xsl:text><xsl:call-template name="kngg-without-command"><xsl:with-param name="text" select="@text"/></xsl:call-template></p>
       </xsl:for-each>
 
-      <xsl:call-template name="kngg-source-note"/>
+      <xsl:call-template name="kngg-source-note"><xsl:with-param name="with-tool" select="false()"/></xsl:call-template>
     </document>
   </xsl:template>
 

@@ -114,6 +114,21 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- De tekst van een continuïteitsrisico voor op papier: zonder de
+       kngg-opdracht en zonder het registernummer achter de naam van de persoon
+       ("Jeroen van 't Hof (3) gaf ..." wordt "Jeroen van 't Hof gaf ..."). -->
+  <xsl:template name="kngg-risk-text">
+    <xsl:param name="risk" select="."/>
+    <xsl:variable name="id" select="concat(' (', $risk/@person, ')')"/>
+    <xsl:variable name="text">
+      <xsl:choose>
+        <xsl:when test="$risk/@person and contains($risk/@text, $id)"><xsl:value-of select="concat(substring-before($risk/@text, $id), substring-after($risk/@text, $id))"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$risk/@text"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:call-template name="kngg-without-command"><xsl:with-param name="text" select="string($text)"/></xsl:call-template>
+  </xsl:template>
+
   <!-- Wat de gereedheidsregel van een ondertekening nog meer zegt dan wie
        er ontbreekt (na een puntkomma, of zonder "ontbreekt"), zonder de
        kngg-opdracht. Leeg als er niets extra is. -->
@@ -175,14 +190,27 @@
     </p>
   </xsl:template>
 
-  <!-- Kader met de bronvermelding van de handreiking. -->
+  <!-- Kader met de bronvermelding van de handreiking.
+       with-tool: false() voor een stuk dat de gemeente als het hare uitbrengt
+       (zoals de besluitnotitie): dan zonder de naam van het hulpmiddel en de
+       versie van de definities, alleen de stand en de bron. -->
   <xsl:template name="kngg-source-note">
+    <xsl:param name="with-tool" select="true()"/>
     <note>
-      <xsl:text>Opgesteld met kngg uit de gegevens van </xsl:text>
-      <xsl:value-of select="$kngg-name"/>
-      <xsl:text> (</xsl:text><xsl:value-of select="$kngg-root/@municipality"/><xsl:text>, stand </xsl:text><xsl:value-of select="$kngg-root/@as_of"/>
-      <xsl:text>, definities </xsl:text><xsl:value-of select="$kngg-root/@definitions"/>
-      <xsl:text>). De stappen volgen de handreiking: </xsl:text>
+      <xsl:choose>
+        <xsl:when test="$with-tool">
+          <xsl:text>Opgesteld met kngg uit de gegevens van </xsl:text>
+          <xsl:value-of select="$kngg-name"/>
+          <xsl:text> (</xsl:text><xsl:value-of select="$kngg-root/@municipality"/><xsl:text>, stand </xsl:text><xsl:value-of select="$kngg-root/@as_of"/>
+          <xsl:text>, definities </xsl:text><xsl:value-of select="$kngg-root/@definitions"/>
+          <xsl:text>). De stappen volgen de handreiking: </xsl:text>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:text>Stand van zaken in </xsl:text><xsl:value-of select="$kngg-name"/>
+          <xsl:text> op </xsl:text><xsl:value-of select="$kngg-root/@as_of"/>
+          <xsl:text>. De stappen volgen de handreiking: </xsl:text>
+        </xsl:otherwise>
+      </xsl:choose>
       <xsl:value-of select="$kngg-root/@source"/>
     </note>
   </xsl:template>
@@ -314,7 +342,8 @@
   <!-- Mensen                                                             -->
   <!-- ================================================================ -->
 
-  <!-- Tabel met stakeholders en hun laatste commitment.
+  <!-- Tabel met stakeholders en hun laatste commitment (met de datum van die
+       analyse), in vijf kolommen zodat ze op een A4 past.
        area: alleen analyses voor dat gebied tellen (iedereen blijft staan). -->
   <xsl:template name="kngg-stakeholder-table">
     <xsl:param name="people"/>
@@ -323,14 +352,18 @@
     <xsl:choose>
       <xsl:when test="$people">
         <table>
-          <tr><th>Naam</th><th>Organisatie</th><th>Niveau</th><th>Functie</th><th>Rol in het project</th><th>Commitment</th><th>Sinds</th></tr>
+          <tr><th>Naam</th><th>Organisatie</th><th>Functie en niveau</th><th>Rol in het project</th><th>Commitment</th></tr>
           <xsl:for-each select="$people">
             <xsl:variable name="last" select="assessments/assessment[$area = '' or @area = $area][last()]"/>
             <tr>
               <td><xsl:call-template name="kngg-person-name"/></td>
               <td><xsl:call-template name="kngg-date"><xsl:with-param name="date" select="@organisation"/></xsl:call-template></td>
-              <td><xsl:call-template name="kngg-date"><xsl:with-param name="date" select="@level"/></xsl:call-template></td>
-              <td><xsl:call-template name="kngg-date"><xsl:with-param name="date" select="@function"/></xsl:call-template></td>
+              <td>
+                <xsl:value-of select="@function"/>
+                <xsl:if test="@function and @level"><br/></xsl:if>
+                <xsl:if test="@level">(<xsl:value-of select="@level"/>)</xsl:if>
+                <xsl:if test="not(@function) and not(@level)">-</xsl:if>
+              </td>
               <td><xsl:call-template name="kngg-current-roles"/></td>
               <td>
                 <xsl:choose>
@@ -342,8 +375,8 @@
                   <xsl:when test="$area != ''">geen analyse voor <xsl:value-of select="$area"/></xsl:when>
                   <xsl:otherwise>nog niet geanalyseerd</xsl:otherwise>
                 </xsl:choose>
+                <xsl:if test="$last/@date"><br/>sinds <xsl:value-of select="$last/@date"/></xsl:if>
               </td>
-              <td><xsl:call-template name="kngg-date"><xsl:with-param name="date" select="$last/@date"/></xsl:call-template></td>
             </tr>
           </xsl:for-each>
         </table>
@@ -426,8 +459,9 @@
   <!-- Besluiten                                                          -->
   <!-- ================================================================ -->
 
-  <!-- Tabel met ondertekeningen: ondertekening, besluit, wie, rol,
-       organisatie, datum, stuk, toelichting (argumenten bij een no-go).
+  <!-- Tabel met ondertekeningen in vijf kolommen (zodat ze op een A4 past):
+       ondertekening en besluit; wie, met rol en organisatie; datum; stuk;
+       toelichting (argumenten bij een no-go).
        empty/fill: wat er staat als er niets is. -->
   <xsl:template name="kngg-signatures-table">
     <xsl:param name="sigs"/>
@@ -436,17 +470,19 @@
     <xsl:choose>
       <xsl:when test="$sigs">
         <table>
-          <tr><th>Ondertekening</th><th>Besluit</th><th>Ondertekenaar</th><th>Rol</th><th>Organisatie</th><th>Datum</th><th>Stuk</th><th>Argumenten</th></tr>
+          <tr><th>Besluit</th><th>Ondertekend door</th><th>Datum</th><th>Stuk</th><th>Argumenten</th></tr>
           <xsl:for-each select="$sigs">
             <tr>
-              <td><xsl:value-of select="@signoff"/><xsl:if test="@area"> (<xsl:value-of select="@area"/>)</xsl:if></td>
-              <td><xsl:call-template name="kngg-decision-label"/></td>
-              <td><xsl:call-template name="kngg-date"><xsl:with-param name="date" select="@signer"/></xsl:call-template></td>
               <td>
-                <xsl:value-of select="@role"/>
-                <xsl:if test="@as"> (tekent als <xsl:value-of select="@as"/>)</xsl:if>
+                <xsl:value-of select="@signoff"/><xsl:if test="@area"> (<xsl:value-of select="@area"/>)</xsl:if>
+                <br/><xsl:call-template name="kngg-decision-label"/>
               </td>
-              <td><xsl:call-template name="kngg-date"><xsl:with-param name="date" select="@organisation"/></xsl:call-template></td>
+              <td>
+                <xsl:call-template name="kngg-date"><xsl:with-param name="date" select="@signer"/></xsl:call-template>
+                <br/><xsl:value-of select="@role"/>
+                <xsl:if test="@as"> (tekent als <xsl:value-of select="@as"/>)</xsl:if>
+                <xsl:if test="@organisation"><br/><xsl:value-of select="@organisation"/></xsl:if>
+              </td>
               <td><xsl:value-of select="@date"/></td>
               <td><xsl:call-template name="kngg-date"><xsl:with-param name="date" select="@document"/></xsl:call-template></td>
               <td>
@@ -500,7 +536,7 @@
       <xsl:when test="$warnings or $risks">
         <ul>
           <xsl:for-each select="$warnings"><li><xsl:call-template name="kngg-without-command"><xsl:with-param name="text" select="."/></xsl:call-template></li></xsl:for-each>
-          <xsl:for-each select="$risks"><li><xsl:call-template name="kngg-without-command"><xsl:with-param name="text" select="@text"/></xsl:call-template></li></xsl:for-each>
+          <xsl:for-each select="$risks"><li><xsl:call-template name="kngg-risk-text"/></li></xsl:for-each>
         </ul>
       </xsl:when>
       <xsl:otherwise><p><xsl:value-of select="$empty"/></p></xsl:otherwise>

@@ -24,16 +24,30 @@
       <xsl:choose>
         <xsl:when test="$runs">
           <table>
-            <tr><th>Gebied</th><th>Doelgroep</th><th>2.1 Uitproberen</th><th>2.2 Evalueren</th><th>2.3 Verbeteren</th><th>2.4 Verstevigen</th><th>2.5 Uitbreiden</th></tr>
+            <tr><th>Gebied</th><th>Soort</th><th>Doelgroep</th><th>Stand van de stappen 2.1 tot en met 2.5</th></tr>
             <xsl:for-each select="$runs">
               <tr>
                 <td><xsl:value-of select="@label"/><xsl:if test="@label = $area"> (dit plan)</xsl:if></td>
+                <td>
+                  <xsl:choose>
+                    <xsl:when test="@area_kind = 'experiment'">experiment</xsl:when>
+                    <xsl:when test="@area_kind = 'wijk'">nieuwe wijk</xsl:when>
+                    <xsl:when test="@area_kind = 'doelgroep'">nieuwe doelgroep</xsl:when>
+                    <xsl:otherwise>-</xsl:otherwise>
+                  </xsl:choose>
+                </td>
                 <td><xsl:call-template name="kngg-date"><xsl:with-param name="date" select="@target_group"/></xsl:call-template></td>
-                <xsl:call-template name="state-cell"><xsl:with-param name="step" select="steps/step[@id = '2.1']"/></xsl:call-template>
-                <xsl:call-template name="state-cell"><xsl:with-param name="step" select="steps/step[@id = '2.2']"/></xsl:call-template>
-                <xsl:call-template name="state-cell"><xsl:with-param name="step" select="steps/step[@id = '2.3']"/></xsl:call-template>
-                <xsl:call-template name="state-cell"><xsl:with-param name="step" select="steps/step[@id = '2.4']"/></xsl:call-template>
-                <xsl:call-template name="state-cell"><xsl:with-param name="step" select="steps/step[@id = '2.5']"/></xsl:call-template>
+                <td>
+                  <xsl:for-each select="steps/step[@started or @done]">
+                    <xsl:value-of select="@id"/><xsl:text> </xsl:text><xsl:value-of select="@title"/><xsl:text>: </xsl:text>
+                    <xsl:choose>
+                      <xsl:when test="@done">afgerond <xsl:value-of select="@done"/></xsl:when>
+                      <xsl:otherwise>loopt sinds <xsl:value-of select="@started"/></xsl:otherwise>
+                    </xsl:choose>
+                    <xsl:if test="position() != last()"><br/></xsl:if>
+                  </xsl:for-each>
+                  <xsl:if test="not(steps/step[@started or @done])">nog geen stap begonnen</xsl:if>
+                </td>
               </tr>
             </xsl:for-each>
           </table>
@@ -48,19 +62,45 @@
         <xsl:for-each select="$runs[not(steps/step[@done])]">
           <tr>
             <td><xsl:value-of select="@label"/><xsl:if test="@target_group"> (<xsl:value-of select="@target_group"/>)</xsl:if></td>
-            <td><fill>nieuw gebied of nieuwe doelgroep</fill></td>
-            <td><xsl:call-template name="kngg-value-or-fill"><xsl:with-param name="value" select="steps/step[@id = '2.1']/@started"/><xsl:with-param name="fill" select="'startdatum'"/></xsl:call-template></td>
+            <td>
+              <xsl:choose>
+                <xsl:when test="@area_kind = 'wijk'">nieuw gebied</xsl:when>
+                <xsl:when test="@area_kind = 'doelgroep'">nieuwe doelgroep</xsl:when>
+                <xsl:when test="@area_kind = 'experiment'">experiment</xsl:when>
+                <xsl:otherwise><fill>nieuw gebied of nieuwe doelgroep</fill></xsl:otherwise>
+              </xsl:choose>
+            </td>
+            <td><xsl:call-template name="kngg-value-or-fill"><xsl:with-param name="value" select="@started"/><xsl:with-param name="fill" select="'startdatum'"/></xsl:call-template></td>
             <td><fill>reden</fill></td>
           </tr>
         </xsl:for-each>
         <tr><td><fill>volgend gebied of doelgroep</fill></td><td><fill>nieuw gebied of nieuwe doelgroep</fill></td><td><fill>startdatum</fill></td><td><fill>reden</fill></td></tr>
       </table>
 
+      <h1>Scenario's</h1>
+      <p>Werk een paar scenario's uit voor het uitbreiden en opschalen, bespreek met managers en bestuurders wat haalbaar is en kies er één; het plan beslaat meerdere jaren (stap 2.4, activiteit 2: regels 3807-3821). Maak de eerste stap niet te groot en houd rekening met wat de uitvoeringsorganisaties aan mensen en middelen kunnen opbrengen (tips: regels 3900-3914).</p>
+      <xsl:call-template name="scenario"><xsl:with-param name="name" select="'Scenario A'"/></xsl:call-template>
+      <xsl:call-template name="scenario"><xsl:with-param name="name" select="'Scenario B'"/></xsl:call-template>
+      <p><b>Gekozen scenario:</b><xsl:text> </xsl:text><fill>welk scenario, en waarom</fill></p>
+
+      <h1>Doelen</h1>
+      <p>Het plan beschrijft per jaar de doelen, de activiteiten en wat ze kosten (stap 2.4, activiteit 3: regels 3829-3833). Maak de doelen SMART, zodat de QuickScan en de monitoring later laten zien in hoeverre ze gehaald zijn (stap 2.5, activiteit 9: regels 4021-4029).</p>
+      <xsl:variable name="year">
+        <xsl:variable name="d"><xsl:call-template name="kngg-peildatum"><xsl:with-param name="today" select="$today"/></xsl:call-template></xsl:variable>
+        <xsl:value-of select="number(substring($d, 1, 4))"/>
+      </xsl:variable>
+      <table>
+        <tr><th>Jaar</th><th>Doel</th><th>Activiteiten en kosten</th><th>Waaraan meetbaar</th></tr>
+        <xsl:call-template name="goal-row"><xsl:with-param name="year" select="$year"/></xsl:call-template>
+        <xsl:call-template name="goal-row"><xsl:with-param name="year" select="$year + 1"/></xsl:call-template>
+        <xsl:call-template name="goal-row"><xsl:with-param name="year" select="$year + 2"/></xsl:call-template>
+      </table>
+
       <h1>Implementatieteams</h1>
       <xsl:variable name="team" select="$people[roles/role[@role = 'implementatieteam' and not(@until)]]"/>
       <xsl:choose>
         <xsl:when test="$team">
-          <p>In een implementatieteam (kngg legt nog niet vast voor welk gebied):</p>
+          <p>In een implementatieteam (voor welk gebied staat nog niet vast):</p>
           <ul>
             <xsl:for-each select="$team"><li><xsl:call-template name="kngg-person-name"/>, <xsl:value-of select="@function"/> (<xsl:value-of select="@organisation"/>)</li></xsl:for-each>
           </ul>
@@ -146,19 +186,36 @@
     </document>
   </xsl:template>
 
-  <xsl:template name="state-cell">
-    <xsl:param name="step"/>
-    <td>
-      <xsl:choose>
-        <xsl:when test="$step/@done">afgerond <xsl:value-of select="$step/@done"/></xsl:when>
-        <xsl:when test="$step/@started">loopt sinds <xsl:value-of select="$step/@started"/></xsl:when>
-        <xsl:otherwise>-</xsl:otherwise>
-      </xsl:choose>
-    </td>
-  </xsl:template>
-
   <xsl:template name="need">
     <xsl:param name="what"/>
     <tr><td><xsl:value-of select="$what"/></td><td><fill>wat er nodig is</fill></td><td><fill>naam of organisatie</fill></td><td><fill>bedrag</fill></td></tr>
+  </xsl:template>
+
+  <!-- Eén scenario als tabel van onderdelen. -->
+  <xsl:template name="scenario">
+    <xsl:param name="name"/>
+    <h2><xsl:value-of select="$name"/></h2>
+    <table>
+      <tr><th>Onderdeel</th><th>Invulling</th></tr>
+      <tr><td>Wat en waar</td><td><fill>welke wijken, doelgroepen, de hele gemeente of de regio</fill></td></tr>
+      <tr><td>Tempo</td><td><fill>in welke volgorde en in hoeveel jaar</fill></td></tr>
+      <tr><td>Mensen en geld</td><td><fill>extra inzet en kosten per jaar, en wie ze draagt</fill></td></tr>
+      <tr><td>Randvoorwaarden die nog niet op orde zijn</td><td><fill>bijvoorbeeld digitale uitwisseling van cliëntgegevens, structurele monitoring, scholing</fill></td></tr>
+      <tr><td>Risico's</td><td><fill>wat het scenario kwetsbaar maakt</fill></td></tr>
+      <tr><td>Oordeel van managers en bestuurders</td><td><fill>haalbaar of niet, en onder welke voorwaarden</fill></td></tr>
+    </table>
+  </xsl:template>
+
+  <xsl:template name="goal-row">
+    <xsl:param name="year"/>
+    <tr>
+      <td>
+        <xsl:choose>
+          <xsl:when test="string(number($year)) != 'NaN'"><xsl:value-of select="$year"/></xsl:when>
+          <xsl:otherwise><fill>jaar</fill></xsl:otherwise>
+        </xsl:choose>
+      </td>
+      <td><fill>doel</fill></td><td><fill>activiteiten en bedrag</fill></td><td><fill>indicator en streefwaarde</fill></td>
+    </tr>
   </xsl:template>
 </xsl:stylesheet>

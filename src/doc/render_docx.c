@@ -101,6 +101,10 @@ static const char styles[] =
 	"<w:name w:val=\"Kenmerk\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/>"
 	"<w:pPr><w:spacing w:after=\"240\"/></w:pPr><w:rPr><w:color w:val=\"595959\"/>"
 	"<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/></w:rPr></w:style>"
+	"<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"Tabeltekst\">"
+	"<w:name w:val=\"Tabeltekst\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/>"
+	"<w:pPr><w:spacing w:before=\"20\" w:after=\"20\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr>"
+	"<w:rPr><w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/></w:rPr></w:style>"
 	"<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"Kader\">"
 	"<w:name w:val=\"Kader\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:pBdr>"
 	"<w:left w:val=\"single\" w:sz=\"24\" w:space=\"8\" w:color=\"4A7AB0\"/></w:pBdr>"
@@ -310,14 +314,168 @@ static void para_text(part *p, const char *style, const char *s)
 	close_el(p);
 }
 
+/* ---- column widths ---------------------------------------------------------------- */
+
+/* Word and LibreOffice keep the widths they are given, so equal columns break
+ * a long word ("Verantwoordelijkheid") in a narrow column while a column of
+ * dates has room to spare. Each column gets at least its longest word and, as
+ * far as the page allows, its longest line, as a browser lays out a table.
+ * When even the words do not fit, the longest words are the ones cut short,
+ * so that dates and short names stay whole. Text is measured in twips for the
+ * 10 pt table text, with rough character widths of the wider of Calibri and
+ * its usual substitute (DejaVu Sans), so an estimate errs on the wide side. */
+#define CELL_PAD 260 /* the cell margins (2 x 108) and a little room */
+
+typedef struct {
+	int bold;                   /* header cells are bold */
+	size_t word, line;          /* longest word and line so far, in twips */
+	size_t cur_word, cur_line;
+} measure;
+
+/* The width in twips of one character at 10 pt (200 twips to the em). */
+static size_t char_twips(unsigned char ch, int bold)
+{
+	size_t w;
+
+	if (strchr("ijl.,:;'|!()[]", ch))
+		w = 60;
+	else if (strchr("ftr-/ ", ch))
+		w = 80;
+	else if (strchr("mwMW", ch))
+		w = 190;
+	else if (ch >= 'A' && ch <= 'Z')
+		w = 145;
+	else if (ch >= '0' && ch <= '9')
+		w = 128;
+	else
+		w = 124; /* other lowercase, and any character beyond ASCII */
+	return bold ? w * 12 / 10 : w;
+}
+
+static void measure_end_word(measure *m)
+{
+	if (m->cur_word > m->word)
+		m->word = m->cur_word;
+	m->cur_word = 0;
+}
+
+static void measure_text(measure *m, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		size_t w;
+
+		if ((ch & 0xC0) == 0x80) /* a UTF-8 continuation byte: same character */
+			continue;
+		w = char_twips(ch, m->bold);
+		m->cur_line += w;
+		if (ch == ' ') {
+			measure_end_word(m);
+			continue;
+		}
+		m->cur_word += w;
+		/* a line may break after a hyphen or slash before a letter
+		 * ("Zaanstreek-Waterland"), not inside a date or code */
+		if ((ch == '-' || ch == '/') && i + 1 < n && !strchr("0123456789", s[i + 1]))
+			measure_end_word(m);
+	}
+}
+
+static void measure_end_line(measure *m)
+{
+	measure_end_word(m);
+	if (m->cur_line > m->line)
+		m->line = m->cur_line;
+	m->cur_line = 0;
+}
+
+static void measure_seg(void *ctx, const char *text, size_t len, doc_style st)
+{
+	measure *m = ctx;
+
+	if (!text) {
+		measure_end_line(m);
+		return;
+	}
+	if (st.fill)
+		measure_text(m, DOC_FILL_OPEN, strlen(DOC_FILL_OPEN));
+	measure_text(m, text, len);
+	if (st.fill)
+		measure_text(m, DOC_FILL_CLOSE, strlen(DOC_FILL_CLOSE));
+}
+
+/* Fills w[0..cols) with column widths in twips that add up to TEXT_WIDTH;
+ * least and most are scratch space of cols entries each, zeroed. */
+static void column_widths(const xmlNode *t, size_t cols, size_t *w, size_t *least, size_t *most)
+{
+	size_t sum_least = 0, sum_most = 0, used = 0;
+
+	for (const xmlNode *tr = doc_elem(t->children); tr; tr = doc_elem(tr->next)) {
+		size_t k = 0;
+
+		for (const xmlNode *c = doc_elem(tr->children); c && k < cols; c = doc_elem(c->next), k++) {
+			measure m = {doc_is(c, "th"), 0, 0, 0, 0};
+
+			doc_inline(c, measure_seg, &m);
+			measure_end_line(&m);
+			if (m.word + CELL_PAD > least[k])
+				least[k] = m.word + CELL_PAD;
+			if (m.line + CELL_PAD > most[k])
+				most[k] = m.line + CELL_PAD;
+		}
+	}
+	for (size_t k = 0; k < cols; k++) {
+		if (!least[k])
+			least[k] = most[k] = CELL_PAD;
+		sum_least += least[k];
+		sum_most += most[k];
+	}
+	if (sum_least > TEXT_WIDTH) {
+		/* even the words do not fit: cap the widest columns at the largest
+		 * width that fits, so the narrow ones keep their words whole */
+		size_t lo = 0, hi = TEXT_WIDTH, capped = 0;
+
+		while (lo < hi) {
+			size_t cap = (lo + hi + 1) / 2, sum = 0;
+
+			for (size_t k = 0; k < cols; k++)
+				sum += least[k] < cap ? least[k] : cap;
+			if (sum <= TEXT_WIDTH)
+				lo = cap;
+			else
+				hi = cap - 1;
+		}
+		for (size_t k = 0; k < cols; k++) {
+			w[k] = least[k] < lo ? least[k] : lo;
+			used += w[k];
+			capped = w[k] == lo ? k : capped;
+		}
+		w[capped] += TEXT_WIDTH - used; /* rounding */
+		return;
+	}
+	for (size_t k = 0; k < cols; k++) {
+		if (sum_most <= TEXT_WIDTH) /* every line fits: spread the rest */
+			w[k] = TEXT_WIDTH * most[k] / sum_most;
+		else /* the words fit: the room left goes where lines are longest */
+			w[k] = least[k] + (TEXT_WIDTH - sum_least) * (most[k] - least[k]) / (sum_most - sum_least);
+		used += w[k];
+	}
+	w[cols - 1] += TEXT_WIDTH - used; /* rounding */
+}
+
 static void table(part *p, const xmlNode *t)
 {
 	size_t cols = doc_table_cols(t);
+	size_t *widths = NULL;
 	char width[16];
 
 	if (!cols)
 		return;
-	snprintf(width, sizeof(width), "%zu", TEXT_WIDTH / cols);
+	if (!(widths = calloc(3 * cols, sizeof(*widths)))) {
+		p->failed = 1;
+		return;
+	}
+	column_widths(t, cols, widths, widths + cols, widths + 2 * cols);
 	open_el(p, "w:tbl");
 	open_el(p, "w:tblPr");
 	val_el(p, "w:tblStyle", "TableGrid");
@@ -326,8 +484,10 @@ static void table(part *p, const xmlNode *t)
 	      "w:lastColumn", "0", "w:noHBand", "0", "w:noVBand", "1");
 	close_el(p);
 	open_el(p, "w:tblGrid");
-	for (size_t k = 0; k < cols; k++)
+	for (size_t k = 0; k < cols; k++) {
+		snprintf(width, sizeof(width), "%zu", widths[k]);
 		ATTRS(p, "w:gridCol", "w:w", width);
+	}
 	close_el(p);
 	for (const xmlNode *tr = doc_elem(t->children); tr; tr = doc_elem(tr->next)) {
 		int head = doc_header_row(tr);
@@ -344,11 +504,12 @@ static void table(part *p, const xmlNode *t)
 
 			open_el(p, "w:tc");
 			open_el(p, "w:tcPr");
+			snprintf(width, sizeof(width), "%zu", widths[k]);
 			ATTRS(p, "w:tcW", "w:w", width, "w:type", "dxa");
 			if (th)
 				ATTRS(p, "w:shd", "w:val", "clear", "w:color", "auto", "w:fill", "E8EEF4");
 			close_el(p);
-			para(p, NULL, 0, c, th); /* every cell holds a paragraph, even an empty one */
+			para(p, "Tabeltekst", 0, c, th); /* every cell holds a paragraph, even an empty one */
 			close_el(p);
 			if (c)
 				c = doc_elem(c->next);
@@ -357,6 +518,7 @@ static void table(part *p, const xmlNode *t)
 	}
 	close_el(p);
 	para(p, NULL, 0, NULL, 0); /* keeps two tables apart */
+	free(widths);
 }
 
 static void body(part *p, const xmlNode *root, const doc_meta *m)

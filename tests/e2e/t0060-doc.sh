@@ -92,6 +92,107 @@ check 'grep -qw "go" "$TMP/bn.txt" && grep -q "2026-11-10" "$TMP/bn.txt" && grep
 check 'unzip -p "$TMP/projectplan.docx" docProps/core.xml | grep -q "<dc:title>Projectplan"' "docx title property"
 check 'unzip -p "$TMP/projectplan.docx" docProps/custom.xml | grep -q "GM9999"' "docx municipality property"
 
+# --- documents that follow the guide (issue 15) ---------------------------------------------------
+# md_section HEADING: the Markdown lines of the section whose heading holds HEADING, up to the
+# next heading of the same or a higher level (reads $out)
+md_section() {
+	printf '%s\n' "$out" | awk -v h="$1" '
+		/^#+ / { n = index($0, " ") - 1; if (on && n <= lvl) on = 0; if (!on && index($0, h)) { on = 1; lvl = n } }
+		on'
+}
+# A second municipality, further along: the GGD is the hoofduitvoerder; the ziekenhuis was only
+# informed and never committed; the GGD's bestuurder is not in the register but signed 1.6/s1.
+Z=GM0479
+zk() { "$KNGG" --db "$DB" "$@" >/dev/null 2>>"$TMP/zsetup.err" || bad "setup: kngg $*: $(tail -1 "$TMP/zsetup.err")"; }
+pid() { sqlite3 "$DB" "select id from person where municipality = '$Z' and name = '$1'"; }
+zk municipality add $Z Zaanstad --date 2026-01-05
+zk org add $Z "Gemeente Zaanstad" --type gemeente --date 2026-01-05
+zk org add $Z "GGD Zaanstreek-Waterland" --type ggd --date 2026-01-05
+zk org add $Z "Wijkteam Zaanstad" --type wijkteam --date 2026-01-05
+zk org add $Z "Ziekenhuis Zaandam" --type ziekenhuis --date 2026-01-05
+zk org lead $Z "GGD Zaanstreek-Waterland" --date 2026-01-05
+for p in "Wim de Wethouder:Gemeente Zaanstad:bestuurlijk" "Mo Manager:GGD Zaanstreek-Waterland:management" \
+	"Wendy Wijk:Wijkteam Zaanstad:bestuurlijk" "Maarten Midden:Wijkteam Zaanstad:management" \
+	"Noor Netwerk:GGD Zaanstreek-Waterland:uitvoerend" "Zeger Zorg:Ziekenhuis Zaandam:bestuurlijk"; do
+	IFS=: read -r name org level <<<"$p"
+	zk stakeholder add $Z --name "$name" --org "$org" --level "$level" --date 2026-01-06
+done
+for name in "Wim de Wethouder" "Mo Manager" "Wendy Wijk" "Maarten Midden" "Noor Netwerk"; do
+	zk stakeholder assess $Z "$(pid "$name")" --commitment toegezegd --date 2026-01-20
+done
+zk stakeholder assess $Z "$(pid "Zeger Zorg")" --commitment geinformeerd --date 2026-01-20
+zk role assign $Z "$(pid "Wim de Wethouder")" wethouder --date 2026-01-06
+for name in "Mo Manager" "Maarten Midden"; do zk role assign $Z "$(pid "$name")" kerngroep --hours 4 --date 2026-02-01; done
+zk role assign $Z "$(pid "Noor Netwerk")" centrale-zorgverlener --hours 8 --contribution "Brede anamnese" --date 2026-02-01
+zk area add $Z Poelenburg --target-group "basisschoolkinderen 4-12" --date 2026-02-01
+zk signoff $Z 1.6/s1 --decision akkoord --signer "Dr. H. de Graaf" --role bestuurder \
+	--org "GGD Zaanstreek-Waterland" --document "Samenwerkingsovereenkomst" --date 2026-06-10
+
+# samenwerkingsovereenkomst: the parties are the 1.6/s1 set plus the gemeente (regels 2620-2735)
+run --db "$DB" doc samenwerkingsovereenkomst $Z --format md
+expect_rc 0 "samenwerkingsovereenkomst $Z"
+expect_no_out "Ziekenhuis Zaandam" "samenwerkingsovereenkomst: an organisation that never committed is no party"
+check 'md_section "Partijen" | grep -q "GGD Zaanstreek-Waterland" && md_section "Partijen" | grep -q "Wijkteam Zaanstad" && md_section "Partijen" | grep -q "Gemeente Zaanstad"' \
+	"samenwerkingsovereenkomst: the parties of 1.6/s1 and the gemeente"
+check 'md_section "Partijen" | grep "GGD Zaanstreek-Waterland" | grep -q "Dr. H. de Graaf" && ! md_section "Partijen" | grep "GGD Zaanstreek-Waterland" | grep -q "In te vullen"' \
+	"samenwerkingsovereenkomst: a bestuurder who signed is named as the party's representative"
+check 'md_section "Ondertekening" | grep -q "Dr. H. de Graaf" && ! md_section "Ondertekening" | grep "GGD Zaanstreek-Waterland" | grep -q "In te vullen"' \
+	"samenwerkingsovereenkomst: the signed bestuurder by name, no placeholder"
+check 'md_section "Ondertekening" | grep "Wijkteam Zaanstad" | grep -q "In te vullen: naam"' \
+	"samenwerkingsovereenkomst: a bestuurder who has not signed yet is a placeholder"
+check 'md_section "Persoonsgegevens en privacy (AVG)" | grep -q "2.1"' \
+	"samenwerkingsovereenkomst: an article on AVG and data exchange (2.1 a1)"
+zk signoff prepare $Z 1.6/s1 --org "GGD Zaanstreek-Waterland" --org "Wijkteam Zaanstad" --org "Ziekenhuis Zaandam"
+run --db "$DB" doc samenwerkingsovereenkomst $Z --format md
+check '! md_section "Partijen" | grep "^|" | grep -q "Ziekenhuis Zaandam" && ! md_section "Ondertekening" | grep -q "Ziekenhuis Zaandam" && md_section "Partijen" | grep -q "Nog geen partij.*Ziekenhuis Zaandam"' \
+	"samenwerkingsovereenkomst: chosen to sign but never committed is no party yet, and said so"
+
+# besluitnotitie: only what comes before the decision is open; multi-year budgets; the
+# municipality's document, without the tool's name (demo: halfway phase 1)
+run --db "$DB" doc besluitnotitie GM9999 --format md
+check '! printf "%s\n" "$out" | grep -Eq "^\| 1\.[678] \||stap 1\.[678] .*niet afgerond|1\.[67]/s1"' \
+	"besluitnotitie: steps 1.6-1.8 (after the decision) are not listed as open"
+check 'md_section "Stand van fase 1" | grep -q "^| 1.4 |"' "besluitnotitie: the steps before the decision are"
+check 'printf "%s\n" "$out" | grep -qi "meerjarenbegroting"' "besluitnotitie: the multi-year budget commitment (1.5 tip)"
+check '! printf "%s\n" "$out" | grep -qi "kngg"' "besluitnotitie: no mention of kngg"
+run --db "$DB" doc besluitnotitie $Z --format md
+check '! printf "%s\n" "$out" | grep -qi "kngg"' "besluitnotitie without a decision: no mention of kngg"
+
+# projectplan: the sections 1.4 asks for, filled from the register where it can
+run --db "$DB" doc projectplan GM9999 --format md
+for h in "Doelgroep en doelen" "Lokale invulling van het landelijk model" "Centrale zorgverlener" \
+	"Route voor kind en gezin" "Partners: verantwoordelijkheden, rollen en bijdragen" \
+	"Monitoring en evaluatie" "Interne communicatie" "Borging"; do
+	check 'printf "%s\n" "$out" | grep -q "^#\+ .*$h"' "projectplan: heading $h"
+done
+check 'md_section "Partners: verantwoordelijkheden" | grep "JGZ Waterland" | grep -q "hoofduitvoerder"' \
+	"projectplan: the hoofduitvoerder among the partners"
+check 'md_section "Partners: verantwoordelijkheden" | grep "Gemeente Waterlinde" | grep -q "| 20 |"' \
+	"projectplan: a partner's hours per week, summed over its people's roles"
+run --db "$DB" doc projectplan $Z --format md
+check 'md_section "Centrale zorgverlener" | grep -q "Noor Netwerk"' "projectplan: the centrale zorgverlener from the roles"
+check 'md_section "Doelgroep en doelen" | grep -q "basisschoolkinderen 4-12" && md_section "Doelgroep en doelen" | grep -q "Poelenburg"' \
+	"projectplan: the experiment's area and target group"
+check 'md_section "Partners: verantwoordelijkheden" | grep "GGD Zaanstreek-Waterland" | grep -q "hoofduitvoerder"' \
+	"projectplan: a named hoofduitvoerder"
+
+# borgingslijst: 4.borging a1-a4 and d2 as well (regels 6090-6212)
+run --db "$DB" doc borgingslijst GM9999 --format md
+for h in "Werkwijze in het gewone werk" "Financiering: structureel of tijdelijk" \
+	"Financiers: beleid, bedrijfsvoering en inkoop" "Financieringsrisico" "Netwerkregisseur"; do
+	check 'printf "%s\n" "$out" | grep -q "^#\+ .*$h"' "borgingslijst: heading $h"
+done
+check 'md_section "Financiers" | grep -q "Zorgverzekeraar" && md_section "Financiers" | grep -qi "inkoop"' \
+	"borgingslijst: the zorgverzekeraar and purchasing among the financiers"
+zk role assign $Z "$(pid "Noor Netwerk")" netwerkregisseur --hours 16 --date 2026-11-01
+run --db "$DB" doc borgingslijst $Z --format md
+check 'md_section "Netwerkregisseur" | grep "Noor Netwerk" | grep -q "16"' "borgingslijst: the netwerkregisseur and her hours"
+
+# uitbreidingsplan: scenarios and goals (2.4 a1-a3, regels 3801-3839)
+run --db "$DB" doc uitbreidingsplan GM9999 --format md
+check 'printf "%s\n" "$out" | grep -q "^#\+ .*Scenario" && printf "%s\n" "$out" | grep -q "^#\+ .*Doelen"' \
+	"uitbreidingsplan: scenarios and goals"
+
 # --- names with markup characters, in every format ---------------------------------------------
 run --db "$DB" doc stakeholdersanalyse GM9999 --format md
 check 'printf "%s" "$out" | cmark | grep -qF "Zoë d&#39;Hondt &amp; &lt;Zn&gt; &quot;De Fiets&quot;" ||
