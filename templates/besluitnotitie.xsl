@@ -141,7 +141,7 @@
           <p>Er is nog geen besluit genomen. Vul hieronder in wat er besloten is, zodra dat zo is:</p>
           <table>
             <tr><th>Besluit</th><th>Beslisser</th><th>Rol</th><th>Organisatie</th><th>Datum</th><th>Vastgelegd in</th></tr>
-            <tr><td><fill>go of no-go</fill></td><td><fill>naam</fill></td><td><fill>wethouder of bestuurder</fill></td><td><fill>organisatie</fill></td><td><fill>datum</fill></td><td><fill>beschikking of raadsbesluit</fill></td></tr>
+            <tr><td><fill>go of no-go</fill></td><td><fill>naam</fill></td><td><fill>wethouder (eventueel na een raadsbesluit)</fill></td><td><fill>organisatie</fill></td><td><fill>datum</fill></td><td><fill>beschikking of raadsbesluit</fill></td></tr>
           </table>
           <p><b>Bij een no-go:</b><xsl:text> </xsl:text><fill>de argumenten, zodat het onderwerp later opnieuw geagendeerd kan worden</fill></p>
         </xsl:otherwise>
