@@ -237,6 +237,19 @@ int kngg_defs_load_sources(kngg_defs **out, const kngg_defs_source *src, size_t 
 
 void kngg_defs_free(kngg_defs *defs);
 
+/*
+ * The definitions compiled into kngg at build time (validated by the full
+ * XML path then): no file is read and no XML parsed. Static; freeing it
+ * does nothing. This is what every command uses unless --phases or
+ * KNGG_PHASES names a directory with other content.
+ */
+const kngg_defs *kngg_defs_builtin(void);
+/* 1 when dir holds exactly the sources of the built-in definitions (by
+ * content: SHA-256 over the *.xml files' names and bytes, not dates). */
+int kngg_defs_dir_is_builtin(const char *dir);
+/* That SHA-256 of dir's *.xml files, as hex. 0, KNGG_ENOTFOUND or KNGG_EIO. */
+int kngg_defs_dir_hash(const char *dir, char hex[65]);
+
 /* The definitions version, e.g. "2021.1", recorded with every tracked event. */
 const char *kngg_defs_version(const kngg_defs *defs);
 

@@ -117,14 +117,22 @@ static void count_diag(void *ctx, const char *msg)
 		snprintf(dc->first, sizeof(dc->first), "%s", msg);
 }
 
+/*
+ * The definitions: the ones compiled in, unless --phases or KNGG_PHASES
+ * names a directory whose content differs from them (by hash); only then
+ * is XML read, checked against the schema and loaded.
+ */
 const kngg_defs *cli_defs(kngg_cli *cli)
 {
 	struct diag_count dc = {0, ""};
-	const char *dir = cli_phases_dir(cli);
+	const char *env = getenv("KNGG_PHASES"), *dir;
 	int rc;
 
 	if (cli->defs)
 		return cli->defs;
+	dir = cli->phases_dir ? cli->phases_dir : env && *env ? env : NULL;
+	if (!dir || kngg_defs_dir_is_builtin(dir))
+		return cli->defs = (kngg_defs *)kngg_defs_builtin();
 	rc = kngg_defs_load(&cli->defs, dir, count_diag, &dc);
 	if (rc == 0)
 		return cli->defs;

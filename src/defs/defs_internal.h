@@ -30,6 +30,7 @@ typedef struct pending_ref {
 } pending_ref;
 
 struct kngg_defs {
+	int builtin;               /* the compiled-in model (static, never freed) */
 	kngg_arena *arena;
 	const char *dir;
 	const char *version;
@@ -73,6 +74,11 @@ struct kngg_defs {
 /* Reports one problem at file:line and counts it. */
 void defs_error(kngg_defs *d, const char *file, int line, const char *fmt, ...)
 	KNGG_PRINTF(4, 5);
+
+/* The model compiled into kngg at build time (kngg-defsgen), and the
+ * SHA-256 (hex) of the sources it came from. */
+extern const kngg_defs kngg_builtin_defs;
+extern const char kngg_builtin_defs_hash[];
 
 /* After every file is read: cross-file checks and the id index. */
 void defs_finish(kngg_defs *d);

@@ -856,7 +856,7 @@ done:
 
 void kngg_defs_free(kngg_defs *defs)
 {
-	if (!defs)
+	if (!defs || defs->builtin)
 		return;
 	kngg_arena_free(defs->arena);
 	free(defs->index);

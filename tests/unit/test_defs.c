@@ -233,6 +233,100 @@ static void load_from_directory(void **state)
 	kngg_defs_free(defs);
 }
 
+static void same_def(const kngg_def *a, const kngg_def *b)
+{
+	assert_int_equal(a->kind, b->kind);
+	assert_string_equal(a->id ? a->id : "", b->id ? b->id : "");
+	assert_string_equal(a->title ? a->title : "", b->title ? b->title : "");
+	assert_string_equal(a->text ? a->text : "", b->text ? b->text : "");
+	assert_string_equal(a->ref_lines ? a->ref_lines : "", b->ref_lines ? b->ref_lines : "");
+	assert_int_equal(a->line, b->line);
+	assert_true((a->parent == NULL) == (b->parent == NULL));
+	if (a->parent)
+		assert_string_equal(a->parent->id, b->parent->id);
+}
+
+/* The model compiled in at build time is the model the XML path builds
+ * from the same sources: every definition, signer and rule. */
+static void builtin_equals_xml(void **state)
+{
+	const kngg_defs *b = kngg_defs_builtin();
+	kngg_defs *x = NULL;
+	(void)state;
+
+	assert_int_equal(kngg_defs_load(&x, KNGG_SOURCE_PHASES, NULL, NULL), 0);
+	assert_string_equal(kngg_defs_version(b), kngg_defs_version(x));
+	assert_string_equal(kngg_defs_citation(b), kngg_defs_citation(x));
+	for (int p = 1; p <= 4; p++) {
+		const kngg_phase *pb = kngg_defs_phase_by_number(b, p), *px = kngg_defs_phase_by_number(x, p);
+
+		same_def(&pb->def, &px->def);
+		assert_int_equal(pb->nsteps, px->nsteps);
+		for (size_t s = 0; s < pb->nsteps; s++) {
+			const kngg_step *sb = &pb->steps[s], *sx = &px->steps[s];
+			const kngg_ruleset *rb = kngg_defs_rules(b, &sb->def), *rx = kngg_defs_rules(x, &sx->def);
+
+			same_def(&sb->def, &sx->def);
+			assert_int_equal(sb->area_kinds, sx->area_kinds);
+			assert_int_equal(sb->nactivities, sx->nactivities);
+			for (size_t i = 0; i < sb->nactivities; i++)
+				same_def(&sb->activities[i], &sx->activities[i]);
+			assert_int_equal(sb->nsignoffs, sx->nsignoffs);
+			for (size_t i = 0; i < sb->nsignoffs; i++) {
+				assert_int_equal(sb->signoffs[i].nsigners, sx->signoffs[i].nsigners);
+				for (size_t k = 0; k < sb->signoffs[i].nsigners; k++)
+					assert_int_equal(sb->signoffs[i].signers[k].per, sx->signoffs[i].signers[k].per);
+			}
+			assert_true((rb == NULL) == (rx == NULL));
+			for (size_t i = 0; rb && i < rb->nrules; i++) {
+				assert_int_equal(rb->rules[i].kind, rx->rules[i].kind);
+				assert_int_equal(rb->rules[i].binding, rx->rules[i].binding);
+				assert_string_equal(rb->rules[i].lines ? rb->rules[i].lines : "",
+						    rx->rules[i].lines ? rx->rules[i].lines : "");
+				if (rx->rules[i].target)
+					assert_ptr_equal(rb->rules[i].target,
+							 kngg_defs_find(b, rx->rules[i].target->id));
+			}
+		}
+	}
+	/* every id finds the same definition */
+	for (size_t l = 0; l < kngg_defs_list_count(x); l++) {
+		const kngg_list *lx = kngg_defs_list_at(x, l), *lb = kngg_defs_list(b, lx->id);
+
+		assert_non_null(lb);
+		assert_int_equal(lb->nitems, lx->nitems);
+	}
+	assert_non_null(kngg_defs_find(b, "1.5/s1"));
+	assert_non_null(kngg_defs_find(b, "quickscan/ketencommitment"));
+	assert_non_null(kngg_defs_find(b, "rollen/wethouder"));
+	assert_int_equal(kngg_defs_ruleset_count(b), kngg_defs_ruleset_count(x));
+	kngg_defs_free(x);
+	kngg_defs_free((kngg_defs *)b); /* does nothing */
+	assert_non_null(kngg_defs_find(b, "1.1"));
+}
+
+/* A directory is recognised as the built-in definitions by content. */
+static void builtin_by_content(void **state)
+{
+	char dir[] = "/tmp/kngg-defs-XXXXXX", cmd[512], hex[65];
+	(void)state;
+
+	assert_true(kngg_defs_dir_is_builtin(KNGG_SOURCE_PHASES));
+	assert_non_null(mkdtemp(dir));
+	snprintf(cmd, sizeof(cmd), "cp %s/*.xml %s/ && touch -d 2001-01-01 %s/*.xml", KNGG_SOURCE_PHASES,
+		 dir, dir);
+	assert_int_equal(system(cmd), 0);
+	assert_true(kngg_defs_dir_is_builtin(dir)); /* dates do not matter */
+	snprintf(cmd, sizeof(cmd), "sed -i 's/Haal de opdracht op/Haal de opdracht binnen/' %s/fase-1.xml", dir);
+	assert_int_equal(system(cmd), 0);
+	assert_false(kngg_defs_dir_is_builtin(dir)); /* content does */
+	assert_int_equal(kngg_defs_dir_hash(dir, hex), 0);
+	assert_int_equal(strlen(hex), 64);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(kngg_defs_dir_hash(dir, hex), KNGG_ENOTFOUND);
+}
+
 static void missing_directory(void **state)
 {
 	fixture *fx = *state;
@@ -570,6 +664,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(real_definitions_load),
 		T(load_from_directory),
+		T(builtin_equals_xml),
+		T(builtin_by_content),
 		T(missing_directory),
 		T(malformed_xml),
 		T(schema_violation),
