@@ -12,11 +12,12 @@
 
 #define KNGG_EXPORT_VERSION 1 /* raised when the shape changes incompatibly */
 
-typedef enum { KNGG_EXPORT_JSON = 1, KNGG_EXPORT_XML } kngg_export_format;
+/* The document for code as it stood at as_of (NULL: now), as JSON; *text
+ * is malloc'd. Holds names of professionals: handle as personal data. */
+int kngg_export_json(kngg_tracker *t, const char *code, const char *as_of, char **text);
 
-/* The document for code as it stood at as_of (NULL: now); *text is
- * malloc'd. Holds names of professionals: handle as personal data. */
-int kngg_export(kngg_tracker *t, const char *code, const char *as_of, kngg_export_format f,
-		char **text);
+/* The same tree as XML (the templates' input). Part of the xml module
+ * (libxml2): the CLI reaches it through cli_xml(). */
+int kngg_export_xml(kngg_tracker *t, const char *code, const char *as_of, char **text);
 
 #endif

@@ -12,6 +12,7 @@
 #include "kngg/people.h"
 #include "kngg/readiness.h"
 #include "kngg/track.h"
+#include "mod/modules.h"
 
 /* Exit codes. */
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
@@ -67,6 +68,11 @@ int cmd_doc(kngg_cli *cli, int argc, char **argv);
 int cmd_log(kngg_cli *cli, int argc, char **argv);
 int cmd_serve(kngg_cli *cli, int argc, char **argv);
 int cmd_user(kngg_cli *cli, int argc, char **argv);
+
+/* The modules with the heavy libraries (src/mod/modules.h), loaded on
+ * first use; NULL after one line on stderr when one cannot be loaded. */
+const kngg_xml_module *cli_xml(void);
+const kngg_web_module *cli_web(void);
 
 /* Runs one command line (argv[0] is the command name) with cli's options. */
 int cli_dispatch(kngg_cli *cli, int argc, char **argv);

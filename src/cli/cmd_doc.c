@@ -17,7 +17,7 @@ static int doc_list(const char *dir)
 	kngg_doc_template *list;
 	size_t n, width = 0;
 
-	if (kngg_doc_templates(dir, cli_print_diag, NULL, &list, &n) < 0)
+	if (!cli_xml() || cli_xml()->doc_templates(dir, cli_print_diag, NULL, &list, &n) < 0)
 		return EXIT_FAIL;
 	for (size_t i = 0; i < n; i++)
 		if (strlen(list[i].name) > width)
@@ -26,7 +26,7 @@ static int doc_list(const char *dir)
 		printf("%-*s  %s\n", (int)width, list[i].name, list[i].summary);
 	if (n == 0)
 		printf("geen sjablonen in %s\n", dir);
-	kngg_doc_templates_free(list, n);
+	cli_xml()->doc_templates_free(list, n);
 	return EXIT_OK;
 }
 
@@ -78,9 +78,9 @@ int cmd_doc(kngg_cli *cli, int argc, char **argv)
 	if (f == KNGG_DOC_DOCX && !output && isatty(STDOUT_FILENO))
 		return cli_fail("DOCX is binair: schrijf het naar een bestand met -o %s.docx",
 				argv[1]);
-	if (!(t = cli_tracker(cli)))
+	if (!cli_xml() || !(t = cli_tracker(cli)))
 		return EXIT_FAIL;
-	if (kngg_doc_render(t, dir, argv[1], argv[2], &p, f, &out, &len) < 0)
+	if (cli_xml()->doc_render(t, dir, argv[1], argv[2], &p, f, &out, &len) < 0)
 		return EXIT_FAIL;
 	if (output) {
 		rc = kngg_write_file_atomic(output, out, len, force, cli_print_diag, NULL) < 0 ? EXIT_FAIL

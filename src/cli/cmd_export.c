@@ -15,7 +15,8 @@ int cmd_export(kngg_cli *cli, int argc, char **argv)
 	const cli_opt opts[] = {{"format", 0, 1, &format, NULL},
 				{"as-of", 0, 1, &as_of, NULL},
 				{NULL, 0, 0, NULL, NULL}};
-	kngg_export_format f;
+	const kngg_xml_module *xml = NULL;
+	int is_xml;
 	kngg_tracker *t;
 	char *text = NULL;
 	int npos, shown, rc;
@@ -25,18 +26,16 @@ int cmd_export(kngg_cli *cli, int argc, char **argv)
 		return rc;
 	if (npos != 1)
 		return cli_usage("export", "gebruik: kngg export CODE [--format json|xml]");
-	if (strcmp(format, "json") == 0)
-		f = KNGG_EXPORT_JSON;
-	else if (strcmp(format, "xml") == 0)
-		f = KNGG_EXPORT_XML;
-	else
+	if (strcmp(format, "json") != 0 && strcmp(format, "xml") != 0)
 		return cli_usage("export", "onbekend formaat '%s' (json of xml)", format);
-	if (!(t = cli_tracker(cli)))
+	is_xml = strcmp(format, "xml") == 0;
+	if ((is_xml && !(xml = cli_xml())) || !(t = cli_tracker(cli)))
 		return EXIT_FAIL;
-	if (kngg_export(t, argv[1], as_of, f, &text) < 0)
+	if ((is_xml ? xml->export_xml(t, argv[1], as_of, &text)
+		    : kngg_export_json(t, argv[1], as_of, &text)) < 0)
 		return EXIT_FAIL;
 	fputs(text, stdout);
-	if (f == KNGG_EXPORT_JSON)
+	if (!is_xml)
 		fputc('\n', stdout);
 	free(text);
 	return fflush(stdout) == 0 ? EXIT_OK : cli_fail("schrijven mislukt");

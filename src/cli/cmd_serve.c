@@ -37,7 +37,7 @@ int cmd_serve(kngg_cli *cli, int argc, char **argv)
 					  "https:// of poort), niet '%s'",
 				 host);
 	/* loads the definitions and checks (and migrates) the database once */
-	if (!(t = cli_tracker(cli)))
+	if (!cli_web() || !(t = cli_tracker(cli)))
 		return EXIT_FAIL;
 	cfg.listen = listen;
 	cfg.db_path = cli_db_path(cli);
@@ -53,5 +53,5 @@ int cmd_serve(kngg_cli *cli, int argc, char **argv)
 	kngg_store_close(cli->store);
 	cli->store = NULL;
 	t->store = NULL;
-	return web_serve(&cfg, cli_print_diag, NULL) < 0 ? EXIT_FAIL : EXIT_OK;
+	return cli_web()->serve(&cfg, cli_print_diag, NULL) < 0 ? EXIT_FAIL : EXIT_OK;
 }

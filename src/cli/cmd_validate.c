@@ -25,7 +25,9 @@ int cmd_validate(kngg_cli *cli, int argc, char **argv)
 	if (npos > 1)
 		return cli_usage("validate", "te veel argumenten");
 	dir = npos == 1 ? argv[1] : cli_phases_dir(cli);
-	rc = kngg_defs_load(&defs, dir, print_diag, &count);
+	if (!cli_xml())
+		return EXIT_FAIL;
+	rc = cli_xml()->defs_load(&defs, dir, print_diag, &count);
 	if (rc < 0) {
 		if (count == 0)
 			cli_fail("kan de definities in '%s' niet laden", dir);

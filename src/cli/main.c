@@ -133,7 +133,9 @@ const kngg_defs *cli_defs(kngg_cli *cli)
 	dir = cli->phases_dir ? cli->phases_dir : env && *env ? env : NULL;
 	if (!dir || kngg_defs_dir_is_builtin(dir))
 		return cli->defs = (kngg_defs *)kngg_defs_builtin();
-	rc = kngg_defs_load(&cli->defs, dir, count_diag, &dc);
+	if (!cli_xml())
+		return NULL;
+	rc = cli_xml()->defs_load(&cli->defs, dir, count_diag, &dc);
 	if (rc == 0)
 		return cli->defs;
 	if (rc == KNGG_EINVALID)

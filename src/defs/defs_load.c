@@ -29,25 +29,6 @@ struct load_ctx {
 	int file_errors;
 };
 
-void defs_error(kngg_defs *d, const char *file, int line, const char *fmt, ...)
-{
-	kngg_buf b = {0};
-	va_list ap;
-
-	d->errors++;
-	if (!d->diag)
-		return;
-	if (line > 0)
-		kngg_buf_printf(&b, "%s:%d: ", file, line);
-	else
-		kngg_buf_printf(&b, "%s: ", file);
-	va_start(ap, fmt);
-	kngg_buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	d->diag(d->diag_ctx, b.failed ? "onvoldoende geheugen" : kngg_buf_cstr(&b));
-	kngg_buf_free(&b);
-}
-
 /* libxml2 structured error handler: one line per error, file:line first. */
 static void on_xml_error(void *userdata, xmlErrorPtr err)
 {
@@ -854,11 +835,3 @@ done:
 	return rc;
 }
 
-void kngg_defs_free(kngg_defs *defs)
-{
-	if (!defs || defs->builtin)
-		return;
-	kngg_arena_free(defs->arena);
-	free(defs->index);
-	free(defs);
-}

@@ -2,11 +2,41 @@
  * defs_model.c: cross-file checks, the id index and look-ups of the
  * definitions model. No XML here: only the structures defs_load.c built.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "defs_internal.h"
+
+/* Reports one problem at file:line and counts it (defs_internal.h). */
+void defs_error(kngg_defs *d, const char *file, int line, const char *fmt, ...)
+{
+	kngg_buf b = {0};
+	va_list ap;
+
+	d->errors++;
+	if (!d->diag)
+		return;
+	if (line > 0)
+		kngg_buf_printf(&b, "%s:%d: ", file, line);
+	else
+		kngg_buf_printf(&b, "%s: ", file);
+	va_start(ap, fmt);
+	kngg_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	d->diag(d->diag_ctx, b.failed ? "onvoldoende geheugen" : kngg_buf_cstr(&b));
+	kngg_buf_free(&b);
+}
+
+void kngg_defs_free(kngg_defs *defs)
+{
+	if (!defs || defs->builtin)
+		return;
+	kngg_arena_free(defs->arena);
+	free(defs->index);
+	free(defs);
+}
 
 static const char *const required_roots[] = {"factoren", "quickscan", "monitoring", "lijsten"};
 

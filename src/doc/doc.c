@@ -40,24 +40,6 @@
 
 #define STYLE_PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING)
 
-kngg_doc_format kngg_doc_format_parse(const char *s)
-{
-	if (!s)
-		return 0;
-	if (strcmp(s, "md") == 0)
-		return KNGG_DOC_MD;
-	if (strcmp(s, "html") == 0)
-		return KNGG_DOC_HTML;
-	if (strcmp(s, "docx") == 0)
-		return KNGG_DOC_DOCX;
-	return 0;
-}
-
-const char *kngg_doc_format_ext(kngg_doc_format f)
-{
-	return f == KNGG_DOC_HTML ? "html" : f == KNGG_DOC_DOCX ? "docx" : "md";
-}
-
 /* ---- the template folder --------------------------------------------------------- */
 
 static int valid_name(const char *s)
@@ -764,7 +746,7 @@ int kngg_doc_render(kngg_tracker *t, const char *dir, const char *name, const ch
 		if (rc < 0)
 			return rc;
 	}
-	if ((rc = kngg_export(t, code, p->as_of, KNGG_EXPORT_XML, &xml)) < 0)
+	if ((rc = kngg_export_xml(t, code, p->as_of, &xml)) < 0)
 		return rc;
 	if (!(input = xmlReadMemory(xml, (int)strlen(xml), "export.xml", "UTF-8", XML_PARSE_NONET))) {
 		rc = engine_fail(t, KNGG_ERROR, "de export is geen geldige XML");

@@ -92,6 +92,11 @@ int engine_journal_orgs(kngg_tracker *t, const char *code, kngg_org_fn fn, void 
 int engine_journal_persons(kngg_tracker *t, const char *code, kngg_person_fn fn, void *ctx);
 int engine_events(kngg_tracker *t, const kngg_event_filter *f, kngg_event_fn fn, void *ctx);
 
+struct json_t;
+/* The export's tree (a jansson object, declared here by its struct tag);
+ * free with json_decref. The JSON and the XML export both write it. */
+int engine_export_tree(kngg_tracker *t, const char *code, const char *as_of, struct json_t **root);
+
 /* Reports through the tracker's diag. */
 int engine_fail(kngg_tracker *t, int rc, const char *fmt, ...) KNGG_PRINTF(3, 4);
 

@@ -22,7 +22,7 @@
 
 /* ---- configuration --------------------------------------------------------- */
 
-typedef struct {
+typedef struct web_config {
 	const char *listen;        /* "127.0.0.1:8080", "[::1]:0", "0.0.0.0:8080" */
 	const char *db_path;
 	const char *templates_dir;

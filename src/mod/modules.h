@@ -1,0 +1,49 @@
+/*
+ * modules.h: the parts of kngg that a command loads only when it needs them.
+ *
+ * The `kngg` binary itself links the engine and what every command needs
+ * (SQLite, libsodium, jansson): recording progress and reading it back start
+ * fast. Two shared objects, installed beside it (built beside it in the
+ * build tree), carry the heavy libraries:
+ *
+ *   kngg-xml.so  libxml2, libxslt, libzip: the definitions' XML loader
+ *                (validate, --phases with other content), the XML export and
+ *                the documents;
+ *   kngg-web.so  libmicrohttpd: kngg serve (it links kngg-xml.so for the
+ *                documents page).
+ *
+ * Each exports one table of entry points; the engine functions they call
+ * resolve to the binary's own (it exports its symbols). Tests and fuzz
+ * targets link the same code statically instead.
+ */
+#ifndef KNGG_MODULES_H
+#define KNGG_MODULES_H
+
+#include "kngg/defs.h"
+#include "kngg/doc.h"
+#include "kngg/track.h"
+
+#define KNGG_MODULE_ABI 1 /* raised when a table below changes */
+
+typedef struct {
+	int abi;
+	int (*defs_load)(kngg_defs **out, const char *dir, kngg_diag_fn diag, void *ctx);
+	int (*export_xml)(kngg_tracker *t, const char *code, const char *as_of, char **text);
+	int (*doc_templates)(const char *dir, kngg_diag_fn diag, void *ctx, kngg_doc_template **out,
+			     size_t *n);
+	void (*doc_templates_free)(kngg_doc_template *list, size_t n);
+	int (*doc_render)(kngg_tracker *t, const char *dir, const char *name, const char *code,
+			  const kngg_doc_params *p, kngg_doc_format f, char **out, size_t *len);
+} kngg_xml_module;
+
+struct web_config;
+typedef struct {
+	int abi;
+	int (*serve)(const struct web_config *cfg, kngg_diag_fn diag, void *ctx);
+} kngg_web_module;
+
+/* The tables, by these names, in kngg-xml.so and kngg-web.so. */
+extern const kngg_xml_module kngg_module_xml;
+extern const kngg_web_module kngg_module_web;
+
+#endif
