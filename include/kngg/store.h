@@ -26,7 +26,7 @@
 typedef struct kngg_store kngg_store;
 
 #define KNGG_STORE_APPLICATION_ID 0x4B4E4747 /* 'KNGG' */
-#define KNGG_STORE_SCHEMA_VERSION 5
+#define KNGG_STORE_SCHEMA_VERSION 6
 
 enum {
 	KNGG_STORE_CREATE = 1, /* create the file; refuse if it already exists */
@@ -343,6 +343,12 @@ int kngg_store_event_get(kngg_store *st, int64_t id, kngg_event_fn fn, void *ctx
  */
 int kngg_store_events(kngg_store *st, const char *municipality, const char *target,
 		      const char *since, const char *until, kngg_event_fn fn, void *ctx);
+
+/* The events of one municipality about target, by date then id, with only
+ * what a write checks: no names (area, by, person, org), recorded_at, note
+ * or defs_version; corrected_by and corrected_on are set. */
+int kngg_store_events_of(kngg_store *st, const char *municipality, const char *target,
+			 kngg_event_fn fn, void *ctx);
 
 /* The id of the latest event (0: none): changes with every write, so it
  * tells whether something derived from the journal is still current. */

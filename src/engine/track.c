@@ -455,7 +455,7 @@ static int replay_step(void *ctx, const kngg_event *ev)
 static int step_state(kngg_tracker *t, const char *code, const char *step_id,
 		      struct step_replay *r)
 {
-	return kngg_store_events(t->store, code, step_id, NULL, NULL, replay_step, r);
+	return kngg_store_events_of(t->store, code, step_id, replay_step, r);
 }
 
 /* Warns about earlier steps of the same phase (and scope) not yet done. */
@@ -625,7 +625,7 @@ int kngg_track_item_done(kngg_tracker *t, const char *code, const char *item_id,
 	if ((rc = engine_need_municipality(t, code)) < 0 ||
 	    (rc = resolve_scope(t, code, kngg_def_phase(item->parent->parent), o, &seen.area_id,
 				&seen.cycle_id)) < 0 ||
-	    (rc = kngg_store_events(t->store, code, item->id, NULL, NULL, find_item, &seen)) < 0)
+	    (rc = kngg_store_events_of(t->store, code, item->id, find_item, &seen)) < 0)
 		goto done;
 	if (seen.date && !(o && o->document)) {
 		rc = engine_fail(t, KNGG_EINVALID, "%s %s is al gedaan op %s", word, item->id,

@@ -21,6 +21,7 @@ extern const unsigned char kngg_schema2_sql[];
 extern const unsigned char kngg_schema3_sql[];
 extern const unsigned char kngg_schema4_sql[];
 extern const unsigned char kngg_schema5_sql[];
+extern const unsigned char kngg_schema6_sql[];
 
 /* ---- errors ----------------------------------------------------------- */
 
@@ -191,8 +192,7 @@ static int quick_check(kngg_store *st)
 	int rc;
 
 	st->checked = 1;
-	if ((rc = store_pragma_int64(st, "PRAGMA page_count", &pages)) < 0)
-		return rc;
+	pages = st->pages; /* read with the header */
 	if (pages > QUICK_CHECK_PAGES)
 		return 0;
 	if ((rc = store_prepare(st, "PRAGMA quick_check(1)", &stmt)) < 0)
@@ -311,6 +311,7 @@ const char *kngg_store_migration_sql(int from)
 	case 2: return (const char *)kngg_schema3_sql;
 	case 3: return (const char *)kngg_schema4_sql;
 	case 4: return (const char *)kngg_schema5_sql;
+	case 5: return (const char *)kngg_schema6_sql;
 	default: return NULL;
 	}
 }
@@ -403,21 +404,38 @@ static int configure(kngg_store *st)
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DQS_DDL, off, NULL);
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DQS_DML, off, NULL);
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, off, NULL);
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_FKEY, on, NULL);
 	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(st->db, 1);
 	/* secure_delete: freed space is zeroed, so an erased name leaves no
 	 * copy in the file (AVG) */
-	return store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; "
-			  "PRAGMA secure_delete = ON", "instellen");
+	return store_exec(st, "PRAGMA synchronous = FULL; PRAGMA secure_delete = ON", "instellen");
 }
 
 static int check_header(kngg_store *st, int creating)
 {
+	sqlite3_stmt *stmt;
 	int app = 0, tables = 0, rc;
 
-	if ((rc = store_pragma_int(st, "PRAGMA application_id", &app)) < 0 ||
-	    (rc = store_pragma_int(st, "PRAGMA user_version", &st->version)) < 0 ||
-	    (rc = store_pragma_int(st, "SELECT count(*) FROM sqlite_schema", &tables)) < 0)
+	/* one statement (each parse costs as much as the read) */
+	if ((rc = store_prepare(st, "SELECT (SELECT application_id FROM pragma_application_id), "
+				    "(SELECT user_version FROM pragma_user_version), "
+				    "(SELECT count(*) FROM sqlite_schema), "
+				    "(SELECT page_count FROM pragma_page_count)",
+				&stmt)) < 0)
+		return rc;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		app = sqlite3_column_int(stmt, 0);
+		st->version = sqlite3_column_int(stmt, 1);
+		tables = sqlite3_column_int(stmt, 2);
+		st->pages = sqlite3_column_int64(stmt, 3);
+		rc = 0;
+	} else {
+		rc = store_sql_error(st, rc, "lezen van de kop");
+	}
+	sqlite3_finalize(stmt);
+	if (rc < 0)
 		return rc;
 	if (app == 0 && st->version == 0 && tables == 0 && creating)
 		return 0;
@@ -962,18 +980,20 @@ int kngg_store_event_add(kngg_store *st, const kngg_event *ev, int64_t *id)
 }
 
 /* What every walk reads: the event, names of its area, cycle, persons and
- * organisation, and the correction that withdrew it. */
-#define EVENT_SELECT                                                                       \
+ * organisation, and the correction that withdrew it. idx follows FROM: ""
+ * (the planner's choice) or an INDEXED BY clause. */
+#define EVENT_SELECT_BY(idx)                                                               \
 	"SELECT e.id, e.recorded_at, e.date, e.municipality, e.kind, e.target, "          \
 	"e.area_id, a.name, e.cycle_id, c.phase, c.number, e.score, e.value, "             \
 	"e.by_person, bp.name, bp.erased_at, e.person_id, pp.name, pp.erased_at, "         \
 	"e.org_id, o.name, e.data, e.corrects, x.id, x.date, "                             \
-	"e.note, e.defs_version FROM event e "                                             \
+	"e.note, e.defs_version FROM event e " idx                                         \
 	"LEFT JOIN area a ON a.id = e.area_id LEFT JOIN cycle c ON c.id = e.cycle_id "     \
 	"LEFT JOIN person bp ON bp.id = e.by_person "                                      \
 	"LEFT JOIN person pp ON pp.id = e.person_id "                                      \
 	"LEFT JOIN organisation o ON o.id = e.org_id "                                     \
 	"LEFT JOIN event x ON x.corrects = e.id "
+#define EVENT_SELECT EVENT_SELECT_BY("")
 
 /* The same columns for reviews of the whole country, without any join:
  * names, cycle numbers, corrections, recorded_at, defs_version and the
@@ -989,9 +1009,10 @@ int kngg_store_event_add(kngg_store *st, const kngg_event *ev, int64_t *id)
 	"NULL, NULL FROM event e "
 
 /* The two forms of the walk: with a target the planner must use
- * event_by_target (one step's few rows), without it event_by_date (already in
- * order). One query with "?4 IS NULL OR target = ?4" would always pick the
- * latter and read the municipality's whole history for one step. */
+ * event_by_target (one step's few rows), without it event_journal (already
+ * in order, and covering: no table look-ups). One query with "?4 IS NULL OR
+ * target = ?4" would always pick the latter and read the municipality's
+ * whole history for one step. */
 #define EVENT_WHERE                                                                        \
 	"WHERE e.municipality = ?1 AND (?2 IS NULL OR e.date >= ?2) "                      \
 	"AND (?3 IS NULL OR e.date <= ?3) AND (?5 IS NULL OR e.kind = ?5) "                \
@@ -1049,11 +1070,12 @@ int kngg_store_events_where(kngg_store *st, const kngg_event_filter *f, kngg_eve
 			    void *ctx)
 {
 	sqlite3_stmt *stmt;
-	int found, rc = store_prepare(st,
-				      f->target ? EVENT_SELECT EVENT_WHERE
-					"AND e.target = ?4 ORDER BY e.date, e.id"
-						: EVENT_SELECT EVENT_WHERE "ORDER BY e.date, e.id",
-				      &stmt);
+	/* one step's few rows: by event_by_target, or the planner would read
+	 * the whole journal through the covering event_journal */
+	static const char by_target[] = EVENT_SELECT_BY("INDEXED BY event_by_target ")
+		EVENT_WHERE "AND e.target = ?4 ORDER BY e.date, e.id";
+	static const char all[] = EVENT_SELECT EVENT_WHERE "ORDER BY e.date, e.id";
+	int found, rc = store_prepare(st, f->target ? by_target : all, &stmt);
 
 	if (rc < 0)
 		return rc;
@@ -1064,6 +1086,29 @@ int kngg_store_events_where(kngg_store *st, const kngg_event_filter *f, kngg_eve
 		store_bind_text(stmt, 4, f->target);
 	store_bind_text(stmt, 5, f->kind);
 	store_bind_id(stmt, 6, f->person_id);
+	return walk_events(st, stmt, fn, ctx, &found);
+}
+
+int kngg_store_events_of(kngg_store *st, const char *municipality, const char *target,
+			 kngg_event_fn fn, void *ctx)
+{
+	sqlite3_stmt *stmt;
+	/* the lean columns and the correction that withdrew each: what a
+	 * write checks a step or item against, at a fraction of the full
+	 * walk's cost to prepare */
+	int found, rc = store_prepare(st,
+			"SELECT e.id, NULL, e.date, e.municipality, e.kind, e.target, e.area_id, NULL, "
+			"e.cycle_id, NULL, NULL, e.score, e.value, e.by_person, NULL, NULL, e.person_id, "
+			"NULL, NULL, e.org_id, NULL, e.data, e.corrects, x.id, x.date, NULL, NULL "
+			"FROM event e INDEXED BY event_by_target "
+			"LEFT JOIN event x ON x.corrects = e.id "
+			"WHERE e.municipality = ?1 AND e.target = ?2 ORDER BY e.date, e.id",
+			&stmt);
+
+	if (rc < 0)
+		return rc;
+	store_bind_text(stmt, 1, municipality);
+	store_bind_text(stmt, 2, target);
 	return walk_events(st, stmt, fn, ctx, &found);
 }
 
@@ -1078,11 +1123,11 @@ int kngg_store_events(kngg_store *st, const char *municipality, const char *targ
 int kngg_store_events_all(kngg_store *st, const char *until, kngg_event_fn fn, void *ctx)
 {
 	sqlite3_stmt *stmt;
-	/* one sequential scan and a sort on the municipality only: far fewer
-	 * page reads than walking each municipality through event_by_date
-	 * ("+" keeps the index out); the order within one is the caller's */
-	int found, rc = store_prepare(st, EVENT_SELECT_LEAN "WHERE (?1 IS NULL OR e.date <= ?1) "
-					  "ORDER BY +e.municipality", &stmt);
+	/* event_journal holds every column read here, in this order: one
+	 * sequential pass over the index, no table look-up, no sort */
+	int found, rc = store_prepare(st, EVENT_SELECT_LEAN "INDEXED BY event_journal "
+					  "WHERE (?1 IS NULL OR e.date <= ?1) "
+					  "ORDER BY e.municipality, e.date, e.id", &stmt);
 
 	if (rc < 0)
 		return rc;

@@ -21,6 +21,7 @@ struct kngg_store {
 	int in_tx;
 	int64_t commits;   /* write transactions committed through this handle */
 	int checked;       /* quick_check done before the first write */
+	int64_t pages;     /* the file's size in pages when opened */
 	int readonly;      /* opened read-only (flag, or file/directory not writable) */
 	const char *readonly_why;
 	kngg_buf pending;  /* row seals waiting for the next event (seal.c) */

@@ -186,6 +186,11 @@ static void migrates_from_every_older_version(void **state)
 		if (v >= 1)
 			assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM municipality"), 1);
 		assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'event'"), 1);
+		/* schema 6: the covering journal index replaces event_by_date */
+		assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM sqlite_schema "
+						   "WHERE name = 'event_journal'"), 1);
+		assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM sqlite_schema "
+						   "WHERE name = 'event_by_date'"), 0);
 	}
 	assert_null(kngg_store_migration_sql(KNGG_STORE_SCHEMA_VERSION));
 }
