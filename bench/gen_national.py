@@ -3,6 +3,8 @@
 
     python3 bench/gen_national.py OUT.db                 # 342 municipalities
     python3 bench/gen_national.py --single GM0479 OUT.db # only that one
+    python3 bench/gen_national.py --municipalities 10 OUT.db  # 3420 of them
+    python3 bench/gen_national.py --events 10 OUT.db     # 10x each history
 
 Every municipality gets ten years (2016-2025) of journal: phase 1 with a few
 reopened steps, three areas running phase 2, yearly phase-3 and phase-4 cycles
@@ -11,6 +13,15 @@ with QuickScan scores, and factor checks; about 300-500 events each.
 The history of a municipality depends only on the seed and its code, so the
 --single database holds exactly the same history (same events, same order)
 as that municipality has in the national one; only the row ids differ.
+
+Scales (bench/run.sh --scale): --municipalities K makes K x 342
+municipalities (the first 342 as at 1x; the rest with codes above GM1999,
+which real codes never reach); --events K makes each history about K times as
+dense: the recorded facts (factor checks, QuickScan scores, activities,
+deliverables) are repeated a few days to weeks later until the history has
+about K times its events, as a municipality that records weekly rather than
+monthly would; step starts, completions, areas and cycles stay as they were,
+so the steps' states are the same and mostly the amount of journal grows.
 
 The schema is src/store/schema.sql (next to this folder), executed verbatim;
 rows are inserted by column name, so columns added later (with a default or
@@ -105,8 +116,9 @@ FACTOR_NOTES = ["besproken in stuurgroep", "gesprek met wethouder",
                 "bijgesteld na QuickScan"]
 
 
-def municipalities():
-    """The national list [(code, name)], the same on every call."""
+def municipalities(scale=1):
+    """The national list [(code, name)], the same on every call; with
+    scale K, K x 342 (the 1x list first, then codes GM2000 and up)."""
     rng = random.Random(f"{SEED}:municipalities")
     fixed_codes = {c for c, _ in FIXED}
     fixed_names = {n for _, n in FIXED}
@@ -123,6 +135,8 @@ def municipalities():
             seen.add(n)
             names.append(n)
     out = FIXED + list(zip(codes, names))
+    for k in range(N_MUNICIPALITIES * (scale - 1)):
+        out.append((f"GM{2000 + k:04d}", f"{names[k % len(names)]} {k // len(names) + 2}"))
     out.sort()
     return out
 
@@ -259,6 +273,19 @@ class History:
                 start += self.days(-10, 20)
                 number += 1
 
+    def densify(self, k):
+        """Repeats the recorded facts, days to weeks later (until END), until
+        the history has about k times its events; steps, areas and cycles are
+        not repeated."""
+        facts = ("factor", "quickscan", "activity.done", "deliverable.done")
+        base = [e for e in self.events if e["kind"] in facts]
+        want = (k - 1) * len(self.events)
+        for r in range(1, 1 + (want + len(base) - 1) // max(1, len(base))):
+            for e in base:
+                self.ev(e["date"] + self.days(r, 7 * r), e["kind"], e["target"],
+                        e["area"], e["cycle"], e["score"], e["value"],
+                        e["note"])
+
     def timestamps(self):
         """Sort by date (generation order breaks ties) and give each event a
         recorded_at that is strictly increasing: entered on the day or a few
@@ -292,10 +319,16 @@ def main():
                     help="schema file to execute (default: src/store/schema.sql)")
     ap.add_argument("--force", action="store_true",
                     help="replace OUT if it exists")
+    ap.add_argument("--municipalities", type=int, default=1, metavar="K",
+                    help="K x 342 municipalities (default 1)")
+    ap.add_argument("--events", type=int, default=1, metavar="K",
+                    help="each history about K times as dense (default 1)")
     args = ap.parse_args()
 
     t0 = time.perf_counter()
-    munis = municipalities()
+    if args.municipalities < 1 or args.events < 1:
+        sys.exit("gen_national: scales are whole numbers from 1")
+    munis = municipalities(args.municipalities)
     if args.single:
         munis = [m for m in munis if m[0] == args.single]
         if not munis:
@@ -314,6 +347,7 @@ def main():
     for code, name in munis:
         h = History(code, name)
         h.build()
+        h.densify(args.events)
         h.timestamps()
         histories.append(h)
 

@@ -9,116 +9,82 @@
 
 int kngg_store_account_add(kngg_store *st, const kngg_account_rec *a)
 {
-	sqlite3_stmt *stmt;
-	int rc = store_prepare(st,
-			       "INSERT INTO account(name, role, pwhash, created_at) "
-			       "VALUES (?1, ?2, ?3, ?4)",
-			       &stmt);
+	int rc = store_run_sql(st, "INSERT INTO account(name, role, pwhash, created_at) "
+				   "VALUES (?1, ?2, ?3, ?4)", "toevoegen van een account", "tttt",
+			       a->name, a->role, a->pwhash, a->created_at);
 
-	if (rc < 0)
-		return rc;
-	store_bind_text(stmt, 1, a->name);
-	store_bind_text(stmt, 2, a->role);
-	store_bind_text(stmt, 3, a->pwhash);
-	store_bind_text(stmt, 4, a->created_at);
-	if ((rc = store_run(st, stmt, "toevoegen van een account")) < 0)
-		return rc;
-	for (size_t i = 0; i < a->nmunicipalities; i++) {
-		if ((rc = store_prepare(st,
-					"INSERT INTO account_municipality(account, municipality) "
-					"VALUES (?1, ?2)",
-					&stmt)) < 0)
-			return rc;
-		store_bind_text(stmt, 1, a->name);
-		store_bind_text(stmt, 2, a->municipalities[i]);
-		if ((rc = store_run(st, stmt, "toevoegen van een gemeente aan een account")) < 0)
-			return rc;
-	}
+	for (size_t i = 0; rc == 0 && i < a->nmunicipalities; i++)
+		rc = store_run_sql(st, "INSERT INTO account_municipality(account, municipality) "
+				       "VALUES (?1, ?2)", "toevoegen van een gemeente aan een account",
+				   "tt", a->name, a->municipalities[i]);
+	return rc;
+}
+
+/* The municipality codes of one account, collected. */
+struct codes {
+	char **codes;
+	size_t n;
+};
+
+static int map_code(void *ctx, sqlite3_stmt *row)
+{
+	struct codes *c = ctx;
+	char **more = realloc(c->codes, (c->n + 1) * sizeof(*c->codes));
+
+	if (!more)
+		return KNGG_ENOMEM;
+	c->codes = more;
+	if (!(more[c->n] = strdup(store_col_text(row, 0))))
+		return KNGG_ENOMEM;
+	c->n++;
 	return 0;
 }
 
-/* Reads the municipalities of the account in row and calls fn. */
-static int account_row(kngg_store *st, sqlite3_stmt *row, kngg_account_fn fn, void *ctx)
+struct account_walk {
+	kngg_store *st;
+	kngg_account_fn fn;
+	void *ctx;
+};
+
+/* One account row: reads its municipalities and calls fn. */
+static int map_account(void *ctx, sqlite3_stmt *row)
 {
-	sqlite3_stmt *stmt;
-	char **codes = NULL;
-	size_t n = 0;
-	int rc;
+	struct account_walk *w = ctx;
+	struct codes c = {NULL, 0};
+	int rc = store_query(w->st, "SELECT municipality FROM account_municipality "
+				    "WHERE account = ?1 ORDER BY municipality",
+			     "lezen van een account", map_code, &c, NULL, "t", store_col_text(row, 0));
 
-	if ((rc = store_prepare(st,
-				"SELECT municipality FROM account_municipality WHERE account = ?1 "
-				"ORDER BY municipality",
-				&stmt)) < 0)
-		return rc;
-	store_bind_text(stmt, 1, store_col_text(row, 0));
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		char **more = realloc(codes, (n + 1) * sizeof(*codes));
-
-		if (!more || !(more[n] = strdup(store_col_text(stmt, 0)))) {
-			codes = more ? more : codes;
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		codes = more;
-		n++;
-	}
-	sqlite3_finalize(stmt);
-	if (rc == SQLITE_DONE) {
+	if (rc == 0) {
 		kngg_account_rec a = {store_col_text(row, 0), store_col_text(row, 1),
 				      store_col_text(row, 2), store_col_text(row, 3),
-				      (const char *const *)codes, n};
+				      (const char *const *)c.codes, c.n};
 
-		rc = fn(ctx, &a);
-	} else {
-		rc = store_sql_error(st, rc, "lezen van een account");
+		rc = w->fn(w->ctx, &a);
 	}
-	for (size_t i = 0; i < n; i++)
-		free(codes[i]);
-	free(codes);
+	for (size_t i = 0; i < c.n; i++)
+		free(c.codes[i]);
+	free(c.codes);
 	return rc;
 }
 
 #define ACCOUNT_SELECT "SELECT name, role, pwhash, created_at FROM account "
 
-static int walk_accounts(kngg_store *st, sqlite3_stmt *stmt, kngg_account_fn fn, void *ctx,
-			 int *found)
-{
-	int rc;
-
-	*found = 0;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		int r = account_row(st, stmt, fn, ctx);
-
-		(*found)++;
-		if (r) {
-			sqlite3_finalize(stmt);
-			return r;
-		}
-	}
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? 0 : store_sql_error(st, rc, "lezen van accounts");
-}
-
 int kngg_store_account_get(kngg_store *st, const char *name, kngg_account_fn fn, void *ctx)
 {
-	sqlite3_stmt *stmt;
-	int found, rc = store_prepare(st, ACCOUNT_SELECT "WHERE name = ?1", &stmt);
+	struct account_walk w = {st, fn, ctx};
+	int found, rc = store_query(st, ACCOUNT_SELECT "WHERE name = ?1", "lezen van accounts",
+				    map_account, &w, &found, "t", name);
 
-	if (rc < 0)
-		return rc;
-	store_bind_text(stmt, 1, name);
-	rc = walk_accounts(st, stmt, fn, ctx, &found);
 	return rc ? rc : found ? 0 : KNGG_ENOTFOUND;
 }
 
 int kngg_store_accounts(kngg_store *st, kngg_account_fn fn, void *ctx)
 {
-	sqlite3_stmt *stmt;
-	int found, rc = store_prepare(st, ACCOUNT_SELECT "ORDER BY name", &stmt);
+	struct account_walk w = {st, fn, ctx};
 
-	if (rc < 0)
-		return rc;
-	return walk_accounts(st, stmt, fn, ctx, &found);
+	return store_query(st, ACCOUNT_SELECT "ORDER BY name", "lezen van accounts", map_account,
+			   &w, NULL, NULL);
 }
 
 int kngg_store_account_count(kngg_store *st, int *n)
@@ -130,15 +96,10 @@ int kngg_store_account_count(kngg_store *st, int *n)
  * when it changed no row. */
 static int account_change(kngg_store *st, const char *sql, const char *name, const char *text)
 {
-	sqlite3_stmt *stmt;
-	int rc = store_prepare(st, sql, &stmt);
+	int rc = text ? store_run_sql(st, sql, "wijzigen van een account", "tt", name, text)
+		      : store_run_sql(st, sql, "wijzigen van een account", "t", name);
 
 	if (rc < 0)
-		return rc;
-	store_bind_text(stmt, 1, name);
-	if (text)
-		store_bind_text(stmt, 2, text);
-	if ((rc = store_run(st, stmt, "wijzigen van een account")) < 0)
 		return rc;
 	return sqlite3_changes(st->db) ? 0 : KNGG_ENOTFOUND;
 }

@@ -186,36 +186,39 @@ static int set_head(kngg_store *st, int64_t id, int64_t count, const unsigned ch
 }
 
 /* The stored head; count is -1 and seal_ok 0 when the row predates them. */
+struct head {
+	int64_t *id, *count;
+	unsigned char *hash;
+	int *seal_ok;
+};
+
+static int map_head(void *ctx, sqlite3_stmt *row)
+{
+	struct head *h = ctx;
+	const unsigned char *stored = blob32(row, 1), *seal = blob32(row, 3);
+	unsigned char want[HASH_LEN];
+
+	*h->id = sqlite3_column_int64(row, 0);
+	if (stored)
+		memcpy(h->hash, stored, HASH_LEN);
+	*h->count = sqlite3_column_type(row, 2) == SQLITE_NULL ? -1 : sqlite3_column_int64(row, 2);
+	head_seal(*h->id, *h->count, h->hash, want);
+	*h->seal_ok = stored && seal && memcmp(seal, want, HASH_LEN) == 0;
+	return 0;
+}
+
+/* The stored head; count is -1 and seal_ok 0 when the row predates them. */
 static int read_head(kngg_store *st, int64_t *id, unsigned char hash[32], int64_t *count,
 		     int *seal_ok)
 {
-	sqlite3_stmt *stmt;
-	int rc = store_prepare(st, "SELECT event_id, hash, count, seal FROM chain_head WHERE one = 1",
-			       &stmt);
+	struct head h = {id, count, hash, seal_ok};
 
-	if (rc < 0)
-		return rc;
 	*id = 0;
 	*count = 0;
 	*seal_ok = 1;
 	memset(hash, 0, HASH_LEN);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		const unsigned char *h = blob32(stmt, 1), *seal = blob32(stmt, 3);
-		unsigned char want[HASH_LEN];
-
-		*id = sqlite3_column_int64(stmt, 0);
-		if (h)
-			memcpy(hash, h, HASH_LEN);
-		*count = sqlite3_column_type(stmt, 2) == SQLITE_NULL ? -1 : sqlite3_column_int64(stmt, 2);
-		head_seal(*id, *count, hash, want);
-		*seal_ok = h && seal && memcmp(seal, want, HASH_LEN) == 0;
-		rc = 0;
-	} else {
-		rc = rc == SQLITE_DONE ? 0 : store_sql_error(st, rc, "lezen van de keten");
-	}
-	sqlite3_finalize(stmt);
-	return rc;
+	return store_query(st, "SELECT event_id, hash, count, seal FROM chain_head WHERE one = 1",
+			   "lezen van de keten", map_head, &h, NULL, NULL);
 }
 
 int store_chain_head(kngg_store *st, int64_t *id, unsigned char hash[32])
@@ -251,48 +254,46 @@ int store_chain_reseal(kngg_store *st)
 	return id ? set_head(st, id, count, hash) : 0;
 }
 
+struct rebuild {
+	kngg_store *st;
+	unsigned char prev[HASH_LEN];
+	int64_t last, count;
+};
+
+/* One event of a schema-1 file: its text digest and hash, written back. */
+static int map_rebuild(void *ctx, sqlite3_stmt *row)
+{
+	struct rebuild *b = ctx;
+	unsigned char digest[HASH_LEN], hash[HASH_LEN];
+	kngg_event ev;
+	int rc;
+
+	read_row(row, &ev);
+	store_text_digest(&ev, digest);
+	store_event_hash(b->prev, &ev, digest, hash);
+	if ((rc = store_run_sql(b->st, "UPDATE event SET text_digest = ?2, hash = ?3 WHERE id = ?1",
+				"opbouwen van de keten", "ibb", ev.id, (const void *)digest,
+				(size_t)HASH_LEN, (const void *)hash, (size_t)HASH_LEN)) < 0)
+		return rc;
+	memcpy(b->prev, hash, HASH_LEN);
+	b->last = ev.id;
+	b->count++;
+	return 0;
+}
+
 int store_chain_rebuild(kngg_store *st)
 {
-	sqlite3_stmt *sel, *upd;
-	unsigned char prev[HASH_LEN] = {0}, digest[HASH_LEN];
-	int64_t last = 0, count = 0;
+	struct rebuild b = {st, {0}, 0, 0};
 	int rc;
 
 	if (sodium_init() < 0) {
 		store_report(st, "libsodium kan niet starten");
 		return KNGG_ERROR;
 	}
-	if ((rc = store_prepare(st, CHAIN_COLUMNS_V2 "ORDER BY id", &sel)) < 0)
+	if ((rc = store_query(st, CHAIN_COLUMNS_V2 "ORDER BY id", "opbouwen van de keten", map_rebuild,
+			      &b, NULL, NULL)) < 0)
 		return rc;
-	if ((rc = store_prepare(st, "UPDATE event SET text_digest = ?2, hash = ?3 WHERE id = ?1",
-				&upd)) < 0) {
-		sqlite3_finalize(sel);
-		return rc;
-	}
-	while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
-		kngg_event ev;
-		unsigned char hash[HASH_LEN];
-
-		read_row(sel, &ev);
-		store_text_digest(&ev, digest);
-		store_event_hash(prev, &ev, digest, hash);
-		sqlite3_bind_int64(upd, 1, ev.id);
-		sqlite3_bind_blob(upd, 2, digest, HASH_LEN, SQLITE_TRANSIENT);
-		sqlite3_bind_blob(upd, 3, hash, HASH_LEN, SQLITE_TRANSIENT);
-		if (sqlite3_step(upd) != SQLITE_DONE) {
-			rc = store_sql_error(st, sqlite3_errcode(st->db), "opbouwen van de keten");
-			break;
-		}
-		sqlite3_reset(upd);
-		memcpy(prev, hash, HASH_LEN);
-		last = ev.id;
-		count++;
-	}
-	sqlite3_finalize(sel);
-	sqlite3_finalize(upd);
-	if (rc != SQLITE_DONE)
-		return rc < 0 ? rc : store_sql_error(st, rc, "opbouwen van de keten");
-	return last ? set_head(st, last, count, prev) : 0;
+	return b.last ? set_head(st, b.last, b.count, b.prev) : 0;
 }
 
 /* ---- verify --------------------------------------------------------------- */
@@ -312,40 +313,46 @@ static int cmp_target(const void *a, const void *b)
 
 /* The redactions recorded by erases, sorted by target; the redaction events
  * themselves are part of the chain. */
+struct redactions {
+	redaction *list;
+	size_t n, cap;
+};
+
+static int map_redaction(void *ctx, sqlite3_stmt *row)
+{
+	struct redactions *r = ctx;
+	redaction *x;
+
+	if (r->n == r->cap) {
+		redaction *p = realloc(r->list, (r->cap = r->cap ? 2 * r->cap : 16) * sizeof(*p));
+
+		if (!p)
+			return KNGG_ENOMEM;
+		r->list = p;
+	}
+	x = &r->list[r->n++];
+	x->target = sqlite3_column_int64(row, 0);
+	x->by = sqlite3_column_int64(row, 1);
+	snprintf(x->digest, sizeof(x->digest), "%s",
+		 store_col_text(row, 2) ? store_col_text(row, 2) : "");
+	return 0;
+}
+
 static int redactions(kngg_store *st, redaction **list, size_t *n)
 {
-	sqlite3_stmt *stmt;
-	size_t cap = 0;
-	int rc = store_prepare(st,
-			       "SELECT CAST(target AS INTEGER), id, value FROM event "
-			       "WHERE kind = 'note.redact'",
-			       &stmt);
+	struct redactions r = {NULL, 0, 0};
+	int rc = store_query(st, "SELECT CAST(target AS INTEGER), id, value FROM event "
+				 "WHERE kind = 'note.redact'",
+			     "lezen van het logboek", map_redaction, &r, NULL, NULL);
 
-	*list = NULL;
-	*n = 0;
-	if (rc < 0)
+	if (rc < 0) {
+		free(r.list);
 		return rc;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (*n == cap) {
-			redaction *p = realloc(*list, (cap = cap ? 2 * cap : 16) * sizeof(**list));
-
-			if (!p) {
-				sqlite3_finalize(stmt);
-				return KNGG_ENOMEM;
-			}
-			*list = p;
-		}
-		(*list)[*n].target = sqlite3_column_int64(stmt, 0);
-		(*list)[*n].by = sqlite3_column_int64(stmt, 1);
-		snprintf((*list)[*n].digest, sizeof((*list)[*n].digest), "%s",
-			 store_col_text(stmt, 2) ? store_col_text(stmt, 2) : "");
-		(*n)++;
 	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
-		return store_sql_error(st, rc, "lezen van het logboek");
-	if (*n > 1)
-		qsort(*list, *n, sizeof(**list), cmp_target);
+	if (r.n > 1)
+		qsort(r.list, r.n, sizeof(*r.list), cmp_target);
+	*list = r.list;
+	*n = r.n;
 	return 0;
 }
 
@@ -372,105 +379,104 @@ int store_verify_bad(kngg_verify_result *r, int64_t id, const char *fmt, ...)
 #define bad store_verify_bad
 
 /* PRAGMA integrity_check: the file's own structure (pages, indexes). */
+static int map_integrity(void *ctx, sqlite3_stmt *row)
+{
+	kngg_verify_result *r = ctx;
+	const char *text = store_col_text(row, 0);
+	const char *nl = strrchr(text, '\n');
+
+	if (strcmp(text, "ok") == 0)
+		return 0;
+	/* "*** in database main ***\nPage 9: ..." */
+	r->damaged = 1;
+	return bad(r, 0, "het databasebestand is beschadigd (SQLite: %.160s); zet een reservekopie terug",
+		   nl ? nl + 1 : text);
+}
+
 static int check_file(kngg_store *st, kngg_verify_result *r)
 {
-	sqlite3_stmt *stmt;
-	int rc = store_prepare(st, "PRAGMA integrity_check(1)", &stmt);
-	kngg_buf msg = {0};
+	int rc = store_query(st, "PRAGMA integrity_check(1)", NULL, map_integrity, r, NULL, NULL);
 
-	if (rc < 0)
-		return rc;
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW && strcmp(store_col_text(stmt, 0), "ok") == 0) {
-		rc = 0;
-	} else {
-		const char *text = rc == SQLITE_ROW ? store_col_text(stmt, 0) : sqlite3_errstr(rc);
-		const char *nl = strrchr(text, '\n');
-
-		/* "*** in database main ***\nPage 9: ..." */
-		kngg_buf_puts(&msg, nl ? nl + 1 : text);
+	/* an error SQLite gives instead of a row means damage too */
+	if (rc == KNGG_EIO) {
 		r->damaged = 1;
 		rc = bad(r, 0, "het databasebestand is beschadigd (SQLite: %.160s); zet een reservekopie terug",
-			 kngg_buf_cstr(&msg));
+			 sqlite3_errmsg(st->db));
 	}
-	sqlite3_finalize(stmt);
-	kngg_buf_free(&msg);
 	return rc;
+}
+
+/* The state of a walk along the chain (check_events). */
+struct chain_walk {
+	kngg_verify_result *r;
+	store_seals *seals;
+	redaction *red;
+	size_t nred;
+	unsigned char prev[HASH_LEN];
+	int64_t prev_id;
+};
+
+/* One event: its hash from the previous one, its text digest, its seals. */
+static int map_chain(void *ctx, sqlite3_stmt *row)
+{
+	struct chain_walk *w = ctx;
+	kngg_verify_result *r = w->r;
+	const unsigned char *stored = blob32(row, 18), *td = blob32(row, 15);
+	unsigned char hash[HASH_LEN], digest[HASH_LEN];
+	char hex[65];
+	kngg_event ev;
+	int rc;
+
+	read_row(row, &ev);
+	if (!td)
+		return bad(r, ev.id, "gebeurtenis %lld heeft geen tekstdigest: buiten kngg om toegevoegd",
+			   (long long)ev.id);
+	store_event_hash(w->prev, &ev, td, hash);
+	if (!stored)
+		return bad(r, ev.id, "gebeurtenis %lld heeft geen hash: buiten kngg om toegevoegd",
+			   (long long)ev.id);
+	if (memcmp(hash, stored, HASH_LEN) != 0) {
+		if (ev.id != w->prev_id + 1)
+			return bad(r, ev.id, "de gebeurtenis(sen) tussen %lld en %lld ontbreken: verwijderd",
+				   (long long)w->prev_id, (long long)ev.id);
+		return bad(r, ev.id, "gebeurtenis %lld is na het vastleggen gewijzigd of verplaatst",
+			   (long long)ev.id);
+	}
+	store_text_digest(&ev, digest);
+	if (memcmp(digest, td, HASH_LEN) != 0) {
+		store_digest_hex(digest, hex);
+		if (!redacted(w->red, w->nred, ev.id, hex))
+			return bad(r, ev.id,
+				   "de tekst (notitie, waarde of gegevens) van gebeurtenis %lld is na het vastleggen gewijzigd",
+				   (long long)ev.id);
+		r->redacted++;
+	}
+	if (ev.seal && (rc = store_seals_add(w->seals, ev.seal, ev.id)) < 0)
+		return rc == KNGG_EINVALID ? bad(r, ev.id, "gebeurtenis %lld heeft een onleesbaar zegel",
+						 (long long)ev.id)
+					   : rc;
+	memcpy(w->prev, stored, HASH_LEN);
+	w->prev_id = ev.id;
+	r->checked++;
+	return 0;
 }
 
 /* Walks the chain; leaves the last id, hash and count in the out-parameters. */
 static int check_events(kngg_store *st, kngg_verify_result *r, store_seals *seals,
 			int64_t *last_id, unsigned char last[HASH_LEN])
 {
-	sqlite3_stmt *stmt;
-	unsigned char prev[HASH_LEN] = {0}, digest[HASH_LEN];
-	int64_t prev_id = 0;
-	redaction *red = NULL;
-	size_t nred;
+	struct chain_walk w = {r, seals, NULL, 0, {0}, 0};
 	int rc;
 
-	if ((rc = redactions(st, &red, &nred)) < 0)
+	if ((rc = redactions(st, &w.red, &w.nred)) < 0)
 		return rc;
-	if ((rc = store_prepare(st, CHAIN_COLUMNS "ORDER BY id", &stmt)) < 0) {
-		free(red);
-		return rc;
-	}
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		const unsigned char *stored = blob32(stmt, 18), *td = blob32(stmt, 15);
-		unsigned char hash[HASH_LEN];
-		char hex[65];
-		kngg_event ev;
-
-		read_row(stmt, &ev);
-		if (!td) {
-			rc = bad(r, ev.id, "gebeurtenis %lld heeft geen tekstdigest: buiten kngg om toegevoegd",
-				 (long long)ev.id);
-			break;
-		}
-		store_event_hash(prev, &ev, td, hash);
-		if (!stored) {
-			rc = bad(r, ev.id, "gebeurtenis %lld heeft geen hash: buiten kngg om toegevoegd",
-				 (long long)ev.id);
-			break;
-		}
-		if (memcmp(hash, stored, HASH_LEN) != 0) {
-			if (ev.id != prev_id + 1)
-				rc = bad(r, ev.id, "de gebeurtenis(sen) tussen %lld en %lld ontbreken: verwijderd",
-					 (long long)prev_id, (long long)ev.id);
-			else
-				rc = bad(r, ev.id,
-					 "gebeurtenis %lld is na het vastleggen gewijzigd of verplaatst",
-					 (long long)ev.id);
-			break;
-		}
-		store_text_digest(&ev, digest);
-		if (memcmp(digest, td, HASH_LEN) != 0) {
-			store_digest_hex(digest, hex);
-			if (!redacted(red, nred, ev.id, hex)) {
-				rc = bad(r, ev.id,
-					 "de tekst (notitie, waarde of gegevens) van gebeurtenis %lld is na het vastleggen gewijzigd",
-					 (long long)ev.id);
-				break;
-			}
-			r->redacted++;
-		}
-		if (ev.seal && (rc = store_seals_add(seals, ev.seal, ev.id)) < 0) {
-			if (rc == KNGG_EINVALID)
-				rc = bad(r, ev.id, "gebeurtenis %lld heeft een onleesbaar zegel", (long long)ev.id);
-			break;
-		}
-		memcpy(prev, stored, HASH_LEN);
-		prev_id = ev.id;
-		r->checked++;
-	}
-	sqlite3_finalize(stmt);
-	free(red);
+	rc = store_query(st, CHAIN_COLUMNS "ORDER BY id", "controleren van de keten", map_chain, &w,
+			 NULL, NULL);
+	free(w.red);
 	if (rc < 0)
 		return rc;
-	if (rc != SQLITE_DONE)
-		return store_sql_error(st, rc, "controleren van de keten");
-	*last_id = prev_id;
-	memcpy(last, prev, HASH_LEN);
+	*last_id = w.prev_id;
+	memcpy(last, w.prev, HASH_LEN);
 	return 0;
 }
 
@@ -522,23 +528,20 @@ int kngg_store_verify(kngg_store *st, kngg_verify_result *r)
 	return rc;
 }
 
+static int map_hash(void *ctx, sqlite3_stmt *row)
+{
+	const unsigned char *h = blob32(row, 0);
+
+	if (!h)
+		return KNGG_ENOTFOUND;
+	store_digest_hex(h, ctx);
+	return 1;
+}
+
 int kngg_store_event_hash(kngg_store *st, int64_t id, char hex[65])
 {
-	sqlite3_stmt *stmt;
-	const unsigned char *h;
-	int rc = store_prepare(st, "SELECT hash FROM event WHERE id = ?1", &stmt);
+	int rc = store_query(st, "SELECT hash FROM event WHERE id = ?1", "lezen van de keten",
+			     map_hash, hex, NULL, "i", id);
 
-	if (rc < 0)
-		return rc;
-	sqlite3_bind_int64(stmt, 1, id);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW && (h = blob32(stmt, 0)) != NULL) {
-		store_digest_hex(h, hex);
-		rc = 0;
-	} else {
-		rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? KNGG_ENOTFOUND
-							   : store_sql_error(st, rc, "lezen van de keten");
-	}
-	sqlite3_finalize(stmt);
-	return rc;
+	return rc == 1 ? 0 : rc < 0 ? rc : KNGG_ENOTFOUND;
 }

@@ -9,19 +9,11 @@
 
 int kngg_store_org_add(kngg_store *st, const kngg_org *o, int64_t *id)
 {
-	sqlite3_stmt *stmt;
-	int rc = store_prepare(st,
-			       "INSERT INTO organisation(municipality, name, type, created_at) "
-			       "VALUES (?1, ?2, ?3, ?4)",
-			       &stmt);
+	int rc = store_run_sql(st, "INSERT INTO organisation(municipality, name, type, created_at) "
+				   "VALUES (?1, ?2, ?3, ?4)", "toevoegen van een organisatie", "tttt",
+			       o->municipality, o->name, o->type, o->created_at);
 
 	if (rc < 0)
-		return rc;
-	store_bind_text(stmt, 1, o->municipality);
-	store_bind_text(stmt, 2, o->name);
-	store_bind_text(stmt, 3, o->type);
-	store_bind_text(stmt, 4, o->created_at);
-	if ((rc = store_run(st, stmt, "toevoegen van een organisatie")) < 0)
 		return rc;
 	if (id)
 		*id = sqlite3_last_insert_rowid(st->db);
@@ -30,90 +22,65 @@ int kngg_store_org_add(kngg_store *st, const kngg_org *o, int64_t *id)
 
 #define ORG_SELECT "SELECT id, municipality, name, type, created_at FROM organisation "
 
-static int walk_orgs(kngg_store *st, sqlite3_stmt *stmt, kngg_org_fn fn, void *ctx, int *found)
+/* A row mapper's context: the caller's callback. */
+struct org_walk {
+	kngg_org_fn fn;
+	void *ctx;
+};
+
+static int map_org(void *ctx, sqlite3_stmt *row)
 {
-	int rc;
+	struct org_walk *w = ctx;
+	kngg_org o = {sqlite3_column_int64(row, 0), store_col_text(row, 1), store_col_text(row, 2),
+		      store_col_text(row, 3), store_col_text(row, 4), 0};
 
-	*found = 0;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		kngg_org o = {sqlite3_column_int64(stmt, 0), store_col_text(stmt, 1),
-			      store_col_text(stmt, 2), store_col_text(stmt, 3),
-			      store_col_text(stmt, 4), 0};
-		int r;
-
-		(*found)++;
-		if (fn && (r = fn(ctx, &o)) != 0) {
-			sqlite3_finalize(stmt);
-			return r;
-		}
-	}
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? 0 : store_sql_error(st, rc, "lezen van organisaties");
+	return w->fn ? w->fn(w->ctx, &o) : 0;
 }
 
 int kngg_store_org_find(kngg_store *st, const char *municipality, const char *name,
 			kngg_org_fn fn, void *ctx)
 {
-	sqlite3_stmt *stmt;
-	int found, rc = store_prepare(st, ORG_SELECT "WHERE municipality = ?1 AND name = ?2", &stmt);
+	struct org_walk w = {fn, ctx};
+	int found, rc = store_query(st, ORG_SELECT "WHERE municipality = ?1 AND name = ?2",
+				    "lezen van organisaties", map_org, &w, &found, "tt",
+				    municipality, name);
 
-	if (rc < 0)
-		return rc;
-	store_bind_text(stmt, 1, municipality);
-	store_bind_text(stmt, 2, name);
-	rc = walk_orgs(st, stmt, fn, ctx, &found);
 	return rc ? rc : found ? 0 : KNGG_ENOTFOUND;
 }
 
 int kngg_store_org_get(kngg_store *st, int64_t id, kngg_org_fn fn, void *ctx)
 {
-	sqlite3_stmt *stmt;
-	int found, rc = store_prepare(st, ORG_SELECT "WHERE id = ?1", &stmt);
+	struct org_walk w = {fn, ctx};
+	int found, rc = store_query(st, ORG_SELECT "WHERE id = ?1", "lezen van organisaties",
+				    map_org, &w, &found, "i", id);
 
-	if (rc < 0)
-		return rc;
-	sqlite3_bind_int64(stmt, 1, id);
-	rc = walk_orgs(st, stmt, fn, ctx, &found);
 	return rc ? rc : found ? 0 : KNGG_ENOTFOUND;
 }
 
 int kngg_store_orgs(kngg_store *st, const char *municipality, kngg_org_fn fn, void *ctx)
 {
-	sqlite3_stmt *stmt;
-	int found, rc = store_prepare(st, ORG_SELECT "WHERE municipality = ?1 ORDER BY name", &stmt);
+	struct org_walk w = {fn, ctx};
 
-	if (rc < 0)
-		return rc;
-	store_bind_text(stmt, 1, municipality);
-	return walk_orgs(st, stmt, fn, ctx, &found);
+	return store_query(st, ORG_SELECT "WHERE municipality = ?1 ORDER BY name",
+			   "lezen van organisaties", map_org, &w, NULL, "t", municipality);
 }
 
 /* ---- persons -------------------------------------------------------------- */
 
 int kngg_store_person_add(kngg_store *st, const kngg_person *p, int64_t *id)
 {
-	sqlite3_stmt *stmt;
-	int rc = store_prepare(st,
-			       "INSERT INTO person(municipality, name, function, email, phone, "
-			       "organisation_id, level, created_at, salt) "
-			       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-			       &stmt);
 	unsigned char salt[16];
+	int rc;
 
-	if (rc < 0)
-		return rc;
 	/* the salt of the row's seal (seal.c): erased with the name */
 	randombytes_buf(salt, sizeof(salt));
-	sqlite3_bind_blob(stmt, 9, salt, sizeof(salt), SQLITE_TRANSIENT);
-	store_bind_text(stmt, 1, p->municipality);
-	store_bind_text(stmt, 2, p->name);
-	store_bind_text(stmt, 3, p->function);
-	store_bind_text(stmt, 4, p->email);
-	store_bind_text(stmt, 5, p->phone);
-	store_bind_id(stmt, 6, p->org_id);
-	store_bind_text(stmt, 7, p->level);
-	store_bind_text(stmt, 8, p->created_at);
-	if ((rc = store_run(st, stmt, "toevoegen van een persoon")) < 0)
+	rc = store_run_sql(st, "INSERT INTO person(municipality, name, function, email, phone, "
+			       "organisation_id, level, created_at, salt) "
+			       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+			   "toevoegen van een persoon", "tttttIttb", p->municipality, p->name,
+			   p->function, p->email, p->phone, p->org_id, p->level, p->created_at,
+			   (const void *)salt, sizeof(salt));
+	if (rc < 0)
 		return rc;
 	if (id)
 		*id = sqlite3_last_insert_rowid(st->db);
@@ -125,112 +92,78 @@ int kngg_store_person_add(kngg_store *st, const kngg_person *p, int64_t *id)
 	"p.organisation_id, o.name, o.type, p.level, p.created_at, p.erased_at "           \
 	"FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id "
 
-static int walk_persons(kngg_store *st, sqlite3_stmt *stmt, kngg_person_fn fn, void *ctx,
-			int *found)
+struct person_walk {
+	kngg_person_fn fn;
+	void *ctx;
+};
+
+static int map_person(void *ctx, sqlite3_stmt *row)
 {
-	int rc;
+	struct person_walk *w = ctx;
+	kngg_person p = {
+		.id = sqlite3_column_int64(row, 0),
+		.municipality = store_col_text(row, 1),
+		.name = store_col_text(row, 2),
+		.function = store_col_text(row, 3),
+		.email = store_col_text(row, 4),
+		.phone = store_col_text(row, 5),
+		.org_id = sqlite3_column_int64(row, 6),
+		.org = store_col_text(row, 7),
+		.org_type = store_col_text(row, 8),
+		.level = store_col_text(row, 9),
+		.created_at = store_col_text(row, 10),
+		.erased_at = store_col_text(row, 11),
+	};
 
-	*found = 0;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		kngg_person p = {
-			.id = sqlite3_column_int64(stmt, 0),
-			.municipality = store_col_text(stmt, 1),
-			.name = store_col_text(stmt, 2),
-			.function = store_col_text(stmt, 3),
-			.email = store_col_text(stmt, 4),
-			.phone = store_col_text(stmt, 5),
-			.org_id = sqlite3_column_int64(stmt, 6),
-			.org = store_col_text(stmt, 7),
-			.org_type = store_col_text(stmt, 8),
-			.level = store_col_text(stmt, 9),
-			.created_at = store_col_text(stmt, 10),
-			.erased_at = store_col_text(stmt, 11),
-		};
-		int r;
-
-		(*found)++;
-		if (fn && (r = fn(ctx, &p)) != 0) {
-			sqlite3_finalize(stmt);
-			return r;
-		}
-	}
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? 0 : store_sql_error(st, rc, "lezen van personen");
+	return w->fn ? w->fn(w->ctx, &p) : 0;
 }
 
 int kngg_store_person_get(kngg_store *st, int64_t id, kngg_person_fn fn, void *ctx)
 {
-	sqlite3_stmt *stmt;
-	int found, rc = store_prepare(st, PERSON_SELECT "WHERE p.id = ?1", &stmt);
+	struct person_walk w = {fn, ctx};
+	int found, rc = store_query(st, PERSON_SELECT "WHERE p.id = ?1", "lezen van personen",
+				    map_person, &w, &found, "i", id);
 
-	if (rc < 0)
-		return rc;
-	sqlite3_bind_int64(stmt, 1, id);
-	rc = walk_persons(st, stmt, fn, ctx, &found);
 	return rc ? rc : found ? 0 : KNGG_ENOTFOUND;
 }
 
 int kngg_store_person_find(kngg_store *st, const char *municipality, const char *name,
 			   kngg_person_fn fn, void *ctx)
 {
-	sqlite3_stmt *stmt;
-	int found, rc = store_prepare(st, PERSON_SELECT "WHERE p.municipality = ?1 AND p.name = ?2 "
-					  "ORDER BY p.id", &stmt);
+	struct person_walk w = {fn, ctx};
 
-	if (rc < 0)
-		return rc;
-	store_bind_text(stmt, 1, municipality);
-	store_bind_text(stmt, 2, name);
-	return walk_persons(st, stmt, fn, ctx, &found);
+	return store_query(st, PERSON_SELECT "WHERE p.municipality = ?1 AND p.name = ?2 ORDER BY p.id",
+			   "lezen van personen", map_person, &w, NULL, "tt", municipality, name);
 }
 
 int kngg_store_persons(kngg_store *st, const char *municipality, kngg_person_fn fn, void *ctx)
 {
-	sqlite3_stmt *stmt;
-	int found, rc = store_prepare(st, PERSON_SELECT "WHERE p.municipality = ?1 ORDER BY p.id",
-				      &stmt);
+	struct person_walk w = {fn, ctx};
 
-	if (rc < 0)
-		return rc;
-	store_bind_text(stmt, 1, municipality);
-	return walk_persons(st, stmt, fn, ctx, &found);
+	return store_query(st, PERSON_SELECT "WHERE p.municipality = ?1 ORDER BY p.id",
+			   "lezen van personen", map_person, &w, NULL, "t", municipality);
 }
 
 int kngg_store_person_register(kngg_store *st, const kngg_person *p)
 {
-	sqlite3_stmt *stmt;
-	int rc = store_prepare(st,
-			       "UPDATE person SET function = ?2, email = ?3, phone = ?4, "
-			       "organisation_id = ?5, level = ?6 WHERE id = ?1 AND erased_at IS NULL",
-			       &stmt);
+	int rc = store_run_sql(st, "UPDATE person SET function = ?2, email = ?3, phone = ?4, "
+				   "organisation_id = ?5, level = ?6 WHERE id = ?1 AND erased_at IS NULL",
+			       "registreren van een persoon", "itttIt", p->id, p->function, p->email,
+			       p->phone, p->org_id, p->level);
 
 	if (rc < 0)
-		return rc;
-	sqlite3_bind_int64(stmt, 1, p->id);
-	store_bind_text(stmt, 2, p->function);
-	store_bind_text(stmt, 3, p->email);
-	store_bind_text(stmt, 4, p->phone);
-	store_bind_id(stmt, 5, p->org_id);
-	store_bind_text(stmt, 6, p->level);
-	if ((rc = store_run(st, stmt, "registreren van een persoon")) < 0)
 		return rc;
 	return sqlite3_changes(st->db) ? store_seal_row(st, "person", NULL, p->id) : KNGG_ENOTFOUND;
 }
 
 int kngg_store_person_erase(kngg_store *st, int64_t id, const char *erased_at)
 {
-	sqlite3_stmt *stmt;
-	int rc = store_prepare(st,
-			       "UPDATE person SET name = NULL, function = NULL, email = NULL, "
-			       "phone = NULL, salt = NULL, erased_at = ?2 "
-			       "WHERE id = ?1 AND erased_at IS NULL",
-			       &stmt);
+	int rc = store_run_sql(st, "UPDATE person SET name = NULL, function = NULL, email = NULL, "
+				   "phone = NULL, salt = NULL, erased_at = ?2 "
+				   "WHERE id = ?1 AND erased_at IS NULL",
+			       "wissen van een persoon", "it", id, erased_at);
 
 	if (rc < 0)
-		return rc;
-	sqlite3_bind_int64(stmt, 1, id);
-	store_bind_text(stmt, 2, erased_at);
-	if ((rc = store_run(st, stmt, "wissen van een persoon")) < 0)
 		return rc;
 	return sqlite3_changes(st->db) ? store_seal_row(st, "person", NULL, id) : KNGG_ENOTFOUND;
 }
@@ -238,19 +171,12 @@ int kngg_store_person_erase(kngg_store *st, int64_t id, const char *erased_at)
 int kngg_store_text_redact(kngg_store *st, int64_t event_id, const char *value,
 			   const char *data, const char *note, char digest_hex[65])
 {
-	sqlite3_stmt *stmt;
 	kngg_event ev = {0};
 	unsigned char d[32];
-	int rc = store_prepare(st, "UPDATE event SET value = ?2, data = ?3, note = ?4 WHERE id = ?1",
-			       &stmt);
+	int rc = store_run_sql(st, "UPDATE event SET value = ?2, data = ?3, note = ?4 WHERE id = ?1",
+			       "aanpassen van een tekst", "ittt", event_id, value, data, note);
 
 	if (rc < 0)
-		return rc;
-	sqlite3_bind_int64(stmt, 1, event_id);
-	store_bind_text(stmt, 2, value);
-	store_bind_text(stmt, 3, data);
-	store_bind_text(stmt, 4, note);
-	if ((rc = store_run(st, stmt, "aanpassen van een tekst")) < 0)
 		return rc;
 	if (!sqlite3_changes(st->db))
 		return KNGG_ENOTFOUND;
@@ -284,76 +210,65 @@ int kngg_store_scrub(kngg_store *st)
 
 /* ---- regions ------------------------------------------------------------------ */
 
+struct code_walk {
+	int (*fn)(void *ctx, const char *code);
+	void *ctx;
+};
+
+static int map_code(void *ctx, sqlite3_stmt *row)
+{
+	struct code_walk *w = ctx;
+
+	return w->fn(w->ctx, store_col_text(row, 0));
+}
+
+struct region_walk {
+	int (*fn)(void *ctx, const char *region, int members);
+	void *ctx;
+};
+
+static int map_region(void *ctx, sqlite3_stmt *row)
+{
+	struct region_walk *w = ctx;
+
+	return w->fn(w->ctx, store_col_text(row, 0), sqlite3_column_int(row, 1));
+}
+
 int kngg_store_region_join(kngg_store *st, const char *region, const char *municipality,
 			   const char *date)
 {
-	sqlite3_stmt *stmt;
-	int rc = store_prepare(st, "INSERT OR IGNORE INTO region(name, created_at) VALUES (?1, ?2)",
-			       &stmt);
+	int rc = store_run_sql(st, "INSERT OR IGNORE INTO region(name, created_at) VALUES (?1, ?2)",
+			       "toevoegen van een regio", "tt", region, date);
 
 	if (rc < 0)
 		return rc;
-	store_bind_text(stmt, 1, region);
-	store_bind_text(stmt, 2, date);
-	if ((rc = store_run(st, stmt, "toevoegen van een regio")) < 0)
-		return rc;
-	if ((rc = store_prepare(st, "INSERT INTO region_member(region, municipality) VALUES (?1, ?2)",
-				&stmt)) < 0)
-		return rc;
-	store_bind_text(stmt, 1, region);
-	store_bind_text(stmt, 2, municipality);
-	return store_run(st, stmt, "toevoegen aan een regio");
+	return store_run_sql(st, "INSERT INTO region_member(region, municipality) VALUES (?1, ?2)",
+			     "toevoegen aan een regio", "tt", region, municipality);
 }
 
 int kngg_store_region_members(kngg_store *st, const char *region,
 			      int (*fn)(void *ctx, const char *code), void *ctx)
 {
-	sqlite3_stmt *stmt;
-	int rc, found = 0;
+	struct code_walk w = {fn, ctx};
+	int64_t found = 0;
+	int rc = store_int64(st, "SELECT count(*) FROM region WHERE name = ?1", "lezen van een regio",
+			     &found, "t", region);
 
-	if ((rc = store_prepare(st, "SELECT count(*) FROM region WHERE name = ?1", &stmt)) < 0)
+	if (rc < 0)
 		return rc;
-	store_bind_text(stmt, 1, region);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		found = sqlite3_column_int(stmt, 0);
-	sqlite3_finalize(stmt);
 	if (!found)
 		return KNGG_ENOTFOUND;
-	if ((rc = store_prepare(st, "SELECT municipality FROM region_member WHERE region = ?1 "
-				    "ORDER BY municipality", &stmt)) < 0)
-		return rc;
-	store_bind_text(stmt, 1, region);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		int r = fn(ctx, store_col_text(stmt, 0));
-
-		if (r) {
-			sqlite3_finalize(stmt);
-			return r;
-		}
-	}
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? 0 : store_sql_error(st, rc, "lezen van een regio");
+	return store_query(st, "SELECT municipality FROM region_member WHERE region = ?1 "
+			       "ORDER BY municipality", "lezen van een regio", map_code, &w, NULL,
+			   "t", region);
 }
 
 int kngg_store_regions(kngg_store *st, int (*fn)(void *ctx, const char *region, int members),
 		       void *ctx)
 {
-	sqlite3_stmt *stmt;
-	int rc = store_prepare(st,
-			       "SELECT r.name, (SELECT count(*) FROM region_member m "
+	struct region_walk w = {fn, ctx};
+
+	return store_query(st, "SELECT r.name, (SELECT count(*) FROM region_member m "
 			       "WHERE m.region = r.name) FROM region r ORDER BY r.name",
-			       &stmt);
-
-	if (rc < 0)
-		return rc;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		int r = fn(ctx, store_col_text(stmt, 0), sqlite3_column_int(stmt, 1));
-
-		if (r) {
-			sqlite3_finalize(stmt);
-			return r;
-		}
-	}
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? 0 : store_sql_error(st, rc, "lezen van regio's");
+			   "lezen van regio's", map_region, &w, NULL, NULL);
 }

@@ -95,6 +95,19 @@ static void add_pending(kngg_store *st, const row_kind *k, sqlite3_stmt *stmt)
 			store_col_text(stmt, 0), hex);
 }
 
+struct pending_walk {
+	kngg_store *st;
+	const row_kind *k;
+};
+
+static int map_pending(void *ctx, sqlite3_stmt *row)
+{
+	struct pending_walk *w = ctx;
+
+	add_pending(w->st, w->k, row);
+	return 0;
+}
+
 static const row_kind *kind_of(const char *table)
 {
 	for (size_t i = 0; i < NKINDS; i++)
@@ -108,7 +121,7 @@ int store_seal_row(kngg_store *st, const char *table, const char *code, int64_t 
 	const row_kind *k = kind_of(table);
 	kngg_buf where = {0};
 	sqlite3_stmt *stmt;
-	int rc;
+	int found, rc;
 
 	if (!k)
 		return KNGG_ERROR;
@@ -121,12 +134,11 @@ int store_seal_row(kngg_store *st, const char *table, const char *code, int64_t 
 		store_bind_text(stmt, 1, code);
 	else
 		sqlite3_bind_int64(stmt, 1, id);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		add_pending(st, k, stmt);
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? KNGG_ENOTFOUND : store_sql_error(st, rc, "verzegelen");
+	if ((rc = store_walk(st, stmt, "verzegelen", map_pending, &(struct pending_walk){st, k},
+			     &found)) < 0)
+		return rc;
+	if (!found)
+		return KNGG_ENOTFOUND;
 	return st->pending.failed ? KNGG_ENOMEM : 0;
 }
 
@@ -139,11 +151,9 @@ int store_seal_municipality(kngg_store *st, const char *code)
 		if (rc < 0)
 			return rc;
 		store_bind_text(stmt, 1, code);
-		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-			add_pending(st, &kinds[i], stmt);
-		sqlite3_finalize(stmt);
-		if (rc != SQLITE_DONE)
-			return store_sql_error(st, rc, "verzegelen");
+		if ((rc = store_walk(st, stmt, "verzegelen", map_pending,
+				     &(struct pending_walk){st, &kinds[i]}, NULL)) < 0)
+			return rc;
 	}
 	return st->pending.failed ? KNGG_ENOMEM : 0;
 }
@@ -254,43 +264,48 @@ static void describe(char *out, size_t size, const char *key)
 	snprintf(out, size, "%s", key);
 }
 
+struct seals_walk {
+	const row_kind *k;
+	store_seals *s;
+	kngg_verify_result *r;
+};
+
+/* One row of a sealed table against the latest seal the chain holds. */
+static int map_seal_check(void *ctx, sqlite3_stmt *row)
+{
+	struct seals_walk *w = ctx;
+	unsigned char d[32];
+	char key[64], hex[65], what[96];
+	struct seal_entry *e;
+
+	snprintf(key, sizeof(key), "%s:%s", w->k->table, store_col_text(row, 0));
+	describe(what, sizeof(what), key);
+	row_digest(w->k, row, 1, d);
+	store_digest_hex(d, hex);
+	if (!(e = find(w->s, key)))
+		return store_verify_bad(w->r, 0, "%s staat niet in de keten: buiten kngg om toegevoegd",
+					what);
+	e->seen = 1;
+	if (strcmp(e->hex, hex) != 0)
+		return store_verify_bad(w->r, e->event,
+					"%s wijkt af van wat daar is vastgelegd (naam of andere gegevens zijn buiten kngg om gewijzigd)",
+					what);
+	return 0;
+}
+
 int store_seals_check(kngg_store *st, store_seals *s, kngg_verify_result *r)
 {
 	char what[96];
 
 	latest_only(s);
 	for (size_t i = 0; i < NKINDS; i++) {
-		const row_kind *k = &kinds[i];
+		struct seals_walk w = {&kinds[i], s, r};
 		sqlite3_stmt *stmt;
-		int rc = prepare_rows(st, k, NULL, &stmt);
+		int rc = prepare_rows(st, &kinds[i], NULL, &stmt);
 
-		if (rc < 0)
+		if (rc < 0 ||
+		    (rc = store_walk(st, stmt, "controleren van de namen", map_seal_check, &w, NULL)) < 0)
 			return rc;
-		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-			unsigned char d[32];
-			char key[64], hex[65];
-			struct seal_entry *e;
-
-			snprintf(key, sizeof(key), "%s:%s", k->table, store_col_text(stmt, 0));
-			describe(what, sizeof(what), key);
-			row_digest(k, stmt, 1, d);
-			store_digest_hex(d, hex);
-			if (!(e = find(s, key))) {
-				sqlite3_finalize(stmt);
-				return store_verify_bad(r, 0, "%s staat niet in de keten: buiten kngg om toegevoegd",
-							what);
-			}
-			e->seen = 1;
-			if (strcmp(e->hex, hex) != 0) {
-				sqlite3_finalize(stmt);
-				return store_verify_bad(r, e->event,
-							"%s wijkt af van wat daar is vastgelegd (naam of andere gegevens zijn buiten kngg om gewijzigd)",
-							what);
-			}
-		}
-		sqlite3_finalize(stmt);
-		if (rc != SQLITE_DONE)
-			return store_sql_error(st, rc, "controleren van de namen");
 	}
 	for (size_t i = 0; i < s->n; i++)
 		if (!s->list[i].seen) {

@@ -94,15 +94,177 @@ int store_sql_error(kngg_store *st, int rc, const char *what)
 	}
 }
 
+/* ---- statements: the per-connection cache and the query helper ------------- */
+
 int store_prepare(kngg_store *st, const char *sql, sqlite3_stmt **stmt)
 {
-	int rc = sqlite3_prepare_v2(st->db, sql, -1, stmt, NULL);
+	struct store_cached *free_slot = NULL;
+	int rc;
 
+	for (int i = 0; i < st->ncache; i++) {
+		struct store_cached *c = &st->cache[i];
+
+		if (!c->busy && strcmp(sqlite3_sql(c->stmt), sql) == 0) {
+			c->busy = 1;
+			*stmt = c->stmt;
+			return 0;
+		}
+	}
+	/* SQLITE_PREPARE_PERSISTENT: kept for many uses */
+	rc = sqlite3_prepare_v3(st->db, sql, -1,
+				st->ncache < STORE_CACHE ? SQLITE_PREPARE_PERSISTENT : 0, stmt, NULL);
 	if (rc != SQLITE_OK) {
 		*stmt = NULL;
 		return store_sql_error(st, rc, "voorbereiden");
 	}
+	if (st->ncache < STORE_CACHE) {
+		free_slot = &st->cache[st->ncache++];
+		free_slot->stmt = *stmt;
+		free_slot->busy = 1;
+	}
 	return 0;
+}
+
+void store_finalize(kngg_store *st, sqlite3_stmt *stmt)
+{
+	if (!stmt)
+		return;
+	for (int i = 0; i < st->ncache; i++) {
+		if (st->cache[i].stmt == stmt) {
+			sqlite3_reset(stmt);
+			sqlite3_clear_bindings(stmt);
+			st->cache[i].busy = 0;
+			return;
+		}
+	}
+	store_finalize(st, stmt);
+}
+
+void store_cache_clear(kngg_store *st)
+{
+	for (int i = 0; i < st->ncache; i++)
+		sqlite3_finalize(st->cache[i].stmt);
+	st->ncache = 0;
+}
+
+static int bind_args(sqlite3_stmt *stmt, const char *types, va_list ap)
+{
+	for (int i = 1; types && *types; types++, i++) {
+		switch (*types) {
+		case 't':
+			store_bind_text(stmt, i, va_arg(ap, const char *));
+			break;
+		case 'i':
+			sqlite3_bind_int64(stmt, i, va_arg(ap, int64_t));
+			break;
+		case 'I':
+			store_bind_id(stmt, i, va_arg(ap, int64_t));
+			break;
+		case 'n':
+			sqlite3_bind_int(stmt, i, va_arg(ap, int));
+			break;
+		case 'b': {
+			const void *p = va_arg(ap, const void *);
+			size_t len = va_arg(ap, size_t);
+
+			sqlite3_bind_blob(stmt, i, p, (int)len, SQLITE_TRANSIENT);
+			break;
+		}
+		default:
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int prepare_bound(kngg_store *st, const char *sql, sqlite3_stmt **stmt,
+			 const char *types, va_list ap)
+{
+	int rc = store_prepare(st, sql, stmt);
+
+	if (rc < 0)
+		return rc;
+	if (bind_args(*stmt, types, ap) < 0) {
+		store_finalize(st, *stmt);
+		store_report(st, "interne fout: onbekend type in '%s'", types);
+		return KNGG_ERROR;
+	}
+	return 0;
+}
+
+int store_walk(kngg_store *st, sqlite3_stmt *stmt, const char *what, store_row_fn map,
+	       void *ctx, int *found)
+{
+	int rc, n = 0;
+
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		int r;
+
+		n++;
+		if (map && (r = map(ctx, stmt)) != 0) {
+			store_finalize(st, stmt);
+			if (found)
+				*found = n;
+			return r;
+		}
+	}
+	store_finalize(st, stmt);
+	if (found)
+		*found = n;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return what ? store_sql_error(st, rc, what) : KNGG_EIO;
+}
+
+int store_query(kngg_store *st, const char *sql, const char *what, store_row_fn map, void *ctx,
+		int *found, const char *types, ...)
+{
+	sqlite3_stmt *stmt;
+	va_list ap;
+	int rc;
+
+	va_start(ap, types);
+	rc = prepare_bound(st, sql, &stmt, types, ap);
+	va_end(ap);
+	if (rc < 0)
+		return rc;
+	return store_walk(st, stmt, what, map, ctx, found);
+}
+
+int store_run_sql(kngg_store *st, const char *sql, const char *what, const char *types, ...)
+{
+	sqlite3_stmt *stmt;
+	va_list ap;
+	int rc;
+
+	va_start(ap, types);
+	rc = prepare_bound(st, sql, &stmt, types, ap);
+	va_end(ap);
+	if (rc < 0)
+		return rc;
+	return store_run(st, stmt, what);
+}
+
+static int first_int64(void *ctx, sqlite3_stmt *row)
+{
+	*(int64_t *)ctx = sqlite3_column_int64(row, 0);
+	return 1;
+}
+
+int store_int64(kngg_store *st, const char *sql, const char *what, int64_t *out,
+		const char *types, ...)
+{
+	sqlite3_stmt *stmt;
+	va_list ap;
+	int rc;
+
+	va_start(ap, types);
+	rc = prepare_bound(st, sql, &stmt, types, ap);
+	va_end(ap);
+	if (rc < 0)
+		return rc;
+	rc = store_walk(st, stmt, what, first_int64, out, NULL);
+	return rc == 1 ? 0 : rc < 0 ? rc : KNGG_ENOTFOUND;
 }
 
 /* Binds text, or NULL when s is NULL. */
@@ -132,7 +294,7 @@ int store_run(kngg_store *st, sqlite3_stmt *stmt, const char *what)
 {
 	int rc = sqlite3_step(stmt);
 
-	sqlite3_finalize(stmt);
+	store_finalize(st, stmt);
 	if (rc != SQLITE_DONE)
 		return store_sql_error(st, rc, what);
 	return 0;
@@ -158,20 +320,9 @@ int store_pragma_int(kngg_store *st, const char *sql, int *out)
 
 int store_pragma_int64(kngg_store *st, const char *sql, int64_t *out)
 {
-	sqlite3_stmt *stmt;
-	int rc = store_prepare(st, sql, &stmt);
+	int rc = store_int64(st, sql, "lezen van de kop", out, NULL);
 
-	if (rc < 0)
-		return rc;
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		*out = sqlite3_column_int64(stmt, 0);
-		rc = 0;
-	} else {
-		rc = store_sql_error(st, rc, "lezen van de kop");
-	}
-	sqlite3_finalize(stmt);
-	return rc;
+	return rc == KNGG_ENOTFOUND ? store_sql_error(st, SQLITE_ERROR, "lezen van de kop") : rc;
 }
 
 /* ---- transactions ------------------------------------------------------- */
@@ -185,27 +336,24 @@ int store_pragma_int64(kngg_store *st, const char *sql, int64_t *out)
  * (SQLITE_CORRUPT, reported and rolled back) and on `kngg verify`. */
 #define QUICK_CHECK_PAGES 256
 
+static int map_quick_check(void *ctx, sqlite3_stmt *row)
+{
+	(void)ctx;
+	return strcmp(store_col_text(row, 0), "ok") == 0 ? 1 : 2;
+}
+
 static int quick_check(kngg_store *st)
 {
-	sqlite3_stmt *stmt;
-	int64_t pages = 0;
 	int rc;
 
 	st->checked = 1;
-	pages = st->pages; /* read with the header */
-	if (pages > QUICK_CHECK_PAGES)
+	if (st->pages > QUICK_CHECK_PAGES) /* read with the header */
 		return 0;
-	if ((rc = store_prepare(st, "PRAGMA quick_check(1)", &stmt)) < 0)
-		return rc;
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW && strcmp(store_col_text(stmt, 0), "ok") == 0)
-		rc = 0;
-	else if (rc == SQLITE_ROW || (rc & 0xff) == SQLITE_CORRUPT)
-		rc = store_sql_error(st, SQLITE_CORRUPT, "de controle voor het schrijven");
-	else
-		rc = store_sql_error(st, rc, "de controle voor het schrijven");
-	sqlite3_finalize(stmt);
-	return rc;
+	rc = store_query(st, "PRAGMA quick_check(1)", "de controle voor het schrijven",
+			 map_quick_check, NULL, NULL, NULL);
+	if (rc == 2) /* not "ok": reported as damage */
+		return store_sql_error(st, SQLITE_CORRUPT, "de controle voor het schrijven");
+	return rc == 1 ? 0 : rc; /* errors are reported by the walk */
 }
 
 int kngg_store_begin(kngg_store *st)
@@ -319,33 +467,38 @@ const char *kngg_store_migration_sql(int from)
 /* Migration 4 -> 5, after its SQL: the rows as they stand are sealed, one
  * register.seal event per municipality, and the head gets its count and
  * seal. */
+struct seal_walk {
+	kngg_store *st;
+	const char *date;
+};
+
+static int map_seal(void *ctx, sqlite3_stmt *row)
+{
+	struct seal_walk *w = ctx;
+	kngg_event ev = {0};
+	int r;
+
+	ev.date = w->date;
+	ev.municipality = store_col_text(row, 0);
+	ev.kind = KNGG_EV_REGISTER_SEAL;
+	ev.defs_version = "schema-5";
+	if ((r = store_seal_municipality(w->st, ev.municipality)) < 0 ||
+	    (r = kngg_store_event_add(w->st, &ev, NULL)) < 0)
+		return r;
+	return 0;
+}
+
 static int seal_existing(kngg_store *st)
 {
-	sqlite3_stmt *stmt;
 	char now[21], date[11];
+	struct seal_walk w = {st, date};
 	int rc;
 
 	utc_now(now);
 	snprintf(date, sizeof(date), "%.10s", now);
-	if ((rc = store_prepare(st, "SELECT code FROM municipality ORDER BY code", &stmt)) < 0)
+	if ((rc = store_query(st, "SELECT code FROM municipality ORDER BY code", "verzegelen", map_seal,
+			      &w, NULL, NULL)) < 0)
 		return rc;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		kngg_event ev = {0};
-		int r;
-
-		ev.date = date;
-		ev.municipality = store_col_text(stmt, 0);
-		ev.kind = KNGG_EV_REGISTER_SEAL;
-		ev.defs_version = "schema-5";
-		if ((r = store_seal_municipality(st, ev.municipality)) < 0 ||
-		    (r = kngg_store_event_add(st, &ev, NULL)) < 0) {
-			sqlite3_finalize(stmt);
-			return r;
-		}
-	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
-		return store_sql_error(st, rc, "verzegelen");
 	return store_chain_reseal(st);
 }
 
@@ -412,31 +565,37 @@ static int configure(kngg_store *st)
 	return store_exec(st, "PRAGMA synchronous = FULL; PRAGMA secure_delete = ON", "instellen");
 }
 
+struct header {
+	kngg_store *st;
+	int app, tables;
+};
+
+static int map_header(void *ctx, sqlite3_stmt *row)
+{
+	struct header *h = ctx;
+
+	h->app = sqlite3_column_int(row, 0);
+	h->st->version = sqlite3_column_int(row, 1);
+	h->tables = sqlite3_column_int(row, 2);
+	h->st->pages = sqlite3_column_int64(row, 3);
+	return 1;
+}
+
 static int check_header(kngg_store *st, int creating)
 {
-	sqlite3_stmt *stmt;
-	int app = 0, tables = 0, rc;
-
+	struct header h = {st, 0, 0};
+	int app, tables;
 	/* one statement (each parse costs as much as the read) */
-	if ((rc = store_prepare(st, "SELECT (SELECT application_id FROM pragma_application_id), "
-				    "(SELECT user_version FROM pragma_user_version), "
-				    "(SELECT count(*) FROM sqlite_schema), "
-				    "(SELECT page_count FROM pragma_page_count)",
-				&stmt)) < 0)
-		return rc;
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		app = sqlite3_column_int(stmt, 0);
-		st->version = sqlite3_column_int(stmt, 1);
-		tables = sqlite3_column_int(stmt, 2);
-		st->pages = sqlite3_column_int64(stmt, 3);
-		rc = 0;
-	} else {
-		rc = store_sql_error(st, rc, "lezen van de kop");
-	}
-	sqlite3_finalize(stmt);
+	int rc = store_query(st, "SELECT (SELECT application_id FROM pragma_application_id), "
+				 "(SELECT user_version FROM pragma_user_version), "
+				 "(SELECT count(*) FROM sqlite_schema), "
+				 "(SELECT page_count FROM pragma_page_count)",
+			     "lezen van de kop", map_header, &h, NULL, NULL);
+
 	if (rc < 0)
 		return rc;
+	app = h.app;
+	tables = h.tables;
 	if (app == 0 && st->version == 0 && tables == 0 && creating)
 		return 0;
 	if (app != KNGG_STORE_APPLICATION_ID) {
@@ -484,6 +643,7 @@ static int connect(kngg_store *st, const char *path, int oflags, const char *que
 	int rc;
 
 	if (st->db) {
+		store_cache_clear(st);
 		sqlite3_close_v2(st->db);
 		st->db = NULL;
 	}
@@ -655,6 +815,7 @@ void kngg_store_close(kngg_store *st)
 	if (!st)
 		return;
 	kngg_store_rollback(st);
+	store_cache_clear(st);
 	sqlite3_close_v2(st->db);
 	kngg_buf_free(&st->pending);
 	free(st->path);
@@ -677,17 +838,17 @@ int kngg_store_schema_version(kngg_store *st)
 	return st->version;
 }
 
+static int map_ok(void *ctx, sqlite3_stmt *row)
+{
+	(void)ctx;
+	return strcmp(store_col_text(row, 0), "ok") == 0 ? 1 : KNGG_ERROR;
+}
+
 int kngg_store_check(kngg_store *st)
 {
-	sqlite3_stmt *stmt;
-	int rc = store_prepare(st, "PRAGMA integrity_check", &stmt);
+	int rc = store_query(st, "PRAGMA integrity_check", "de controle", map_ok, NULL, NULL, NULL);
 
-	if (rc < 0)
-		return rc;
-	rc = sqlite3_step(stmt);
-	rc = rc == SQLITE_ROW && strcmp(store_col_text(stmt, 0), "ok") == 0 ? 0 : KNGG_ERROR;
-	sqlite3_finalize(stmt);
-	return rc;
+	return rc == 1 ? 0 : KNGG_ERROR;
 }
 
 /* ---- municipalities ----------------------------------------------------- */
@@ -695,75 +856,53 @@ int kngg_store_check(kngg_store *st)
 int kngg_store_municipality_add(kngg_store *st, const char *code, const char *name,
 				const char *created_at)
 {
-	sqlite3_stmt *stmt;
-	int rc = store_prepare(st, "INSERT INTO municipality(code, name, created_at) VALUES (?1, ?2, ?3)",
-			 &stmt);
+	int rc = store_run_sql(st, "INSERT INTO municipality(code, name, created_at) VALUES (?1, ?2, ?3)",
+			       "toevoegen van een gemeente", "ttt", code, name, created_at);
 
 	if (rc < 0)
-		return rc;
-	store_bind_text(stmt, 1, code);
-	store_bind_text(stmt, 2, name);
-	store_bind_text(stmt, 3, created_at);
-	if ((rc = store_run(st, stmt, "toevoegen van een gemeente")) < 0)
 		return rc;
 	return store_seal_row(st, "municipality", code, 0);
 }
 
 int kngg_store_municipality_rename(kngg_store *st, const char *code, const char *name)
 {
-	sqlite3_stmt *stmt;
-	int rc = store_prepare(st, "UPDATE municipality SET name = ?2 WHERE code = ?1", &stmt);
+	int rc = store_run_sql(st, "UPDATE municipality SET name = ?2 WHERE code = ?1",
+			       "hernoemen van een gemeente", "tt", code, name);
 
 	if (rc < 0)
-		return rc;
-	store_bind_text(stmt, 1, code);
-	store_bind_text(stmt, 2, name);
-	if ((rc = store_run(st, stmt, "hernoemen van een gemeente")) < 0)
 		return rc;
 	return sqlite3_changes(st->db) ? store_seal_row(st, "municipality", code, 0) : KNGG_ENOTFOUND;
 }
 
-static int walk_municipalities(kngg_store *st, sqlite3_stmt *stmt, kngg_municipality_fn fn,
-			       void *ctx, int *found)
+struct municipality_walk {
+	kngg_municipality_fn fn;
+	void *ctx;
+};
+
+static int map_municipality(void *ctx, sqlite3_stmt *row)
 {
-	int rc;
+	struct municipality_walk *w = ctx;
+	kngg_municipality m = {store_col_text(row, 0), store_col_text(row, 1), store_col_text(row, 2)};
 
-	*found = 0;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		kngg_municipality m = {store_col_text(stmt, 0), store_col_text(stmt, 1), store_col_text(stmt, 2)};
-		int r = fn(ctx, &m);
-
-		(*found)++;
-		if (r) {
-			sqlite3_finalize(stmt);
-			return r;
-		}
-	}
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? 0 : store_sql_error(st, rc, "lezen van gemeenten");
+	return w->fn(w->ctx, &m);
 }
 
 int kngg_store_municipality_get(kngg_store *st, const char *code, kngg_municipality_fn fn,
 				void *ctx)
 {
-	sqlite3_stmt *stmt;
-	int found, rc = store_prepare(st, "SELECT code, name, created_at FROM municipality WHERE code = ?1",
-				&stmt);
+	struct municipality_walk w = {fn, ctx};
+	int found, rc = store_query(st, "SELECT code, name, created_at FROM municipality WHERE code = ?1",
+				    "lezen van gemeenten", map_municipality, &w, &found, "t", code);
 
-	if (rc < 0)
-		return rc;
-	store_bind_text(stmt, 1, code);
-	rc = walk_municipalities(st, stmt, fn, ctx, &found);
 	return rc ? rc : found ? 0 : KNGG_ENOTFOUND;
 }
 
 int kngg_store_municipalities(kngg_store *st, kngg_municipality_fn fn, void *ctx)
 {
-	sqlite3_stmt *stmt;
-	int found, rc = store_prepare(st, "SELECT code, name, created_at FROM municipality ORDER BY code",
-				&stmt);
+	struct municipality_walk w = {fn, ctx};
 
-	return rc < 0 ? rc : walk_municipalities(st, stmt, fn, ctx, &found);
+	return store_query(st, "SELECT code, name, created_at FROM municipality ORDER BY code",
+			   "lezen van gemeenten", map_municipality, &w, NULL, NULL);
 }
 
 /* ---- areas and cycles ---------------------------------------------------- */
@@ -771,19 +910,11 @@ int kngg_store_municipalities(kngg_store *st, kngg_municipality_fn fn, void *ctx
 int kngg_store_area_add(kngg_store *st, const char *municipality, const char *name,
 			const char *target_group, const char *created_at, int64_t *id)
 {
-	sqlite3_stmt *stmt;
-	int rc = store_prepare(st,
-			 "INSERT INTO area(municipality, name, target_group, created_at) "
-			 "VALUES (?1, ?2, ?3, ?4)",
-			 &stmt);
+	int rc = store_run_sql(st, "INSERT INTO area(municipality, name, target_group, created_at) "
+				   "VALUES (?1, ?2, ?3, ?4)", "toevoegen van een gebied", "tttt",
+			       municipality, name, target_group, created_at);
 
 	if (rc < 0)
-		return rc;
-	store_bind_text(stmt, 1, municipality);
-	store_bind_text(stmt, 2, name);
-	store_bind_text(stmt, 3, target_group);
-	store_bind_text(stmt, 4, created_at);
-	if ((rc = store_run(st, stmt, "toevoegen van een gebied")) < 0)
 		return rc;
 	if (id)
 		*id = sqlite3_last_insert_rowid(st->db);
@@ -793,122 +924,97 @@ int kngg_store_area_add(kngg_store *st, const char *municipality, const char *na
 int kngg_store_area_find(kngg_store *st, const char *municipality, const char *name,
 			 int64_t *id)
 {
-	sqlite3_stmt *stmt;
-	int rc = store_prepare(st, "SELECT id FROM area WHERE municipality = ?1 AND name = ?2", &stmt);
+	return store_int64(st, "SELECT id FROM area WHERE municipality = ?1 AND name = ?2",
+			   "zoeken van een gebied", id, "tt", municipality, name);
+}
 
-	if (rc < 0)
-		return rc;
-	store_bind_text(stmt, 1, municipality);
-	store_bind_text(stmt, 2, name);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(stmt, 0);
-		rc = 0;
-	} else {
-		rc = rc == SQLITE_DONE ? KNGG_ENOTFOUND : store_sql_error(st, rc, "zoeken van een gebied");
-	}
-	sqlite3_finalize(stmt);
-	return rc;
+struct area_walk {
+	kngg_area_fn fn;
+	void *ctx;
+};
+
+static int map_area(void *ctx, sqlite3_stmt *row)
+{
+	struct area_walk *w = ctx;
+	kngg_area a = {sqlite3_column_int64(row, 0), store_col_text(row, 1), store_col_text(row, 2),
+		       store_col_text(row, 3), store_col_text(row, 4)};
+
+	return w->fn(w->ctx, &a);
 }
 
 int kngg_store_areas(kngg_store *st, const char *municipality, kngg_area_fn fn, void *ctx)
 {
-	sqlite3_stmt *stmt;
-	int rc = store_prepare(st,
-			 "SELECT id, municipality, name, target_group, created_at FROM area "
-			 "WHERE ?1 IS NULL OR municipality = ?1 ORDER BY id",
-			 &stmt);
+	struct area_walk w = {fn, ctx};
 
-	if (rc < 0)
-		return rc;
-	store_bind_text(stmt, 1, municipality);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		kngg_area a = {sqlite3_column_int64(stmt, 0), store_col_text(stmt, 1), store_col_text(stmt, 2),
-			       store_col_text(stmt, 3), store_col_text(stmt, 4)};
-		int r = fn(ctx, &a);
+	return store_query(st, "SELECT id, municipality, name, target_group, created_at FROM area "
+			       "WHERE ?1 IS NULL OR municipality = ?1 ORDER BY id",
+			   "lezen van gebieden", map_area, &w, NULL, "t", municipality);
+}
 
-		if (r) {
-			sqlite3_finalize(stmt);
-			return r;
-		}
-	}
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? 0 : store_sql_error(st, rc, "lezen van gebieden");
+struct cycle_ref {
+	int64_t *id;
+	int *number;
+};
+
+static int map_cycle_ref(void *ctx, sqlite3_stmt *row)
+{
+	struct cycle_ref *c = ctx;
+
+	*c->id = sqlite3_column_int64(row, 0);
+	*c->number = sqlite3_column_int(row, 1);
+	return 1;
 }
 
 int kngg_store_cycle_current(kngg_store *st, const char *municipality, int phase,
 			     int64_t *id, int *number)
 {
-	sqlite3_stmt *stmt;
-	int rc = store_prepare(st,
-			 "SELECT id, number FROM cycle WHERE municipality = ?1 AND phase = ?2 "
-			 "ORDER BY number DESC LIMIT 1",
-			 &stmt);
+	struct cycle_ref c = {id, number};
+	int rc = store_query(st, "SELECT id, number FROM cycle WHERE municipality = ?1 AND phase = ?2 "
+				 "ORDER BY number DESC LIMIT 1",
+			     "zoeken van een cyclus", map_cycle_ref, &c, NULL, "tn", municipality, phase);
 
-	if (rc < 0)
-		return rc;
-	store_bind_text(stmt, 1, municipality);
-	sqlite3_bind_int(stmt, 2, phase);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(stmt, 0);
-		*number = sqlite3_column_int(stmt, 1);
-		rc = 0;
-	} else {
-		rc = rc == SQLITE_DONE ? KNGG_ENOTFOUND : store_sql_error(st, rc, "zoeken van een cyclus");
-	}
-	sqlite3_finalize(stmt);
-	return rc;
+	return rc == 1 ? 0 : rc < 0 ? rc : KNGG_ENOTFOUND;
 }
 
 int kngg_store_cycle_add(kngg_store *st, const char *municipality, int phase,
 			 const char *started, int64_t *id, int *number)
 {
-	sqlite3_stmt *stmt;
 	int64_t last_id;
 	int last = 0, rc;
 
 	rc = kngg_store_cycle_current(st, municipality, phase, &last_id, &last);
 	if (rc < 0 && rc != KNGG_ENOTFOUND)
 		return rc;
-	if ((rc = store_prepare(st,
-			  "INSERT INTO cycle(municipality, phase, number, started) VALUES (?1, ?2, ?3, ?4)",
-			  &stmt)) < 0)
-		return rc;
-	store_bind_text(stmt, 1, municipality);
-	sqlite3_bind_int(stmt, 2, phase);
-	sqlite3_bind_int(stmt, 3, last + 1);
-	store_bind_text(stmt, 4, started);
-	if ((rc = store_run(st, stmt, "starten van een cyclus")) < 0)
+	if ((rc = store_run_sql(st, "INSERT INTO cycle(municipality, phase, number, started) "
+				    "VALUES (?1, ?2, ?3, ?4)", "starten van een cyclus", "tnnt",
+				municipality, phase, last + 1, started)) < 0)
 		return rc;
 	*id = sqlite3_last_insert_rowid(st->db);
 	*number = last + 1;
 	return store_seal_row(st, "cycle", NULL, *id);
 }
 
+struct cycle_walk {
+	kngg_cycle_fn fn;
+	void *ctx;
+};
+
+static int map_cycle(void *ctx, sqlite3_stmt *row)
+{
+	struct cycle_walk *w = ctx;
+	kngg_cycle c = {sqlite3_column_int64(row, 0), sqlite3_column_int(row, 1),
+			sqlite3_column_int(row, 2), store_col_text(row, 3)};
+
+	return w->fn(w->ctx, &c);
+}
+
 int kngg_store_cycles(kngg_store *st, const char *municipality, kngg_cycle_fn fn, void *ctx)
 {
-	sqlite3_stmt *stmt;
-	int rc = store_prepare(st,
-			 "SELECT id, phase, number, started FROM cycle WHERE ?1 IS NULL OR municipality = ?1 "
-			 "ORDER BY phase, number",
-			 &stmt);
+	struct cycle_walk w = {fn, ctx};
 
-	if (rc < 0)
-		return rc;
-	store_bind_text(stmt, 1, municipality);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		kngg_cycle c = {sqlite3_column_int64(stmt, 0), sqlite3_column_int(stmt, 1),
-				sqlite3_column_int(stmt, 2), store_col_text(stmt, 3)};
-		int r = fn(ctx, &c);
-
-		if (r) {
-			sqlite3_finalize(stmt);
-			return r;
-		}
-	}
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? 0 : store_sql_error(st, rc, "lezen van cycli");
+	return store_query(st, "SELECT id, phase, number, started FROM cycle "
+			       "WHERE ?1 IS NULL OR municipality = ?1 ORDER BY phase, number",
+			   "lezen van cycli", map_cycle, &w, NULL, "t", municipality);
 }
 
 /* ---- the journal ---------------------------------------------------------- */
@@ -929,11 +1035,9 @@ int kngg_store_event_add(kngg_store *st, const kngg_event *ev, int64_t *id)
 	}
 	if ((rc = store_chain_head(st, &head_id, prev)) < 0)
 		return rc;
-	if ((rc = store_prepare(st, "SELECT coalesce(max(id), 0) FROM event", &stmt)) < 0)
+	if ((rc = store_int64(st, "SELECT coalesce(max(id), 0) FROM event", "lezen van het logboek",
+			      &max_id, NULL)) < 0)
 		return rc;
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		max_id = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
 	/* past the head too: an id freed by deleting the newest row is not reused */
 	e.id = (max_id > head_id ? max_id : head_id) + 1;
 	/* the rows written since the last event ride on this one */
@@ -1018,52 +1122,53 @@ int kngg_store_event_add(kngg_store *st, const kngg_event *ev, int64_t *id)
 	"AND (?3 IS NULL OR e.date <= ?3) AND (?5 IS NULL OR e.kind = ?5) "                \
 	"AND (?6 IS NULL OR e.person_id = ?6 OR e.by_person = ?6) "
 
+struct event_walk {
+	kngg_event_fn fn;
+	void *ctx;
+};
+
+static int map_event(void *ctx, sqlite3_stmt *stmt)
+{
+	struct event_walk *w = ctx;
+	kngg_event ev = {0};
+
+	ev.id = sqlite3_column_int64(stmt, 0);
+	ev.recorded_at = store_col_text(stmt, 1);
+	ev.date = store_col_text(stmt, 2);
+	ev.municipality = store_col_text(stmt, 3);
+	ev.kind = store_col_text(stmt, 4);
+	ev.target = store_col_text(stmt, 5);
+	ev.area_id = sqlite3_column_int64(stmt, 6);
+	ev.area = store_col_text(stmt, 7);
+	ev.cycle_id = sqlite3_column_int64(stmt, 8);
+	ev.cycle_phase = sqlite3_column_int(stmt, 9);
+	ev.cycle_number = sqlite3_column_int(stmt, 10);
+	ev.has_score = sqlite3_column_type(stmt, 11) != SQLITE_NULL;
+	ev.score = sqlite3_column_int(stmt, 11);
+	ev.value = store_col_text(stmt, 12);
+	ev.by_person = sqlite3_column_int64(stmt, 13);
+	ev.by = store_col_text(stmt, 14);
+	ev.by_erased = sqlite3_column_type(stmt, 15) != SQLITE_NULL;
+	ev.person_id = sqlite3_column_int64(stmt, 16);
+	ev.person = store_col_text(stmt, 17);
+	ev.person_erased = sqlite3_column_type(stmt, 18) != SQLITE_NULL;
+	ev.org_id = sqlite3_column_int64(stmt, 19);
+	ev.org = store_col_text(stmt, 20);
+	ev.data = store_col_text(stmt, 21);
+	ev.corrects = sqlite3_column_int64(stmt, 22);
+	ev.corrected_by = sqlite3_column_int64(stmt, 23);
+	ev.corrected_on = store_col_text(stmt, 24);
+	ev.note = store_col_text(stmt, 25);
+	ev.defs_version = store_col_text(stmt, 26);
+	return w->fn(w->ctx, &ev);
+}
+
 static int walk_events(kngg_store *st, sqlite3_stmt *stmt, kngg_event_fn fn, void *ctx,
 		       int *found)
 {
-	int rc;
+	struct event_walk w = {fn, ctx};
 
-	*found = 0;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		kngg_event ev = {0};
-		int r;
-
-		ev.id = sqlite3_column_int64(stmt, 0);
-		ev.recorded_at = store_col_text(stmt, 1);
-		ev.date = store_col_text(stmt, 2);
-		ev.municipality = store_col_text(stmt, 3);
-		ev.kind = store_col_text(stmt, 4);
-		ev.target = store_col_text(stmt, 5);
-		ev.area_id = sqlite3_column_int64(stmt, 6);
-		ev.area = store_col_text(stmt, 7);
-		ev.cycle_id = sqlite3_column_int64(stmt, 8);
-		ev.cycle_phase = sqlite3_column_int(stmt, 9);
-		ev.cycle_number = sqlite3_column_int(stmt, 10);
-		ev.has_score = sqlite3_column_type(stmt, 11) != SQLITE_NULL;
-		ev.score = sqlite3_column_int(stmt, 11);
-		ev.value = store_col_text(stmt, 12);
-		ev.by_person = sqlite3_column_int64(stmt, 13);
-		ev.by = store_col_text(stmt, 14);
-		ev.by_erased = sqlite3_column_type(stmt, 15) != SQLITE_NULL;
-		ev.person_id = sqlite3_column_int64(stmt, 16);
-		ev.person = store_col_text(stmt, 17);
-		ev.person_erased = sqlite3_column_type(stmt, 18) != SQLITE_NULL;
-		ev.org_id = sqlite3_column_int64(stmt, 19);
-		ev.org = store_col_text(stmt, 20);
-		ev.data = store_col_text(stmt, 21);
-		ev.corrects = sqlite3_column_int64(stmt, 22);
-		ev.corrected_by = sqlite3_column_int64(stmt, 23);
-		ev.corrected_on = store_col_text(stmt, 24);
-		ev.note = store_col_text(stmt, 25);
-		ev.defs_version = store_col_text(stmt, 26);
-		(*found)++;
-		if ((r = fn(ctx, &ev)) != 0) {
-			sqlite3_finalize(stmt);
-			return r;
-		}
-	}
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? 0 : store_sql_error(st, rc, "lezen van het logboek");
+	return store_walk(st, stmt, "lezen van het logboek", map_event, &w, found);
 }
 
 int kngg_store_events_where(kngg_store *st, const kngg_event_filter *f, kngg_event_fn fn,
@@ -1149,27 +1254,14 @@ int kngg_store_event_get(kngg_store *st, int64_t id, kngg_event_fn fn, void *ctx
 
 int kngg_store_event_last(kngg_store *st, int64_t *id)
 {
-	sqlite3_stmt *stmt;
-	int rc = store_prepare(st, "SELECT coalesce(max(id), 0) FROM event", &stmt);
-
-	if (rc < 0)
-		return rc;
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_ROW ? 0 : store_sql_error(st, rc, "lezen van het logboek");
+	return store_int64(st, "SELECT coalesce(max(id), 0) FROM event", "lezen van het logboek",
+			   id, NULL);
 }
 
 int64_t kngg_store_event_count(kngg_store *st)
 {
-	sqlite3_stmt *stmt;
 	int64_t n = -1;
 
-	if (store_prepare(st, "SELECT count(*) FROM event", &stmt) < 0)
-		return -1;
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		n = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	return n;
+	return store_int64(st, "SELECT count(*) FROM event", "lezen van het logboek", &n, NULL) < 0
+		       ? -1 : n;
 }

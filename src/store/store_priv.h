@@ -14,8 +14,20 @@
 /* How long a statement waits for another process's lock. */
 #define BUSY_TIMEOUT_MS 30000
 
+/* Prepared statements kept for the life of a connection (store_prepare):
+ * the web server's threads each have their own connection, so a cache per
+ * connection needs no lock. */
+#define STORE_CACHE 64
+
+struct store_cached {
+	sqlite3_stmt *stmt;
+	int busy; /* handed out and not yet given back by store_finalize */
+};
+
 struct kngg_store {
 	sqlite3 *db;
+	struct store_cached cache[STORE_CACHE];
+	int ncache;
 	char *path;
 	int version;
 	int in_tx;
@@ -35,7 +47,41 @@ struct kngg_store {
 void store_report(kngg_store *st, const char *fmt, ...) KNGG_PRINTF(2, 3);
 /* Maps an SQLite result to a kngg code, reporting unexpected failures. */
 int store_sql_error(kngg_store *st, int rc, const char *what);
+/*
+ * A prepared statement for sql, from the connection's cache when the same
+ * SQL text was prepared before and is not in use (a nested walk of the same
+ * query gets a statement of its own). Give it back with store_finalize(),
+ * never sqlite3_finalize().
+ */
 int store_prepare(kngg_store *st, const char *sql, sqlite3_stmt **stmt);
+/* Gives a statement back: reset and kept if cached, else finalized. NULL is
+ * ignored. */
+void store_finalize(kngg_store *st, sqlite3_stmt *stmt);
+/* Finalizes every cached statement (before the connection closes, and
+ * after a schema change). */
+void store_cache_clear(kngg_store *st);
+
+/*
+ * The query helper. Binds one argument per character of types, in order:
+ *   t  const char * (NULL binds NULL)   i  int64_t
+ *   I  int64_t id (0 binds NULL)        n  int
+ *   b  const void *, size_t: a blob
+ * then steps: store_query() calls map for every row (a non-zero return
+ * stops the walk and is returned), counting rows in *found (may be NULL);
+ * store_run_sql() expects no rows; store_int64() reads the first column of
+ * the first row (KNGG_ENOTFOUND when there is none). what names the work in
+ * an error message ("lezen van organisaties"); with what NULL an SQLite error
+ * is not reported but returned as KNGG_EIO (sqlite3_errmsg() tells it).
+ */
+typedef int (*store_row_fn)(void *ctx, sqlite3_stmt *row);
+int store_query(kngg_store *st, const char *sql, const char *what, store_row_fn map, void *ctx,
+		int *found, const char *types, ...);
+int store_run_sql(kngg_store *st, const char *sql, const char *what, const char *types, ...);
+int store_int64(kngg_store *st, const char *sql, const char *what, int64_t *out,
+		const char *types, ...);
+/* Walks a prepared, bound statement through map; gives it back. */
+int store_walk(kngg_store *st, sqlite3_stmt *stmt, const char *what, store_row_fn map,
+	       void *ctx, int *found);
 /* Binds text, or NULL when s is NULL. */
 void store_bind_text(sqlite3_stmt *stmt, int i, const char *s);
 /* Binds an id, or NULL when it is 0. */
