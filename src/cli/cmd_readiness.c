@@ -566,7 +566,7 @@ int cmd_readiness(kngg_cli *cli, int argc, char **argv)
 				 "[--as-of DATUM] [--format text|json|md], of --region NAAM, of --all");
 	if (phase_s && step)
 		return cli_usage("readiness", "--phase en --step gaan niet samen: vraag naar een fase of naar een stap");
-	if (phase_s && (rc = cli_int("readiness", "--phase", phase_s, 1, 4, &phase)) != EXIT_OK)
+	if (phase_s && (rc = cli_int("readiness", "--phase", phase_s, 1, KNGG_PHASES, &phase)) != EXIT_OK)
 		return rc;
 	if (!format)
 		format = "text";

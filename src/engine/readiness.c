@@ -635,8 +635,8 @@ int kngg_readiness_load(kngg_tracker *t, const char *code, int phase, const char
 		return rc;
 	if (phase && step)
 		return engine_fail(t, KNGG_EINVALID, "vraag naar een fase of naar een stap, niet allebei");
-	if (phase && (phase < 1 || phase > 4))
-		return engine_fail(t, KNGG_EINVALID, "fase %d bestaat niet (1-4)", phase);
+	if (phase && (phase < 1 || phase > KNGG_PHASES))
+		return engine_fail(t, KNGG_EINVALID, "fase %d bestaat niet (1-%d)", phase, KNGG_PHASES);
 	if (step) {
 		scope = kngg_defs_find(t->defs, step);
 		if (!scope || scope->kind != KNGG_DEF_STEP)

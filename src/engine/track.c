@@ -9,12 +9,13 @@
 #include <string.h>
 #include <time.h>
 
+#include "kngg/limits.h"
 #include "kngg/people.h"
 
 #include "engine/engine.h"
 
-#define MAX_TEXT 2000
-#define MAX_NAME 200 /* as the schema's CHECK */
+#define MAX_TEXT KNGG_TEXT_MAX
+#define MAX_NAME KNGG_NAME_MAX /* as the schema's CHECK */
 
 int engine_fail(kngg_tracker *t, int rc, const char *fmt, ...)
 {

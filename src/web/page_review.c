@@ -149,7 +149,8 @@ static void quickscan_post(web_request *r, const char *code, const char *back)
 
 	if (web_write_begin(r, code, &o) < 0)
 		return;
-	if (web_form_number(&r->form, "fase", &phase) == 0 && phase != 3 && phase != 4)
+	if (web_form_number(&r->form, "fase", &phase) == 0 &&
+	    (phase < KNGG_CYCLE_PHASE || phase > KNGG_PHASES))
 		kngg_buf_puts(&r->error, "kies fase 3 of 4");
 	else if (!theme || web_form_number(&r->form, "score", &score) < 0)
 		kngg_buf_puts(&r->error, "kies een thema en een score");
