@@ -11,6 +11,7 @@
 #ifndef KNGG_ACCOUNT_H
 #define KNGG_ACCOUNT_H
 
+#include "kngg/limits.h"
 #include <stddef.h>
 
 #include "kngg/track.h"
@@ -25,8 +26,7 @@ typedef enum {
 kngg_account_role kngg_account_role_parse(const char *s);
 const char *kngg_account_role_name(kngg_account_role r);
 
-#define KNGG_PASSWORD_MIN 10  /* characters (bytes) */
-#define KNGG_PASSWORD_MAX 256
+/* KNGG_PASSWORD_MIN, KNGG_PASSWORD_MAX: kngg/limits.h */
 
 #define KNGG_ACCOUNT_STAMP_HEX 32
 

@@ -8,6 +8,10 @@
 #ifndef KNGG_EXPORT_H
 #define KNGG_EXPORT_H
 
+#include <jansson.h>
+
+#include "kngg/people.h"
+#include "kngg/readiness.h"
 #include "kngg/track.h"
 
 #define KNGG_EXPORT_VERSION 1 /* raised when the shape changes incompatibly */
@@ -19,5 +23,28 @@ int kngg_export_json(kngg_tracker *t, const char *code, const char *as_of, char 
 /* The same tree as XML (the templates' input). Part of the xml module
  * (libxml2): the CLI reaches it through cli_xml(). */
 int kngg_export_xml(kngg_tracker *t, const char *code, const char *as_of, char **text);
+
+/* ---- one serialisation per object ---------------------------------------------
+ * Each object has one JSON form, used by every front (the CLI's --format
+ * json, the export, whose XML form is the same tree): new objects the
+ * caller owns and frees with json_decref(); every key always present
+ * (null when empty). The README documents them ("Readiness", "Export"). */
+
+/* A review: municipality, name, scope, as_of, calculated_phase,
+ * declared_phase, declared_on, ready, oldest_stalled; missing, advice and
+ * met (every section's rules by outcome); sections (scope, area, gating,
+ * ready, rules); warnings. A rule: id, kind, text, met, binding, area,
+ * guide_lines, fix, why. */
+json_t *kngg_readiness_json(const kngg_readiness *r);
+
+/* A stakeholder: id, name, erased, function, organisation,
+ * organisation_type, level, email, phone, committed, latest (an assessment
+ * or null), assessments (oldest first: event, date, round, area, interest,
+ * influence, urgency, stance, commitment, committed, by, note) and roles
+ * (event, role, title, deputy, from, until, hours, contribution). */
+json_t *kngg_stakeholder_json(const kngg_defs *defs, const kngg_stakeholder *s);
+
+/* A continuity risk: kind, text, person, role, step, organisation_type. */
+json_t *kngg_risk_json(const kngg_risk *r);
 
 #endif

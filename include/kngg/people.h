@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "kngg/limits.h"
 #include "kngg/track.h"
 
 /* ---- register: organisations and persons ------------------------------------ */
@@ -61,7 +62,8 @@ int kngg_stakeholder_assess(kngg_tracker *t, const char *code, int64_t person,
 			    const kngg_assessment *a, const kngg_track_opts *o);
 
 /* What a role assignment says besides who and which role: deputy marks a
- * stand-in (plaatsvervanger); hours per week (0: not said, at most 80) and
+ * stand-in (plaatsvervanger); hours per week (0: not said, else
+ * KNGG_HOURS_MIN..KNGG_HOURS_MAX, kngg/limits.h) and
  * the person's contribution (inbreng, free text, or NULL) feed the overview
  * of the project organisation (step 1.7). */
 typedef struct {
@@ -69,6 +71,11 @@ typedef struct {
 	int hours;
 	const char *contribution;
 } kngg_role_terms;
+
+/* Reads hours per week as a user typed them (CLI --hours, the web form's
+ * uren) into *hours: KNGG_EINVALID, with the one message every front
+ * shows, unless text is a whole number in KNGG_HOURS_MIN..KNGG_HOURS_MAX. */
+int kngg_role_hours_parse(kngg_tracker *t, const char *text, int *hours);
 
 /* Roles in the project (list rollen) with start and end dates. terms may be NULL. */
 int kngg_role_assign(kngg_tracker *t, const char *code, int64_t person, const char *role,

@@ -38,6 +38,8 @@ typedef struct {
 typedef struct kngg_readiness {
 	const char *code;
 	const char *name;
+	const char *scope;          /* what was asked: the sections' common scope ("fase 2",
+				       "stap 1.3") */
 	const char *as_of;          /* the date answered for */
 	int calculated_phase;       /* 1 + the phases complete in a row (max 4); a phase
 				       once complete stays so unless one of its steps is

@@ -74,6 +74,14 @@ int kngg_track_factor(kngg_tracker *t, const char *code, const char *factor, int
 /* The Dutch name of an event kind ("stap afgerond"), or kind itself. */
 const char *kngg_event_kind_text(const char *kind);
 
+/* The one Dutch line that describes a journal event after its kind, for
+ * every front (the log, the web journal): what it names, its area and
+ * cycle, score, value, what it withdraws, whom it is about, and whether a
+ * correction withdrew it, e.g. "1.3 [Poelenburg] — Fleur, GGD (ingetrokken
+ * op 2026-03-14 door #12)". "" when there is nothing to say. malloc'd (the
+ * caller frees); NULL when out of memory. */
+char *kngg_event_describe(const kngg_event *ev);
+
 /* One essential-factor check as recorded. */
 typedef struct {
 	const char *factor; /* its id */

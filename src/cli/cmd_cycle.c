@@ -17,7 +17,7 @@ int cmd_cycle(kngg_cli *cli, int argc, char **argv)
 		return rc;
 	if (npos != 3 || strcmp(argv[1], "start") != 0)
 		return cli_usage("cycle", "gebruik: kngg cycle start CODE FASE (3 of 4)");
-	if ((rc = cli_int("cycle", "FASE", argv[3], 1, 4, &phase)) != EXIT_OK)
+	if ((rc = cli_int("cycle", "FASE", argv[3], 1, KNGG_PHASES, &phase)) != EXIT_OK)
 		return rc;
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;

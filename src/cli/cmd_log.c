@@ -1,6 +1,7 @@
 /*
  * cmd_log.c: `kngg log CODE [--since DATE] [--format text|json]`: the journal.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -11,47 +12,24 @@ struct text_ctx {
 	int id_width; /* columns of "#N" for the largest event number */
 };
 
-/* A person's name, "(gewist)" once erased, or NULL when there is none. */
-static const char *person_text(const char *name, int erased)
-{
-	return name ? name : erased ? "(gewist)" : NULL;
-}
-
 static int print_text(void *ctx, const kngg_event *ev)
 {
 	struct text_ctx *tc = ctx;
-	const char *person = person_text(ev->person, ev->person_erased);
-	char id[24];
+	char id[24], *line;
 
 	snprintf(id, sizeof(id), "#%lld", (long long)ev->id);
 	print_padded(stdout, id, (size_t)tc->id_width + 2);
 	printf("%s  ", ev->date);
 	print_padded(stdout, kngg_event_kind_text(ev->kind), 20);
-	if (ev->target && strcmp(ev->kind, KNGG_EV_NOTE_REDACT) == 0)
-		printf(" van #%s", ev->target); /* its target is the event whose note changed */
-	else if (ev->target)
-		printf(" %s", ev->target);
-	if (ev->area)
-		printf(" [%s]", ev->area);
-	if (ev->cycle_number)
-		printf(" [fase %d, cyclus %d]", ev->cycle_phase, ev->cycle_number);
-	if (ev->has_score)
-		printf(" score %d", ev->score);
-	if (ev->value)
-		printf(" %s", ev->value);
-	if (ev->corrects)
-		printf(" trekt #%lld in", (long long)ev->corrects);
-	if (person && ev->org)
-		printf(" — %s, %s", person, ev->org);
-	else if (person || ev->org)
-		printf(" — %s", person ? person : ev->org);
+	if (!(line = kngg_event_describe(ev)))
+		return KNGG_ENOMEM;
+	if (*line)
+		printf(" %s", line);
+	free(line);
 	if (ev->by)
 		printf("  (%s)", ev->by);
 	else if (ev->by_erased)
 		printf("  (gewist)");
-	if (ev->corrected_by)
-		printf("  (ingetrokken op %s door #%lld)", ev->corrected_on ? ev->corrected_on : "?",
-		       (long long)ev->corrected_by);
 	printf("\n");
 	if (ev->note)
 		print_wrapped(stdout, ev->note, (size_t)tc->id_width + 14, 0);

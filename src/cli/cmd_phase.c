@@ -21,7 +21,7 @@ int cmd_phase(kngg_cli *cli, int argc, char **argv)
 		return cli_usage("phase", "welke opdracht? declare");
 	if (npos != 3)
 		return cli_usage("phase", "gebruik: kngg phase declare CODE N [--date D] [--by NAAM] [--note TEKST]");
-	if ((rc = cli_int("phase", "de fase", argv[3], 1, 4, &phase)) != EXIT_OK)
+	if ((rc = cli_int("phase", "de fase", argv[3], 1, KNGG_PHASES, &phase)) != EXIT_OK)
 		return rc;
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;

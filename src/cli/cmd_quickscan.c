@@ -23,7 +23,7 @@ int cmd_quickscan(kngg_cli *cli, int argc, char **argv)
 	if (!theme || !score_s)
 		return cli_usage("quickscan", "%s ontbreekt", theme ? "--score" : "--theme");
 	if ((rc = cli_int("quickscan", "--score", score_s, -1000, 1000, &score)) != EXIT_OK ||
-	    (phase_s && (rc = cli_int("quickscan", "--phase", phase_s, 3, 4, &phase)) != EXIT_OK))
+	    (phase_s && (rc = cli_int("quickscan", "--phase", phase_s, KNGG_CYCLE_PHASE, KNGG_PHASES, &phase)) != EXIT_OK))
 		return rc;
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;

@@ -9,35 +9,9 @@
 
 #include "cli/cli.h"
 #include "cli/json.h"
+#include "kngg/export.h"
 
 /* ---- shared ------------------------------------------------------------------ */
-
-/* The scope every section shares: the one section's scope, else the part
- * before ", " that all sections have in common ("fase 2"), else fallback. */
-static const char *common_scope(const kngg_readiness *r, const char *fallback, char *buf,
-				size_t len)
-{
-	const char *first, *comma;
-	size_t k;
-
-	if (r->nsections == 0)
-		return fallback;
-	if (r->nsections == 1)
-		return r->sections[0].scope ? r->sections[0].scope : fallback;
-	first = r->sections[0].scope;
-	if (!first)
-		return fallback;
-	comma = strstr(first, ", ");
-	k = comma ? (size_t)(comma - first) : strlen(first);
-	for (size_t i = 1; i < r->nsections; i++) {
-		const char *s = r->sections[i].scope;
-
-		if (!s || strncmp(s, first, k) != 0 || (s[k] != '\0' && s[k] != ','))
-			return fallback;
-	}
-	snprintf(buf, len, "%.*s", (int)k, first);
-	return buf;
-}
 
 /* "verschil: ..." text when the declared phase differs from the calculated
  * one, into buf; 0 when they agree or nothing was declared. */
@@ -175,69 +149,12 @@ static int readiness_text(const kngg_readiness *r, const char *scope)
 
 /* ---- JSON ------------------------------------------------------------------------- */
 
-static json_t *item_json(const kngg_rule_result *res, const char *area)
+static int readiness_json(const kngg_readiness *r)
 {
-	json_t *o = json_object();
-
-	json_object_set_new(o, "id", jstr(res->id));
-	json_object_set_new(o, "rule", jstr(res->kind));
-	json_object_set_new(o, "reason", jstr(res->text));
-	json_object_set_new(o, "fix", jstr(res->fix));
-	json_object_set_new(o, "why", jstr(res->rule ? res->rule->why : NULL));
-	json_object_set_new(o, "area", jstr(area));
-	json_object_set_new(o, "binding", json_boolean(res->binding));
-	json_object_set_new(o, "guide_lines", jstr(res->lines));
-	return o;
-}
-
-static int readiness_json(const kngg_readiness *r, const char *scope)
-{
-	json_t *top = json_object(), *missing = json_array(), *met = json_array(),
-	       *sections = json_array(), *warnings = json_array();
+	json_t *top = kngg_readiness_json(r);
 	int rc = EXIT_OK;
 
-	json_t *advice = json_array();
-
-	for (size_t i = 0; i < r->nsections; i++) {
-		const kngg_readiness_section *sec = &r->sections[i];
-		json_t *so = json_object(), *smissing = json_array(), *smet = json_array(),
-		       *sadvice = json_array();
-
-		for (size_t j = 0; j < sec->nresults; j++) {
-			const kngg_rule_result *res = &sec->results[j];
-			json_t *s_to = res->met ? smet : res->binding ? smissing : sadvice;
-			json_t *to = res->met ? met : res->binding ? missing : advice;
-
-			json_array_append_new(s_to, item_json(res, sec->area));
-			json_array_append_new(to, item_json(res, sec->area));
-		}
-		json_object_set_new(so, "scope", jstr(sec->scope));
-		json_object_set_new(so, "area", jstr(sec->area));
-		json_object_set_new(so, "gating", json_boolean(sec->gating));
-		json_object_set_new(so, "ready", json_boolean(sec->ready));
-		json_object_set_new(so, "missing", smissing);
-		json_object_set_new(so, "advice", sadvice);
-		json_object_set_new(so, "met", smet);
-		json_array_append_new(sections, so);
-	}
-	for (size_t i = 0; i < r->nwarnings; i++)
-		json_array_append_new(warnings, jstr(r->warnings[i]));
-	json_object_set_new(top, "municipality", jstr(r->code));
-	json_object_set_new(top, "name", jstr(r->name));
-	json_object_set_new(top, "scope", jstr(scope));
-	json_object_set_new(top, "as_of", jstr(r->as_of));
-	json_object_set_new(top, "calculated_phase", json_integer(r->calculated_phase));
-	json_object_set_new(top, "declared_phase",
-			    r->declared_phase ? json_integer(r->declared_phase) : json_null());
-	json_object_set_new(top, "declared_on", jstr(r->declared_on));
-	json_object_set_new(top, "ready", json_boolean(r->ready));
-	json_object_set_new(top, "missing", missing);
-	json_object_set_new(top, "advice", advice);
-	json_object_set_new(top, "met", met);
-	json_object_set_new(top, "sections", sections);
-	json_object_set_new(top, "warnings", warnings);
-	json_object_set_new(top, "oldest_stalled", jstr(r->oldest_stalled));
-	if (json_dumpf(top, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0)
+	if (top && json_dumpf(top, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0)
 		printf("\n");
 	else
 		rc = cli_fail("kan de JSON niet schrijven");
@@ -361,23 +278,16 @@ static int one(kngg_tracker *t, const char *code, int phase, const char *step, c
 	       const char *as_of, const char *format)
 {
 	kngg_readiness *r = NULL;
-	char fallback[64], common[256];
-	const char *scope;
 	int rc;
 
 	if (kngg_readiness_load(t, code, phase, step, area, as_of, &r) < 0)
 		return EXIT_FAIL;
-	if (step)
-		snprintf(fallback, sizeof(fallback), "stap %s", step);
-	else
-		snprintf(fallback, sizeof(fallback), "fase %d", phase ? phase : r->calculated_phase);
-	scope = common_scope(r, fallback, common, sizeof(common));
 	if (strcmp(format, "json") == 0)
-		rc = readiness_json(r, scope);
+		rc = readiness_json(r);
 	else if (strcmp(format, "md") == 0)
-		rc = readiness_md(r, scope);
+		rc = readiness_md(r, r->scope);
 	else
-		rc = readiness_text(r, scope);
+		rc = readiness_text(r, r->scope);
 	kngg_readiness_free(r);
 	return rc;
 }
@@ -656,7 +566,7 @@ int cmd_readiness(kngg_cli *cli, int argc, char **argv)
 				 "[--as-of DATUM] [--format text|json|md], of --region NAAM, of --all");
 	if (phase_s && step)
 		return cli_usage("readiness", "--phase en --step gaan niet samen: vraag naar een fase of naar een stap");
-	if (phase_s && (rc = cli_int("readiness", "--phase", phase_s, 1, 4, &phase)) != EXIT_OK)
+	if (phase_s && (rc = cli_int("readiness", "--phase", phase_s, 1, KNGG_PHASES, &phase)) != EXIT_OK)
 		return rc;
 	if (!format)
 		format = "text";

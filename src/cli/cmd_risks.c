@@ -6,21 +6,7 @@
 
 #include "cli/cli.h"
 #include "cli/json.h"
-
-static const char *kind_name(kngg_risk_kind k)
-{
-	switch (k) {
-	case KNGG_RISK_SOLE_HOLDER:
-		return "sole-holder";
-	case KNGG_RISK_STALE_COMMITMENT:
-		return "stale-commitment";
-	case KNGG_RISK_COMMITTER_LEFT:
-		return "committer-left";
-	case KNGG_RISK_ORG_UNCOMMITTED:
-		return "org-uncommitted";
-	}
-	return "other";
-}
+#include "kngg/export.h"
 
 static int print_risk(void *ctx, const kngg_risk *r)
 {
@@ -31,15 +17,7 @@ static int print_risk(void *ctx, const kngg_risk *r)
 
 static int add_risk(void *ctx, const kngg_risk *r)
 {
-	json_t *o = json_object();
-
-	json_object_set_new(o, "kind", json_string(kind_name(r->kind)));
-	json_object_set_new(o, "text", jstr(r->text));
-	json_object_set_new(o, "person", r->person_id ? json_integer(r->person_id) : json_null());
-	json_object_set_new(o, "role", jstr(r->role));
-	json_object_set_new(o, "step", jstr(r->step));
-	json_object_set_new(o, "organisation_type", jstr(r->org_type));
-	return json_array_append_new(ctx, o) == 0 ? 0 : KNGG_ENOMEM;
+	return json_array_append_new(ctx, kngg_risk_json(r)) == 0 ? 0 : KNGG_ENOMEM;
 }
 
 static int risks_json(kngg_tracker *t, const char *code, const char *as_of)

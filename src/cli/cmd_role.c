@@ -33,12 +33,13 @@ static int role_assign(kngg_cli *cli, int argc, char **argv)
 	if (npos != 3)
 		return cli_usage(CMD, "gebruik: kngg role assign CODE ID ROL [--deputy] [--hours N] "
 				      "[--contribution TEKST]");
-	if ((rc = cli_id(CMD, argv[2], &id)) != EXIT_OK ||
-	    (hours && (rc = cli_int(CMD, "--hours", hours, 1, 80, &terms.hours)) != EXIT_OK))
+	if ((rc = cli_id(CMD, argv[2], &id)) != EXIT_OK)
 		return rc;
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;
-	if (kngg_role_assign(t, argv[1], id, argv[3], &terms, &o) < 0)
+	/* the engine reads --hours: its limits, its message */
+	if ((hours && kngg_role_hours_parse(t, hours, &terms.hours) < 0) ||
+	    kngg_role_assign(t, argv[1], id, argv[3], &terms, &o) < 0)
 		return EXIT_FAIL;
 	printf("%s: rol %s%s toegewezen aan stakeholder %lld\n", argv[1], argv[3],
 	       terms.deputy ? " (plaatsvervanger)" : "", (long long)id);

@@ -8,6 +8,7 @@
 
 #include "cli/cli.h"
 #include "cli/json.h"
+#include "kngg/export.h"
 
 #define CMD "stakeholder"
 
@@ -384,69 +385,13 @@ static int list_csv(const kngg_defs *defs, const kngg_register *r, int bom)
 
 /* ---- list: JSON ------------------------------------------------------------------- */
 
-static json_t *assessment_json(const kngg_defs *defs, const kngg_assessment_rec *a)
-{
-	json_t *o = json_object();
-
-	json_object_set_new(o, "event", json_integer(a->event_id));
-	json_object_set_new(o, "date", jstr(a->date));
-	json_object_set_new(o, "round", jstr(a->round));
-	json_object_set_new(o, "area", jstr(a->area));
-	json_object_set_new(o, "interest", jstr(a->interest));
-	json_object_set_new(o, "influence", jstr(a->influence));
-	json_object_set_new(o, "urgency", jstr(a->urgency));
-	json_object_set_new(o, "stance", jstr(a->stance));
-	json_object_set_new(o, "commitment", jstr(a->commitment));
-	json_object_set_new(o, "committed", json_boolean(committed(defs, a)));
-	json_object_set_new(o, "by", jstr(a->by));
-	json_object_set_new(o, "note", jstr(a->note));
-	return o;
-}
-
-static json_t *role_json(const kngg_role_rec *rr)
-{
-	json_t *o = json_object();
-
-	json_object_set_new(o, "event", json_integer(rr->event_id));
-	json_object_set_new(o, "role", jstr(rr->role));
-	json_object_set_new(o, "deputy", json_boolean(rr->deputy));
-	json_object_set_new(o, "from", jstr(rr->from));
-	json_object_set_new(o, "until", jstr(rr->until));
-	return o;
-}
-
-static json_t *person_json(const kngg_defs *defs, const kngg_stakeholder *s)
-{
-	const kngg_person *p = &s->person;
-	json_t *o = json_object(), *hist = json_array(), *roles = json_array();
-
-	json_object_set_new(o, "id", json_integer(p->id));
-	json_object_set_new(o, "name", jstr(p->name));
-	json_object_set_new(o, "organisation", jstr(p->org));
-	json_object_set_new(o, "organisation_type", jstr(p->org_type));
-	json_object_set_new(o, "function", jstr(p->function));
-	json_object_set_new(o, "level", jstr(p->level));
-	json_object_set_new(o, "email", jstr(p->email));
-	json_object_set_new(o, "phone", jstr(p->phone));
-	json_object_set_new(o, "erased", json_boolean(p->erased_at != NULL));
-	json_object_set_new(o, "latest",
-			    s->latest ? assessment_json(defs, s->latest) : json_null());
-	for (size_t i = 0; i < s->nhistory; i++)
-		json_array_append_new(hist, assessment_json(defs, &s->history[i]));
-	json_object_set_new(o, "history", hist);
-	for (size_t i = 0; i < s->nroles; i++)
-		json_array_append_new(roles, role_json(&s->roles[i]));
-	json_object_set_new(o, "roles", roles);
-	return o;
-}
-
 static int list_json(const kngg_defs *defs, const kngg_register *r)
 {
 	json_t *arr = json_array();
 	int rc;
 
 	for (size_t i = 0; i < r->npeople; i++)
-		json_array_append_new(arr, person_json(defs, &r->people[i]));
+		json_array_append_new(arr, kngg_stakeholder_json(defs, &r->people[i]));
 	rc = json_dumpf(arr, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(arr);
 	if (rc != 0)

@@ -26,6 +26,8 @@ static const char *const item_names[][2] = {
 	{"sections", "section"},   {"rules", "rule"},
 	{"warnings", "warning"},   {"checks", "check"},
 	{"risks", "risk"},         {"slots", "slot"},
+	{"missing", "rule"},       {"advice", "rule"},
+	{"met", "rule"},
 	{NULL, NULL}};
 
 static const char *item_name(const char *array)

@@ -183,56 +183,71 @@ static json_t *phases_json(const kngg_defs *defs, const kngg_status *st, signoff
 	return phases;
 }
 
+static json_t *assessment_json(const kngg_defs *defs, const kngg_assessment_rec *a)
+{
+	json_t *o = json_object();
+
+	set(o, "event", json_integer(a->event_id));
+	set(o, "date", js(a->date));
+	set(o, "round", js(a->round));
+	set(o, "area", js(a->area));
+	set(o, "interest", js(a->interest));
+	set(o, "influence", js(a->influence));
+	set(o, "urgency", js(a->urgency));
+	set(o, "stance", js(a->stance));
+	set(o, "commitment", js(a->commitment));
+	set(o, "committed", json_boolean(a->commitment && kngg_commitment_counts(defs, a->commitment) == 1));
+	set(o, "by", js(a->by));
+	set(o, "note", js(a->note));
+	return o;
+}
+
+static json_t *role_json(const kngg_defs *defs, const kngg_role_rec *rr)
+{
+	json_t *o = json_object();
+
+	set(o, "event", json_integer(rr->event_id));
+	set(o, "role", js(rr->role));
+	set(o, "title", js(kngg_defs_label(defs, "rollen", rr->role)));
+	set(o, "deputy", json_boolean(rr->deputy));
+	set(o, "from", js(rr->from));
+	set(o, "until", js(rr->until));
+	set(o, "hours", rr->hours ? json_integer(rr->hours) : json_null());
+	set(o, "contribution", js(rr->contribution));
+	return o;
+}
+
+json_t *kngg_stakeholder_json(const kngg_defs *defs, const kngg_stakeholder *s)
+{
+	json_t *p = json_object(), *hist = json_array(), *roles = json_array();
+
+	set(p, "id", json_integer(s->person.id));
+	set(p, "name", js(s->person.name));
+	set(p, "erased", json_boolean(s->person.erased_at != NULL));
+	set(p, "function", js(s->person.function));
+	set(p, "organisation", js(s->person.org));
+	set(p, "organisation_type", js(s->person.org_type));
+	set(p, "level", js(s->person.level));
+	set(p, "email", js(s->person.email));
+	set(p, "phone", js(s->person.phone));
+	set(p, "committed", json_boolean(s->latest && s->latest->commitment &&
+					 kngg_commitment_counts(defs, s->latest->commitment) == 1));
+	set(p, "latest", s->latest ? assessment_json(defs, s->latest) : json_null());
+	for (size_t k = 0; k < s->nhistory; k++)
+		json_array_append_new(hist, assessment_json(defs, &s->history[k]));
+	for (size_t k = 0; k < s->nroles; k++)
+		json_array_append_new(roles, role_json(defs, &s->roles[k]));
+	set(p, "assessments", hist);
+	set(p, "roles", roles);
+	return p;
+}
+
 static json_t *people_json(const kngg_defs *defs, const kngg_register *reg)
 {
 	json_t *people = json_array();
 
-	for (size_t i = 0; i < reg->npeople; i++) {
-		const kngg_stakeholder *s = &reg->people[i];
-		json_t *p = json_object(), *hist = json_array(), *roles = json_array();
-
-		set(p, "id", json_integer(s->person.id));
-		set(p, "name", js(s->person.name));
-		set(p, "erased", json_boolean(s->person.erased_at != NULL));
-		set(p, "function", js(s->person.function));
-		set(p, "organisation", js(s->person.org));
-		set(p, "organisation_type", js(s->person.org_type));
-		set(p, "level", js(s->person.level));
-		set(p, "email", js(s->person.email));
-		set(p, "phone", js(s->person.phone));
-		set(p, "committed", json_boolean(s->latest &&
-						 kngg_commitment_counts(defs, s->latest->commitment)));
-		for (size_t k = 0; k < s->nhistory; k++) {
-			const kngg_assessment_rec *a = &s->history[k];
-			json_t *ja = json_object();
-
-			set(ja, "date", js(a->date));
-			set(ja, "round", js(a->round));
-			set(ja, "area", js(a->area));
-			set(ja, "interest", js(a->interest));
-			set(ja, "influence", js(a->influence));
-			set(ja, "urgency", js(a->urgency));
-			set(ja, "stance", js(a->stance));
-			set(ja, "commitment", js(a->commitment));
-			set(ja, "note", js(a->note));
-			json_array_append_new(hist, ja);
-		}
-		for (size_t k = 0; k < s->nroles; k++) {
-			json_t *jr = json_object();
-
-			set(jr, "role", js(s->roles[k].role));
-			set(jr, "title", js(kngg_defs_label(defs, "rollen", s->roles[k].role)));
-			set(jr, "deputy", json_boolean(s->roles[k].deputy));
-			set(jr, "from", js(s->roles[k].from));
-			set(jr, "until", js(s->roles[k].until));
-			set(jr, "hours", s->roles[k].hours ? json_integer(s->roles[k].hours) : json_null());
-			set(jr, "contribution", js(s->roles[k].contribution));
-			json_array_append_new(roles, jr);
-		}
-		set(p, "assessments", hist);
-		set(p, "roles", roles);
-		json_array_append_new(people, p);
-	}
+	for (size_t i = 0; i < reg->npeople; i++)
+		json_array_append_new(people, kngg_stakeholder_json(defs, &reg->people[i]));
 	return people;
 }
 
@@ -267,14 +282,36 @@ static int add_signature(void *ctx, const kngg_signature *s)
 	return json_array_append_new(so->list, o) == 0 ? 0 : KNGG_ENOMEM;
 }
 
-static json_t *readiness_json(const kngg_readiness *r)
+static json_t *rule_json(const kngg_rule_result *res, const char *area)
+{
+	json_t *o = json_object();
+
+	set(o, "id", js(res->id));
+	set(o, "kind", js(res->kind));
+	set(o, "text", js(res->text));
+	set(o, "met", json_boolean(res->met));
+	set(o, "binding", json_boolean(res->binding));
+	set(o, "area", js(area));
+	set(o, "guide_lines", js(res->lines));
+	set(o, "fix", js(res->fix));
+	set(o, "why", js(res->rule ? res->rule->why : NULL));
+	return o;
+}
+
+json_t *kngg_readiness_json(const kngg_readiness *r)
 {
 	json_t *o = json_object(), *sections = json_array(), *warnings = json_array();
+	json_t *missing = json_array(), *advice = json_array(), *met = json_array();
 
+	set(o, "municipality", js(r->code));
+	set(o, "name", js(r->name));
+	set(o, "scope", js(r->scope));
+	set(o, "as_of", js(r->as_of));
 	set(o, "calculated_phase", json_integer(r->calculated_phase));
 	set(o, "declared_phase", r->declared_phase ? json_integer(r->declared_phase) : json_null());
 	set(o, "declared_on", js(r->declared_on));
 	set(o, "ready", json_boolean(r->ready));
+	set(o, "oldest_stalled", js(r->oldest_stalled));
 	for (size_t i = 0; i < r->nsections; i++) {
 		const kngg_readiness_section *sec = &r->sections[i];
 		json_t *js_sec = json_object(), *rules = json_array();
@@ -285,23 +322,20 @@ static json_t *readiness_json(const kngg_readiness *r)
 		set(js_sec, "ready", json_boolean(sec->ready));
 		for (size_t k = 0; k < sec->nresults; k++) {
 			const kngg_rule_result *res = &sec->results[k];
-			json_t *jr = json_object();
 
-			set(jr, "id", js(res->id));
-			set(jr, "kind", js(res->kind));
-			set(jr, "met", json_boolean(res->met));
-			set(jr, "binding", json_boolean(res->binding));
-			set(jr, "guide_lines", js(res->lines));
-			set(jr, "text", js(res->text));
-			set(jr, "fix", js(res->fix));
-			set(jr, "why", js(res->rule ? res->rule->why : NULL));
-			json_array_append_new(rules, jr);
+			json_array_append_new(rules, rule_json(res, sec->area));
+			/* every section's rules by outcome, for a quick look */
+			json_array_append_new(res->met ? met : res->binding ? missing : advice,
+					      rule_json(res, sec->area));
 		}
 		set(js_sec, "rules", rules);
 		json_array_append_new(sections, js_sec);
 	}
 	for (size_t i = 0; i < r->nwarnings; i++)
 		json_array_append_new(warnings, js(r->warnings[i]));
+	set(o, "missing", missing);
+	set(o, "advice", advice);
+	set(o, "met", met);
 	set(o, "sections", sections);
 	set(o, "warnings", warnings);
 	return o;
@@ -325,7 +359,7 @@ static int add_check(void *ctx, const kngg_factor_check *check)
 	return 0; /* a factor the current definitions no longer know */
 }
 
-static int add_risk(void *ctx, const kngg_risk *r)
+json_t *kngg_risk_json(const kngg_risk *r)
 {
 	static const char *const kinds[] = {"", "sole-holder", "stale-commitment", "committer-left",
 					    "org-uncommitted"};
@@ -336,7 +370,13 @@ static int add_risk(void *ctx, const kngg_risk *r)
 	set(o, "person", r->person_id ? json_integer(r->person_id) : json_null());
 	set(o, "role", js(r->role));
 	set(o, "step", js(r->step));
-	return json_array_append_new(ctx, o) == 0 ? 0 : KNGG_ENOMEM;
+	set(o, "organisation_type", js(r->org_type));
+	return o;
+}
+
+static int add_risk(void *ctx, const kngg_risk *r)
+{
+	return json_array_append_new(ctx, kngg_risk_json(r)) == 0 ? 0 : KNGG_ENOMEM;
 }
 
 static int build(kngg_tracker *t, const char *code, const char *as_of, json_t **out)
@@ -361,7 +401,7 @@ static int build(kngg_tracker *t, const char *code, const char *as_of, json_t **
 	set(root, "name", js(st->name));
 	set(root, "as_of", js(today));
 	set(root, "current_phase", json_integer(st->current_phase));
-	set(root, "readiness", readiness_json(r));
+	set(root, "readiness", kngg_readiness_json(r));
 	{
 		signoff_ctx sc = {t, code, as_of, reg, NULL, 0, 0};
 

@@ -2,6 +2,7 @@
  * people.c: the stakeholder register, analyses, project roles and the
  * continuity check. Facts are events; the register is derived from them.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -633,6 +634,22 @@ done:
 
 /* ---- roles ------------------------------------------------------------------------ */
 
+#define HOURS_MESSAGE "uren per week moet een geheel getal van " KNGG_LIMIT_STR(KNGG_HOURS_MIN) \
+		      " tot en met " KNGG_LIMIT_STR(KNGG_HOURS_MAX) " zijn"
+
+int kngg_role_hours_parse(kngg_tracker *t, const char *text, int *hours)
+{
+	char *end = NULL;
+	long v;
+
+	errno = 0;
+	v = text ? strtol(text, &end, 10) : 0;
+	if (!text || !*text || *end || errno || v < KNGG_HOURS_MIN || v > KNGG_HOURS_MAX)
+		return engine_fail(t, KNGG_EINVALID, HOURS_MESSAGE ", niet '%s'", text ? text : "");
+	*hours = (int)v;
+	return 0;
+}
+
 /* The event data of an assignment: {"deputy":true,"hours":8,"contribution":"..."},
  * only what was said; NULL when nothing was. */
 static int role_data(kngg_tracker *t, const kngg_role_terms *terms, char **data)
@@ -642,9 +659,8 @@ static int role_data(kngg_tracker *t, const kngg_role_terms *terms, char **data)
 	*data = NULL;
 	if (!terms)
 		return 0;
-	if (terms->hours < 0 || terms->hours > 80)
-		return engine_fail(t, KNGG_EINVALID, "uren per week moet tussen 0 en 80 liggen, niet %d",
-				   terms->hours);
+	if (terms->hours && (terms->hours < KNGG_HOURS_MIN || terms->hours > KNGG_HOURS_MAX))
+		return engine_fail(t, KNGG_EINVALID, HOURS_MESSAGE ", niet %d", terms->hours);
 	if (terms->contribution && engine_check_text(t, "inbreng", terms->contribution, 1) < 0)
 		return KNGG_EINVALID;
 	if (!terms->deputy && !terms->hours && !terms->contribution)

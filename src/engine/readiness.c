@@ -594,6 +594,31 @@ static int last_declared(void *ctx, const kngg_event *ev)
 	return 0;
 }
 
+/* The scope every section shares: the one section's scope, else the part
+ * before ", " that all sections have in common ("fase 2"), else fallback. */
+static const char *common_scope(eval *e, const kngg_readiness *r, const char *fallback)
+{
+	const char *first, *comma;
+	size_t k;
+
+	if (r->nsections == 0)
+		return fallback;
+	if (r->nsections == 1)
+		return r->sections[0].scope ? r->sections[0].scope : fallback;
+	first = r->sections[0].scope;
+	if (!first)
+		return fallback;
+	comma = strstr(first, ", ");
+	k = comma ? (size_t)(comma - first) : strlen(first);
+	for (size_t i = 1; i < r->nsections; i++) {
+		const char *s = r->sections[i].scope;
+
+		if (!s || strncmp(s, first, k) != 0 || (s[k] != '\0' && s[k] != ','))
+			return fallback;
+	}
+	return fmt(e, "%.*s", (int)k, first);
+}
+
 int kngg_readiness_load(kngg_tracker *t, const char *code, int phase, const char *step,
 			const char *area, const char *as_of, kngg_readiness **out)
 {
@@ -610,8 +635,8 @@ int kngg_readiness_load(kngg_tracker *t, const char *code, int phase, const char
 		return rc;
 	if (phase && step)
 		return engine_fail(t, KNGG_EINVALID, "vraag naar een fase of naar een stap, niet allebei");
-	if (phase && (phase < 1 || phase > 4))
-		return engine_fail(t, KNGG_EINVALID, "fase %d bestaat niet (1-4)", phase);
+	if (phase && (phase < 1 || phase > KNGG_PHASES))
+		return engine_fail(t, KNGG_EINVALID, "fase %d bestaat niet (1-%d)", phase, KNGG_PHASES);
 	if (step) {
 		scope = kngg_defs_find(t->defs, step);
 		if (!scope || scope->kind != KNGG_DEF_STEP)
@@ -681,6 +706,8 @@ int kngg_readiness_load(kngg_tracker *t, const char *code, int phase, const char
 	r->sections = asked.list;
 	r->nsections = asked.n;
 	r->ready = sections_ready(&asked);
+	r->scope = common_scope(&e, r, step ? fmt(&e, "stap %s", step)
+					    : fmt(&e, "fase %d", phase ? phase : r->calculated_phase));
 
 	f.municipality = code;
 	f.kind = KNGG_EV_PHASE_DECLARE;

@@ -9,12 +9,13 @@
 #include <string.h>
 #include <time.h>
 
+#include "kngg/limits.h"
 #include "kngg/people.h"
 
 #include "engine/engine.h"
 
-#define MAX_TEXT 2000
-#define MAX_NAME 200 /* as the schema's CHECK */
+#define MAX_TEXT KNGG_TEXT_MAX
+#define MAX_NAME KNGG_NAME_MAX /* as the schema's CHECK */
 
 int engine_fail(kngg_tracker *t, int rc, const char *fmt, ...)
 {
@@ -870,4 +871,37 @@ const char *kngg_event_kind_text(const char *kind)
 		if (strcmp(names[i].kind, kind) == 0)
 			return names[i].text;
 	return kind;
+}
+
+char *kngg_event_describe(const kngg_event *ev)
+{
+	const char *person = ev->person ? ev->person : ev->person_erased ? "(gewist)" : NULL;
+	kngg_buf b = {0};
+	char *line;
+
+	if (ev->target && strcmp(ev->kind, KNGG_EV_NOTE_REDACT) == 0)
+		kngg_buf_printf(&b, " van #%s", ev->target); /* the event whose note changed */
+	else if (ev->target)
+		kngg_buf_printf(&b, " %s", ev->target);
+	if (ev->area)
+		kngg_buf_printf(&b, " [%s]", ev->area);
+	if (ev->cycle_number)
+		kngg_buf_printf(&b, " [fase %d, cyclus %d]", ev->cycle_phase, ev->cycle_number);
+	if (ev->has_score)
+		kngg_buf_printf(&b, " score %d", ev->score);
+	if (ev->value)
+		kngg_buf_printf(&b, " %s", ev->value);
+	if (ev->corrects)
+		kngg_buf_printf(&b, " trekt #%lld in", (long long)ev->corrects);
+	if (person && ev->org)
+		kngg_buf_printf(&b, " — %s, %s", person, ev->org);
+	else if (person || ev->org)
+		kngg_buf_printf(&b, " — %s", person ? person : ev->org);
+	if (ev->corrected_by)
+		kngg_buf_printf(&b, " (ingetrokken op %s door #%lld)",
+				ev->corrected_on ? ev->corrected_on : "?", (long long)ev->corrected_by);
+	/* without the separating space in front */
+	line = b.failed ? NULL : strdup(kngg_buf_cstr(&b) + (b.len > 0));
+	kngg_buf_free(&b);
+	return line;
 }

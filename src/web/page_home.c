@@ -406,10 +406,10 @@ static void password_form(web_request *r)
 	web_form_begin(r, "/wachtwoord", "card narrow");
 	web_input_attrs(r, "huidig", "Huidig wachtwoord", "password",
 			"autocomplete=\"current-password\" required");
-	web_input_attrs(r, "nieuw", "Nieuw wachtwoord (minstens 10 tekens)", "password",
-			"autocomplete=\"new-password\" minlength=\"10\" required");
+	web_input_attrs(r, "nieuw", "Nieuw wachtwoord (minstens " KNGG_LIMIT_STR(KNGG_PASSWORD_MIN) " tekens)", "password",
+			"autocomplete=\"new-password\" minlength=\"" KNGG_LIMIT_STR(KNGG_PASSWORD_MIN) "\" required");
 	web_input_attrs(r, "herhaal", "Nieuw wachtwoord nogmaals", "password",
-			"autocomplete=\"new-password\" minlength=\"10\" required");
+			"autocomplete=\"new-password\" minlength=\"" KNGG_LIMIT_STR(KNGG_PASSWORD_MIN) "\" required");
 	kngg_buf_puts(b, "<button type=\"submit\" class=\"primary\">Wijzigen</button></form>");
 	web_page_end(r);
 }
@@ -537,13 +537,7 @@ void page_users(web_request *r)
 {
 	kngg_buf *b = &r->out;
 
-	if (!web_is_admin(r)) {
-		web_error(r, MHD_HTTP_FORBIDDEN, "Geen toegang",
-			  r->local ? "Accounts beheert u met 'kngg user add'; daarna logt iedereen in."
-				   : "Alleen een beheerder beheert accounts.");
-		return;
-	}
-	if (r->post) {
+	if (r->post) { /* a beheerder's (the route) */
 		users_post(r);
 		return;
 	}
@@ -565,16 +559,16 @@ void page_users(web_request *r)
 	web_select_open(r, "gemeente", "Gemeenten (projectleider: verplicht)", "multiple size=\"5\"");
 	kngg_store_municipalities(r->tracker.store, municipality_option, b);
 	kngg_buf_puts(b, "</select>");
-	web_input_attrs(r, "wachtwoord", "Wachtwoord (minstens 10 tekens)", "password",
-			"autocomplete=\"new-password\" minlength=\"10\" required");
+	web_input_attrs(r, "wachtwoord", "Wachtwoord (minstens " KNGG_LIMIT_STR(KNGG_PASSWORD_MIN) " tekens)", "password",
+			"autocomplete=\"new-password\" minlength=\"" KNGG_LIMIT_STR(KNGG_PASSWORD_MIN) "\" required");
 	kngg_buf_puts(b, "<button type=\"submit\" class=\"primary\">Toevoegen</button></form>");
 	web_form_begin(r, "/gebruikers", "card narrow");
 	kngg_buf_puts(b, "<h2>Wachtwoord wijzigen</h2><p>De sessies van het account eindigen.</p>");
 	web_select_open(r, "voor", "Account", "required");
 	kngg_accounts(&r->tracker, account_option, b);
 	kngg_buf_puts(b, "</select>");
-	web_input_attrs(r, "nieuw", "Nieuw wachtwoord (minstens 10 tekens)", "password",
-			"autocomplete=\"new-password\" minlength=\"10\" required");
+	web_input_attrs(r, "nieuw", "Nieuw wachtwoord (minstens " KNGG_LIMIT_STR(KNGG_PASSWORD_MIN) " tekens)", "password",
+			"autocomplete=\"new-password\" minlength=\"" KNGG_LIMIT_STR(KNGG_PASSWORD_MIN) "\" required");
 	kngg_buf_puts(b, "<button type=\"submit\">Wijzigen</button></form>");
 	web_page_end(r);
 }

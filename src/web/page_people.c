@@ -195,7 +195,8 @@ static void forms(web_request *r, const char *code, const kngg_register *reg)
 	web_select_list(r, "rol", "Rol", "rollen", 1);
 	kngg_buf_puts(b, "<label class=\"check\"><input type=\"checkbox\" name=\"plv\" value=\"1\"> "
 			 "als plaatsvervanger</label>");
-	web_input_attrs(r, "uren", "Uren per week (optioneel)", "number", "min=\"1\" max=\"80\"");
+	web_input_attrs(r, "uren", "Uren per week (optioneel)", "number",
+			"min=\"" KNGG_LIMIT_STR(KNGG_HOURS_MIN) "\" max=\"" KNGG_LIMIT_STR(KNGG_HOURS_MAX) "\"");
 	web_input(r, "inbreng", "Inbreng (optioneel)", "text", NULL, 0);
 	web_input(r, "datum", "Datum (leeg: vandaag)", "date", NULL, 0);
 	kngg_buf_puts(b, "<div class=\"buttons\"><button type=\"submit\" name=\"actie\" value=\"toewijzen\" "
@@ -239,13 +240,15 @@ static void stakeholders_post(web_request *r, const char *code)
 		const char *action = web_form_get(&r->form, "actie");
 		const char *role = web_form_get(&r->form, "rol");
 		int64_t id = form_person(r);
+		const char *hours = web_form_get(&r->form, "uren");
 		kngg_role_terms terms = {0};
 
 		terms.deputy = web_form_get(&r->form, "plv") != NULL;
 		terms.contribution = web_form_get(&r->form, "inbreng");
-		if (web_form_get(&r->form, "uren") && web_form_number(&r->form, "uren", &terms.hours) < 0)
-			kngg_buf_puts(&r->error, "uren per week: een heel getal van 1 tot en met 80");
-		else if (id && action && strcmp(action, "beeindigen") == 0)
+
+		if (hours && (rc = kngg_role_hours_parse(&r->tracker, hours, &terms.hours)) < 0) {
+			/* the engine's message is in r->error */
+		} else if (id && action && strcmp(action, "beeindigen") == 0)
 			rc = kngg_role_end(&r->tracker, code, id, role, &o);
 		else if (id)
 			rc = kngg_role_assign(&r->tracker, code, id, role, &terms, &o);

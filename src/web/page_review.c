@@ -149,7 +149,8 @@ static void quickscan_post(web_request *r, const char *code, const char *back)
 
 	if (web_write_begin(r, code, &o) < 0)
 		return;
-	if (web_form_number(&r->form, "fase", &phase) == 0 && phase != 3 && phase != 4)
+	if (web_form_number(&r->form, "fase", &phase) == 0 &&
+	    (phase < KNGG_CYCLE_PHASE || phase > KNGG_PHASES))
 		kngg_buf_puts(&r->error, "kies fase 3 of 4");
 	else if (!theme || web_form_number(&r->form, "score", &score) < 0)
 		kngg_buf_puts(&r->error, "kies een thema en een score");
@@ -396,26 +397,15 @@ done:
 static int journal_row(void *ctx, const kngg_event *ev)
 {
 	kngg_buf *b = ctx;
-	const char *person = ev->person ? ev->person : ev->person_erased ? "(gewist)" : NULL;
+	char *line = kngg_event_describe(ev);
 
-	web_hf(b, "<tr%R><td>#%lld</td><td>%s</td><td>%s</td><td>", ev->corrected_by ? " class=\"withdrawn\"" : "",
-	       (long long)ev->id, ev->date, kngg_event_kind_text(ev->kind));
-	if (ev->target)
-		web_hf(b, "%s ", ev->target);
-	if (ev->has_score)
-		web_hf(b, "score %d ", ev->score);
-	if (ev->value)
-		web_hf(b, "%s ", ev->value);
-	if (person)
-		web_hf(b, "· %s ", person);
-	if (ev->area)
-		web_hf(b, "· gebied %s ", ev->area);
-	if (ev->cycle_number)
-		web_hf(b, "· fase %d cyclus %d ", ev->cycle_phase, ev->cycle_number);
-	if (ev->corrected_by)
-		web_hf(b, "<em>(ingetrokken door #%lld)</em>", (long long)ev->corrected_by);
-	web_hf(b, "</td><td>%s</td><td>%s</td></tr>", ev->by ? ev->by : ev->by_erased ? "(gewist)" : "",
+	if (!line)
+		return KNGG_ENOMEM;
+	web_hf(b, "<tr%R><td>#%lld</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
+	       ev->corrected_by ? " class=\"withdrawn\"" : "", (long long)ev->id, ev->date,
+	       kngg_event_kind_text(ev->kind), line, ev->by ? ev->by : ev->by_erased ? "(gewist)" : "",
 	       ev->note ? ev->note : "");
+	free(line);
 	return 0;
 }
 

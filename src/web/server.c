@@ -167,77 +167,191 @@ static void serve_static(web_request *r, const unsigned char *data, size_t len,
 	r->cacheable = 1;
 }
 
-/* Splits the path into segments (no empty ones; "..", "." refused). */
-static int split_path(web_request *r)
+int web_path_split(char *path, char **seg, size_t max, size_t *nseg)
 {
 	char *p, *save = NULL, *s;
 
-	if (!(r->seg_storage = strdup(r->path)))
-		return -1;
-	for (p = strtok_r(r->seg_storage, "/", &save); p; p = strtok_r(NULL, "/", &save)) {
-		if (r->nseg == sizeof(r->seg) / sizeof(r->seg[0]) || strcmp(p, "..") == 0 ||
-		    strcmp(p, ".") == 0)
+	*nseg = 0;
+	for (p = strtok_r(path, "/", &save); p; p = strtok_r(NULL, "/", &save)) {
+		if (*nseg == max || strcmp(p, "..") == 0 || strcmp(p, ".") == 0)
 			return -1;
 		for (s = p; *s; s++)
 			if ((unsigned char)*s < 0x20)
 				return -1;
-		r->seg[r->nseg++] = p;
+		seg[(*nseg)++] = p;
 	}
 	return 0;
 }
 
-static int seg_is(const web_request *r, size_t i, const char *s)
+/* Splits the path into segments (no empty ones; "..", "." refused). */
+static int split_path(web_request *r)
 {
-	return i < r->nseg && strcmp(r->seg[i], s) == 0;
+	if (!(r->seg_storage = strdup(r->path)))
+		return -1;
+	return web_path_split(r->seg_storage, r->seg, sizeof(r->seg) / sizeof(r->seg[0]), &r->nseg);
 }
 
-/* Pages that write take POST; the others only GET (HEAD is GET to MHD). */
-static void route(web_request *r)
+/* 1 when the segments are pattern's; its {parameters} into params. */
+static int pattern_match(const char *pattern, char *const *seg, size_t nseg, const char **params)
 {
-	const char *code;
+	const char *p = pattern;
+	size_t i = 0, np = 0;
 
-	if (r->nseg == 0 && !r->post) {
-		page_home(r);
-	} else if (seg_is(r, 0, "static") && r->nseg == 2 && !r->post) {
-		if (strcmp(r->seg[1], "kngg.css") == 0)
-			serve_static(r, kngg_web_css, kngg_web_css_len, "text/css; charset=utf-8");
-		else if (strcmp(r->seg[1], "kngg.svg") == 0)
-			serve_static(r, kngg_web_icon, kngg_web_icon_len, "image/svg+xml");
-		else
-			web_error(r, MHD_HTTP_NOT_FOUND, "Niet gevonden", "Dit bestand bestaat niet.");
-	} else if (seg_is(r, 0, "inloggen") && r->nseg == 1) {
-		page_login(r);
-	} else if (seg_is(r, 0, "uitloggen") && r->nseg == 1 && r->post) {
-		page_logout(r);
-	} else if (seg_is(r, 0, "gebruikers") && r->nseg == 1) {
-		page_users(r);
-	} else if (seg_is(r, 0, "wachtwoord") && r->nseg == 1) {
-		page_password(r);
-	} else if (seg_is(r, 0, "controle") && r->nseg == 1 && !r->post) {
-		page_verify(r);
-	} else if (seg_is(r, 0, "gemeente") && r->nseg >= 2) {
-		code = r->seg[1];
-		if (r->nseg == 2)
-			page_roadmap(r, code);
-		else if (r->nseg == 4 && seg_is(r, 2, "stap"))
-			page_step(r, code, r->seg[3]);
-		else if (r->nseg == 3 && seg_is(r, 2, "stakeholders"))
-			page_stakeholders(r, code);
-		else if (r->nseg == 3 && seg_is(r, 2, "gereedheid"))
-			page_readiness(r, code);
-		else if (r->nseg == 3 && seg_is(r, 2, "quickscan"))
-			page_quickscan(r, code);
-		else if (r->nseg == 3 && seg_is(r, 2, "factoren"))
-			page_factors(r, code);
-		else if (r->nseg == 3 && seg_is(r, 2, "logboek"))
-			page_journal(r, code);
-		else if (r->nseg >= 3 && r->nseg <= 4 && seg_is(r, 2, "documenten") && !r->post)
-			page_documents(r, code, r->nseg == 4 ? r->seg[3] : NULL);
-		else
-			web_error(r, MHD_HTTP_NOT_FOUND, "Niet gevonden", "Deze pagina bestaat niet.");
-	} else {
-		web_error(r, MHD_HTTP_NOT_FOUND, "Niet gevonden", "Deze pagina bestaat niet.");
+	while (*p == '/')
+		p++;
+	while (*p) {
+		const char *end = strchr(p, '/');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+
+		if (i == nseg)
+			return 0;
+		if (p[0] == '{' && p[len - 1] == '}') {
+			if (np == WEB_ROUTE_PARAMS)
+				return 0;
+			params[np++] = seg[i];
+		} else if (strlen(seg[i]) != len || strncmp(seg[i], p, len) != 0) {
+			return 0;
+		}
+		i++;
+		p += len;
+		while (*p == '/')
+			p++;
 	}
+	for (; np < WEB_ROUTE_PARAMS; np++)
+		params[np] = NULL;
+	return i == nseg;
+}
+
+int web_route_match(const web_route *routes, int post, char *const *seg, size_t nseg,
+		    const char **params)
+{
+	int path_known = 0;
+
+	for (int i = 0; routes[i].pattern; i++) {
+		if (!pattern_match(routes[i].pattern, seg, nseg, params))
+			continue;
+		if (routes[i].methods & (post ? WEB_POST : WEB_GET))
+			return i;
+		path_known = 1;
+	}
+	return path_known ? WEB_ROUTE_405 : WEB_ROUTE_404;
+}
+
+/* ---- the route table ------------------------------------------------------------ */
+
+static void h_css(web_request *r, const char *const *p)
+{
+	(void)p;
+	serve_static(r, kngg_web_css, kngg_web_css_len, "text/css; charset=utf-8");
+}
+
+static void h_icon(web_request *r, const char *const *p)
+{
+	(void)p;
+	serve_static(r, kngg_web_icon, kngg_web_icon_len, "image/svg+xml");
+}
+
+static void h_no_file(web_request *r, const char *const *p)
+{
+	(void)p;
+	web_error(r, MHD_HTTP_NOT_FOUND, "Niet gevonden", "Dit bestand bestaat niet.");
+}
+
+/* Pages without parameters, and pages of one municipality ({code}). */
+#define PAGE(name)                                                         \
+	static void h_##name(web_request *r, const char *const *p)         \
+	{                                                                  \
+		(void)p;                                                   \
+		page_##name(r);                                            \
+	}
+#define CODE_PAGE(name)                                                    \
+	static void h_##name(web_request *r, const char *const *p)         \
+	{                                                                  \
+		page_##name(r, p[0]);                                      \
+	}
+PAGE(home)
+PAGE(login)
+PAGE(logout)
+PAGE(users)
+PAGE(password)
+PAGE(verify)
+CODE_PAGE(roadmap)
+CODE_PAGE(stakeholders)
+CODE_PAGE(readiness)
+CODE_PAGE(quickscan)
+CODE_PAGE(factors)
+CODE_PAGE(journal)
+#undef PAGE
+#undef CODE_PAGE
+
+static void h_step(web_request *r, const char *const *p)
+{
+	page_step(r, p[0], p[1]);
+}
+
+static void h_documents(web_request *r, const char *const *p)
+{
+	page_documents(r, p[0], p[1]);
+}
+
+/* Every URL: the first route whose pattern and method match answers. A
+ * {code} is a municipality the account must be able to see; a POST is a
+ * write (its form carries the CSRF token; web_write_begin checks the right
+ * to record for that municipality). */
+#define GET WEB_GET
+#define GET_POST (WEB_GET | WEB_POST)
+const web_route web_routes[] = {
+	{GET, "/", h_home, WEB_USER},
+	{GET, "/static/kngg.css", h_css, WEB_PUBLIC},
+	{GET, "/static/kngg.svg", h_icon, WEB_PUBLIC},
+	{GET, "/static/{file}", h_no_file, WEB_PUBLIC},
+	{GET_POST, "/inloggen", h_login, WEB_ANYONE},
+	{WEB_POST, "/uitloggen", h_logout, WEB_USER},
+	{GET_POST, "/gebruikers", h_users, WEB_ADMIN},
+	{GET_POST, "/wachtwoord", h_password, WEB_USER},
+	{GET, "/controle", h_verify, WEB_USER},
+	{GET_POST, "/gemeente/{code}", h_roadmap, WEB_MUNICIPALITY},
+	{GET_POST, "/gemeente/{code}/stap/{id}", h_step, WEB_MUNICIPALITY},
+	{GET_POST, "/gemeente/{code}/stakeholders", h_stakeholders, WEB_MUNICIPALITY},
+	{GET_POST, "/gemeente/{code}/gereedheid", h_readiness, WEB_MUNICIPALITY},
+	{GET_POST, "/gemeente/{code}/quickscan", h_quickscan, WEB_MUNICIPALITY},
+	{GET_POST, "/gemeente/{code}/factoren", h_factors, WEB_MUNICIPALITY},
+	{GET_POST, "/gemeente/{code}/logboek", h_journal, WEB_MUNICIPALITY},
+	{GET, "/gemeente/{code}/documenten", h_documents, WEB_MUNICIPALITY},
+	{GET, "/gemeente/{code}/documenten/{file}", h_documents, WEB_MUNICIPALITY},
+	{0, NULL, NULL, 0}};
+#undef GET
+#undef GET_POST
+
+/* Runs the route found (or answers 404/405), once its access is checked:
+ * the session's account was checked already (authenticate). */
+static void dispatch(web_request *r, int found, const char *const *params)
+{
+	const web_route *route;
+
+	if (found == WEB_ROUTE_404) {
+		web_error(r, MHD_HTTP_NOT_FOUND, "Niet gevonden", "Deze pagina bestaat niet.");
+		return;
+	}
+	if (found == WEB_ROUTE_405) {
+		web_error(r, MHD_HTTP_METHOD_NOT_ALLOWED, "Niet toegestaan",
+			  "Deze methode wordt niet ondersteund.");
+		return;
+	}
+	route = &web_routes[found];
+	if (route->access == WEB_ADMIN && !web_is_admin(r)) {
+		web_error(r, MHD_HTTP_FORBIDDEN, "Geen toegang",
+			  r->local ? "Accounts beheert u met 'kngg user add'; daarna logt iedereen in."
+				   : "Alleen een beheerder beheert accounts.");
+		return;
+	}
+	if (route->access == WEB_MUNICIPALITY &&
+	    (!kngg_valid_code(params[0]) || !web_may_read(r, params[0]))) {
+		web_error(r, MHD_HTTP_NOT_FOUND, "Niet gevonden",
+			  "Deze gemeente bestaat niet of u heeft er geen toegang toe.");
+		return;
+	}
+	route->handler(r, params);
 }
 
 /* ---- one request -------------------------------------------------------------- */
@@ -308,7 +422,7 @@ static int post_ok(web_request *r)
 }
 
 /* Session, account and access; returns 0 when the route may run. */
-static int authenticate(server *srv, web_request *r)
+static int authenticate(server *srv, web_request *r, int found)
 {
 	const char *cookie = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, COOKIE);
 	int naccounts = 0, changed = 0, rc;
@@ -353,7 +467,7 @@ static int authenticate(server *srv, web_request *r)
 			  "opnieuw en probeer het nog eens.");
 		return -1;
 	}
-	if (!r->local && !r->account && !seg_is(r, 0, "inloggen")) {
+	if (!r->local && !r->account && (found < 0 || web_routes[found].access != WEB_ANYONE)) {
 		if (naccounts == 0) {
 			web_error(r, MHD_HTTP_FORBIDDEN, "Geen accounts",
 				  "Deze server luistert niet alleen op deze computer en heeft nog geen "
@@ -368,6 +482,9 @@ static int authenticate(server *srv, web_request *r)
 
 static void handle(server *srv, web_request *r)
 {
+	const char *params[WEB_ROUTE_PARAMS];
+	int found;
+
 	if (!host_ok(srv, r)) {
 		web_error(r, MHD_HTTP_MISDIRECTED_REQUEST, "Verkeerde host",
 			  "Open kngg via het adres dat 'kngg serve' toont.");
@@ -377,8 +494,9 @@ static void handle(server *srv, web_request *r)
 		web_error(r, MHD_HTTP_BAD_REQUEST, "Ongeldig adres", "Dit adres klopt niet.");
 		return;
 	}
-	if (seg_is(r, 0, "static") && !r->post) { /* no database needed */
-		route(r);
+	found = web_route_match(web_routes, r->post, r->seg, r->nseg, params);
+	if (found >= 0 && web_routes[found].access == WEB_PUBLIC) { /* no database needed */
+		web_routes[found].handler(r, params);
 		return;
 	}
 	r->tracker.defs = srv->cfg->defs;
@@ -389,8 +507,8 @@ static void handle(server *srv, web_request *r)
 		web_engine_failed(r, KNGG_EIO, "/");
 		return;
 	}
-	if (authenticate(srv, r) == 0)
-		route(r);
+	if (authenticate(srv, r, found) == 0)
+		dispatch(r, found, params);
 	/* r->error goes with the request; the connection stays with the thread */
 	kngg_store_set_diag(r->tracker.store, NULL, NULL);
 }

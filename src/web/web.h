@@ -220,6 +220,45 @@ void web_url_encode(kngg_buf *b, const char *s);
 /* The Dutch phrase for a date: "12 maart 2026" into out. */
 void web_date_nl(const char *date, char out[32]);
 
+/* ---- routes ----------------------------------------------------------------- */
+
+enum { WEB_GET = 1, WEB_POST = 2 }; /* HEAD is GET */
+
+typedef enum {
+	WEB_PUBLIC,       /* no session, no database (the stylesheet, the icon) */
+	WEB_ANYONE,       /* a session, no login (the login page) */
+	WEB_USER,         /* logged in, or local mode */
+	WEB_ADMIN,        /* a beheerder */
+	WEB_MUNICIPALITY  /* {code}: a municipality the account may see */
+} web_access;
+
+#define WEB_ROUTE_PARAMS 2
+
+/* params: the pattern's {parameters} in order, NULL past the last. */
+typedef void (*web_handler)(web_request *r, const char *const *params);
+
+typedef struct {
+	unsigned methods;     /* WEB_GET, WEB_POST (a write: CSRF token required) */
+	const char *pattern;  /* "/gemeente/{code}/stap/{id}": {x} is one segment */
+	web_handler handler;
+	web_access access;
+} web_route;
+
+/* The server's table, ended by a NULL pattern (server.c). */
+extern const web_route web_routes[];
+
+#define WEB_ROUTE_404 (-404) /* no route has this path */
+#define WEB_ROUTE_405 (-405) /* a route has the path, none the method */
+/* The first route of routes (ended by a NULL pattern) whose pattern is the
+ * path seg[0..nseg) and that takes the method (post or GET): its index,
+ * its parameters into params; else WEB_ROUTE_404 or WEB_ROUTE_405. */
+int web_route_match(const web_route *routes, int post, char *const *seg, size_t nseg,
+		    const char **params);
+/* Splits path (modified) at '/' into at most max segments, empty ones
+ * dropped (so a trailing slash is no segment); -1 for more segments, "."
+ * or "..", or a control character. */
+int web_path_split(char *path, char **seg, size_t max, size_t *nseg);
+
 /* ---- pages ------------------------------------------------------------------ */
 
 void page_home(web_request *r);
@@ -252,7 +291,7 @@ void web_write_end(web_request *r, int rc, const char *back, const char *msg);
 int web_form_number(const web_form *f, const char *name, int *v);
 
 /* Loads the municipality's name; answers 404 itself and returns -1 when
- * unknown or not visible to the account. */
+ * unknown (whether the account may see it is checked by its route). */
 int web_municipality(web_request *r, const char *code, char name[256]);
 /* Answers a failed engine call: 500 for database trouble, else a redirect
  * back to back with the engine's message as flash. */

@@ -108,9 +108,9 @@ check '[ "$(person "[\"latest\"][\"influence\"]" "$A")" = hoog ]' "influence car
 check '[ "$(person "[\"latest\"][\"urgency\"]" "$A")" = middel ]' "urgency carried over twice"
 check '[ "$(person "[\"latest\"][\"stance\"]" "$A")" = neutraal ]' "stance carried over twice"
 check '[ "$(person "[\"latest\"][\"note\"]" "$A")" = "toegezegd in de kerngroep" ]' "note kept"
-check '[ "$(json "[h[\"commitment\"] for h in [p for p in d if p[\"id\"]==$A][0][\"history\"]]")" = "['"'"'geinformeerd'"'"', '"'"'geinformeerd'"'"', '"'"'toegezegd'"'"']" ]' \
+check '[ "$(json "[h[\"commitment\"] for h in [p for p in d if p[\"id\"]==$A][0][\"assessments\"]]")" = "['"'"'geinformeerd'"'"', '"'"'geinformeerd'"'"', '"'"'toegezegd'"'"']" ]' \
 	"history keeps every commitment, oldest first"
-check '[ "$(json "[h[\"date\"] for h in [p for p in d if p[\"id\"]==$A][0][\"history\"]]")" = "['"'"'2026-02-01'"'"', '"'"'2026-03-01'"'"', '"'"'2026-04-01'"'"']" ]' \
+check '[ "$(json "[h[\"date\"] for h in [p for p in d if p[\"id\"]==$A][0][\"assessments\"]]")" = "['"'"'2026-02-01'"'"', '"'"'2026-03-01'"'"', '"'"'2026-04-01'"'"']" ]' \
 	"history dates oldest first"
 run --db "$DB" stakeholder show GM0479 "$A"
 expect_rc 0 "show"
@@ -255,13 +255,13 @@ run --db "$DB" stakeholder list GM0479 --format json
 expect_rc 0 "json"
 check '[ "$(json "len(d)")" = 7 ]' "json has every person"
 check '[ "$(json "len(set(tuple(sorted(p)) for p in d))")" = 1 ]' "every json object has the same keys"
-check '[ "$(json "all(set(p) >= {\"id\",\"name\",\"organisation\",\"organisation_type\",\"function\",\"level\",\"email\",\"phone\",\"erased\",\"latest\",\"history\"} for p in d)")" = True ]' \
+check '[ "$(json "all(set(p) >= {\"id\",\"name\",\"organisation\",\"organisation_type\",\"function\",\"level\",\"email\",\"phone\",\"erased\",\"latest\",\"assessments\",\"committed\",\"roles\"} for p in d)")" = True ]' \
 	"json objects have the documented keys"
-check '[ "$(json "len(set(tuple(sorted(a)) for p in d for a in p[\"history\"] + ([p[\"latest\"]] if p[\"latest\"] else [])))")" = 1 ]' \
+check '[ "$(json "len(set(tuple(sorted(a)) for p in d for a in p[\"assessments\"] + ([p[\"latest\"]] if p[\"latest\"] else [])))")" = 1 ]' \
 	"every assessment object has the same keys"
 check '[ "$(person "[\"name\"]" "$Z")" = "$zoe" ]' "json name unchanged"
 check '[ "$(person "[\"latest\"]" "$F")" = None ]' "never analysed: latest null"
-check '[ "$(person "[\"history\"]" "$F")" = "[]" ]' "never analysed: empty history"
+check '[ "$(person "[\"assessments\"]" "$F")" = "[]" ]' "never analysed: empty history"
 check '[ "$(person "[\"email\"]" "$B")" = None ]' "missing e-mail is null"
 check '[ "$(person "[\"erased\"]" "$A")" = False ]' "not erased"
 run --db "$DB" stakeholder list GM0363 --format json

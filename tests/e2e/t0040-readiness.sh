@@ -34,7 +34,7 @@ check 'has_word "$(missing_ids)" 1.3' "(1) 1.3 is missing"
 check '! has_word "$(missing_ids)" 1.1 && ! has_word "$(missing_ids)" 1.2 && ! has_word "$(missing_ids)" 1.4' \
 	"(1) 1.1, 1.2, 1.4 are not missing"
 check 'has_word "$(met_ids)" 1.1 && has_word "$(met_ids)" 1.2 && has_word "$(met_ids)" 1.4' "(1) 1.1, 1.2, 1.4 are met"
-check '[ "$(json "[m[\"rule\"] for m in d[\"missing\"] if m[\"id\"]==\"1.3\"][0]")" = gedaan ]' "(1) the 1.3 rule is 'gedaan'"
+check '[ "$(json "[m[\"kind\"] for m in d[\"missing\"] if m[\"id\"]==\"1.3\"][0]")" = gedaan ]' "(1) the 1.3 rule is 'gedaan'"
 check '[ "$(json "d[\"scope\"]+\"|\"+d[\"municipality\"]+\"|\"+d[\"name\"]")" = "fase 1|GM0415|Landsmeer" ]' \
 	"(1) scope, municipality, name"
 check '[ "$(json "d[\"oldest_stalled\"]")" = "1.3 sinds 2026-01-20" ]' "(1) 1.3 open since January is the oldest stalled step"
@@ -58,7 +58,7 @@ expect_out "## Waarschuwingen" "md: warnings section"
 check 'printf "%s\n" "$out" | grep -q "^- stap 1.3 loopt sinds"' "md: warnings as a list"
 run --db "$DB" readiness GM0415 --step 1.3 --format json
 check '[ "$(json "d[\"scope\"]")" = "stap 1.3" ] && [ "$(json "d[\"ready\"]")" = False ]' "step 1.3: scope, not ready"
-check '[ "$(json "sorted(set(m[\"rule\"] for m in d[\"missing\"]))")" = "['"'"'gedaan'"'"']" ]' "step 1.3 asks only activities and deliverables"
+check '[ "$(json "sorted(set(m[\"kind\"] for m in d[\"missing\"]))")" = "['"'"'gedaan'"'"']" ]' "step 1.3 asks only activities and deliverables"
 
 # --- (2) no-go and then go at 1.5/s1 -----------------------------------------------------
 k org add GM0479 "Gemeente Zaanstad" --type gemeente --date 2026-01-06
@@ -71,7 +71,7 @@ k signoff GM0479 1.5/s1 --decision no-go "${wethouder[@]}" --document "B&W-beslu
 run --db "$DB" readiness GM0479 --step 1.5 --format json
 expect_rc 0 "step 1.5 after a no-go"
 check 'has_word "$(missing_ids)" 1.5/s1' "(2) after the no-go 1.5/s1 is missing"
-check '[ "$(json "[m[\"rule\"] for m in d[\"missing\"] if m[\"id\"]==\"1.5/s1\"][0]")" = getekend ]' "(2) 1.5/s1 rule is 'getekend'"
+check '[ "$(json "[m[\"kind\"] for m in d[\"missing\"] if m[\"id\"]==\"1.5/s1\"][0]")" = getekend ]' "(2) 1.5/s1 rule is 'getekend'"
 check '[ "$(json "[m[\"fix\"] for m in d[\"missing\"] if m[\"id\"]==\"1.5/s1\"][0]")" != None ]' "(2) 1.5/s1 comes with a fix"
 k signoff GM0479 1.5/s1 --decision go "${wethouder[@]}" --document "B&W-besluit 2026/20" --date 2026-03-12
 run --db "$DB" readiness GM0479 --step 1.5 --format json
@@ -83,7 +83,7 @@ check 'has_word "$(missing_ids)" 1.5/s1' "(2) --as-of between no-go and go: 1.5/
 # --- (3) informed is not committed ---------------------------------------------------------
 # commitment_state: "met"/"missing" of the rule niveau=bestuurlijk organisatie=gemeente of 1.5
 commitment_state() {
-	json '[("met" if m in d["met"] else "missing") for m in d["met"]+d["missing"]+d["advice"] if m["rule"]=="commitment" and "bestuurlijk" in m["reason"] and "Gemeente" in m["reason"]][0]'
+	json '[("met" if m in d["met"] else "missing") for m in d["met"]+d["missing"]+d["advice"] if m["kind"]=="commitment" and "bestuurlijk" in m["text"] and "Gemeente" in m["text"]][0]'
 }
 k stakeholder assess GM0479 1 --commitment geinformeerd --date 2026-04-01
 run --db "$DB" readiness GM0479 --step 1.5 --format json
@@ -133,9 +133,9 @@ for args in "GM0479" "GM0479 --phase 1" "GM0479 --step 1.5" "GM0415 --phase 2" "
 	# shellcheck disable=SC2086
 	run --db "$DB" readiness $args --format json
 	check '[ "$(json "sorted(d)")" = "$keys" ]' "(8) top-level keys of 'readiness $args'"
-	check '[ "$(json "set(tuple(sorted(m)) for m in d[\"missing\"]+d[\"met\"]+d[\"advice\"]) <= {(\"area\", \"binding\", \"fix\", \"guide_lines\", \"id\", \"reason\", \"rule\", \"why\")}")" = True ]' \
+	check '[ "$(json "set(tuple(sorted(m)) for m in d[\"missing\"]+d[\"met\"]+d[\"advice\"]) <= {(\"area\", \"binding\", \"fix\", \"guide_lines\", \"id\", \"kind\", \"met\", \"text\", \"why\")}")" = True ]' \
 		"(8) item keys of 'readiness $args'"
-	check '[ "$(json "all(sorted(s)==[\"advice\",\"area\",\"gating\",\"met\",\"missing\",\"ready\",\"scope\"] for s in d[\"sections\"]) and len(d[\"sections\"])>=1")" = True ]' \
+	check '[ "$(json "all(sorted(s)==[\"area\",\"gating\",\"ready\",\"rules\",\"scope\"] for s in d[\"sections\"]) and len(d[\"sections\"])>=1")" = True ]' \
 		"(8) section keys of 'readiness $args'"
 	check '[ "$(json "type(d[\"warnings\"]).__name__+type(d[\"ready\"]).__name__")" = listbool ]' "(8) types of 'readiness $args'"
 done
@@ -157,7 +157,7 @@ check '[ "$(json "sorted(s[\"area\"] for s in d[\"sections\"])")" = "['"'"'Poele
 check '[ "$(json "d[\"scope\"]")" = "fase 2" ]' "(7) the common scope"
 check '[ "$(json "sorted(s[\"scope\"] for s in d[\"sections\"])")" = "['"'"'fase 2, gebied Poelenburg (experiment)'"'"', '"'"'fase 2, gebied Zaandam-Oost (nieuwe doelgroep; telt niet mee voor fase 3)'"'"']" ]' \
 	"(7) each section's scope"
-check '[ "$(json "sum(len(s[\"missing\"]) for s in d[\"sections\"]) == len(d[\"missing\"])")" = True ]' "(7) top-level missing is every section's"
+check '[ "$(json "sum(1 for s in d[\"sections\"] for m in s[\"rules\"] if m[\"binding\"] and not m[\"met\"]) == len(d[\"missing\"])")" = True ]' "(7) top-level missing is every section's"
 check '[ "$(json "sorted(set(m[\"area\"] for m in d[\"missing\"]))")" = "['"'"'Poelenburg'"'"', '"'"'Zaandam-Oost'"'"']" ]' "(7) missing items carry their area"
 check '[ "$(json "[m[\"id\"] for m in d[\"missing\"] if m[\"area\"]==\"Zaandam-Oost\" and m[\"id\"]==\"2.1\"]")" = "['"'"'2.1'"'"']" ]' \
 	"(7) 2.1 missing in Zaandam-Oost"
@@ -208,7 +208,7 @@ check '[ "$(json "[(r[\"calculated_phase\"], r[\"declared_phase\"], r[\"ready\"]
 check '[ "$(json "d[0][\"oldest_stalled\"], d[1][\"oldest_stalled\"]")" = "1.3 sinds 2026-01-20 None" ]' "(5) json: oldest stalled"
 check '[ "$(json "all(isinstance(r[\"blockers\"], int) and r[\"blockers\"] > 0 for r in d)")" = True ]' "(5) json: blockers counted"
 run --db "$DB" readiness GM0415 --format json
-blockers_0415=$(json 'sum(len(s["missing"]) for s in d["sections"])')
+blockers_0415=$(json 'sum(1 for s in d["sections"] for m in s["rules"] if m["binding"] and not m["met"])')
 run --db "$DB" readiness --region Zaanstreek-Waterland --format csv
 expect_rc 0 "readiness --region csv"
 check 'printf "%s" "$out" | head -1 | grep -q "^municipality,name,calculated_phase,declared_phase,ready,blockers,oldest_stalled"' "(5) csv: header"

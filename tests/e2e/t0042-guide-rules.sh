@@ -47,7 +47,7 @@ expect_out "Compleet: ja" "the GGD, named hoofduitvoerder, completes 1.1/s1"
 # regels 1779-1790 (1.1 a3/a4: beleidsmakers en beslissers of the large implementers)
 k stakeholder assess "$C" 5 --commitment toegezegd --date 2026-02-04
 run --db "$DB" readiness "$C" --step 1.1 --format json
-check '[ "$(json "[m[\"met\"] for m in d[\"met\"]+d[\"advice\"] if m[\"rule\"]==\"commitment\" and \"hoofduitvoerder\" in m[\"reason\"]][0]" 2>/dev/null)" = "False" ] || [ "$(json "len([m for m in d[\"advice\"] if \"hoofduitvoerder\" in m[\"reason\"]])")" = 1 ]' \
+check '[ "$(json "[m[\"met\"] for m in d[\"met\"]+d[\"advice\"] if m[\"kind\"]==\"commitment\" and \"hoofduitvoerder\" in m[\"text\"]][0]" 2>/dev/null)" = "False" ] || [ "$(json "len([m for m in d[\"advice\"] if \"hoofduitvoerder\" in m[\"text\"]])")" = 1 ]' \
 	"an uitvoerend professional of the hoofduitvoerder does not count for its commitment"
 # ---- 9. 1.2 asks for talks with parents and children (a5) ------------------------------
 # regels 1862-2130, 1.2 a5
@@ -58,14 +58,14 @@ check '[ "$(json "[m[\"guide_lines\"] for m in d[\"missing\"] if m[\"id\"]==\"1.
 # ---- 8. situational thresholds advise, unless a region binds them ---------------------
 # regels 1657-1663: the factors are checked when a step stalls, not a gate
 run --db "$DB" readiness "$C" --phase 1 --format json
-check '[ "$(json "all(not m[\"binding\"] for m in d[\"advice\"]) and all(m[\"rule\"] in (\"commitment\",\"factor\") for m in d[\"advice\"]) and len(d[\"advice\"])>0")" = True ]' \
+check '[ "$(json "all(not m[\"binding\"] for m in d[\"advice\"]) and all(m[\"kind\"] in (\"commitment\",\"factor\") for m in d[\"advice\"]) and len(d[\"advice\"])>0")" = True ]' \
 	"commitment and factor rules are advice"
-check '[ "$(json "all(m[\"rule\"] not in (\"commitment\",\"factor\") for m in d[\"missing\"])")" = True ]' \
+check '[ "$(json "all(m[\"kind\"] not in (\"commitment\",\"factor\") for m in d[\"missing\"])")" = True ]' \
 	"and never block"
 mkdir -p regio && cp "$SRC"/phases/*.xml "$SRC"/phases/*.xsd regio/
 sed -i 's|<factor regels="1657-1663" |<factor bindend="ja" regels="1657-1663" |' regio/gereedheid.xml
 run --phases regio --db "$DB" readiness "$C" --phase 1 --format json
-check '[ "$(json "any(m[\"rule\"]==\"factor\" and m[\"binding\"] for m in d[\"missing\"])")" = True ]' \
+check '[ "$(json "any(m[\"kind\"]==\"factor\" and m[\"binding\"] for m in d[\"missing\"])")" = True ]' \
 	"a region's own rule file can make the factor rule binding"
 # ---- 6. 1.6: the signers chosen from the analysis; the gemeente signs once --------------
 # regels 2660-2670 (1.6 a1: stakeholdersanalyse and projectplan decide who signs)

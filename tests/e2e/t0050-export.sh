@@ -42,6 +42,23 @@ check '[ "$(printf "%s" "$out" | xmllint --xpath "count(/kngg-export/phases/phas
 check '[ "$(printf "%s" "$out" | xmllint --xpath "string(/kngg-export/phases/phase[1]/runs/run/steps/step[1]/@note)" - 2>/dev/null)" = "a < b & \"c\"" ]' \
 	"xml: a note with markup characters"
 
+# --- one serialisation: the CLI's JSON is the export's part --------------------------
+k role assign GM0479 1 projectleider --hours 16 --contribution "trekt het project" --date 2026-03-02
+export_json=$("$KNGG" --db "$DB" export GM0479)
+# same PART CMD...: the JSON of `kngg CMD --format json` equals the export's PART (a Python expression over e)
+same() {
+	local part=$1 want got
+	shift
+	want=$(printf '%s' "$export_json" | python3 -c "import json,sys; e=json.load(sys.stdin); print(json.dumps($part, sort_keys=True))")
+	got=$("$KNGG" --db "$DB" "$@" --format json | python3 -c "import json,sys; print(json.dumps(json.load(sys.stdin), sort_keys=True))")
+	check '[ -n "$want" ] && [ "$want" = "$got" ]' "kngg $* --format json equals the export's $part"
+}
+same 'e["readiness"]' readiness GM0479
+same 'e["stakeholders"]' stakeholder list GM0479
+same 'e["risks"]' risks GM0479
+check '[ "$(printf "%s" "$export_json" | python3 -c "import json,sys; r=json.load(sys.stdin)[\"stakeholders\"][0][\"roles\"][0]; print(r[\"hours\"], r[\"contribution\"])")" = "16 trekt het project" ]' \
+	"a role's hours and contribution in both"
+
 # --- as of, erase, rejections ------------------------------------------------------
 run --db "$DB" export GM0479 --as-of 2026-02-15
 check '[ "$(py "import json,sys; print(len(json.load(sys.stdin)[\"signatures\"]))")" = 0 ]' "--as-of: no signature yet"

@@ -242,8 +242,8 @@ rejected "output in a missing directory" "kan $TMP/nope/x.md niet schrijven" doc
 rejected "missing templates folder" "sjablonenmap" doc list --templates "$TMP/none"
 rejected "too few arguments" "gebruik: kngg doc" doc projectplan
 
-rejected "hours out of range" "--hours verwacht een geheel getal van 1 tot en met 80" role assign GM9999 2 stuurgroep --hours 81
-rejected "hours not a number" "--hours" role assign GM9999 2 stuurgroep --hours veel
+rejected "hours out of range" "uren per week moet een geheel getal van 1 tot en met 80 zijn, niet '81'" role assign GM9999 2 stuurgroep --hours 81
+rejected "hours not a number" "uren per week moet een geheel getal" role assign GM9999 2 stuurgroep --hours veel
 run --db "$DB" role assign GM9999 "$TRICKY_ID" werkgroep --hours 3 --contribution "Beweegaanbod & <wijk>"
 expect_rc 0 "role with hours and contribution"
 run --db "$DB" doc projectorganisatie GM9999 --format html

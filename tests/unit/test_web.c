@@ -1,7 +1,7 @@
 /*
  * test_web.c: the web server's parts that need no daemon: the form
- * parser, sessions and CSRF tokens, login throttling, escaping, and the
- * connection guard (on socket pairs).
+ * parser, sessions and CSRF tokens, login throttling, escaping, the
+ * connection guard (on socket pairs) and the route matcher.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -299,6 +299,104 @@ static void guard_reaper(void **state)
 	pair_close(&slow);
 }
 
+/* ---- routes ----------------------------------------------------------------- */
+
+static void h_none(web_request *r, const char *const *p)
+{
+	(void)r;
+	(void)p;
+}
+
+static const web_route test_routes[] = {
+	{WEB_GET, "/", h_none, WEB_USER},
+	{WEB_GET | WEB_POST, "/inloggen", h_none, WEB_ANYONE},
+	{WEB_POST, "/uitloggen", h_none, WEB_USER},
+	{WEB_GET | WEB_POST, "/gemeente/{code}", h_none, WEB_MUNICIPALITY},
+	{WEB_GET | WEB_POST, "/gemeente/{code}/stap/{id}", h_none, WEB_MUNICIPALITY},
+	{WEB_GET, "/gemeente/{code}/documenten", h_none, WEB_MUNICIPALITY},
+	{WEB_GET, "/gemeente/{code}/documenten/{file}", h_none, WEB_MUNICIPALITY},
+	{0, NULL, NULL, 0}};
+
+/* Matches path for post into params: the route's index or 404/405. */
+static int match(const char *path, int post, const char **params)
+{
+	static char buf[256];
+	char *seg[8];
+	size_t nseg;
+
+	snprintf(buf, sizeof(buf), "%s", path);
+	if (web_path_split(buf, seg, 8, &nseg) < 0)
+		return -400;
+	return web_route_match(test_routes, post, seg, nseg, params);
+}
+
+static void routes_match(void **state)
+{
+	const char *p[WEB_ROUTE_PARAMS];
+
+	(void)state;
+	/* exact */
+	assert_int_equal(match("/", 0, p), 0);
+	assert_int_equal(match("/inloggen", 1, p), 1);
+	assert_null(p[0]);
+	/* parameters, in order; one parameter leaves the other NULL */
+	assert_int_equal(match("/gemeente/GM0479/stap/1.5", 0, p), 4);
+	assert_string_equal(p[0], "GM0479");
+	assert_string_equal(p[1], "1.5");
+	assert_int_equal(match("/gemeente/GM0479", 1, p), 3);
+	assert_string_equal(p[0], "GM0479");
+	assert_null(p[1]);
+	assert_int_equal(match("/gemeente/GM0479/documenten/projectplan.docx", 0, p), 6);
+	assert_string_equal(p[1], "projectplan.docx");
+	/* a trailing slash and doubled slashes are the same path */
+	assert_int_equal(match("/gemeente/GM0479/stap/1.5/", 0, p), 4);
+	assert_int_equal(match("//gemeente//GM0479", 0, p), 3);
+	assert_int_equal(match("/inloggen/", 0, p), 1);
+	/* too many or too few segments, another literal: 404 */
+	assert_int_equal(match("/gemeente/GM0479/stap/1.5/extra", 0, p), WEB_ROUTE_404);
+	assert_int_equal(match("/gemeente/GM0479/stap", 0, p), WEB_ROUTE_404);
+	assert_int_equal(match("/gemeente", 0, p), WEB_ROUTE_404);
+	assert_int_equal(match("/inloggen/x", 0, p), WEB_ROUTE_404);
+	assert_int_equal(match("/nergens", 1, p), WEB_ROUTE_404);
+	/* more segments than a request holds, "..": refused before matching */
+	assert_int_equal(match("/a/b/c/d/e/f/g/h/i", 0, p), -400);
+	assert_int_equal(match("/gemeente/../gebruikers", 0, p), -400);
+	/* a known path with a method it does not take: 405 */
+	assert_int_equal(match("/uitloggen", 0, p), WEB_ROUTE_405);
+	assert_int_equal(match("/", 1, p), WEB_ROUTE_405);
+	assert_int_equal(match("/gemeente/GM0479/documenten", 1, p), WEB_ROUTE_405);
+}
+
+/* The server's own table: every page of the guide is reachable, the
+ * documents are read-only, logging out takes a POST. */
+static void server_routes(void **state)
+{
+	const char *p[WEB_ROUTE_PARAMS];
+	char buf[64] = "/gemeente/GM9999/logboek", *seg[8];
+	size_t nseg;
+	int i;
+
+	(void)state;
+	assert_int_equal(web_path_split(buf, seg, 8, &nseg), 0);
+	i = web_route_match(web_routes, 1, seg, nseg, p);
+	assert_true(i >= 0);
+	assert_int_equal(web_routes[i].access, WEB_MUNICIPALITY);
+	assert_string_equal(p[0], "GM9999");
+	snprintf(buf, sizeof(buf), "/uitloggen");
+	assert_int_equal(web_path_split(buf, seg, 8, &nseg), 0);
+	assert_int_equal(web_route_match(web_routes, 0, seg, nseg, p), WEB_ROUTE_405);
+	snprintf(buf, sizeof(buf), "/static/kngg.css");
+	assert_int_equal(web_path_split(buf, seg, 8, &nseg), 0);
+	i = web_route_match(web_routes, 0, seg, nseg, p);
+	assert_true(i >= 0);
+	assert_int_equal(web_routes[i].access, WEB_PUBLIC);
+	snprintf(buf, sizeof(buf), "/gebruikers");
+	assert_int_equal(web_path_split(buf, seg, 8, &nseg), 0);
+	i = web_route_match(web_routes, 1, seg, nseg, p);
+	assert_true(i >= 0);
+	assert_int_equal(web_routes[i].access, WEB_ADMIN);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -306,6 +404,7 @@ int main(void)
 		cmocka_unit_test(sessions),     cmocka_unit_test(throttling),
 		cmocka_unit_test(escaping),     cmocka_unit_test(guard_deadline),
 		cmocka_unit_test(guard_pushes_out), cmocka_unit_test(guard_reaper),
+		cmocka_unit_test(routes_match),     cmocka_unit_test(server_routes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
