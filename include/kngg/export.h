@@ -44,6 +44,11 @@ json_t *kngg_readiness_json(const kngg_readiness *r);
  * (event, role, title, deputy, from, until, hours, contribution). */
 json_t *kngg_stakeholder_json(const kngg_defs *defs, const kngg_stakeholder *s);
 
+/* A signature: event, signoff, date, area, phase, cycle, decision,
+ * person_id, signer, signer_erased, role, as, organisation,
+ * organisation_type, document, arguments, note, by, withdrawn. */
+json_t *kngg_signature_json(const kngg_signature *s);
+
 /* A continuity risk: kind, text, person, role, step, organisation_type. */
 json_t *kngg_risk_json(const kngg_risk *r);
 

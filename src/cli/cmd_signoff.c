@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "kngg/export.h"
 #include "cli/json.h"
 
 /* Which subcommand an option belongs to. */
@@ -182,37 +183,9 @@ static int list_text(void *ctx, const kngg_signature *s)
 	return 0;
 }
 
-static json_t *signature_json(const kngg_signature *s)
-{
-	json_t *o = json_object(), *args = json_array();
-
-	json_object_set_new(o, "event_id", json_integer(s->event_id));
-	json_object_set_new(o, "signoff", jstr(s->signoff));
-	json_object_set_new(o, "date", jstr(s->date));
-	json_object_set_new(o, "area", jstr(s->area));
-	json_object_set_new(o, "phase", s->cycle_number ? json_integer(s->cycle_phase) : json_null());
-	json_object_set_new(o, "cycle", s->cycle_number ? json_integer(s->cycle_number) : json_null());
-	json_object_set_new(o, "decision", jstr(s->decision));
-	json_object_set_new(o, "person_id", s->person_id ? json_integer(s->person_id) : json_null());
-	json_object_set_new(o, "signer", jstr(s->signer));
-	json_object_set_new(o, "signer_erased", json_boolean(!s->signer && s->person_id));
-	json_object_set_new(o, "role", jstr(s->role));
-	json_object_set_new(o, "as", jstr(s->as));
-	json_object_set_new(o, "org", jstr(s->org));
-	json_object_set_new(o, "org_type", jstr(s->org_type));
-	json_object_set_new(o, "document", jstr(s->document));
-	for (size_t i = 0; i < s->narguments; i++)
-		json_array_append_new(args, json_string(s->arguments[i]));
-	json_object_set_new(o, "arguments", args);
-	json_object_set_new(o, "note", jstr(s->note));
-	json_object_set_new(o, "by", jstr(s->by));
-	json_object_set_new(o, "withdrawn", json_boolean(s->withdrawn));
-	return o;
-}
-
 static int list_json(void *ctx, const kngg_signature *s)
 {
-	return json_array_append_new(ctx, signature_json(s)) == 0 ? 0 : KNGG_ENOMEM;
+	return json_array_append_new(ctx, kngg_signature_json(s)) == 0 ? 0 : KNGG_ENOMEM;
 }
 
 static void csv_int(long long v, int present)

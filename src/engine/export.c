@@ -256,30 +256,41 @@ struct sig_out {
 	const char *as_of;
 };
 
-static int add_signature(void *ctx, const kngg_signature *s)
+json_t *kngg_signature_json(const kngg_signature *s)
 {
-	struct sig_out *so = ctx;
-	json_t *o, *args;
-
-	if (so->as_of && strcmp(s->date, so->as_of) > 0)
-		return 0;
-	o = json_object();
-	args = json_array();
+	json_t *o = json_object(), *args = json_array();
 
 	for (size_t i = 0; i < s->narguments; i++)
 		json_array_append_new(args, js(s->arguments[i]));
+	set(o, "event", json_integer(s->event_id));
 	set(o, "signoff", js(s->signoff));
 	set(o, "date", js(s->date));
+	set(o, "area", js(s->area));
+	set(o, "phase", s->cycle_number ? json_integer(s->cycle_phase) : json_null());
+	set(o, "cycle", s->cycle_number ? json_integer(s->cycle_number) : json_null());
 	set(o, "decision", js(s->decision));
+	set(o, "person_id", s->person_id ? json_integer(s->person_id) : json_null());
 	set(o, "signer", js(s->signer));
+	set(o, "signer_erased", json_boolean(!s->signer && s->person_id));
 	set(o, "role", js(s->role));
 	set(o, "as", js(s->as));
 	set(o, "organisation", js(s->org));
+	set(o, "organisation_type", js(s->org_type));
 	set(o, "document", js(s->document));
-	set(o, "area", js(s->area));
-	set(o, "withdrawn", json_boolean(s->withdrawn));
 	set(o, "arguments", args);
-	return json_array_append_new(so->list, o) == 0 ? 0 : KNGG_ENOMEM;
+	set(o, "note", js(s->note));
+	set(o, "by", js(s->by));
+	set(o, "withdrawn", json_boolean(s->withdrawn));
+	return o;
+}
+
+static int add_signature(void *ctx, const kngg_signature *s)
+{
+	struct sig_out *so = ctx;
+
+	if (so->as_of && strcmp(s->date, so->as_of) > 0)
+		return 0;
+	return json_array_append_new(so->list, kngg_signature_json(s)) == 0 ? 0 : KNGG_ENOMEM;
 }
 
 static json_t *rule_json(const kngg_rule_result *res, const char *area)

@@ -56,6 +56,7 @@ same() {
 same 'e["readiness"]' readiness GM0479
 same 'e["stakeholders"]' stakeholder list GM0479
 same 'e["risks"]' risks GM0479
+same 'e["signatures"]' signoff list GM0479
 check '[ "$(printf "%s" "$export_json" | python3 -c "import json,sys; r=json.load(sys.stdin)[\"stakeholders\"][0][\"roles\"][0]; print(r[\"hours\"], r[\"contribution\"])")" = "16 trekt het project" ]' \
 	"a role's hours and contribution in both"
 
