@@ -5,11 +5,13 @@
 #ifndef KNGG_CLI_H
 #define KNGG_CLI_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 #include "kngg/defs.h"
 #include "kngg/store.h"
 #include "kngg/people.h"
+#include "kngg/limits.h"
 #include "kngg/readiness.h"
 #include "kngg/track.h"
 #include "mod/modules.h"
@@ -26,59 +28,138 @@ typedef struct {
 	kngg_tracker tracker;
 } kngg_cli;
 
-typedef int (*cmd_fn)(kngg_cli *cli, int argc, char **argv);
+/*
+ * The command table. A command is a list of subcommands; a subcommand
+ * names its positional arguments, the options it takes and the function
+ * that runs it. Dispatch, usage errors and help are all generated from
+ * these tables (options.c, cmd_help.c), so they cannot disagree.
+ */
+typedef struct cli_call cli_call;
+typedef int (*cli_fn)(kngg_cli *cli, const cli_call *call);
+
+/* How an option takes its value, and so the type of its field. */
+enum {
+	CLI_FLAG,  /* no value: an int, set to 1 */
+	CLI_VALUE, /* one value: a const char *, the last one given */
+	CLI_MULTI, /* repeatable: a cli_multi with every value in order */
+	CLI_ONCE   /* one value, a const char *; given twice is a usage error */
+};
+
+typedef struct {
+	const char *name;       /* long name without "--" */
+	char short_name;        /* or 0 */
+	unsigned char kind;     /* CLI_FLAG, CLI_VALUE, CLI_MULTI or CLI_ONCE */
+	unsigned char required; /* shown without brackets; the handler says why it is missing */
+	const char *metavar;    /* the value in usage text (DATUM, text|json); NULL for a flag */
+	const char *help;       /* a few words of Dutch for the option list */
+	size_t offset;          /* its field in the subcommand's options struct */
+} cli_option;
+
+typedef struct {
+	const char *name;       /* the word after the command, or NULL for none */
+	const char *key;        /* name NULL: the option that selects this form, or NULL */
+	const char *args;       /* positional arguments: "CODE STAP", "[MAP]", "NAAM CODE..." */
+	cli_fn fn;
+	const cli_option *opts; /* terminated by a NULL name; NULL: no options */
+	size_t size;            /* the size of the struct that opts fill */
+	const char *summary;    /* one line; may be NULL when it is the command's only form */
+	const char *hint;       /* NULL, or a few words added to a usage error */
+} cli_sub;
 
 typedef struct {
 	const char *name;
-	cmd_fn fn;
-	const char *usage;   /* "kngg show ID" */
-	const char *summary; /* one line for the overview */
-	const char *help;    /* the rest of `kngg help NAME` */
+	const cli_sub *subs;    /* terminated by a NULL fn */
+	const char *summary;    /* one line for the overview */
+	const char *help;       /* free text after the generated usage and options */
 } cmd_def;
+
+#define CLI_SUB_END {0}
+
+/* What a handler gets: the positional arguments after the subcommand word
+ * and the options struct (sub->size bytes, zeroed, then filled). */
+struct cli_call {
+	const cmd_def *cmd;
+	const cli_sub *sub;
+	int nargs;
+	char **args;
+	void *opts;
+};
 
 /* The command table (commands.c), terminated by a NULL name. */
 extern const cmd_def kngg_commands[];
 const cmd_def *cmd_find(const char *name);
 
-int cmd_help(kngg_cli *cli, int argc, char **argv);
-int cmd_init(kngg_cli *cli, int argc, char **argv);
-int cmd_demo(kngg_cli *cli, int argc, char **argv);
-int cmd_municipality(kngg_cli *cli, int argc, char **argv);
-int cmd_area(kngg_cli *cli, int argc, char **argv);
-int cmd_cycle(kngg_cli *cli, int argc, char **argv);
-int cmd_step(kngg_cli *cli, int argc, char **argv);
-int cmd_activity(kngg_cli *cli, int argc, char **argv);
-int cmd_deliverable(kngg_cli *cli, int argc, char **argv);
-int cmd_quickscan(kngg_cli *cli, int argc, char **argv);
-int cmd_factor(kngg_cli *cli, int argc, char **argv);
-int cmd_status(kngg_cli *cli, int argc, char **argv);
-int cmd_org(kngg_cli *cli, int argc, char **argv);
-int cmd_stakeholder(kngg_cli *cli, int argc, char **argv);
-int cmd_role(kngg_cli *cli, int argc, char **argv);
-int cmd_risks(kngg_cli *cli, int argc, char **argv);
-int cmd_signoff(kngg_cli *cli, int argc, char **argv);
-int cmd_correct(kngg_cli *cli, int argc, char **argv);
-int cmd_verify(kngg_cli *cli, int argc, char **argv);
-int cmd_person(kngg_cli *cli, int argc, char **argv);
-int cmd_readiness(kngg_cli *cli, int argc, char **argv);
-int cmd_phase(kngg_cli *cli, int argc, char **argv);
-int cmd_region(kngg_cli *cli, int argc, char **argv);
-int cmd_export(kngg_cli *cli, int argc, char **argv);
-int cmd_doc(kngg_cli *cli, int argc, char **argv);
-int cmd_log(kngg_cli *cli, int argc, char **argv);
-int cmd_serve(kngg_cli *cli, int argc, char **argv);
-int cmd_user(kngg_cli *cli, int argc, char **argv);
+/* The subcommand tables, one per cmd_*.c. */
+extern const cli_sub cmd_help_subs[], cmd_init_subs[], cmd_demo_subs[],
+	cmd_municipality_subs[], cmd_area_subs[], cmd_cycle_subs[], cmd_step_subs[],
+	cmd_activity_subs[], cmd_deliverable_subs[], cmd_quickscan_subs[], cmd_factor_subs[],
+	cmd_status_subs[], cmd_org_subs[], cmd_stakeholder_subs[], cmd_role_subs[],
+	cmd_risks_subs[], cmd_signoff_subs[], cmd_correct_subs[], cmd_verify_subs[],
+	cmd_person_subs[], cmd_readiness_subs[], cmd_phase_subs[], cmd_region_subs[],
+	cmd_export_subs[], cmd_doc_subs[], cmd_log_subs[], cmd_serve_subs[], cmd_user_subs[],
+	cmd_phases_subs[], cmd_show_subs[], cmd_validate_subs[];
+
+/*
+ * A repeatable option (--argument A --argument B): every value in order.
+ * items point into argv; the array is malloc'd and released by the
+ * dispatcher after the handler returns.
+ */
+typedef struct {
+	const char *last; /* the last value given, or NULL */
+	const char **items;
+	size_t n, cap;
+} cli_multi;
+
+void cli_multi_free(cli_multi *m);
+
+/* The offset of field f (of type type) in struct T; any other type is a
+ * compile error, so that a table row and its field cannot disagree. */
+#define CLI_FIELD_(T, f, type) _Generic(&((T *)0)->f, type *: offsetof(T, f))
+
+/* Table rows: an option with a value, a required one, one with a short
+ * name, a flag (optional or required), a required option that may be given
+ * only once, a repeatable option, and the end of a list. */
+#define CLI_OPT(T, f, name, meta, help) \
+	{(name), 0, CLI_VALUE, 0, (meta), (help), CLI_FIELD_(T, f, const char *)}
+#define CLI_OPT_REQ(T, f, name, meta, help) \
+	{(name), 0, CLI_VALUE, 1, (meta), (help), CLI_FIELD_(T, f, const char *)}
+#define CLI_OPT_SHORT(T, f, name, c, meta, help) \
+	{(name), (c), CLI_VALUE, 0, (meta), (help), CLI_FIELD_(T, f, const char *)}
+#define CLI_FLAG_OPT(T, f, name, help) \
+	{(name), 0, CLI_FLAG, 0, NULL, (help), CLI_FIELD_(T, f, int)}
+#define CLI_FLAG_REQ(T, f, name, help) \
+	{(name), 0, CLI_FLAG, 1, NULL, (help), CLI_FIELD_(T, f, int)}
+#define CLI_ONCE_REQ(T, f, name, meta, help) \
+	{(name), 0, CLI_ONCE, 1, (meta), (help), CLI_FIELD_(T, f, const char *)}
+#define CLI_MULTI_OPT(T, f, name, meta, help) \
+	{(name), 0, CLI_MULTI, 0, (meta), (help), CLI_FIELD_(T, f, cli_multi)}
+#define CLI_OPT_END {NULL, 0, 0, 0, NULL, NULL, 0}
+
+/* The options shared by many commands, each written once. */
+/* --date --by --note of a recording command, into the kngg_track_opts m. */
+#define CLI_TRACK_OPTS(T, m) \
+	CLI_OPT(T, m.date, "date", "DATUM", "de dag (JJJJ-MM-DD), standaard vandaag"), \
+	CLI_OPT(T, m.by, "by", "NAAM", "wie het vastlegt"), \
+	CLI_OPT(T, m.note, "note", "TEKST", "een toelichting in het logboek")
+#define CLI_DATE_OPT(T, m) \
+	CLI_OPT(T, m.date, "date", "DATUM", "de dag (JJJJ-MM-DD), standaard vandaag")
+#define CLI_BY_OPT(T, m) CLI_OPT(T, m.by, "by", "NAAM", "wie het vastlegt")
+#define CLI_AREA_OPT(T, f) CLI_OPT(T, f, "area", "GEBIED", "het gebied (fase 2)")
+#define CLI_ASOF_OPT(T, f) \
+	CLI_OPT(T, f, "as-of", "DATUM", "zoals het logboek het op die dag gaf")
+/* --format with the formats a command can write, e.g. "text|json". */
+#define CLI_FORMAT_OPT(T, f, formats) \
+	CLI_OPT(T, f, "format", (formats), "het formaat van de uitvoer")
 
 /* The modules with the heavy libraries (src/mod/modules.h), loaded on
  * first use; NULL after one line on stderr when one cannot be loaded. */
 const kngg_xml_module *cli_xml(void);
 const kngg_web_module *cli_web(void);
 
-/* Runs one command line (argv[0] is the command name) with cli's options. */
+/* Runs one command line (argv[0] is the command name) with cli's options:
+ * finds the command and subcommand, checks the arguments against the
+ * table and calls the handler. */
 int cli_dispatch(kngg_cli *cli, int argc, char **argv);
-int cmd_phases(kngg_cli *cli, int argc, char **argv);
-int cmd_show(kngg_cli *cli, int argc, char **argv);
-int cmd_validate(kngg_cli *cli, int argc, char **argv);
 
 /* Prints "kngg: " msg tail as one line on stderr, control characters
  * escaped (tail may be NULL). */
@@ -132,54 +213,33 @@ typedef struct {
 int cli_code_collect(void *ctx, const char *code);
 void cli_codes_free(cli_codes *l);
 
-/* The options every recording command takes: --date --by --note. */
-#define CLI_TRACK_OPTS(o)                                        \
-	{"date", 0, 1, &(o).date, NULL}, {"by", 0, 1, &(o).by, NULL}, \
-		{"note", 0, 1, &(o).note, NULL}
+/* The numbers of positional arguments spec ("CODE NAAM", "[MAP]", "NAAM
+ * CODE...") allows; *max is INT_MAX when the last one repeats. */
+void cli_args_range(const char *spec, int *min, int *max);
 
-/* Option parsing for a command. */
-typedef struct {
-	const char *name;   /* long name without "--" */
-	char short_name;    /* or 0 */
-	int has_arg;        /* 0, 1, or CLI_ARG_MULTI */
-	const char **value; /* for options with an argument */
-	int *flag;          /* for options without */
-} cli_opt;
+/* One usage line of sub, e.g. "kngg factor CODE FACTOR --score N [--date
+ * DATUM]", into buf. Tokens (an option with its value is one token) are
+ * separated by sep, so that a caller can wrap between them. Returns the
+ * length it needed, as snprintf does. */
+size_t cli_usage_line(const cmd_def *c, const cli_sub *s, char sep, char *buf, size_t size);
 
-/*
- * A repeatable option (--argument A --argument B): every value in order.
- * Its cli_opt has has_arg CLI_ARG_MULTI and value &multi.last, the struct's
- * first member, through which cli_parse reaches the whole struct (so that
- * cli_opt keeps five fields and every positional initialiser stays
- * complete). items point into argv; the array is malloc'd: release it with
- * cli_multi_free(), also when cli_parse() failed.
- */
-typedef struct {
-	const char *last;   /* the last value given, or NULL; must stay first */
-	const char **items;
-	size_t n, cap;
-} cli_multi;
-
-enum { CLI_ARG_MULTI = 2 };
-
-/* The cli_opt of a repeatable option NAME collected into m (a cli_multi). */
-#define CLI_MULTI_OPT(name, m) {(name), 0, CLI_ARG_MULTI, &(m).last, NULL}
-
-void cli_multi_free(cli_multi *m);
+/* How a subcommand is named in messages: "municipality add", "readiness
+ * --all", "signoff CODE ID", "factor". */
+void cli_sub_label(const cmd_def *c, const cli_sub *s, char *buf, size_t size);
 
 /*
- * Parses argv[1..argc-1] of command cmd. Options may appear anywhere;
- * "--help"/"-h" prints the command's help and sets *help_shown. The
- * positional arguments are moved to the front of argv+1 and counted in
- * *npos. Returns EXIT_OK or EXIT_USAGE (message printed).
+ * A usage error for sub: "kngg: WHY[ (HINT)]; gebruik: USAGE (zie 'kngg
+ * help CMD')" on stderr, the usage generated from the table. Returns
+ * EXIT_USAGE.
  */
-int cli_parse(const char *cmd, int argc, char **argv, const cli_opt *opts, int *npos,
-	      int *help_shown);
+int cli_sub_usage(const cmd_def *c, const cli_sub *s, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 /* Prints the overview of all commands on f. */
 void cli_print_overview(FILE *f);
 
-/* Prints a command's usage and help on f. */
+/* Prints a command's help on f: its usage lines, subcommands and options
+ * (generated from the tables), then its free text, wrapped to 80 columns. */
 void cli_print_help(FILE *f, const cmd_def *c);
 
 /* Output helpers (output.c). */

@@ -6,45 +6,55 @@
 
 #include "cli/cli.h"
 
-static int item_done(kngg_cli *cli, const char *cmd, int argc, char **argv)
-{
-	kngg_track_opts o = {0};
-	const cli_opt with_doc[] = {CLI_TRACK_OPTS(o), {"area", 0, 1, &o.area, NULL},
-				    {"document", 0, 1, &o.document, NULL},
-				    {NULL, 0, 0, NULL, NULL}};
-	int deliverable = strcmp(cmd, "deliverable") == 0;
-	kngg_tracker *t;
-	int npos, shown, rc;
+struct item_opts {
+	kngg_track_opts o;
+};
 
-	/* activities take no --document: hide it from their parser */
-	rc = cli_parse(cmd, argc, argv, deliverable ? with_doc : (const cli_opt[]){
-		CLI_TRACK_OPTS(o), {"area", 0, 1, &o.area, NULL}, {NULL, 0, 0, NULL, NULL}},
-		&npos, &shown);
-	if (rc != EXIT_OK || shown)
-		return rc;
-	if (npos != 3 || strcmp(argv[1], "done") != 0)
-		return cli_usage(cmd, "gebruik: kngg %s done CODE ID", cmd);
+static int item_done(kngg_cli *cli, const cli_call *call)
+{
+	const struct item_opts *a = call->opts;
+	int deliverable = strcmp(call->cmd->name, "deliverable") == 0;
+	const char *code = call->args[0], *id = call->args[1];
+	kngg_tracker *t;
+
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;
-	if (deliverable && kngg_defs_find(t->defs, argv[3]) &&
-	    kngg_defs_find(t->defs, argv[3])->kind != KNGG_DEF_DELIVERABLE)
-		return cli_fail("'%s' is geen oplevering (opleveringen hebben ids als 1.2/d1)", argv[3]);
-	if (!deliverable && kngg_defs_find(t->defs, argv[3]) &&
-	    kngg_defs_find(t->defs, argv[3])->kind != KNGG_DEF_ACTIVITY)
-		return cli_fail("'%s' is geen activiteit (activiteiten hebben ids als 1.2/a3)", argv[3]);
-	if (kngg_track_item_done(t, argv[2], argv[3], &o) < 0)
+	if (deliverable && kngg_defs_find(t->defs, id) &&
+	    kngg_defs_find(t->defs, id)->kind != KNGG_DEF_DELIVERABLE)
+		return cli_fail("'%s' is geen oplevering (opleveringen hebben ids als 1.2/d1)", id);
+	if (!deliverable && kngg_defs_find(t->defs, id) &&
+	    kngg_defs_find(t->defs, id)->kind != KNGG_DEF_ACTIVITY)
+		return cli_fail("'%s' is geen activiteit (activiteiten hebben ids als 1.2/a3)", id);
+	if (kngg_track_item_done(t, code, id, &a->o) < 0)
 		return EXIT_FAIL;
-	printf("%s: %s %s gedaan%s%s\n", argv[2], deliverable ? "oplevering" : "activiteit", argv[3],
-	       o.document ? ": " : "", o.document ? o.document : "");
+	printf("%s: %s %s gedaan%s%s\n", code, deliverable ? "oplevering" : "activiteit", id,
+	       a->o.document ? ": " : "", a->o.document ? a->o.document : "");
 	return EXIT_OK;
 }
 
-int cmd_activity(kngg_cli *cli, int argc, char **argv)
-{
-	return item_done(cli, "activity", argc, argv);
-}
+static const cli_option activity_opts[] = {
+	CLI_TRACK_OPTS(struct item_opts, o),
+	CLI_AREA_OPT(struct item_opts, o.area),
+	CLI_OPT_END,
+};
 
-int cmd_deliverable(kngg_cli *cli, int argc, char **argv)
-{
-	return item_done(cli, "deliverable", argc, argv);
-}
+/* activities take no --document */
+static const cli_option deliverable_opts[] = {
+	CLI_OPT(struct item_opts, o.document, "document", "TITEL",
+		"het stuk: een titel, pad of link"),
+	CLI_TRACK_OPTS(struct item_opts, o),
+	CLI_AREA_OPT(struct item_opts, o.area),
+	CLI_OPT_END,
+};
+
+const cli_sub cmd_activity_subs[] = {
+	{"done", NULL, "CODE ACTIVITEIT", item_done, activity_opts, sizeof(struct item_opts),
+	 "een activiteit is gedaan", NULL},
+	CLI_SUB_END,
+};
+
+const cli_sub cmd_deliverable_subs[] = {
+	{"done", NULL, "CODE OPLEVERING", item_done, deliverable_opts, sizeof(struct item_opts),
+	 "een oplevering is klaar", NULL},
+	CLI_SUB_END,
+};

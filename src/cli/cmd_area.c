@@ -39,36 +39,44 @@ static int list_areas(kngg_tracker *t, const char *code)
 	return EXIT_OK;
 }
 
-int cmd_area(kngg_cli *cli, int argc, char **argv)
-{
-	kngg_track_opts o = {0};
-	const char *group = NULL, *kind = NULL;
-	const cli_opt opts[] = {CLI_TRACK_OPTS(o), {"target-group", 0, 1, &group, NULL},
-				{"kind", 0, 1, &kind, NULL}, {NULL, 0, 0, NULL, NULL}};
-	kngg_tracker *t;
-	int npos, shown, rc;
+struct area_opts {
+	kngg_track_opts o;
+	const char *group, *kind;
+};
 
-	rc = cli_parse("area", argc, argv, opts, &npos, &shown);
-	if (rc != EXIT_OK || shown)
-		return rc;
-	if (npos >= 1 && strcmp(argv[1], "add") == 0) {
-		if (npos != 3)
-			return cli_usage("area", "gebruik: kngg area add CODE NAAM [--target-group TEKST] [--kind experiment|wijk|doelgroep]");
-		if (!(t = cli_tracker(cli)))
-			return EXIT_FAIL;
-		if (kngg_track_area_add(t, argv[2], argv[3], group, kind, &o) < 0)
-			return EXIT_FAIL;
-		printf("%s: gebied '%s' toegevoegd\n", argv[2], argv[3]);
-		return EXIT_OK;
-	}
-	if (npos >= 1 && strcmp(argv[1], "list") == 0) {
-		if (npos != 2)
-			return cli_usage("area", "gebruik: kngg area list CODE");
-		if (group || kind || o.date || o.by || o.note)
-			return cli_usage("area", "'area list' heeft geen opties");
-		if (!(t = cli_tracker(cli)))
-			return EXIT_FAIL;
-		return list_areas(t, argv[2]);
-	}
-	return cli_usage("area", "welke opdracht? add of list");
+static int add(kngg_cli *cli, const cli_call *call)
+{
+	const struct area_opts *a = call->opts;
+	kngg_tracker *t;
+
+	if (!(t = cli_tracker(cli)))
+		return EXIT_FAIL;
+	if (kngg_track_area_add(t, call->args[0], call->args[1], a->group, a->kind, &a->o) < 0)
+		return EXIT_FAIL;
+	printf("%s: gebied '%s' toegevoegd\n", call->args[0], call->args[1]);
+	return EXIT_OK;
 }
+
+static int list(kngg_cli *cli, const cli_call *call)
+{
+	kngg_tracker *t;
+
+	if (!(t = cli_tracker(cli)))
+		return EXIT_FAIL;
+	return list_areas(t, call->args[0]);
+}
+
+static const cli_option add_opts[] = {
+	CLI_TRACK_OPTS(struct area_opts, o),
+	CLI_OPT(struct area_opts, group, "target-group", "TEKST", "de doelgroep van het gebied"),
+	CLI_OPT(struct area_opts, kind, "kind", "experiment|wijk|doelgroep",
+		"de soort (zonder: kngg kiest)"),
+	CLI_OPT_END,
+};
+
+const cli_sub cmd_area_subs[] = {
+	{"add", NULL, "CODE NAAM", add, add_opts, sizeof(struct area_opts), "voeg een gebied toe",
+	 "naam met spaties tussen aanhalingstekens"},
+	{"list", NULL, "CODE", list, NULL, 0, "de gebieden van een gemeente", NULL},
+	CLI_SUB_END,
+};

@@ -24,32 +24,42 @@ static int parse_event(const char *s, int64_t *out)
 	return EXIT_OK;
 }
 
-int cmd_correct(kngg_cli *cli, int argc, char **argv)
+struct correct_opts {
+	kngg_track_opts o;
+	const char *reason;
+};
+
+static int correct(kngg_cli *cli, const cli_call *call)
 {
-	kngg_track_opts o = {0};
-	const char *reason = NULL;
-	const cli_opt opts[] = {{"reason", 0, 1, &reason, NULL},
-				{"date", 0, 1, &o.date, NULL},
-				{"by", 0, 1, &o.by, NULL},
-				{NULL, 0, 0, NULL, NULL}};
+	const struct correct_opts *a = call->opts;
+	const char *reason = a->reason;
+	char **args = call->args;
 	kngg_tracker *t;
-	int npos, shown, rc;
+	int rc;
 	int64_t event_id = 0;
 
-	rc = cli_parse("correct", argc, argv, opts, &npos, &shown);
-	if (rc != EXIT_OK || shown)
-		return rc;
-	if (npos != 2)
-		return cli_usage("correct", "gebruik: kngg correct CODE GEBEURTENIS --reason TEKST");
-	if ((rc = parse_event(argv[2], &event_id)) != EXIT_OK)
+	if ((rc = parse_event(args[1], &event_id)) != EXIT_OK)
 		return rc;
 	if (!reason)
 		return cli_usage("correct", "--reason ontbreekt: zeg waarom gebeurtenis %lld wordt "
 					    "ingetrokken", (long long)event_id);
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;
-	if (kngg_correct(t, argv[1], event_id, reason, &o) < 0)
+	if (kngg_correct(t, args[0], event_id, reason, &a->o) < 0)
 		return EXIT_FAIL;
-	printf("%s: gebeurtenis %lld ingetrokken\n", argv[1], (long long)event_id);
+	printf("%s: gebeurtenis %lld ingetrokken\n", args[0], (long long)event_id);
 	return EXIT_OK;
 }
+
+static const cli_option correct_opts[] = {
+	CLI_OPT_REQ(struct correct_opts, reason, "reason", "TEKST", "waarom het wordt ingetrokken"),
+	CLI_DATE_OPT(struct correct_opts, o),
+	CLI_BY_OPT(struct correct_opts, o),
+	CLI_OPT_END,
+};
+
+const cli_sub cmd_correct_subs[] = {
+	{NULL, NULL, "CODE GEBEURTENIS", correct, correct_opts, sizeof(struct correct_opts), NULL,
+	 NULL},
+	CLI_SUB_END,
+};

@@ -214,23 +214,21 @@ static int put_in_place(const char *path, const char *tmp, const char *real, int
 	return EXIT_OK;
 }
 
-int cmd_demo(kngg_cli *cli, int argc, char **argv)
+struct demo_opts {
+	int force;
+};
+
+static int demo(kngg_cli *cli, const cli_call *call)
 {
+	const struct demo_opts *a = call->opts;
 	static const char *const sides[] = {"-wal", "-shm", "-journal", NULL};
 	const char *path = cli_db_path(cli), *slash;
 	kngg_buf real = {0}, prefix = {0};
 	kngg_store *st = NULL;
 	struct stat sb;
 	char tmp[4096];
-	int force = 0, npos, shown, rc, exists;
+	int force = a->force, rc, exists;
 
-	rc = cli_parse("demo", argc, argv,
-		       (const cli_opt[]){{"force", 0, 0, NULL, &force}, {NULL, 0, 0, NULL, NULL}},
-		       &npos, &shown);
-	if (rc != EXIT_OK || shown)
-		return rc;
-	if (npos)
-		return cli_usage("demo", "'demo' verwacht geen argumenten; kies het bestand met --db");
 	if (!cli_defs(cli))
 		return EXIT_FAIL;
 	/* through a symlink: the file it names is replaced, the link stays */
@@ -277,3 +275,14 @@ done:
 	kngg_buf_free(&prefix);
 	return rc;
 }
+
+static const cli_option demo_opts[] = {
+	CLI_FLAG_OPT(struct demo_opts, force, "force", "vervang een bestaande kngg-database"),
+	CLI_OPT_END,
+};
+
+const cli_sub cmd_demo_subs[] = {
+	{NULL, NULL, "", demo, demo_opts, sizeof(struct demo_opts), NULL,
+	 "kies het bestand met --db"},
+	CLI_SUB_END,
+};

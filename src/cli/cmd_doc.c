@@ -12,11 +12,25 @@
 
 #define CMD "doc"
 
-static int doc_list(const char *dir)
+struct doc_opts {
+	kngg_doc_params p;
+	const char *format, *output, *dir, *cycle;
+	int force;
+};
+
+static const char *templates_dir(const struct doc_opts *a)
 {
+	return cli_data_dir(a->dir, "KNGG_TEMPLATES", KNGG_INSTALLED_TEMPLATES,
+			    KNGG_SOURCE_TEMPLATES);
+}
+
+static int doc_list(kngg_cli *cli, const cli_call *call)
+{
+	const char *dir = templates_dir(call->opts);
 	kngg_doc_template *list;
 	size_t n, width = 0;
 
+	(void)cli;
 	if (!cli_xml() || cli_xml()->doc_templates(dir, cli_print_diag, NULL, &list, &n) < 0)
 		return EXIT_FAIL;
 	for (size_t i = 0; i < n; i++)
@@ -43,44 +57,29 @@ static kngg_doc_format pick_format(const char *format, const char *output)
 	return KNGG_DOC_MD;
 }
 
-int cmd_doc(kngg_cli *cli, int argc, char **argv)
+static int doc(kngg_cli *cli, const cli_call *call)
 {
-	const char *format = NULL, *output = NULL, *dir = NULL, *cycle_s = NULL;
-	kngg_doc_params p = {0};
-	int force = 0, npos, shown, rc;
-	const cli_opt opts[] = {{"format", 0, 1, &format, NULL},
-				{"output", 'o', 1, &output, NULL},
-				{"force", 0, 0, NULL, &force},
-				{"area", 0, 1, &p.area, NULL},
-				{"cycle", 0, 1, &cycle_s, NULL},
-				{"since", 0, 1, &p.since, NULL},
-				{"as-of", 0, 1, &p.as_of, NULL},
-				{"templates", 0, 1, &dir, NULL},
-				{NULL, 0, 0, NULL, NULL}};
+	const struct doc_opts *a = call->opts;
+	const char *format = a->format, *output = a->output, *dir = templates_dir(a),
+		   *cycle_s = a->cycle;
+	kngg_doc_params p = a->p;
+	int force = a->force, rc;
+	char **args = call->args;
 	kngg_doc_format f;
 	kngg_tracker *t;
 	char *out = NULL;
 	size_t len = 0;
 
-	rc = cli_parse(CMD, argc, argv, opts, &npos, &shown);
-	if (rc != EXIT_OK || shown)
-		return rc;
-	dir = cli_data_dir(dir, "KNGG_TEMPLATES", KNGG_INSTALLED_TEMPLATES, KNGG_SOURCE_TEMPLATES);
-	if (npos == 1 && strcmp(argv[1], "list") == 0)
-		return doc_list(dir);
-	if (npos != 2)
-		return cli_usage(CMD, "gebruik: kngg doc list | kngg doc NAAM CODE [--format md|html|docx] "
-				      "[-o BESTAND]");
 	if (!(f = pick_format(format, output)))
 		return cli_usage(CMD, "onbekend formaat '%s' (md, html of docx)", format);
 	if (cycle_s && (rc = cli_int(CMD, "--cycle", cycle_s, 1, 1000, &p.cycle)) != EXIT_OK)
 		return rc;
 	if (f == KNGG_DOC_DOCX && !output && isatty(STDOUT_FILENO))
 		return cli_fail("DOCX is binair: schrijf het naar een bestand met -o %s.docx",
-				argv[1]);
+				args[0]);
 	if (!cli_xml() || !(t = cli_tracker(cli)))
 		return EXIT_FAIL;
-	if (cli_xml()->doc_render(t, dir, argv[1], argv[2], &p, f, &out, &len) < 0)
+	if (cli_xml()->doc_render(t, dir, args[0], args[1], &p, f, &out, &len) < 0)
 		return EXIT_FAIL;
 	if (output) {
 		rc = kngg_write_file_atomic(output, out, len, force, cli_print_diag, NULL) < 0 ? EXIT_FAIL
@@ -95,3 +94,30 @@ int cmd_doc(kngg_cli *cli, int argc, char **argv)
 	free(out);
 	return rc;
 }
+
+#define D struct doc_opts
+#define TEMPLATES_OPT CLI_OPT(D, dir, "templates", "MAP", "de sjablonen (anders KNGG_TEMPLATES)")
+
+static const cli_option list_opts[] = {
+	TEMPLATES_OPT,
+	CLI_OPT_END,
+};
+
+static const cli_option doc_opts[] = {
+	CLI_FORMAT_OPT(D, format, "md|html|docx"),
+	CLI_OPT_SHORT(D, output, "output", 'o', "BESTAND", "schrijf naar BESTAND"),
+	CLI_FLAG_OPT(D, force, "force", "vervang een bestaand bestand"),
+	CLI_OPT(D, p.area, "area", "NAAM", "het gebied (fase 2)"),
+	CLI_OPT(D, cycle, "cycle", "N", "de cyclus (fase 3 en 4)"),
+	CLI_OPT(D, p.since, "since", "DATUM", "begin van de periode van een voortgangsrapportage"),
+	CLI_ASOF_OPT(D, p.as_of),
+	TEMPLATES_OPT,
+	CLI_OPT_END,
+};
+
+const cli_sub cmd_doc_subs[] = {
+	{"list", NULL, "", doc_list, list_opts, sizeof(D), "de stukken die kngg kan maken", NULL},
+	{NULL, NULL, "NAAM CODE", doc, doc_opts, sizeof(D), "maak een stuk voor een gemeente",
+	 NULL},
+	CLI_SUB_END,
+};

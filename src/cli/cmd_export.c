@@ -9,30 +9,27 @@
 #include "cli/cli.h"
 #include "kngg/export.h"
 
-int cmd_export(kngg_cli *cli, int argc, char **argv)
+struct export_opts {
+	const char *format, *as_of;
+};
+
+static int export(kngg_cli *cli, const cli_call *call)
 {
-	const char *format = "json", *as_of = NULL;
-	const cli_opt opts[] = {{"format", 0, 1, &format, NULL},
-				{"as-of", 0, 1, &as_of, NULL},
-				{NULL, 0, 0, NULL, NULL}};
+	const struct export_opts *a = call->opts;
+	const char *format = a->format ? a->format : "json", *as_of = a->as_of;
+	char **args = call->args;
 	const kngg_xml_module *xml = NULL;
 	int is_xml;
 	kngg_tracker *t;
 	char *text = NULL;
-	int npos, shown, rc;
 
-	rc = cli_parse("export", argc, argv, opts, &npos, &shown);
-	if (rc != EXIT_OK || shown)
-		return rc;
-	if (npos != 1)
-		return cli_usage("export", "gebruik: kngg export CODE [--format json|xml]");
 	if (strcmp(format, "json") != 0 && strcmp(format, "xml") != 0)
 		return cli_usage("export", "onbekend formaat '%s' (json of xml)", format);
 	is_xml = strcmp(format, "xml") == 0;
 	if ((is_xml && !(xml = cli_xml())) || !(t = cli_tracker(cli)))
 		return EXIT_FAIL;
-	if ((is_xml ? xml->export_xml(t, argv[1], as_of, &text)
-		    : kngg_export_json(t, argv[1], as_of, &text)) < 0)
+	if ((is_xml ? xml->export_xml(t, args[0], as_of, &text)
+		    : kngg_export_json(t, args[0], as_of, &text)) < 0)
 		return EXIT_FAIL;
 	fputs(text, stdout);
 	if (!is_xml)
@@ -40,3 +37,14 @@ int cmd_export(kngg_cli *cli, int argc, char **argv)
 	free(text);
 	return fflush(stdout) == 0 ? EXIT_OK : cli_fail("schrijven mislukt");
 }
+
+static const cli_option export_opts[] = {
+	CLI_FORMAT_OPT(struct export_opts, format, "json|xml"),
+	CLI_ASOF_OPT(struct export_opts, as_of),
+	CLI_OPT_END,
+};
+
+const cli_sub cmd_export_subs[] = {
+	{NULL, NULL, "CODE", export, export_opts, sizeof(struct export_opts), NULL, NULL},
+	CLI_SUB_END,
+};

@@ -3,28 +3,36 @@
  */
 #include "cli/cli.h"
 
-int cmd_factor(kngg_cli *cli, int argc, char **argv)
-{
-	kngg_track_opts o = {0};
-	const char *score_s = NULL;
-	const cli_opt opts[] = {CLI_TRACK_OPTS(o), {"score", 0, 1, &score_s, NULL},
-				{NULL, 0, 0, NULL, NULL}};
-	kngg_tracker *t;
-	int npos, shown, rc, score;
+struct factor_opts {
+	kngg_track_opts o;
+	const char *score;
+};
 
-	rc = cli_parse("factor", argc, argv, opts, &npos, &shown);
-	if (rc != EXIT_OK || shown)
-		return rc;
-	if (npos != 2)
-		return cli_usage("factor", "gebruik: kngg factor CODE FACTOR --score N");
-	if (!score_s)
+static int factor(kngg_cli *cli, const cli_call *call)
+{
+	const struct factor_opts *a = call->opts;
+	kngg_tracker *t;
+	int rc, score;
+
+	if (!a->score)
 		return cli_usage("factor", "--score ontbreekt");
-	if ((rc = cli_int("factor", "--score", score_s, -1000, 1000, &score)) != EXIT_OK)
+	if ((rc = cli_int("factor", "--score", a->score, -1000, 1000, &score)) != EXIT_OK)
 		return rc;
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;
-	if (kngg_track_factor(t, argv[1], argv[2], score, &o) < 0)
+	if (kngg_track_factor(t, call->args[0], call->args[1], score, &a->o) < 0)
 		return EXIT_FAIL;
-	printf("%s: factor %s gescoord: %d\n", argv[1], argv[2], score);
+	printf("%s: factor %s gescoord: %d\n", call->args[0], call->args[1], score);
 	return EXIT_OK;
 }
+
+static const cli_option factor_opts[] = {
+	CLI_OPT_REQ(struct factor_opts, score, "score", "N", "de score op de schaal van de factor"),
+	CLI_TRACK_OPTS(struct factor_opts, o),
+	CLI_OPT_END,
+};
+
+const cli_sub cmd_factor_subs[] = {
+	{NULL, NULL, "CODE FACTOR", factor, factor_opts, sizeof(struct factor_opts), NULL, NULL},
+	CLI_SUB_END,
+};

@@ -3,18 +3,12 @@
  */
 #include "cli/cli.h"
 
-int cmd_init(kngg_cli *cli, int argc, char **argv)
+static int init(kngg_cli *cli, const cli_call *call)
 {
 	kngg_store *st = NULL;
 	const char *path = cli_db_path(cli);
-	int npos, shown, rc;
 
-	rc = cli_parse("init", argc, argv, (const cli_opt[]){{NULL, 0, 0, NULL, NULL}}, &npos,
-		       &shown);
-	if (rc != EXIT_OK || shown)
-		return rc;
-	if (npos)
-		return cli_usage("init", "'init' verwacht geen argumenten; kies het bestand met --db");
+	(void)call;
 	if (kngg_store_open(&st, path, KNGG_STORE_CREATE, cli_print_diag, NULL) < 0)
 		return EXIT_FAIL;
 	kngg_store_close(st);
@@ -22,3 +16,8 @@ int cmd_init(kngg_cli *cli, int argc, char **argv)
 	       path);
 	return EXIT_OK;
 }
+
+const cli_sub cmd_init_subs[] = {
+	{NULL, NULL, "", init, NULL, 0, NULL, "kies het bestand met --db"},
+	CLI_SUB_END,
+};

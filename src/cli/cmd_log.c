@@ -81,23 +81,21 @@ static int add_json(void *ctx, const kngg_event *ev)
 	return json_array_append_new(ctx, o) == 0 ? 0 : KNGG_ENOMEM;
 }
 
-int cmd_log(kngg_cli *cli, int argc, char **argv)
+struct log_opts {
+	const char *since, *format;
+};
+
+static int log_(kngg_cli *cli, const cli_call *call)
 {
-	const char *since = NULL, *format = "text";
-	const cli_opt opts[] = {{"since", 0, 1, &since, NULL},
-				{"format", 0, 1, &format, NULL},
-				{NULL, 0, 0, NULL, NULL}};
+	const struct log_opts *a = call->opts;
+	const char *since = a->since, *format = a->format ? a->format : "text";
+	char **args = call->args;
 	kngg_status *s = NULL;
 	kngg_tracker *t;
 	struct text_ctx tc = {0, 0};
-	int npos, shown, rc;
+	int rc;
 	int64_t count;
 
-	rc = cli_parse("log", argc, argv, opts, &npos, &shown);
-	if (rc != EXIT_OK || shown)
-		return rc;
-	if (npos != 1)
-		return cli_usage("log", "gebruik: kngg log CODE [--since DATUM]");
 	if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
 		return cli_usage("log", "onbekend formaat '%s' (text of json)", format);
 	if (since && !kngg_valid_date(since))
@@ -105,13 +103,13 @@ int cmd_log(kngg_cli *cli, int argc, char **argv)
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;
 	/* the status load checks the code and that the municipality exists */
-	if (kngg_status_load(t, argv[1], "1900-01-01", &s) < 0)
+	if (kngg_status_load(t, args[0], "1900-01-01", &s) < 0)
 		return EXIT_FAIL;
 	kngg_status_free(s);
 	if (format[0] == 'j') {
 		json_t *arr = json_array();
 
-		rc = kngg_store_events(t->store, argv[1], NULL, since, NULL, add_json, arr);
+		rc = kngg_store_events(t->store, args[0], NULL, since, NULL, add_json, arr);
 		if (rc == 0 && json_dumpf(arr, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0)
 			printf("\n");
 		json_decref(arr);
@@ -120,10 +118,21 @@ int cmd_log(kngg_cli *cli, int argc, char **argv)
 	count = kngg_store_event_count(t->store);
 	for (tc.id_width = 2; count >= 10; count /= 10)
 		tc.id_width++;
-	rc = kngg_store_events(t->store, argv[1], NULL, since, NULL, print_text, &tc);
+	rc = kngg_store_events(t->store, args[0], NULL, since, NULL, print_text, &tc);
 	if (rc < 0)
 		return EXIT_FAIL;
 	if (tc.n == 0)
 		printf("geen gebeurtenissen%s%s\n", since ? " sinds " : "", since ? since : "");
 	return EXIT_OK;
 }
+
+static const cli_option log_opts[] = {
+	CLI_OPT(struct log_opts, since, "since", "DATUM", "alleen gebeurtenissen vanaf die dag"),
+	CLI_FORMAT_OPT(struct log_opts, format, "text|json"),
+	CLI_OPT_END,
+};
+
+const cli_sub cmd_log_subs[] = {
+	{NULL, NULL, "CODE", log_, log_opts, sizeof(struct log_opts), NULL, NULL},
+	CLI_SUB_END,
+};

@@ -1,5 +1,5 @@
 /*
- * cmd_municipality.c: `kngg municipality add|list|show|rename`.
+ * cmd_municipality.c: `kngg municipality add|rename|list|show`.
  */
 #include <string.h>
 
@@ -21,59 +21,73 @@ static int print_show(void *ctx, const kngg_municipality *m)
 	return 0;
 }
 
-int cmd_municipality(kngg_cli *cli, int argc, char **argv)
-{
-	kngg_track_opts o = {0};
-	const cli_opt opts[] = {CLI_TRACK_OPTS(o), {NULL, 0, 0, NULL, NULL}};
-	kngg_tracker *t;
-	const char *sub;
-	int npos, shown, rc, n = 0;
+struct municipality_opts {
+	kngg_track_opts o;
+};
 
-	rc = cli_parse("municipality", argc, argv, opts, &npos, &shown);
-	if (rc != EXIT_OK || shown)
-		return rc;
-	if (npos < 1)
-		return cli_usage("municipality", "welke opdracht? add, list, show of rename");
-	sub = argv[1];
-	if (strcmp(sub, "add") == 0 || strcmp(sub, "rename") == 0) {
-		if (npos != 3)
-			return cli_usage("municipality", "gebruik: kngg municipality %s CODE NAAM (naam met spaties tussen aanhalingstekens)",
-					 sub);
-		if (!(t = cli_tracker(cli)))
-			return EXIT_FAIL;
-		rc = sub[0] == 'a' ? kngg_track_municipality_add(t, argv[2], argv[3], &o)
-				   : kngg_track_municipality_rename(t, argv[2], argv[3], &o);
-		if (rc < 0)
-			return EXIT_FAIL;
-		printf("%s %s: %s\n", sub[0] == 'a' ? "toegevoegd" : "hernoemd", argv[2], argv[3]);
-		return EXIT_OK;
-	}
-	if (o.date || o.by || o.note)
-		return cli_usage("municipality", "--date, --by en --note horen bij add en rename");
-	if (strcmp(sub, "list") == 0) {
-		if (npos != 1)
-			return cli_usage("municipality", "'municipality list' verwacht geen argumenten");
-		if (!(t = cli_tracker(cli)))
-			return EXIT_FAIL;
-		if (kngg_store_municipalities(t->store, print_row, &n) < 0)
-			return EXIT_FAIL;
-		if (n == 0)
-			printf("nog geen gemeenten; voeg toe met 'kngg municipality add GM0479 Zaanstad'\n");
-		return EXIT_OK;
-	}
-	if (strcmp(sub, "show") == 0) {
-		if (npos != 2)
-			return cli_usage("municipality", "gebruik: kngg municipality show CODE");
-		if (!(t = cli_tracker(cli)))
-			return EXIT_FAIL;
-		if (!kngg_valid_code(argv[2]))
-			return cli_fail("ongeldige gemeentecode '%s' (verwacht GM en vier cijfers, bijvoorbeeld GM0479)",
-					argv[2]);
-		rc = kngg_store_municipality_get(t->store, argv[2], print_show, NULL);
-		if (rc == KNGG_ENOTFOUND)
-			return cli_fail("onbekende gemeente '%s' (zie 'kngg municipality list')", argv[2]);
-		return rc < 0 ? EXIT_FAIL : EXIT_OK;
-	}
-	return cli_usage("municipality", "onbekende opdracht 'municipality %s' (add, list, show, rename)",
-			 sub);
+/* add and rename */
+static int name(kngg_cli *cli, const cli_call *call)
+{
+	const struct municipality_opts *a = call->opts;
+	const char *sub = call->sub->name;
+	kngg_tracker *t;
+	int rc;
+
+	if (!(t = cli_tracker(cli)))
+		return EXIT_FAIL;
+	rc = sub[0] == 'a' ? kngg_track_municipality_add(t, call->args[0], call->args[1], &a->o)
+			   : kngg_track_municipality_rename(t, call->args[0], call->args[1], &a->o);
+	if (rc < 0)
+		return EXIT_FAIL;
+	printf("%s %s: %s\n", sub[0] == 'a' ? "toegevoegd" : "hernoemd", call->args[0],
+	       call->args[1]);
+	return EXIT_OK;
 }
+
+static int list(kngg_cli *cli, const cli_call *call)
+{
+	kngg_tracker *t;
+	int n = 0;
+
+	(void)call;
+	if (!(t = cli_tracker(cli)))
+		return EXIT_FAIL;
+	if (kngg_store_municipalities(t->store, print_row, &n) < 0)
+		return EXIT_FAIL;
+	if (n == 0)
+		printf("nog geen gemeenten; voeg toe met 'kngg municipality add GM0479 Zaanstad'\n");
+	return EXIT_OK;
+}
+
+static int show(kngg_cli *cli, const cli_call *call)
+{
+	kngg_tracker *t;
+	int rc;
+
+	if (!(t = cli_tracker(cli)))
+		return EXIT_FAIL;
+	if (!kngg_valid_code(call->args[0]))
+		return cli_fail("ongeldige gemeentecode '%s' (verwacht GM en vier cijfers, bijvoorbeeld GM0479)",
+				call->args[0]);
+	rc = kngg_store_municipality_get(t->store, call->args[0], print_show, NULL);
+	if (rc == KNGG_ENOTFOUND)
+		return cli_fail("onbekende gemeente '%s' (zie 'kngg municipality list')", call->args[0]);
+	return rc < 0 ? EXIT_FAIL : EXIT_OK;
+}
+
+static const cli_option track_opts[] = {
+	CLI_TRACK_OPTS(struct municipality_opts, o),
+	CLI_OPT_END,
+};
+
+#define QUOTED "naam met spaties tussen aanhalingstekens"
+
+const cli_sub cmd_municipality_subs[] = {
+	{"add", NULL, "CODE NAAM", name, track_opts, sizeof(struct municipality_opts),
+	 "voeg een gemeente toe", QUOTED},
+	{"rename", NULL, "CODE NAAM", name, track_opts, sizeof(struct municipality_opts),
+	 "geef een gemeente een nieuwe naam", QUOTED},
+	{"list", NULL, "", list, NULL, 0, "alle gemeenten", NULL},
+	{"show", NULL, "CODE", show, NULL, 0, "een gemeente en sinds wanneer kngg haar volgt", NULL},
+	CLI_SUB_END,
+};

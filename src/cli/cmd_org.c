@@ -7,54 +7,42 @@
 
 #include "cli/cli.h"
 
-static const cli_opt no_opts[] = {{NULL, 0, 0, NULL, NULL}};
+struct org_opts {
+	kngg_track_opts o;
+	const char *type;
+	int end;
+};
 
-static int org_add(kngg_cli *cli, int argc, char **argv)
+static int org_add(kngg_cli *cli, const cli_call *call)
 {
-	kngg_track_opts o = {0};
-	const char *type = NULL;
-	const cli_opt opts[] = {CLI_TRACK_OPTS(o), {"type", 0, 1, &type, NULL},
-				{NULL, 0, 0, NULL, NULL}};
+	const struct org_opts *a = call->opts;
+	char **args = call->args;
 	kngg_tracker *t;
-	int npos, shown, rc;
 	int64_t id;
 
-	rc = cli_parse("org", argc, argv, opts, &npos, &shown);
-	if (rc != EXIT_OK || shown)
-		return rc;
-	if (npos != 2)
-		return cli_usage("org", "gebruik: kngg org add CODE NAAM --type TYPE (naam met spaties tussen aanhalingstekens)");
-	if (!type)
+	if (!a->type)
 		return cli_usage("org", "--type ontbreekt (een type uit de lijst organisatietypen)");
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;
-	if (kngg_org_add(t, argv[1], argv[2], type, &o, &id) < 0)
+	if (kngg_org_add(t, args[0], args[1], a->type, &a->o, &id) < 0)
 		return EXIT_FAIL;
-	printf("%s: organisatie '%s' (%s) toegevoegd\n", argv[1], argv[2], type);
+	printf("%s: organisatie '%s' (%s) toegevoegd\n", args[0], args[1], a->type);
 	return EXIT_OK;
 }
 
-static int org_lead(kngg_cli *cli, int argc, char **argv)
+static int org_lead(kngg_cli *cli, const cli_call *call)
 {
-	kngg_track_opts o = {0};
-	int end = 0;
-	const cli_opt opts[] = {CLI_TRACK_OPTS(o), {"end", 0, 0, NULL, &end},
-				{NULL, 0, 0, NULL, NULL}};
+	const struct org_opts *a = call->opts;
+	char **args = call->args;
 	kngg_tracker *t;
-	int npos, shown, rc;
 
-	rc = cli_parse("org", argc, argv, opts, &npos, &shown);
-	if (rc != EXIT_OK || shown)
-		return rc;
-	if (npos != 2)
-		return cli_usage("org", "gebruik: kngg org lead CODE NAAM [--end] (naam met spaties tussen aanhalingstekens)");
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;
-	if (kngg_org_lead(t, argv[1], argv[2], !end, &o) < 0)
+	if (kngg_org_lead(t, args[0], args[1], !a->end, &a->o) < 0)
 		return EXIT_FAIL;
-	printf(end ? "%s: '%s' is niet langer hoofduitvoerder\n"
-		   : "%s: '%s' is hoofduitvoerder (belangrijkste uitvoeringsorganisatie)\n",
-	       argv[1], argv[2]);
+	printf(a->end ? "%s: '%s' is niet langer hoofduitvoerder\n"
+		      : "%s: '%s' is hoofduitvoerder (belangrijkste uitvoeringsorganisatie)\n",
+	       args[0], args[1]);
 	return EXIT_OK;
 }
 
@@ -96,54 +84,53 @@ static int need_known(kngg_tracker *t, const char *code)
 	return rc;
 }
 
-static int org_list(kngg_cli *cli, int argc, char **argv)
+static int org_list(kngg_cli *cli, const cli_call *call)
 {
 	struct org_print p = {0};
+	char **args = call->args;
 	kngg_register *reg = NULL;
 	kngg_tracker *t;
-	int npos, shown, rc;
 
-	rc = cli_parse("org", argc, argv, no_opts, &npos, &shown);
-	if (rc != EXIT_OK || shown)
-		return rc;
-	if (npos != 1)
-		return cli_usage("org", "gebruik: kngg org list CODE");
-	if (!(t = cli_tracker(cli)) || need_known(t, argv[1]) < 0 ||
-	    kngg_register_load(t, argv[1], NULL, &reg) < 0)
+	if (!(t = cli_tracker(cli)) || need_known(t, args[0]) < 0 ||
+	    kngg_register_load(t, args[0], NULL, &reg) < 0)
 		return EXIT_FAIL;
 	p.defs = t->defs;
 	p.width = strlen("naam");
 	for (size_t i = 0; i < reg->norgs; i++)
 		count_width(&p.width, &reg->orgs[i]);
-	printf("%s: organisaties\n  ", argv[1]);
+	printf("%s: organisaties\n  ", args[0]);
 	print_padded(stdout, "naam", p.width + 2);
 	printf("type\n");
 	for (size_t i = 0; i < reg->norgs; i++)
 		print_org(&p, &reg->orgs[i]);
 	if (p.n == 0)
-		printf("  (nog geen; voeg toe met 'kngg org add %s NAAM --type TYPE')\n", argv[1]);
+		printf("  (nog geen; voeg toe met 'kngg org add %s NAAM --type TYPE')\n", args[0]);
 	else if (!reg->lead_named)
 		printf("  (geen hoofduitvoerder genoemd: kngg rekent JGZ en wijkteam als hoofduitvoerder;\n"
-		       "   noem de eigen met 'kngg org lead %s NAAM')\n", argv[1]);
+		       "   noem de eigen met 'kngg org lead %s NAAM')\n", args[0]);
 	kngg_register_free(reg);
 	return EXIT_OK;
 }
 
-int cmd_org(kngg_cli *cli, int argc, char **argv)
-{
-	int npos, shown, rc;
+static const cli_option add_opts[] = {
+	CLI_OPT_REQ(struct org_opts, type, "type", "TYPE", "een type uit de lijst organisatietypen"),
+	CLI_TRACK_OPTS(struct org_opts, o),
+	CLI_OPT_END,
+};
 
-	if (argc >= 2 && strcmp(argv[1], "add") == 0)
-		return org_add(cli, argc - 1, argv + 1);
-	if (argc >= 2 && strcmp(argv[1], "list") == 0)
-		return org_list(cli, argc - 1, argv + 1);
-	if (argc >= 2 && strcmp(argv[1], "lead") == 0)
-		return org_lead(cli, argc - 1, argv + 1);
-	/* --help, or a misplaced option */
-	rc = cli_parse("org", argc, argv, no_opts, &npos, &shown);
-	if (rc != EXIT_OK || shown)
-		return rc;
-	if (npos >= 1)
-		return cli_usage("org", "onbekende opdracht 'org %s' (add, lead of list)", argv[1]);
-	return cli_usage("org", "welke opdracht? add, lead of list");
-}
+static const cli_option lead_opts[] = {
+	CLI_FLAG_OPT(struct org_opts, end, "end", "niet langer hoofduitvoerder"),
+	CLI_TRACK_OPTS(struct org_opts, o),
+	CLI_OPT_END,
+};
+
+#define QUOTED "naam met spaties tussen aanhalingstekens"
+
+const cli_sub cmd_org_subs[] = {
+	{"add", NULL, "CODE NAAM", org_add, add_opts, sizeof(struct org_opts),
+	 "voeg een organisatie toe", QUOTED},
+	{"lead", NULL, "CODE NAAM", org_lead, lead_opts, sizeof(struct org_opts),
+	 "noem de hoofduitvoerder", QUOTED},
+	{"list", NULL, "CODE", org_list, NULL, 0, "de organisaties van een gemeente", NULL},
+	CLI_SUB_END,
+};

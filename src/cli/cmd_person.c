@@ -131,36 +131,24 @@ static int do_erase(kngg_tracker *t, int64_t id, const char *reason, const kngg_
 	return EXIT_OK;
 }
 
-int cmd_person(kngg_cli *cli, int argc, char **argv)
+struct person_opts {
+	kngg_track_opts o;
+	const char *out_path, *reason;
+	int force;
+};
+
+/* export and erase */
+static int person(kngg_cli *cli, const cli_call *call)
 {
-	kngg_track_opts o = {0};
-	const char *out_path = NULL, *reason = NULL;
-	int force = 0;
-	const cli_opt opts[] = {{"output", 'o', 1, &out_path, NULL},
-				{"force", 0, 0, NULL, &force},
-				{"reason", 0, 1, &reason, NULL},
-				{"date", 0, 1, &o.date, NULL},
-				{"by", 0, 1, &o.by, NULL},
-				{NULL, 0, 0, NULL, NULL}};
+	const struct person_opts *a = call->opts;
+	const char *out_path = a->out_path, *reason = a->reason;
+	int force = a->force;
 	kngg_tracker *t;
-	int npos, shown, rc, erase;
+	int rc, erase = strcmp(call->sub->name, "erase") == 0;
 	int64_t id = 0;
 
-	rc = cli_parse("person", argc, argv, opts, &npos, &shown);
-	if (rc != EXIT_OK || shown)
+	if ((rc = parse_person(call->args[0], &id)) != EXIT_OK)
 		return rc;
-	if (npos != 2 || (strcmp(argv[1], "export") != 0 && strcmp(argv[1], "erase") != 0))
-		return cli_usage("person", "gebruik: kngg person export ID [-o BESTAND] | "
-					   "erase ID --reason TEKST");
-	erase = argv[1][1] == 'r';
-	if ((rc = parse_person(argv[2], &id)) != EXIT_OK)
-		return rc;
-	if (erase && (out_path || force))
-		return cli_usage("person", "%s hoort bij 'kngg person export'",
-				 out_path ? "-o" : "--force");
-	if (!erase && (reason || o.date || o.by))
-		return cli_usage("person", "--%s hoort bij 'kngg person erase'",
-				 reason ? "reason" : o.date ? "date" : "by");
 	if (erase && !reason)
 		return cli_usage("person", "--reason ontbreekt: zeg waarom persoon %lld wordt gewist",
 				 (long long)id);
@@ -168,5 +156,27 @@ int cmd_person(kngg_cli *cli, int argc, char **argv)
 		return cli_usage("person", "-o verwacht een bestandsnaam");
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;
-	return erase ? do_erase(t, id, reason, &o) : do_export(t, id, out_path, force);
+	return erase ? do_erase(t, id, reason, &a->o) : do_export(t, id, out_path, force);
 }
+
+static const cli_option export_opts[] = {
+	CLI_OPT_SHORT(struct person_opts, out_path, "output", 'o', "BESTAND",
+		      "schrijf naar BESTAND in plaats van stdout"),
+	CLI_FLAG_OPT(struct person_opts, force, "force", "vervang een bestaand bestand"),
+	CLI_OPT_END,
+};
+
+static const cli_option erase_opts[] = {
+	CLI_OPT_REQ(struct person_opts, reason, "reason", "TEKST", "waarom de persoon wordt gewist"),
+	CLI_DATE_OPT(struct person_opts, o),
+	CLI_BY_OPT(struct person_opts, o),
+	CLI_OPT_END,
+};
+
+const cli_sub cmd_person_subs[] = {
+	{"export", NULL, "ID", person, export_opts, sizeof(struct person_opts),
+	 "alles over een persoon als JSON (inzage)", NULL},
+	{"erase", NULL, "ID", person, erase_opts, sizeof(struct person_opts),
+	 "wis een persoon (met reden); de geschiedenis blijft", NULL},
+	CLI_SUB_END,
+};

@@ -13,18 +13,12 @@ static const char *repeat_note(const kngg_phase *ph)
 	}
 }
 
-int cmd_phases(kngg_cli *cli, int argc, char **argv)
+static int phases(kngg_cli *cli, const cli_call *call)
 {
 	const kngg_defs *defs;
 	size_t idw = 0, width = 0;
-	int npos, shown, rc;
 
-	rc = cli_parse("phases", argc, argv, (const cli_opt[]){{NULL, 0, 0, NULL, NULL}}, &npos,
-		       &shown);
-	if (rc != EXIT_OK || shown)
-		return rc;
-	if (npos > 0)
-		return cli_usage("phases", "'%s' verwacht geen argumenten", "phases");
+	(void)call;
 	if (!(defs = cli_defs(cli)))
 		return EXIT_FAIL;
 
@@ -61,3 +55,8 @@ int cmd_phases(kngg_cli *cli, int argc, char **argv)
 	       "Meer: kngg show ID\n");
 	return EXIT_OK;
 }
+
+const cli_sub cmd_phases_subs[] = {
+	{NULL, NULL, "", phases, NULL, 0, NULL, NULL},
+	CLI_SUB_END,
+};

@@ -3,32 +3,39 @@
  */
 #include "cli/cli.h"
 
-int cmd_quickscan(kngg_cli *cli, int argc, char **argv)
-{
-	kngg_track_opts o = {0};
-	const char *theme = NULL, *score_s = NULL, *phase_s = NULL;
-	const cli_opt opts[] = {CLI_TRACK_OPTS(o),
-				{"theme", 0, 1, &theme, NULL},
-				{"score", 0, 1, &score_s, NULL},
-				{"phase", 0, 1, &phase_s, NULL},
-				{NULL, 0, 0, NULL, NULL}};
-	kngg_tracker *t;
-	int npos, shown, rc, score, phase = 0;
+struct quickscan_opts {
+	kngg_track_opts o;
+	const char *theme, *score, *phase;
+};
 
-	rc = cli_parse("quickscan", argc, argv, opts, &npos, &shown);
-	if (rc != EXIT_OK || shown)
-		return rc;
-	if (npos != 1)
-		return cli_usage("quickscan", "gebruik: kngg quickscan CODE --theme THEMA --score N");
-	if (!theme || !score_s)
-		return cli_usage("quickscan", "%s ontbreekt", theme ? "--score" : "--theme");
-	if ((rc = cli_int("quickscan", "--score", score_s, -1000, 1000, &score)) != EXIT_OK ||
-	    (phase_s && (rc = cli_int("quickscan", "--phase", phase_s, KNGG_CYCLE_PHASE, KNGG_PHASES, &phase)) != EXIT_OK))
+static int quickscan(kngg_cli *cli, const cli_call *call)
+{
+	const struct quickscan_opts *a = call->opts;
+	kngg_tracker *t;
+	int rc, score, phase = 0;
+
+	if (!a->theme || !a->score)
+		return cli_usage("quickscan", "%s ontbreekt", a->theme ? "--score" : "--theme");
+	if ((rc = cli_int("quickscan", "--score", a->score, -1000, 1000, &score)) != EXIT_OK ||
+	    (a->phase && (rc = cli_int("quickscan", "--phase", a->phase, KNGG_CYCLE_PHASE, KNGG_PHASES, &phase)) != EXIT_OK))
 		return rc;
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;
-	if (kngg_track_quickscan(t, argv[1], theme, score, phase, &o) < 0)
+	if (kngg_track_quickscan(t, call->args[0], a->theme, score, phase, &a->o) < 0)
 		return EXIT_FAIL;
-	printf("%s: QuickScan %s gescoord: %d\n", argv[1], theme, score);
+	printf("%s: QuickScan %s gescoord: %d\n", call->args[0], a->theme, score);
 	return EXIT_OK;
 }
+
+static const cli_option quickscan_opts[] = {
+	CLI_OPT_REQ(struct quickscan_opts, theme, "theme", "THEMA", "het thema (kngg show quickscan/THEMA)"),
+	CLI_OPT_REQ(struct quickscan_opts, score, "score", "N", "de score op de schaal van het thema"),
+	CLI_OPT(struct quickscan_opts, phase, "phase", "3|4", "de fase van de cyclus"),
+	CLI_TRACK_OPTS(struct quickscan_opts, o),
+	CLI_OPT_END,
+};
+
+const cli_sub cmd_quickscan_subs[] = {
+	{NULL, NULL, "CODE", quickscan, quickscan_opts, sizeof(struct quickscan_opts), NULL, NULL},
+	CLI_SUB_END,
+};

@@ -520,56 +520,39 @@ done:
 
 /* ---- dispatch ------------------------------------------------------------------------- */
 
-int cmd_readiness(kngg_cli *cli, int argc, char **argv)
-{
-	const char *phase_s = NULL, *step = NULL, *area = NULL, *as_of = NULL, *format = NULL,
-		   *region = NULL;
-	int all = 0;
-	const cli_opt opts[] = {{"phase", 0, 1, &phase_s, NULL},
-				{"step", 0, 1, &step, NULL},
-				{"area", 0, 1, &area, NULL},
-				{"as-of", 0, 1, &as_of, NULL},
-				{"format", 0, 1, &format, NULL},
-				{"region", 0, 1, &region, NULL},
-				{"all", 0, 0, NULL, &all},
-				{NULL, 0, 0, NULL, NULL}};
-	kngg_tracker *t;
-	int npos, shown, rc, phase = 0;
+struct readiness_opts {
+	const char *phase, *step, *area, *as_of, *format, *region;
+	int all;
+};
 
-	rc = cli_parse("readiness", argc, argv, opts, &npos, &shown);
-	if (rc != EXIT_OK || shown)
-		return rc;
-	if (region || all) {
-		if (region && all)
-			return cli_usage("readiness", "--region en --all gaan niet samen");
-		if (npos != 0)
-			return cli_usage("readiness", "--%s verwacht geen gemeentecode",
-					 region ? "region" : "all");
-		if (phase_s || step || area)
-			return cli_usage("readiness", "--%s hoort niet bij --%s (alleen --as-of en --format)",
-					 phase_s ? "phase" : step ? "step" : "area",
-					 region ? "region" : "all");
-		if (!format)
-			format = "text";
-		if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "csv"))
-			return cli_usage("readiness",
-					 "onbekend formaat '%s' bij --%s (text, json of csv)", format,
-					 region ? "region" : "all");
-		if (as_of && !kngg_valid_date(as_of))
-			return cli_fail("ongeldige datum '%s' bij --as-of (verwacht JJJJ-MM-DD, een bestaande dag)",
-					as_of);
-		return many(cli, region, as_of, format);
-	}
-	if (npos != 1)
+/* --region NAAM and --all: a row per municipality */
+static int readiness_many(kngg_cli *cli, const cli_call *call)
+{
+	const struct readiness_opts *a = call->opts;
+	const char *format = a->format ? a->format : "text", *as_of = a->as_of;
+
+	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "csv"))
 		return cli_usage("readiness",
-				 "gebruik: kngg readiness CODE [--phase N | --step ID] [--area GEBIED] "
-				 "[--as-of DATUM] [--format text|json|md], of --region NAAM, of --all");
+				 "onbekend formaat '%s' bij --%s (text, json of csv)", format,
+				 a->region ? "region" : "all");
+	if (as_of && !kngg_valid_date(as_of))
+		return cli_fail("ongeldige datum '%s' bij --as-of (verwacht JJJJ-MM-DD, een bestaande dag)",
+				as_of);
+	return many(cli, a->region, as_of, format);
+}
+
+static int readiness(kngg_cli *cli, const cli_call *call)
+{
+	const struct readiness_opts *a = call->opts;
+	const char *phase_s = a->phase, *step = a->step, *as_of = a->as_of;
+	const char *format = a->format ? a->format : "text";
+	kngg_tracker *t;
+	int rc, phase = 0;
+
 	if (phase_s && step)
 		return cli_usage("readiness", "--phase en --step gaan niet samen: vraag naar een fase of naar een stap");
 	if (phase_s && (rc = cli_int("readiness", "--phase", phase_s, 1, KNGG_PHASES, &phase)) != EXIT_OK)
 		return rc;
-	if (!format)
-		format = "text";
 	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "md"))
 		return cli_usage("readiness", "onbekend formaat '%s' (text, json of md)", format);
 	if (as_of && !kngg_valid_date(as_of))
@@ -577,5 +560,39 @@ int cmd_readiness(kngg_cli *cli, int argc, char **argv)
 				as_of);
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;
-	return one(t, argv[1], phase, step, area, as_of, format);
+	return one(t, call->args[0], phase, step, a->area, as_of, format);
 }
+
+#define R struct readiness_opts
+
+static const cli_option one_opts[] = {
+	CLI_OPT(R, phase, "phase", "N", "is fase N af? (fase 3 en 4: de lopende cyclus)"),
+	CLI_OPT(R, step, "step", "ID", "mag deze stap beginnen?"),
+	CLI_AREA_OPT(R, area),
+	CLI_ASOF_OPT(R, as_of),
+	CLI_FORMAT_OPT(R, format, "text|json|md"),
+	CLI_OPT_END,
+};
+
+static const cli_option region_opts[] = {
+	CLI_OPT_REQ(R, region, "region", "NAAM", "elke gemeente van de regio"),
+	CLI_ASOF_OPT(R, as_of),
+	CLI_FORMAT_OPT(R, format, "text|json|csv"),
+	CLI_OPT_END,
+};
+
+static const cli_option all_opts[] = {
+	CLI_FLAG_REQ(R, all, "all", "elke gemeente in de database"),
+	CLI_ASOF_OPT(R, as_of),
+	CLI_FORMAT_OPT(R, format, "text|json|csv"),
+	CLI_OPT_END,
+};
+
+const cli_sub cmd_readiness_subs[] = {
+	{NULL, NULL, "CODE", readiness, one_opts, sizeof(R),
+	 "een gemeente: de huidige fase, of --phase of --step", NULL},
+	{NULL, "region", "", readiness_many, region_opts, sizeof(R), "een regel per gemeente van een regio",
+	 NULL},
+	{NULL, "all", "", readiness_many, all_opts, sizeof(R), "een regel per gemeente", NULL},
+	CLI_SUB_END,
+};

@@ -41,38 +41,42 @@ static int list(kngg_tracker *t, const char *region)
 	return rc;
 }
 
-int cmd_region(kngg_cli *cli, int argc, char **argv)
+struct region_opts {
+	kngg_track_opts o;
+};
+
+static int add(kngg_cli *cli, const cli_call *call)
 {
-	kngg_track_opts o = {0};
-	const cli_opt opts[] = {CLI_TRACK_OPTS(o), {NULL, 0, 0, NULL, NULL}};
+	const struct region_opts *a = call->opts;
+	size_t n = (size_t)call->nargs - 1;
 	kngg_tracker *t;
-	int npos, shown, rc;
 
-	rc = cli_parse("region", argc, argv, opts, &npos, &shown);
-	if (rc != EXIT_OK || shown)
-		return rc;
-	if (npos >= 1 && strcmp(argv[1], "add") == 0) {
-		size_t n;
-
-		if (npos < 3)
-			return cli_usage("region", npos < 2 ? "gebruik: kngg region add NAAM CODE... [--date D] [--by NAAM]"
-						    : "noem minstens een gemeente (CBS-code) na de naam van de regio");
-		n = (size_t)npos - 2;
-		if (!(t = cli_tracker(cli)))
-			return EXIT_FAIL;
-		if (kngg_region_add(t, argv[2], (const char *const *)&argv[3], n, &o) < 0)
-			return EXIT_FAIL;
-		printf("regio '%s': %zu %s toegevoegd\n", argv[2], n, n == 1 ? "gemeente" : "gemeenten");
-		return EXIT_OK;
-	}
-	if (npos >= 1 && strcmp(argv[1], "list") == 0) {
-		if (npos != 2)
-			return cli_usage("region", "gebruik: kngg region list NAAM");
-		if (o.date || o.by || o.note)
-			return cli_usage("region", "'region list' heeft geen opties");
-		if (!(t = cli_tracker(cli)))
-			return EXIT_FAIL;
-		return list(t, argv[2]);
-	}
-	return cli_usage("region", "welke opdracht? add of list");
+	if (!(t = cli_tracker(cli)))
+		return EXIT_FAIL;
+	if (kngg_region_add(t, call->args[0], (const char *const *)&call->args[1], n, &a->o) < 0)
+		return EXIT_FAIL;
+	printf("regio '%s': %zu %s toegevoegd\n", call->args[0], n, n == 1 ? "gemeente" : "gemeenten");
+	return EXIT_OK;
 }
+
+static int list_(kngg_cli *cli, const cli_call *call)
+{
+	kngg_tracker *t;
+
+	if (!(t = cli_tracker(cli)))
+		return EXIT_FAIL;
+	return list(t, call->args[0]);
+}
+
+static const cli_option add_opts[] = {
+	CLI_TRACK_OPTS(struct region_opts, o),
+	CLI_OPT_END,
+};
+
+const cli_sub cmd_region_subs[] = {
+	{"add", NULL, "NAAM CODE...", add, add_opts, sizeof(struct region_opts),
+	 "voeg gemeenten toe aan een regio (alle of geen)",
+	 "noem na de naam van de regio minstens een gemeente, als CBS-code"},
+	{"list", NULL, "NAAM", list_, NULL, 0, "de gemeenten van een regio", NULL},
+	CLI_SUB_END,
+};

@@ -36,20 +36,18 @@ static int risks_json(kngg_tracker *t, const char *code, const char *as_of)
 	return n < 0 ? EXIT_FAIL : rc;
 }
 
-int cmd_risks(kngg_cli *cli, int argc, char **argv)
-{
-	const char *as_of = NULL, *format = "text";
-	const cli_opt opts[] = {{"as-of", 0, 1, &as_of, NULL},
-				{"format", 0, 1, &format, NULL},
-				{NULL, 0, 0, NULL, NULL}};
-	kngg_tracker *t;
-	int npos, shown, rc, n;
+struct risks_opts {
+	const char *as_of, *format;
+};
 
-	rc = cli_parse("risks", argc, argv, opts, &npos, &shown);
-	if (rc != EXIT_OK || shown)
-		return rc;
-	if (npos != 1)
-		return cli_usage("risks", "gebruik: kngg risks CODE [--as-of DATUM] [--format text|json]");
+static int risks(kngg_cli *cli, const cli_call *call)
+{
+	const struct risks_opts *a = call->opts;
+	const char *as_of = a->as_of, *format = a->format ? a->format : "text";
+	char **args = call->args;
+	kngg_tracker *t;
+	int n;
+
 	if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
 		return cli_usage("risks", "onbekend formaat '%s' (text of json)", format);
 	if (as_of && !kngg_valid_date(as_of))
@@ -58,8 +56,8 @@ int cmd_risks(kngg_cli *cli, int argc, char **argv)
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;
 	if (format[0] == 'j')
-		return risks_json(t, argv[1], as_of);
-	if ((n = kngg_risks(t, argv[1], as_of, print_risk, NULL)) < 0)
+		return risks_json(t, args[0], as_of);
+	if ((n = kngg_risks(t, args[0], as_of, print_risk, NULL)) < 0)
 		return EXIT_FAIL;
 	if (n == 0)
 		printf("geen risico's gevonden\n");
@@ -67,3 +65,14 @@ int cmd_risks(kngg_cli *cli, int argc, char **argv)
 		printf("\n%d %s\n", n, n == 1 ? "risico" : "risico's");
 	return EXIT_OK;
 }
+
+static const cli_option risks_opts[] = {
+	CLI_ASOF_OPT(struct risks_opts, as_of),
+	CLI_FORMAT_OPT(struct risks_opts, format, "text|json"),
+	CLI_OPT_END,
+};
+
+const cli_sub cmd_risks_subs[] = {
+	{NULL, NULL, "CODE", risks, risks_opts, sizeof(struct risks_opts), NULL, NULL},
+	CLI_SUB_END,
+};

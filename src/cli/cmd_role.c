@@ -11,61 +11,52 @@
 
 #define CMD "role"
 
-static const cli_opt no_opts[] = {{NULL, 0, 0, NULL, NULL}};
+struct role_opts {
+	kngg_track_opts o;
+	kngg_role_terms terms;
+	const char *hours;
+	int all;
+};
 
-static int role_assign(kngg_cli *cli, int argc, char **argv)
+static int role_assign(kngg_cli *cli, const cli_call *call)
 {
-	kngg_track_opts o = {0};
-	kngg_role_terms terms = {0};
-	const char *hours = NULL;
-	const cli_opt opts[] = {CLI_TRACK_OPTS(o),
-				{"deputy", 0, 0, NULL, &terms.deputy},
-				{"hours", 0, 1, &hours, NULL},
-				{"contribution", 0, 1, &terms.contribution, NULL},
-				{NULL, 0, 0, NULL, NULL}};
+	const struct role_opts *op = call->opts;
+	const kngg_track_opts o = op->o;
+	kngg_role_terms terms = op->terms;
+	const char *hours = op->hours;
+	char **args = call->args;
 	kngg_tracker *t;
 	int64_t id;
-	int npos, shown, rc;
+	int rc;
 
-	rc = cli_parse(CMD, argc, argv, opts, &npos, &shown);
-	if (rc != EXIT_OK || shown)
-		return rc;
-	if (npos != 3)
-		return cli_usage(CMD, "gebruik: kngg role assign CODE ID ROL [--deputy] [--hours N] "
-				      "[--contribution TEKST]");
-	if ((rc = cli_id(CMD, argv[2], &id)) != EXIT_OK)
+	if ((rc = cli_id(CMD, args[1], &id)) != EXIT_OK)
 		return rc;
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;
 	/* the engine reads --hours: its limits, its message */
 	if ((hours && kngg_role_hours_parse(t, hours, &terms.hours) < 0) ||
-	    kngg_role_assign(t, argv[1], id, argv[3], &terms, &o) < 0)
+	    kngg_role_assign(t, args[0], id, args[2], &terms, &o) < 0)
 		return EXIT_FAIL;
-	printf("%s: rol %s%s toegewezen aan stakeholder %lld\n", argv[1], argv[3],
+	printf("%s: rol %s%s toegewezen aan stakeholder %lld\n", args[0], args[2],
 	       terms.deputy ? " (plaatsvervanger)" : "", (long long)id);
 	return EXIT_OK;
 }
 
-static int role_end(kngg_cli *cli, int argc, char **argv)
+static int role_end(kngg_cli *cli, const cli_call *call)
 {
-	kngg_track_opts o = {0};
-	const cli_opt opts[] = {CLI_TRACK_OPTS(o), {NULL, 0, 0, NULL, NULL}};
+	const struct role_opts *op = call->opts;
+	char **args = call->args;
 	kngg_tracker *t;
 	int64_t id;
-	int npos, shown, rc;
+	int rc;
 
-	rc = cli_parse(CMD, argc, argv, opts, &npos, &shown);
-	if (rc != EXIT_OK || shown)
-		return rc;
-	if (npos != 3)
-		return cli_usage(CMD, "gebruik: kngg role end CODE ID ROL [--date D]");
-	if ((rc = cli_id(CMD, argv[2], &id)) != EXIT_OK)
+	if ((rc = cli_id(CMD, args[1], &id)) != EXIT_OK)
 		return rc;
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;
-	if (kngg_role_end(t, argv[1], id, argv[3], &o) < 0)
+	if (kngg_role_end(t, args[0], id, args[2], &op->o) < 0)
 		return EXIT_FAIL;
-	printf("%s: rol %s van stakeholder %lld beëindigd\n", argv[1], argv[3], (long long)id);
+	printf("%s: rol %s van stakeholder %lld beëindigd\n", args[0], args[2], (long long)id);
 	return EXIT_OK;
 }
 
@@ -149,31 +140,26 @@ static void print_entries(const role_entry *e, size_t n)
 	}
 }
 
-static int role_list(kngg_cli *cli, int argc, char **argv)
+static int role_list(kngg_cli *cli, const cli_call *call)
 {
-	int all = 0;
-	const cli_opt opts[] = {{"all", 0, 0, NULL, &all}, {NULL, 0, 0, NULL, NULL}};
+	const struct role_opts *op = call->opts;
+	int all = op->all;
+	char **args = call->args;
 	kngg_register *r = NULL;
 	kngg_tracker *t;
 	role_entry *e;
 	size_t n;
-	int npos, shown, rc;
 
-	rc = cli_parse(CMD, argc, argv, opts, &npos, &shown);
-	if (rc != EXIT_OK || shown)
-		return rc;
-	if (npos != 1)
-		return cli_usage(CMD, "gebruik: kngg role list CODE [--all]");
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;
-	if (kngg_register_load(t, argv[1], NULL, &r) < 0)
+	if (kngg_register_load(t, args[0], NULL, &r) < 0)
 		return EXIT_FAIL;
 	if (!(e = collect(t->defs, r, all, &n))) {
 		kngg_register_free(r);
 		return cli_fail("onvoldoende geheugen");
 	}
 	if (n == 0)
-		printf("%s: %s\n", argv[1], all ? "nog geen rollen toegewezen" : "geen actieve rollen");
+		printf("%s: %s\n", args[0], all ? "nog geen rollen toegewezen" : "geen actieve rollen");
 	else
 		print_entries(e, n);
 	free(e);
@@ -181,20 +167,31 @@ static int role_list(kngg_cli *cli, int argc, char **argv)
 	return EXIT_OK;
 }
 
-int cmd_role(kngg_cli *cli, int argc, char **argv)
-{
-	static const struct { const char *name; cmd_fn fn; } subs[] = {
-		{"assign", role_assign}, {"end", role_end}, {"list", role_list}};
-	int npos, shown, rc;
+static const cli_option assign_opts[] = {
+	CLI_FLAG_OPT(struct role_opts, terms.deputy, "deputy", "als plaatsvervanger"),
+	CLI_OPT(struct role_opts, hours, "hours", "N", "uren per week (1-80)"),
+	CLI_OPT(struct role_opts, terms.contribution, "contribution", "TEKST",
+		"wat iemand in die rol inbrengt"),
+	CLI_TRACK_OPTS(struct role_opts, o),
+	CLI_OPT_END,
+};
 
-	for (size_t i = 0; argc >= 2 && i < sizeof(subs) / sizeof(subs[0]); i++)
-		if (strcmp(argv[1], subs[i].name) == 0)
-			return subs[i].fn(cli, argc - 1, argv + 1);
-	/* --help, or a misplaced option */
-	rc = cli_parse(CMD, argc, argv, no_opts, &npos, &shown);
-	if (rc != EXIT_OK || shown)
-		return rc;
-	if (npos >= 1)
-		return cli_usage(CMD, "onbekende opdracht 'role %s' (assign, end, list)", argv[1]);
-	return cli_usage(CMD, "welke opdracht? assign, end of list");
-}
+static const cli_option end_opts[] = {
+	CLI_TRACK_OPTS(struct role_opts, o),
+	CLI_OPT_END,
+};
+
+static const cli_option list_opts[] = {
+	CLI_FLAG_OPT(struct role_opts, all, "all", "ook beëindigde rollen"),
+	CLI_OPT_END,
+};
+
+const cli_sub cmd_role_subs[] = {
+	{"assign", NULL, "CODE ID ROL", role_assign, assign_opts, sizeof(struct role_opts),
+	 "wijs een stakeholder een rol toe", NULL},
+	{"end", NULL, "CODE ID ROL", role_end, end_opts, sizeof(struct role_opts),
+	 "beëindig een rol", NULL},
+	{"list", NULL, "CODE", role_list, list_opts, sizeof(struct role_opts),
+	 "wie welke rol heeft", NULL},
+	CLI_SUB_END,
+};

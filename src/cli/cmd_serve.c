@@ -8,26 +8,20 @@
 #include "cli/cli.h"
 #include "web/web.h"
 
-int cmd_serve(kngg_cli *cli, int argc, char **argv)
+struct serve_opts {
+	const char *listen, *threads, *templates, *host;
+	int open, secure;
+};
+
+static int serve(kngg_cli *cli, const cli_call *call)
 {
-	const char *listen = "127.0.0.1:8080", *threads_s = NULL, *templates = NULL, *host = NULL;
-	int open_browser = 0, secure = 0, threads = 4;
-	const cli_opt opts[] = {{"listen", 0, 1, &listen, NULL},
-				{"open", 0, 0, NULL, &open_browser},
-				{"secure-cookie", 0, 0, NULL, &secure},
-				{"threads", 0, 1, &threads_s, NULL},
-				{"templates", 0, 1, &templates, NULL},
-				{"host", 0, 1, &host, NULL},
-				{NULL, 0, 0, NULL, NULL}};
+	const struct serve_opts *a = call->opts;
+	const char *listen = a->listen ? a->listen : "127.0.0.1:8080", *threads_s = a->threads,
+		   *templates = a->templates, *host = a->host;
+	int open_browser = a->open, secure = a->secure, threads = 4;
 	web_config cfg = {0};
 	kngg_tracker *t;
-	int npos, shown, rc;
 
-	rc = cli_parse("serve", argc, argv, opts, &npos, &shown);
-	if (rc != EXIT_OK || shown)
-		return rc;
-	if (npos != 0)
-		return cli_usage("serve", "'serve' heeft geen argumenten, alleen opties");
 	if (threads_s && cli_int("serve", "--threads", threads_s, 1, 64, &threads) != EXIT_OK)
 		return EXIT_USAGE;
 	if (host && (!*host || strlen(host) > 253 ||
@@ -55,3 +49,19 @@ int cmd_serve(kngg_cli *cli, int argc, char **argv)
 	t->store = NULL;
 	return cli_web()->serve(&cfg, cli_print_diag, NULL) < 0 ? EXIT_FAIL : EXIT_OK;
 }
+
+static const cli_option serve_opts[] = {
+	CLI_OPT(struct serve_opts, listen, "listen", "ADRES:POORT",
+		"waar kngg luistert (standaard 127.0.0.1:8080)"),
+	CLI_FLAG_OPT(struct serve_opts, open, "open", "open de browser"),
+	CLI_FLAG_OPT(struct serve_opts, secure, "secure-cookie", "sessiecookie alleen over HTTPS"),
+	CLI_OPT(struct serve_opts, host, "host", "NAAM", "de naam achter een reverse proxy"),
+	CLI_OPT(struct serve_opts, threads, "threads", "N", "aantal threads (1-64, standaard 4)"),
+	CLI_OPT(struct serve_opts, templates, "templates", "MAP", "de sjablonen voor stukken"),
+	CLI_OPT_END,
+};
+
+const cli_sub cmd_serve_subs[] = {
+	{NULL, NULL, "", serve, serve_opts, sizeof(struct serve_opts), NULL, NULL},
+	CLI_SUB_END,
+};

@@ -264,23 +264,17 @@ static int unknown_id(const kngg_defs *defs, const char *id)
 	return rc;
 }
 
-int cmd_show(kngg_cli *cli, int argc, char **argv)
+static int show(kngg_cli *cli, const cli_call *call)
 {
+	char **args = call->args;
 	const kngg_defs *defs;
 	const kngg_def *def;
-	int npos, shown, rc;
 
-	rc = cli_parse("show", argc, argv, (const cli_opt[]){{NULL, 0, 0, NULL, NULL}}, &npos,
-		       &shown);
-	if (rc != EXIT_OK || shown)
-		return rc;
-	if (npos != 1)
-		return cli_usage("show", npos ? "'show' verwacht één ID" : "welk ID? bijvoorbeeld 'kngg show 1.5'");
 	if (!(defs = cli_defs(cli)))
 		return EXIT_FAIL;
-	def = kngg_defs_find(defs, argv[1]);
+	def = kngg_defs_find(defs, args[0]);
 	if (!def)
-		return unknown_id(defs, argv[1]);
+		return unknown_id(defs, args[0]);
 
 	switch (def->kind) {
 	case KNGG_DEF_PHASE: show_phase(kngg_def_phase(def)); break;
@@ -293,3 +287,8 @@ int cmd_show(kngg_cli *cli, int argc, char **argv)
 	}
 	return EXIT_OK;
 }
+
+const cli_sub cmd_show_subs[] = {
+	{NULL, NULL, "ID", show, NULL, 0, NULL, "bijvoorbeeld 'kngg show 1.5'"},
+	CLI_SUB_END,
+};

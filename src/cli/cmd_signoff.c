@@ -11,12 +11,6 @@
 #include "kngg/export.h"
 #include "cli/json.h"
 
-/* Which subcommand an option belongs to. */
-enum { SUB_RECORD = 1, SUB_LIST = 2, SUB_SHOW = 4, SUB_PREPARE = 8 };
-
-static const char *const sub_names[] = {NULL, "CODE ID", "list", NULL, "show", NULL, NULL, NULL,
-					"prepare"};
-
 /* ---- shared text ----------------------------------------------------------- */
 
 /* The title of a required party: role title or organisation type. */
@@ -369,122 +363,111 @@ static int prepare(kngg_tracker *t, const char *code, const char *id, const cli_
 
 /* ---- dispatch ---------------------------------------------------------------------- */
 
-/* Usage error for an option given to a subcommand that does not take it. */
-static int check_opts(const cli_opt *opts, const unsigned *where, int sub)
+struct signoff_opts {
+	kngg_signoff_in in;
+	kngg_track_opts o;
+	cli_multi args, orgs;
+	const char *format, *as_of;
+};
+
+static int signoff_list(kngg_cli *cli, const cli_call *call)
 {
-	for (size_t i = 0; opts[i].name; i++) {
-		int given;
+	const struct signoff_opts *a = call->opts;
+	const char *format = a->format ? a->format : "text";
+	kngg_tracker *t;
 
-		if (opts[i].has_arg == 0)
-			given = *opts[i].flag;
-		else if (opts[i].has_arg == CLI_ARG_MULTI)
-			given = ((const cli_multi *)(const void *)opts[i].value)->n > 0;
-		else
-			given = *opts[i].value != NULL;
-
-		if (given && !(where[i] & (unsigned)sub))
-			return cli_usage("signoff", "--%s hoort niet bij 'kngg signoff %s'",
-					 opts[i].name, sub_names[sub]);
-	}
-	return EXIT_OK;
+	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "csv"))
+		return cli_usage("signoff", "onbekend formaat '%s' (text, json of csv)", format);
+	if (!(t = cli_tracker(cli)))
+		return EXIT_FAIL;
+	return list(t, call->args[0], format);
 }
 
-static int run(kngg_cli *cli, int argc, char **argv, kngg_signoff_in *in, kngg_track_opts *o,
-	       cli_multi *args, cli_multi *orgs)
+static int signoff_show(kngg_cli *cli, const cli_call *call)
 {
-	const char *format = NULL, *as_of = NULL;
-	const cli_opt opts[] = {CLI_TRACK_OPTS(*o),
-				{"area", 0, 1, &o->area, NULL},
-				{"decision", 0, 1, &in->decision, NULL},
-				{"signer", 0, 1, &in->signer, NULL},
-				{"role", 0, 1, &in->role, NULL},
-				{"as", 0, 1, &in->as, NULL},
-				CLI_MULTI_OPT("org", *orgs),
-				{"document", 0, 1, &in->document, NULL},
-				CLI_MULTI_OPT("argument", *args),
-				{"format", 0, 1, &format, NULL},
-				{"as-of", 0, 1, &as_of, NULL},
-				{NULL, 0, 0, NULL, NULL}};
-	/* per option above, in the same order: the subcommands that take it */
-	static const unsigned where[] = {SUB_RECORD | SUB_PREPARE, SUB_RECORD | SUB_PREPARE,
-					 SUB_RECORD | SUB_PREPARE,
-					 SUB_RECORD | SUB_SHOW | SUB_PREPARE, SUB_RECORD, SUB_RECORD,
-					 SUB_RECORD, SUB_RECORD, SUB_RECORD | SUB_PREPARE,
-					 SUB_RECORD, SUB_RECORD, SUB_LIST,
-					 SUB_SHOW};
+	const struct signoff_opts *a = call->opts;
 	kngg_tracker *t;
-	int npos, shown, rc, sub;
 
-	rc = cli_parse("signoff", argc, argv, opts, &npos, &shown);
-	if (rc != EXIT_OK || shown)
-		return rc;
-	if (npos >= 1 && strcmp(argv[1], "list") == 0)
-		sub = SUB_LIST;
-	else if (npos >= 1 && strcmp(argv[1], "show") == 0)
-		sub = SUB_SHOW;
-	else if (npos >= 1 && strcmp(argv[1], "prepare") == 0)
-		sub = SUB_PREPARE;
-	else
-		sub = SUB_RECORD;
-	if ((rc = check_opts(opts, where, sub)) != EXIT_OK)
-		return rc;
-	if (sub == SUB_LIST) {
-		if (npos != 2)
-			return cli_usage("signoff", "gebruik: kngg signoff list CODE [--format text|json|csv]");
-		if (!format)
-			format = "text";
-		if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "csv"))
-			return cli_usage("signoff", "onbekend formaat '%s' (text, json of csv)", format);
-		if (!(t = cli_tracker(cli)))
-			return EXIT_FAIL;
-		return list(t, argv[2], format);
-	}
-	if (sub == SUB_SHOW) {
-		if (npos != 3)
-			return cli_usage("signoff", "gebruik: kngg signoff show CODE ID [--area GEBIED]");
-		if (as_of && !kngg_valid_date(as_of))
-			return cli_fail("ongeldige datum '%s' (verwacht JJJJ-MM-DD, een bestaande dag)",
-					as_of);
-		if (!(t = cli_tracker(cli)))
-			return EXIT_FAIL;
-		return show(t, argv[2], argv[3], o->area, as_of);
-	}
-	if (sub == SUB_PREPARE) {
-		if (npos != 3)
-			return cli_usage("signoff", "gebruik: kngg signoff prepare CODE ID [--org ORG]... [--area GEBIED]");
-		if (!(t = cli_tracker(cli)))
-			return EXIT_FAIL;
-		return prepare(t, argv[2], argv[3], orgs, o);
-	}
-	if (orgs->n > 1)
-		return cli_usage("signoff", "een handtekening is voor een organisatie: geef --org een keer");
-	in->org = orgs->n ? orgs->items[0] : NULL;
-	if (npos != 2)
-		return cli_usage("signoff", "gebruik: kngg signoff CODE ID --decision BESLUIT --signer NAAM "
-					    "--role ROL --org ORG --document STUK");
+	if (a->as_of && !kngg_valid_date(a->as_of))
+		return cli_fail("ongeldige datum '%s' (verwacht JJJJ-MM-DD, een bestaande dag)",
+				a->as_of);
+	if (!(t = cli_tracker(cli)))
+		return EXIT_FAIL;
+	return show(t, call->args[0], call->args[1], a->o.area, a->as_of);
+}
+
+static int signoff_prepare(kngg_cli *cli, const cli_call *call)
+{
+	const struct signoff_opts *a = call->opts;
+	kngg_tracker *t;
+
+	if (!(t = cli_tracker(cli)))
+		return EXIT_FAIL;
+	return prepare(t, call->args[0], call->args[1], &a->orgs, &a->o);
+}
+
+static int signoff_record(kngg_cli *cli, const cli_call *call)
+{
+	const struct signoff_opts *a = call->opts;
+	kngg_signoff_in in = a->in;
+	kngg_tracker *t;
+
 	{
 		static const char *const required[] = {"decision", "signer", "role", "org", "document"};
-		const char *const values[] = {in->decision, in->signer, in->role, in->org, in->document};
+		const char *const values[] = {in.decision, in.signer, in.role, in.org, in.document};
 
 		for (size_t i = 0; i < sizeof(required) / sizeof(required[0]); i++)
 			if (!values[i])
 				return cli_usage("signoff", "--%s ontbreekt", required[i]);
 	}
-	in->arguments = args->items;
-	in->narguments = args->n;
+	in.arguments = a->args.items;
+	in.narguments = a->args.n;
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;
-	return record(t, argv[1], argv[2], in, o);
+	return record(t, call->args[0], call->args[1], &in, &a->o);
 }
 
-int cmd_signoff(kngg_cli *cli, int argc, char **argv)
-{
-	kngg_signoff_in in = {0};
-	kngg_track_opts o = {0};
-	cli_multi args = {0}, orgs = {0};
-	int rc = run(cli, argc, argv, &in, &o, &args, &orgs);
+#define S struct signoff_opts
 
-	cli_multi_free(&args);
-	cli_multi_free(&orgs);
-	return rc;
-}
+static const cli_option record_opts[] = {
+	CLI_OPT_REQ(S, in.decision, "decision", "go|no-go|akkoord", "het besluit"),
+	CLI_OPT_REQ(S, in.signer, "signer", "NAAM", "wie tekent"),
+	CLI_OPT_REQ(S, in.role, "role", "ROL", "in welke rol"),
+	CLI_ONCE_REQ(S, in.org, "org", "ORG", "de organisatie waarvoor getekend wordt"),
+	CLI_OPT_REQ(S, in.document, "document", "STUK", "het stuk dat is getekend"),
+	CLI_MULTI_OPT(S, args, "argument", "TEKST", "een argument (een no-go vraagt er een)"),
+	CLI_OPT(S, in.as, "as", "ROL", "de rol die de ondertekening vraagt (mandaat)"),
+	CLI_AREA_OPT(S, o.area),
+	CLI_TRACK_OPTS(S, o),
+	CLI_OPT_END,
+};
+
+static const cli_option list_opts[] = {
+	CLI_FORMAT_OPT(S, format, "text|json|csv"),
+	CLI_OPT_END,
+};
+
+static const cli_option show_opts[] = {
+	CLI_AREA_OPT(S, o.area),
+	CLI_ASOF_OPT(S, as_of),
+	CLI_OPT_END,
+};
+
+static const cli_option prepare_opts[] = {
+	CLI_MULTI_OPT(S, orgs, "org", "ORG", "een organisatie die tekent (zonder: kngg stelt voor)"),
+	CLI_AREA_OPT(S, o.area),
+	CLI_TRACK_OPTS(S, o),
+	CLI_OPT_END,
+};
+
+const cli_sub cmd_signoff_subs[] = {
+	{NULL, NULL, "CODE ID", signoff_record, record_opts, sizeof(S),
+	 "leg een ondertekening of besluit vast", NULL},
+	{"list", NULL, "CODE", signoff_list, list_opts, sizeof(S),
+	 "elke ondertekening die ooit is gegeven", NULL},
+	{"show", NULL, "CODE ID", signoff_show, show_opts, sizeof(S),
+	 "een punt: wie moet tekenen, wie tekende", NULL},
+	{"prepare", NULL, "CODE ID", signoff_prepare, prepare_opts, sizeof(S),
+	 "kies wie tekent bij een punt per organisatie", NULL},
+	CLI_SUB_END,
+};

@@ -12,7 +12,13 @@
 
 #define CMD "stakeholder"
 
-static const cli_opt no_opts[] = {{NULL, 0, 0, NULL, NULL}};
+struct sh_opts {
+	kngg_track_opts o;
+	kngg_stakeholder_in in;
+	kngg_assessment a;
+	const char *format, *as_of;
+	int grid, bom;
+};
 
 static const char *name_of(const kngg_person *p)
 {
@@ -46,37 +52,24 @@ static int load_register(kngg_cli *cli, const char *code, const char *as_of,
 
 /* ---- add ------------------------------------------------------------------ */
 
-static int sh_add(kngg_cli *cli, int argc, char **argv)
+static int sh_add(kngg_cli *cli, const cli_call *call)
 {
-	kngg_track_opts o = {0};
-	kngg_stakeholder_in in = {0};
-	const cli_opt opts[] = {CLI_TRACK_OPTS(o),
-				{"name", 0, 1, &in.name, NULL},
-				{"org", 0, 1, &in.org, NULL},
-				{"org-type", 0, 1, &in.org_type, NULL},
-				{"function", 0, 1, &in.function, NULL},
-				{"level", 0, 1, &in.level, NULL},
-				{"email", 0, 1, &in.email, NULL},
-				{"phone", 0, 1, &in.phone, NULL},
-				{NULL, 0, 0, NULL, NULL}};
+	const struct sh_opts *op = call->opts;
+	const kngg_track_opts o = op->o;
+	const kngg_stakeholder_in in = op->in;
+	char **args = call->args;
 	kngg_tracker *t;
-	int npos, shown, rc;
 	int64_t id;
 
-	rc = cli_parse(CMD, argc, argv, opts, &npos, &shown);
-	if (rc != EXIT_OK || shown)
-		return rc;
-	if (npos != 1)
-		return cli_usage(CMD, "gebruik: kngg stakeholder add CODE --name NAAM --org ORG [...]");
 	if (!in.name)
 		return cli_usage(CMD, "--name ontbreekt");
 	if (!in.org)
 		return cli_usage(CMD, "--org ontbreekt (de organisatie waar de stakeholder werkt)");
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;
-	if (kngg_stakeholder_add(t, argv[1], &in, &o, &id) < 0)
+	if (kngg_stakeholder_add(t, args[0], &in, &o, &id) < 0)
 		return EXIT_FAIL;
-	printf("%s: stakeholder %lld toegevoegd: %s (%s)\n", argv[1], (long long)id, in.name,
+	printf("%s: stakeholder %lld toegevoegd: %s (%s)\n", args[0], (long long)id, in.name,
 	       in.org);
 	return EXIT_OK;
 }
@@ -400,23 +393,15 @@ static int list_json(const kngg_defs *defs, const kngg_register *r)
 	return EXIT_OK;
 }
 
-static int sh_list(kngg_cli *cli, int argc, char **argv)
+static int sh_list(kngg_cli *cli, const cli_call *call)
 {
-	const char *format = "text", *as_of = NULL;
-	int grid = 0, bom = 0;
-	const cli_opt opts[] = {{"format", 0, 1, &format, NULL},
-				{"as-of", 0, 1, &as_of, NULL},
-				{"grid", 0, 0, NULL, &grid},
-				{"bom", 0, 0, NULL, &bom},
-				{NULL, 0, 0, NULL, NULL}};
+	const struct sh_opts *op = call->opts;
+	const char *format = op->format ? op->format : "text", *as_of = op->as_of;
+	int grid = op->grid, bom = op->bom;
+	char **args = call->args;
 	kngg_register *r = NULL;
-	int npos, shown, rc;
+	int rc;
 
-	rc = cli_parse(CMD, argc, argv, opts, &npos, &shown);
-	if (rc != EXIT_OK || shown)
-		return rc;
-	if (npos != 1)
-		return cli_usage(CMD, "gebruik: kngg stakeholder list CODE [--grid] [--format text|csv|json]");
 	if (strcmp(format, "text") != 0 && strcmp(format, "csv") != 0 &&
 	    strcmp(format, "json") != 0)
 		return cli_usage(CMD, "onbekend formaat '%s' (text, csv of json)", format);
@@ -424,7 +409,7 @@ static int sh_list(kngg_cli *cli, int argc, char **argv)
 		return cli_usage(CMD, "--grid is een tekstweergave; laat --format %s weg", format);
 	if (bom && strcmp(format, "csv") != 0)
 		return cli_usage(CMD, "--bom hoort bij --format csv");
-	if ((rc = load_register(cli, argv[1], as_of, &r)) != EXIT_OK)
+	if ((rc = load_register(cli, args[0], as_of, &r)) != EXIT_OK)
 		return rc;
 	if (grid)
 		rc = list_grid(cli->defs, r);
@@ -522,27 +507,23 @@ static void show_history(const kngg_defs *defs, const kngg_stakeholder *s)
 	printf("telt als gecommitteerd: %s\n", committed(defs, s->latest) ? "ja" : "nee");
 }
 
-static int sh_show(kngg_cli *cli, int argc, char **argv)
+static int sh_show(kngg_cli *cli, const cli_call *call)
 {
+	char **args = call->args;
 	kngg_register *r = NULL;
 	const kngg_stakeholder *s;
 	int64_t id;
-	int npos, shown, rc;
+	int rc;
 
-	rc = cli_parse(CMD, argc, argv, no_opts, &npos, &shown);
-	if (rc != EXIT_OK || shown)
+	if ((rc = cli_id(CMD, args[1], &id)) != EXIT_OK)
 		return rc;
-	if (npos != 2)
-		return cli_usage(CMD, "gebruik: kngg stakeholder show CODE ID");
-	if ((rc = cli_id(CMD, argv[2], &id)) != EXIT_OK)
-		return rc;
-	if ((rc = load_register(cli, argv[1], NULL, &r)) != EXIT_OK)
+	if ((rc = load_register(cli, args[0], NULL, &r)) != EXIT_OK)
 		return rc;
 	if (!(s = kngg_register_person(r, id))) {
 		rc = cli_fail("%s heeft geen persoon %lld (zie 'kngg stakeholder list %s')",
-			      argv[1], (long long)id, argv[1]);
+			      args[0], (long long)id, args[0]);
 	} else {
-		show_person(cli->defs, argv[1], &s->person);
+		show_person(cli->defs, args[0], &s->person);
 		show_roles(s);
 		show_history(cli->defs, s);
 	}
@@ -565,58 +546,71 @@ static void assess_echo(const kngg_assessment *a)
 	printf("\n");
 }
 
-static int sh_assess(kngg_cli *cli, int argc, char **argv)
+static int sh_assess(kngg_cli *cli, const cli_call *call)
 {
-	kngg_track_opts o = {0};
-	kngg_assessment a = {0};
-	const cli_opt opts[] = {CLI_TRACK_OPTS(o),
-				{"area", 0, 1, &o.area, NULL},
-				{"interest", 0, 1, &a.interest, NULL},
-				{"influence", 0, 1, &a.influence, NULL},
-				{"urgency", 0, 1, &a.urgency, NULL},
-				{"stance", 0, 1, &a.stance, NULL},
-				{"commitment", 0, 1, &a.commitment, NULL},
-				{"round", 0, 1, &a.round, NULL},
-				{NULL, 0, 0, NULL, NULL}};
+	const struct sh_opts *op = call->opts;
+	const kngg_track_opts o = op->o;
+	const kngg_assessment a = op->a;
+	char **args = call->args;
 	kngg_tracker *t;
 	int64_t id;
-	int npos, shown, rc;
+	int rc;
 
-	rc = cli_parse(CMD, argc, argv, opts, &npos, &shown);
-	if (rc != EXIT_OK || shown)
-		return rc;
-	if (npos != 2)
-		return cli_usage(CMD, "gebruik: kngg stakeholder assess CODE ID [--interest M] [--influence M] [...]");
-	if ((rc = cli_id(CMD, argv[2], &id)) != EXIT_OK)
+	if ((rc = cli_id(CMD, args[1], &id)) != EXIT_OK)
 		return rc;
 	if (!a.interest && !a.influence && !a.urgency && !a.stance && !a.commitment)
 		return cli_usage(CMD, "geef minstens een van --interest, --influence, --urgency, --stance of --commitment");
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;
-	if (kngg_stakeholder_assess(t, argv[1], id, &a, &o) < 0)
+	if (kngg_stakeholder_assess(t, args[0], id, &a, &o) < 0)
 		return EXIT_FAIL;
-	printf("%s: analyse van stakeholder %lld vastgelegd", argv[1], (long long)id);
+	printf("%s: analyse van stakeholder %lld vastgelegd", args[0], (long long)id);
 	assess_echo(&a);
 	if (a.commitment && !kngg_commitment_counts(t->defs, a.commitment))
 		printf("let op: '%s' telt nog niet als gecommitteerd\n", a.commitment);
 	return EXIT_OK;
 }
 
-int cmd_stakeholder(kngg_cli *cli, int argc, char **argv)
-{
-	static const struct { const char *name; cmd_fn fn; } subs[] = {
-		{"add", sh_add}, {"list", sh_list}, {"show", sh_show}, {"assess", sh_assess}};
-	int npos, shown, rc;
+static const cli_option add_opts[] = {
+	CLI_OPT_REQ(struct sh_opts, in.name, "name", "NAAM", "naam van de professional"),
+	CLI_OPT_REQ(struct sh_opts, in.org, "org", "ORG", "de organisatie waar die werkt"),
+	CLI_OPT(struct sh_opts, in.org_type, "org-type", "TYPE", "het type van die organisatie"),
+	CLI_OPT(struct sh_opts, in.function, "function", "FUNCTIE", "de functie"),
+	CLI_OPT(struct sh_opts, in.level, "level", "NIVEAU", "het niveau in de organisatie"),
+	CLI_OPT(struct sh_opts, in.email, "email", "ADRES", "e-mailadres"),
+	CLI_OPT(struct sh_opts, in.phone, "phone", "NUMMER", "telefoonnummer"),
+	CLI_TRACK_OPTS(struct sh_opts, o),
+	CLI_OPT_END,
+};
 
-	for (size_t i = 0; argc >= 2 && i < sizeof(subs) / sizeof(subs[0]); i++)
-		if (strcmp(argv[1], subs[i].name) == 0)
-			return subs[i].fn(cli, argc - 1, argv + 1);
-	/* --help, or a misplaced option */
-	rc = cli_parse(CMD, argc, argv, no_opts, &npos, &shown);
-	if (rc != EXIT_OK || shown)
-		return rc;
-	if (npos >= 1)
-		return cli_usage(CMD, "onbekende opdracht 'stakeholder %s' (add, list, show, assess)",
-				 argv[1]);
-	return cli_usage(CMD, "welke opdracht? add, list, show of assess");
-}
+static const cli_option list_opts[] = {
+	CLI_FORMAT_OPT(struct sh_opts, format, "text|csv|json"),
+	CLI_FLAG_OPT(struct sh_opts, grid, "grid", "het invloed/belang-raster (tekst)"),
+	CLI_FLAG_OPT(struct sh_opts, bom, "bom", "CSV met BOM, voor Excel"),
+	CLI_ASOF_OPT(struct sh_opts, as_of),
+	CLI_OPT_END,
+};
+
+static const cli_option assess_opts[] = {
+	CLI_OPT(struct sh_opts, a.interest, "interest", "M", "belang: laag, middel of hoog"),
+	CLI_OPT(struct sh_opts, a.influence, "influence", "M", "invloed: laag, middel of hoog"),
+	CLI_OPT(struct sh_opts, a.urgency, "urgency", "M", "urgentie: laag, middel of hoog"),
+	CLI_OPT(struct sh_opts, a.stance, "stance", "H", "houding: tegen, neutraal of voor"),
+	CLI_OPT(struct sh_opts, a.commitment, "commitment", "C",
+		"onbekend, geinformeerd, betrokken, toegezegd of formeel-vastgelegd"),
+	CLI_OPT(struct sh_opts, a.round, "round", "STAP", "de stap die om de analyse vraagt"),
+	CLI_AREA_OPT(struct sh_opts, o.area),
+	CLI_TRACK_OPTS(struct sh_opts, o),
+	CLI_OPT_END,
+};
+
+const cli_sub cmd_stakeholder_subs[] = {
+	{"add", NULL, "CODE", sh_add, add_opts, sizeof(struct sh_opts),
+	 "voeg een professional toe aan het register", NULL},
+	{"list", NULL, "CODE", sh_list, list_opts, sizeof(struct sh_opts),
+	 "het register met de laatste analyse van ieder", NULL},
+	{"show", NULL, "CODE ID", sh_show, NULL, 0, "een stakeholder: rollen en analyses", NULL},
+	{"assess", NULL, "CODE ID", sh_assess, assess_opts, sizeof(struct sh_opts),
+	 "leg een analyse vast", NULL},
+	CLI_SUB_END,
+};

@@ -215,29 +215,27 @@ static int print_json(const kngg_defs *defs, const kngg_status *s, const kngg_re
 	return rc == 0 ? EXIT_OK : cli_fail("kan de uitvoer niet schrijven");
 }
 
-int cmd_status(kngg_cli *cli, int argc, char **argv)
+struct status_opts {
+	const char *as_of, *format;
+};
+
+static int status(kngg_cli *cli, const cli_call *call)
 {
-	const char *as_of = NULL, *format = "text";
-	const cli_opt opts[] = {{"as-of", 0, 1, &as_of, NULL},
-				{"format", 0, 1, &format, NULL},
-				{NULL, 0, 0, NULL, NULL}};
+	const struct status_opts *a = call->opts;
+	const char *as_of = a->as_of, *format = a->format ? a->format : "text";
+	char **args = call->args;
 	kngg_status *s = NULL;
 	kngg_readiness *r = NULL;
 	kngg_tracker *t;
-	int npos, shown, rc;
+	int rc;
 
-	rc = cli_parse("status", argc, argv, opts, &npos, &shown);
-	if (rc != EXIT_OK || shown)
-		return rc;
-	if (npos != 1)
-		return cli_usage("status", "gebruik: kngg status CODE");
 	if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
 		return cli_usage("status", "onbekend formaat '%s' (text of json)", format);
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;
-	if (kngg_status_load(t, argv[1], as_of, &s) < 0)
+	if (kngg_status_load(t, args[0], as_of, &s) < 0)
 		return EXIT_FAIL;
-	if (kngg_readiness_load(t, argv[1], 0, NULL, NULL, as_of, &r) < 0) {
+	if (kngg_readiness_load(t, args[0], 0, NULL, NULL, as_of, &r) < 0) {
 		kngg_status_free(s);
 		return EXIT_FAIL;
 	}
@@ -250,3 +248,14 @@ int cmd_status(kngg_cli *cli, int argc, char **argv)
 	kngg_status_free(s);
 	return rc;
 }
+
+static const cli_option status_opts[] = {
+	CLI_ASOF_OPT(struct status_opts, as_of),
+	CLI_FORMAT_OPT(struct status_opts, format, "text|json"),
+	CLI_OPT_END,
+};
+
+const cli_sub cmd_status_subs[] = {
+	{NULL, NULL, "CODE", status, status_opts, sizeof(struct status_opts), NULL, NULL},
+	CLI_SUB_END,
+};

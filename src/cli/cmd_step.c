@@ -5,30 +5,42 @@
 
 #include "cli/cli.h"
 
-int cmd_step(kngg_cli *cli, int argc, char **argv)
+struct step_opts {
+	kngg_track_opts o;
+};
+
+/* start, done and reopen */
+static int step(kngg_cli *cli, const cli_call *call)
 {
 	static const char *const actions[] = {"start", "done", "reopen"};
 	static const char *const said[] = {"gestart", "afgerond", "heropend"};
-	kngg_track_opts o = {0};
-	const cli_opt opts[] = {CLI_TRACK_OPTS(o), {"area", 0, 1, &o.area, NULL},
-				{NULL, 0, 0, NULL, NULL}};
+	const struct step_opts *a = call->opts;
 	kngg_tracker *t;
-	int npos, shown, rc, a;
+	int i;
 
-	rc = cli_parse("step", argc, argv, opts, &npos, &shown);
-	if (rc != EXIT_OK || shown)
-		return rc;
-	if (npos != 3)
-		return cli_usage("step", "gebruik: kngg step start|done|reopen CODE STAP");
-	for (a = 0; a < 3 && strcmp(argv[1], actions[a]) != 0; a++)
+	for (i = 0; i < 2 && strcmp(call->sub->name, actions[i]) != 0; i++)
 		;
-	if (a == 3)
-		return cli_usage("step", "onbekende actie '%s' (start, done of reopen)", argv[1]);
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;
-	if (kngg_track_step(t, (kngg_step_action)a, argv[2], argv[3], &o) < 0)
+	if (kngg_track_step(t, (kngg_step_action)i, call->args[0], call->args[1], &a->o) < 0)
 		return EXIT_FAIL;
-	printf("%s: stap %s %s%s%s\n", argv[2], argv[3], said[a], o.area ? " in " : "",
-	       o.area ? o.area : "");
+	printf("%s: stap %s %s%s%s\n", call->args[0], call->args[1], said[i],
+	       a->o.area ? " in " : "", a->o.area ? a->o.area : "");
 	return EXIT_OK;
 }
+
+static const cli_option step_opts[] = {
+	CLI_TRACK_OPTS(struct step_opts, o),
+	CLI_AREA_OPT(struct step_opts, o.area),
+	CLI_OPT_END,
+};
+
+const cli_sub cmd_step_subs[] = {
+	{"start", NULL, "CODE STAP", step, step_opts, sizeof(struct step_opts),
+	 "een stap is begonnen", NULL},
+	{"done", NULL, "CODE STAP", step, step_opts, sizeof(struct step_opts),
+	 "een stap is afgerond", NULL},
+	{"reopen", NULL, "CODE STAP", step, step_opts, sizeof(struct step_opts),
+	 "een afgeronde stap loopt weer", NULL},
+	CLI_SUB_END,
+};

@@ -135,48 +135,60 @@ static int user_password(kngg_cli *cli, const char *name)
 	return rc;
 }
 
-int cmd_user(kngg_cli *cli, int argc, char **argv)
-{
-	const char *role = NULL;
-	cli_multi codes = {0};
-	const cli_opt opts[] = {{"role", 0, 1, &role, NULL},
-				CLI_MULTI_OPT("municipality", codes),
-				{NULL, 0, 0, NULL, NULL}};
-	const char *sub;
-	kngg_tracker *t;
-	int npos, shown, rc, count = 0;
+struct user_opts {
+	const char *role;
+	cli_multi codes;
+};
 
-	rc = cli_parse("user", argc, argv, opts, &npos, &shown);
-	if (rc != EXIT_OK || shown)
-		goto done;
-	sub = npos >= 1 ? argv[1] : "";
-	if (strcmp(sub, "add") != 0 && (role || codes.n)) {
-		rc = cli_usage("user", "--role en --municipality horen bij 'user add'");
-	} else if (strcmp(sub, "add") == 0) {
-		rc = npos != 2 ? cli_usage("user", "gebruik: kngg user add NAAM --role ROL [--municipality CODE]...")
-			       : user_add(cli, argv[2], role, &codes);
-	} else if (strcmp(sub, "password") == 0) {
-		rc = npos != 2 ? cli_usage("user", "gebruik: kngg user password NAAM")
-			       : user_password(cli, argv[2]);
-	} else if (strcmp(sub, "remove") == 0) {
-		if (npos != 2)
-			rc = cli_usage("user", "gebruik: kngg user remove NAAM");
-		else if (!(t = cli_tracker(cli)) || kngg_account_remove(t, argv[2]) < 0)
-			rc = EXIT_FAIL;
-		else
-			printf("account '%s' verwijderd\n", argv[2]);
-	} else if (strcmp(sub, "list") == 0) {
-		if (npos != 1)
-			rc = cli_usage("user", "gebruik: kngg user list");
-		else if (!(t = cli_tracker(cli)) || kngg_accounts(t, print_account, &count) < 0)
-			rc = EXIT_FAIL;
-		else if (count == 0)
-			printf("nog geen accounts: 'kngg serve' werkt dan alleen op deze computer, zonder "
-			       "inloggen (maak er een met 'kngg user add NAAM --role beheerder')\n");
-	} else {
-		rc = cli_usage("user", "welke opdracht? add, password, remove of list");
-	}
-done:
-	cli_multi_free(&codes);
-	return rc;
+static int add(kngg_cli *cli, const cli_call *call)
+{
+	const struct user_opts *a = call->opts;
+
+	return user_add(cli, call->args[0], a->role, &a->codes);
 }
+
+static int password(kngg_cli *cli, const cli_call *call)
+{
+	return user_password(cli, call->args[0]);
+}
+
+static int remove_(kngg_cli *cli, const cli_call *call)
+{
+	kngg_tracker *t;
+
+	if (!(t = cli_tracker(cli)) || kngg_account_remove(t, call->args[0]) < 0)
+		return EXIT_FAIL;
+	printf("account '%s' verwijderd\n", call->args[0]);
+	return EXIT_OK;
+}
+
+static int list(kngg_cli *cli, const cli_call *call)
+{
+	kngg_tracker *t;
+	int count = 0;
+
+	(void)call;
+	if (!(t = cli_tracker(cli)) || kngg_accounts(t, print_account, &count) < 0)
+		return EXIT_FAIL;
+	if (count == 0)
+		printf("nog geen accounts: 'kngg serve' werkt dan alleen op deze computer, zonder "
+		       "inloggen (maak er een met 'kngg user add NAAM --role beheerder')\n");
+	return EXIT_OK;
+}
+
+static const cli_option add_opts[] = {
+	CLI_OPT_REQ(struct user_opts, role, "role", "lezer|projectleider|beheerder",
+		    "wat het account mag"),
+	CLI_MULTI_OPT(struct user_opts, codes, "municipality", "CODE",
+		      "een gemeente die het account ziet (verplicht voor een projectleider)"),
+	CLI_OPT_END,
+};
+
+const cli_sub cmd_user_subs[] = {
+	{"add", NULL, "NAAM", add, add_opts, sizeof(struct user_opts), "maak een account", NULL},
+	{"password", NULL, "NAAM", password, NULL, 0, "geef een account een nieuw wachtwoord",
+	 NULL},
+	{"remove", NULL, "NAAM", remove_, NULL, 0, "verwijder een account", NULL},
+	{"list", NULL, "", list, NULL, 0, "alle accounts", NULL},
+	CLI_SUB_END,
+};

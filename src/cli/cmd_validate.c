@@ -12,19 +12,13 @@ static void print_diag(void *ctx, const char *msg)
 	cli_message(msg, NULL);
 }
 
-int cmd_validate(kngg_cli *cli, int argc, char **argv)
+static int validate(kngg_cli *cli, const cli_call *call)
 {
 	kngg_defs *defs = NULL;
 	const char *dir;
-	int npos, shown, rc, count = 0;
+	int rc, count = 0;
 
-	rc = cli_parse("validate", argc, argv, (const cli_opt[]){{NULL, 0, 0, NULL, NULL}},
-		       &npos, &shown);
-	if (rc != EXIT_OK || shown)
-		return rc;
-	if (npos > 1)
-		return cli_usage("validate", "te veel argumenten");
-	dir = npos == 1 ? argv[1] : cli_phases_dir(cli);
+	dir = call->nargs == 1 ? call->args[0] : cli_phases_dir(cli);
 	if (!cli_xml())
 		return EXIT_FAIL;
 	rc = cli_xml()->defs_load(&defs, dir, print_diag, &count);
@@ -47,3 +41,8 @@ int cmd_validate(kngg_cli *cli, int argc, char **argv)
 	kngg_defs_free(defs);
 	return EXIT_OK;
 }
+
+const cli_sub cmd_validate_subs[] = {
+	{NULL, NULL, "[MAP]", validate, NULL, 0, NULL, NULL},
+	CLI_SUB_END,
+};

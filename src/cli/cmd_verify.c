@@ -56,18 +56,16 @@ static int check_anchor(kngg_store *st, const char *anchor)
 	return EXIT_OK;
 }
 
-int cmd_verify(kngg_cli *cli, int argc, char **argv)
-{
-	const char *anchor = NULL;
-	const cli_opt opts[] = {{"anchor", 0, 1, &anchor, NULL}, {NULL, 0, 0, NULL, NULL}};
-	kngg_verify_result r;
-	int npos, shown, rc;
+struct verify_opts {
+	const char *anchor;
+};
 
-	rc = cli_parse("verify", argc, argv, opts, &npos, &shown);
-	if (rc != EXIT_OK || shown)
-		return rc;
-	if (npos != 0)
-		return cli_usage("verify", "gebruik: kngg verify [--anchor GEBEURTENIS:HASH]");
+static int verify(kngg_cli *cli, const cli_call *call)
+{
+	const char *anchor = ((const struct verify_opts *)call->opts)->anchor;
+	kngg_verify_result r;
+	int rc;
+
 	if (!cli_tracker(cli))
 		return EXIT_FAIL;
 	rc = kngg_store_verify(cli->store, &r);
@@ -95,3 +93,14 @@ int cmd_verify(kngg_cli *cli, int argc, char **argv)
 		       (long long)r.head_id, ANCHOR_HEX, r.head_hex);
 	return EXIT_OK;
 }
+
+static const cli_option verify_opts[] = {
+	CLI_OPT(struct verify_opts, anchor, "anchor", "GEBEURTENIS:HASH",
+		"een eerder getoond ankerpunt dat nog moet kloppen"),
+	CLI_OPT_END,
+};
+
+const cli_sub cmd_verify_subs[] = {
+	{NULL, NULL, "", verify, verify_opts, sizeof(struct verify_opts), NULL, NULL},
+	CLI_SUB_END,
+};

@@ -1,46 +1,43 @@
 /*
- * commands.c: the one table of kngg commands, with their help text.
- * A new command is one cmd_*.c file and one row here.
+ * commands.c: the one table of kngg commands, with their help text. The
+ * subcommands, arguments and options of each are in its own cmd_*.c, next
+ * to the code that runs them; usage text is generated from both. A new
+ * command is one cmd_*.c file and one row here.
  */
 #include <string.h>
 
 #include "cli/cli.h"
 
 const cmd_def kngg_commands[] = {
-	{"init", cmd_init, "kngg [--db BESTAND] init",
+	{"init", cmd_init_subs,
 	 "maak een nieuwe, lege database",
 	 "Maakt de database (--db, anders KNGG_DB, anders ./kngg.db). Een bestaand\n"
 	 "bestand wordt nooit overschreven.\n"},
-	{"demo", cmd_demo, "kngg [--db BESTAND] demo [--force]",
+	{"demo", cmd_demo_subs,
 	 "maak een demodatabase met een fictieve gemeente halverwege fase 1",
 	 "Speelt een script van gewone kngg-opdrachten af op een nieuwe database:\n"
 	 "de fictieve gemeente Waterlinde (GM9999). --force vervangt een bestaande\n"
 	 "kngg-database op dezelfde plek.\n"},
-	{"municipality", cmd_municipality,
-	 "kngg municipality add|rename CODE NAAM | list | show CODE",
+	{"municipality", cmd_municipality_subs,
 	 "gemeenten: toevoegen, tonen, hernoemen",
 	 "CODE is de CBS-code: GM en vier cijfers (GM0479 = Zaanstad). Een naam met\n"
 	 "spaties staat tussen aanhalingstekens. add en rename nemen ook --date,\n"
 	 "--by en --note.\n"},
-	{"step", cmd_step,
-	 "kngg step start|done|reopen CODE STAP [--date D] [--by NAAM] [--note TEKST] [--area GEBIED]",
+	{"step", cmd_step_subs,
 	 "leg vast dat een stap gestart, afgerond of heropend is",
 	 "Datum: JJJJ-MM-DD, standaard vandaag; afronden en heropenen kan niet in de\n"
 	 "toekomst. Stappen mogen in een andere volgorde; dan volgt een waarschuwing\n"
 	 "met de eerdere stappen die nog open zijn. Stappen van fase 2 horen bij een\n"
 	 "gebied (--area, verplicht); procesonderdelen van fase 3 en 4 bij de lopende\n"
 	 "cyclus van die fase.\n"},
-	{"activity", cmd_activity,
-	 "kngg activity done CODE ACTIVITEIT [--date D] [--by NAAM] [--note TEKST] [--area GEBIED]",
+	{"activity", cmd_activity_subs,
 	 "leg vast dat een activiteit (bijvoorbeeld 1.2/a3) gedaan is", ""},
-	{"deliverable", cmd_deliverable,
-	 "kngg deliverable done CODE OPLEVERING [--document TITEL] [--date D] [--by NAAM] [--note TEKST] [--area GEBIED]",
+	{"deliverable", cmd_deliverable_subs,
 	 "leg vast dat een oplevering (bijvoorbeeld 1.2/d1) klaar is",
 	 "--document noemt het stuk: een titel, pad of link (kngg bewaart het\n"
 	 "bestand zelf niet). Opnieuw vastleggen met een nieuw --document legt een\n"
 	 "nieuwe versie vast.\n"},
-	{"area", cmd_area,
-	 "kngg area add CODE NAAM [--target-group TEKST] [--kind experiment|wijk|doelgroep] | list CODE",
+	{"area", cmd_area_subs,
 	 "gebieden (wijken) en doelgroepen voor fase 2",
 	 "Het eerste gebied is het experiment: dat doorloopt 2.1 tot en met 2.5, en\n"
 	 "als het klaar is, is fase 2 af. Een nieuwe wijk komt erbij via 2.5\n"
@@ -49,18 +46,16 @@ const cmd_def kngg_commands[] = {
 	 "gaat door in fase 3. Zonder --kind kiest kngg: het eerste gebied is het\n"
 	 "experiment, een later gebied met een andere doelgroep een doelgroep, anders\n"
 	 "een wijk.\n"},
-	{"cycle", cmd_cycle, "kngg cycle start CODE FASE [--date D] [--by NAAM] [--note TEKST]",
+	{"cycle", cmd_cycle_subs,
 	 "begin een nieuwe cyclus van fase 3 of 4", ""},
-	{"quickscan", cmd_quickscan,
-	 "kngg quickscan CODE --theme THEMA --score N [--phase 3|4] [--date D] [--by NAAM] [--note TEKST]",
+	{"quickscan", cmd_quickscan_subs,
 	 "leg een QuickScan-score vast in de lopende cyclus",
 	 "De schaal en de thema's staan in phases/quickscan.xml (kngg show\n"
 	 "quickscan/THEMA).\n"},
-	{"factor", cmd_factor,
-	 "kngg factor CODE FACTOR --score N [--note TEKST] [--date D] [--by NAAM]",
+	{"factor", cmd_factor_subs,
 	 "leg een check van een essentiële factor vast",
 	 "De schaal staat in phases/factoren.xml (standaard 1-5).\n"},
-	{"org", cmd_org, "kngg org add CODE NAAM --type TYPE | lead CODE NAAM [--end] | list CODE",
+	{"org", cmd_org_subs,
 	 "organisaties in het werkveld: toevoegen, hoofduitvoerder noemen, tonen",
 	 "TYPE komt uit de lijst organisatietypen (kngg show organisatietypen/ggd;\n"
 	 "bijvoorbeeld gemeente, ggd, jgz, wijkteam, ziekenhuis, huisartsen, onderwijs).\n"
@@ -68,11 +63,7 @@ const cmd_def kngg_commands[] = {
 	 "uitvoeringsorganisatie (vaak JGZ en wijkteam; de JGZ zit soms in de GGD).\n"
 	 "Regels en ondertekeningen (zoals 1.1/s1) vragen die rol, niet een type.\n"
 	 "Zolang er geen is genoemd, telt kngg JGZ en wijkteam als hoofduitvoerder.\n"},
-	{"stakeholder", cmd_stakeholder,
-	 "kngg stakeholder add CODE --name NAAM --org ORG [--org-type TYPE] [--function F] "
-	 "[--level NIVEAU] [--email E] [--phone T] | list CODE [--grid] [--format text|csv|json] "
-	 "[--bom] | show CODE ID | assess CODE ID [--interest M] [--influence M] [--urgency M] "
-	 "[--stance H] [--commitment C] [--round STAP] [--area GEBIED] [--date D] [--note T]",
+	{"stakeholder", cmd_stakeholder_subs,
 	 "stakeholders: register, analyses door de tijd, invloed/belang-raster",
 	 "kngg bewaart alleen namen, functies en contactgegevens van professionals,\n"
 	 "nooit gegevens over kinderen of gezinnen.\n\n"
@@ -82,20 +73,16 @@ const cmd_def kngg_commands[] = {
 	 "zoals bij de vorige analyse. Pas vanaf 'toegezegd' telt iemand als\n"
 	 "gecommitteerd: geinformeerd zijn is nog geen commitment. --round koppelt de\n"
 	 "analyse aan de stap die erom vraagt (1.2, 1.7, 2.5 met --area).\n"},
-	{"role", cmd_role,
-	 "kngg role assign CODE ID ROL [--deputy] [--hours N] [--contribution TEKST] [--date D] | end CODE ID ROL [--date D] | list CODE [--all]",
+	{"role", cmd_role_subs,
 	 "rollen in het project (projectleider, kerngroep, stuurgroep, wethouder...)",
 	 "Een wisseling wordt vastgelegd, niet overschreven: beeindig de oude rol en\n"
 	 "wijs de nieuwe toe. --deputy: plaatsvervanger. --hours: uren per week,\n"
-	 "--contribution: wat iemand in die rol inbrengt (beide voor het overzicht projectorganisatie).\n"},
-	{"risks", cmd_risks, "kngg risks CODE [--as-of DATUM] [--format text|json]",
+	 "--contribution: wat iemand in die rol inbrengt (beide voor het overzicht\n"
+	 "projectorganisatie).\n"},
+	{"risks", cmd_risks_subs,
 	 "continuiteit: rollen zonder vervanger, commitment om opnieuw te bevestigen",
 	 ""},
-	{"signoff", cmd_signoff,
-	 "kngg signoff CODE ID --decision go|no-go|akkoord --signer NAAM --role ROL --org ORG "
-	 "--document STUK [--argument TEKST]... [--as ROL] [--area GEBIED] [--date D] [--by N] [--note T] "
-	 "| list CODE [--format text|json|csv] | show CODE ID [--area GEBIED] [--as-of D] "
-	 "| prepare CODE ID [--org ORG]... [--area GEBIED]",
+	{"signoff", cmd_signoff_subs,
 	 "ondertekeningen en besluiten (go/no-go, akkoord) met wie, rol en stuk",
 	 "Een no-go vraagt minstens een --argument. Een latere go wist een eerdere\n"
 	 "no-go niet: de hele geschiedenis blijft zichtbaar. Tekent iemand met een\n"
@@ -108,11 +95,11 @@ const cmd_def kngg_commands[] = {
 	 "het dat: de set van die dag telt. Een partner die later instapt of een\n"
 	 "kerngroep die opgeheven wordt, geeft een waarschuwing (addendum), geen\n"
 	 "terugval.\n"},
-	{"correct", cmd_correct, "kngg correct CODE GEBEURTENIS --reason TEKST",
+	{"correct", cmd_correct_subs,
 	 "trek een vastgelegd feit in (met reden); het blijft in het logboek",
 	 "GEBEURTENIS is het nummer uit 'kngg log'. Er wordt niets gewist: de\n"
 	 "correctie is een nieuwe gebeurtenis.\n"},
-	{"verify", cmd_verify, "kngg verify [--anchor GEBEURTENIS:HASH]",
+	{"verify", cmd_verify_subs,
 	 "controleer het bestand en de keten van het logboek op wijzigingen buiten kngg om",
 	 "Controleert het databasebestand zelf (SQLite integrity_check), herberekent de\n"
 	 "SHA-256-keten over alle gebeurtenissen, controleert de verzegelde kop (laatste\n"
@@ -123,35 +110,30 @@ const cmd_def kngg_commands[] = {
 	 "--anchor controleert later dat de keten tot dat punt niet is herschreven. Wie\n"
 	 "schrijfrechten en de broncode heeft, kan de hele keten opnieuw berekenen; alleen\n"
 	 "een elders bewaard ankerpunt laat dat zien.\n"},
-	{"person", cmd_person,
-	 "kngg person export ID [-o BESTAND] [--force] | erase ID --reason TEKST [--date D] [--by N]",
+	{"person", cmd_person_subs,
 	 "AVG: alles over een persoon exporteren (JSON) of de persoon wissen",
 	 "erase wist naam, functie, e-mail en telefoon overal (ook in notities,\n"
 	 "stukken en argumenten, ongeacht hoofdletters) en laat de geschiedenis staan:\n"
 	 "'(gewist)' tekende op die datum in die rol. 'kngg verify' blijft slagen.\n"},
-	{"readiness", cmd_readiness,
-	 "kngg readiness CODE [--phase N | --step ID] [--area GEBIED] [--as-of DATUM] "
-	 "[--format text|json|md] | --region NAAM | --all [--format text|json|csv]",
+	{"readiness", cmd_readiness_subs,
 	 "is de gemeente klaar voor de volgende stap of fase, en zo niet: waarom",
 	 "Zonder --phase of --step: de fase waarin de gemeente volgens kngg zit.\n"
 	 "--phase N vraagt of fase N af is (fase 3 en 4: de lopende cyclus). Fase 2\n"
 	 "geldt per gebied: --area, of alle gebieden onder elkaar. --as-of geeft het\n"
 	 "antwoord zoals het logboek het die dag gaf. De regels staan in\n"
 	 "phases/gereedheid.xml. --region en --all: een regel per gemeente.\n"},
-	{"phase", cmd_phase, "kngg phase declare CODE N [--date D] [--by NAAM] [--note TEKST]",
+	{"phase", cmd_phase_subs,
 	 "leg vast in welke fase de gemeente zich zelf ziet",
 	 "status en readiness tonen die opgegeven fase naast de berekende.\n"},
-	{"region", cmd_region, "kngg region add NAAM CODE... | list NAAM",
+	{"region", cmd_region_subs,
 	 "regio's: gemeenten samen volgen (kngg readiness --region NAAM)", ""},
-	{"export", cmd_export, "kngg export CODE [--format json|xml] [--as-of DATUM]",
+	{"export", cmd_export_subs,
 	 "alles over een gemeente als een document (JSON of XML), voor sjablonen en andere tools",
 	 "Fasen, stappen, activiteiten en opleveringen per gebied en cyclus,\n"
 	 "organisaties, stakeholders met analyses en rollen, ondertekeningen,\n"
 	 "factorchecks, QuickScan-scores en de gereedheid. Bevat namen van\n"
 	 "professionals: behandel het als persoonsgegevens.\n"},
-	{"doc", cmd_doc,
-	 "kngg doc list | doc NAAM CODE [--format md|html|docx] [-o BESTAND] [--force] "
-	 "[--area NAAM] [--cycle N] [--since DATUM] [--as-of DATUM] [--templates MAP]",
+	{"doc", cmd_doc_subs,
 	 "stukken (projectplan, besluitnotitie, ...) ingevuld met wat is vastgelegd",
 	 "Elk sjabloon in templates/ maakt een stuk dat al bevat wat kngg weet:\n"
 	 "stakeholders, besluiten, stappen, gereedheid. Wat alleen een mens kan\n"
@@ -161,9 +143,7 @@ const cmd_def kngg_commands[] = {
 	 "--cycle: de cyclus (fase 3 en 4), --since: begin van de periode van een\n"
 	 "voortgangsrapportage (standaard drie maanden terug). Sjablonen komen uit\n"
 	 "--templates, KNGG_TEMPLATES of de geinstalleerde map.\n"},
-	{"serve", cmd_serve,
-	 "kngg serve [--listen ADRES:POORT] [--open] [--secure-cookie] [--host NAAM] [--threads N] "
-	 "[--templates MAP]",
+	{"serve", cmd_serve_subs,
 	 "de webinterface: routekaart, stappen, stakeholders, gereedheid en stukken in de browser",
 	 "Luistert standaard op 127.0.0.1:8080 (alleen deze computer). Zonder accounts\n"
 	 "mag daar iedereen alles; zodra er accounts zijn (kngg user add) moet ieder\n"
@@ -173,26 +153,24 @@ const cmd_def kngg_commands[] = {
 	 "gebruikers kngg bereiken; de proxy geeft die door als Host.\n"
 	 "Elke wijziging gaat het logboek in op naam van wie is ingelogd.\n"
 	 "Poort 0 kiest een vrije poort; het adres staat op de eerste regel.\n"},
-	{"user", cmd_user,
-	 "kngg user add NAAM --role lezer|projectleider|beheerder [--municipality CODE]... | "
-	 "password NAAM | remove NAAM | list",
+	{"user", cmd_user_subs,
 	 "accounts voor de webinterface (kngg serve)",
-	 "Het wachtwoord (minstens 10 tekens) wordt gevraagd, of gelezen als eerste\n"
+	 "Het wachtwoord (minstens " KNGG_LIMIT_STR(KNGG_PASSWORD_MIN) " tekens) wordt gevraagd, of gelezen als eerste\n"
 	 "regel van de invoer. Een lezer leest, een projectleider legt vast voor de\n"
 	 "eigen gemeenten (--municipality, verplicht), een beheerder mag alles en\n"
 	 "beheert accounts. Met --municipality ziet een account alleen die gemeenten.\n"
 	 "Wachtwoorden worden bewaard als Argon2id-hash.\n"},
-	{"status", cmd_status, "kngg status CODE [--as-of DATUM] [--format text|json]",
+	{"status", cmd_status_subs,
 	 "stand van zaken: per fase elke stap, data, wie, open activiteiten",
 	 "--as-of toont de stand zoals het logboek die op die dag had.\n"},
-	{"log", cmd_log, "kngg log CODE [--since DATUM] [--format text|json]",
+	{"log", cmd_log_subs,
 	 "het logboek: elke vastgelegde gebeurtenis", ""},
-	{"phases", cmd_phases, "kngg phases",
+	{"phases", cmd_phases_subs,
 	 "de routekaart: fasen en stappen met hun aantallen",
 	 "Toont de vier fasen van de handreiking met hun stappen (fase 1-2) en\n"
 	 "procesonderdelen (fase 3-4): id, titel en het aantal activiteiten,\n"
 	 "opleveringen en ondertekeningen. Gebruik de ids met 'kngg show'.\n"},
-	{"show", cmd_show, "kngg show ID",
+	{"show", cmd_show_subs,
 	 "toon een fase, stap, activiteit, oplevering, ondertekening of factor",
 	 "ID is een fase (1), stap of procesonderdeel (1.5, 3.proces), activiteit\n"
 	 "(1.5/a2), oplevering (1.5/d1), ondertekening (1.5/s1) of essentiële\n"
@@ -200,15 +178,15 @@ const cmd_def kngg_commands[] = {
 	 "LIJST/ITEM (bijvoorbeeld rollen/wethouder).\n"
 	 "Toont de samenvatting, alle onderdelen, wie tekent en de bron in de\n"
 	 "handreiking.\n"},
-	{"validate", cmd_validate, "kngg validate [MAP]",
+	{"validate", cmd_validate_subs,
 	 "controleer definities tegen het schema en op samenhang",
 	 "Controleert alle *.xml in MAP (standaard: de definities die kngg\n"
 	 "gebruikt) tegen het schema phases/kngg.xsd en op samenhang: unieke ids,\n"
 	 "kloppende verwijzingen, alle vier de fasen aanwezig. Elke fout is één\n"
 	 "regel BESTAND:REGEL: melding. Exitcode 0 als alles klopt, anders 1.\n"},
-	{"help", cmd_help, "kngg help [OPDRACHT]",
+	{"help", cmd_help_subs,
 	 "hulp bij kngg of bij één opdracht", ""},
-	{NULL, NULL, NULL, NULL, NULL},
+	{NULL, NULL, NULL, NULL},
 };
 
 const cmd_def *cmd_find(const char *name)

@@ -1,11 +1,13 @@
 /*
  * context.c: what commands that touch the database share: where it is,
- * opening it once, and a tracker whose messages reach the terminal.
+ * opening it once, a tracker whose messages reach the terminal, where
+ * the definitions come from, and the end of a run.
  */
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 
@@ -112,4 +114,99 @@ void cli_codes_free(cli_codes *l)
 	for (size_t i = 0; i < l->n; i++)
 		free(l->codes[i]);
 	free(l->codes);
+}
+
+static int is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *cli_data_dir(const char *opt, const char *env_name, const char *installed,
+			 const char *source)
+{
+	const char *env = getenv(env_name);
+
+	if (opt)
+		return opt;
+	if (env && *env)
+		return env;
+	if (is_dir(installed))
+		return installed;
+	return source;
+}
+
+const char *cli_phases_dir(const kngg_cli *cli)
+{
+	return cli_data_dir(cli->phases_dir, "KNGG_PHASES", KNGG_INSTALLED_PHASES, KNGG_SOURCE_PHASES);
+}
+
+struct diag_count {
+	int n;
+	char first[512];
+};
+
+static void count_diag(void *ctx, const char *msg)
+{
+	struct diag_count *dc = ctx;
+
+	if (dc->n++ == 0)
+		snprintf(dc->first, sizeof(dc->first), "%s", msg);
+}
+
+/*
+ * The definitions: the ones compiled in, unless --phases or KNGG_PHASES
+ * names a directory whose content differs from them (by hash); only then
+ * is XML read, checked against the schema and loaded.
+ */
+const kngg_defs *cli_defs(kngg_cli *cli)
+{
+	struct diag_count dc = {0, ""};
+	const char *env = getenv("KNGG_PHASES"), *dir;
+	int rc;
+
+	if (cli->defs)
+		return cli->defs;
+	dir = cli->phases_dir ? cli->phases_dir : env && *env ? env : NULL;
+	if (!dir || kngg_defs_dir_is_builtin(dir))
+		return cli->defs = (kngg_defs *)kngg_defs_builtin();
+	if (!cli_xml())
+		return NULL;
+	rc = cli_xml()->defs_load(&cli->defs, dir, count_diag, &dc);
+	if (rc == 0)
+		return cli->defs;
+	if (rc == KNGG_EINVALID)
+		cli_fail("definities in '%s' zijn ongeldig (%d %s, eerste: %s); zie 'kngg validate %s'",
+			 dir, dc.n, dc.n == 1 ? "fout" : "fouten", dc.first, dir);
+	else if (dc.n)
+		cli_fail("%s", dc.first);
+	else
+		cli_fail("kan de definities in '%s' niet laden", dir);
+	return NULL;
+}
+
+/*
+ * A command either did what it says or changed nothing. Once it has
+ * committed a change, nothing that goes wrong afterwards (a confirmation
+ * that cannot be printed, a status line that cannot be loaded) turns it
+ * into a failure: a retrying script would record it twice. That becomes a
+ * warning and exit 0. Before any commit, lost output is a failure.
+ */
+int cli_finish(kngg_cli *cli, int rc)
+{
+	int lost = fflush(stdout) != 0 || ferror(stdout);
+
+	if (!cli->committed) {
+		if (lost && rc == EXIT_OK)
+			rc = cli_fail("kan de uitvoer niet schrijven");
+		return rc;
+	}
+	if (lost)
+		cli_message("let op: de uitvoer kon niet worden geschreven; de wijziging is wel "
+			    "vastgelegd (zie 'kngg log')", NULL);
+	else if (rc != EXIT_OK)
+		cli_message("let op: de wijziging is wel vastgelegd; alleen wat daarna kwam, mislukte "
+			    "(zie 'kngg log')", NULL);
+	return EXIT_OK;
 }

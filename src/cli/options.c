@@ -1,6 +1,10 @@
 /*
- * options.c: option parsing shared by all commands.
+ * options.c: the generic half of the command table: finding the command
+ * and subcommand, parsing options into the subcommand's struct, checking
+ * the positional arguments, and the usage errors, all from the tables.
  */
+#include <limits.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,12 +18,8 @@ void cli_multi_free(cli_multi *m)
 	m->last = NULL;
 }
 
-/* Appends value to the cli_multi whose first member is *last. */
-static int multi_add(const char **last, const char *value)
+static int multi_add(cli_multi *m, const char *value)
 {
-	/* a pointer to a struct's first member, converted, points to the struct */
-	cli_multi *m = (cli_multi *)(void *)last;
-
 	if (m->n == m->cap) {
 		size_t cap = m->cap ? 2 * m->cap : 4;
 		const char **items = realloc(m->items, cap * sizeof(*items));
@@ -34,43 +34,308 @@ static int multi_add(const char **last, const char *value)
 	return EXIT_OK;
 }
 
-void cli_print_help(FILE *f, const cmd_def *c)
+/* ---- reading the tables ------------------------------------------------------------- */
+
+void cli_args_range(const char *spec, int *min, int *max)
 {
-	fprintf(f, "gebruik: %s\n\n%s.\n", c->usage, c->summary);
-	if (c->help && *c->help)
-		fprintf(f, "\n%s", c->help);
+	const char *p = spec ? spec : "";
+
+	*min = *max = 0;
+	while (*p) {
+		size_t len = strcspn(p, " ");
+		int optional = p[0] == '[', repeats = 0;
+
+		for (size_t i = 0; i + 3 <= len; i++)
+			repeats |= memcmp(p + i, "...", 3) == 0;
+
+		if (len) {
+			if (!optional)
+				(*min)++;
+			if (repeats || *max == INT_MAX)
+				*max = INT_MAX;
+			else
+				(*max)++;
+		}
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
 }
 
-static const cli_opt *find_long(const cli_opt *opts, const char *name, size_t len)
+/* The n-th (from 0) required positional argument named in spec, without
+ * dots, into buf. */
+static void required_arg(const char *spec, int n, char *buf, size_t size)
 {
-	for (; opts->name; opts++)
+	const char *p = spec ? spec : "";
+
+	snprintf(buf, size, "ARGUMENT");
+	while (*p) {
+		size_t len = strcspn(p, " ");
+
+		if (len && p[0] != '[' && n-- == 0) {
+			while (len >= 3 && memcmp(p + len - 3, "...", 3) == 0)
+				len -= 3;
+			snprintf(buf, size, "%.*s", (int)len, p);
+			return;
+		}
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+}
+
+static const cli_option *find_long(const cli_option *opts, const char *name, size_t len)
+{
+	for (; opts && opts->name; opts++)
 		if (strlen(opts->name) == len && strncmp(opts->name, name, len) == 0)
 			return opts;
 	return NULL;
 }
 
-static const cli_opt *find_short(const cli_opt *opts, char c)
+static const cli_option *find_short(const cli_option *opts, char c)
 {
-	for (; opts->name; opts++)
+	for (; opts && opts->name; opts++)
 		if (opts->short_name && opts->short_name == c)
 			return opts;
 	return NULL;
 }
 
-int cli_parse(const char *cmd, int argc, char **argv, const cli_opt *opts, int *npos,
-	      int *help_shown)
+/* An option of any subcommand of c (the same name takes its value the
+ * same way in all of them: test_cli checks it). */
+static const cli_option *any_long(const cmd_def *c, const char *name, size_t len)
 {
-	int i, n = 0, only_pos = 0;
+	const cli_option *o = NULL;
 
-	*npos = 0;
-	*help_shown = 0;
-	for (i = 1; i < argc; i++) {
+	for (const cli_sub *s = c->subs; s->fn && !o; s++)
+		o = find_long(s->opts, name, len);
+	return o;
+}
+
+static const cli_option *any_short(const cmd_def *c, char ch)
+{
+	const cli_option *o = NULL;
+
+	for (const cli_sub *s = c->subs; s->fn && !o; s++)
+		o = find_short(s->opts, ch);
+	return o;
+}
+
+/* ---- usage text --------------------------------------------------------------------- */
+
+struct out {
+	char *buf;
+	size_t size, len;
+};
+
+static void out_add(struct out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void out_add(struct out *o, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(o->len < o->size ? o->buf + o->len : NULL,
+		      o->len < o->size ? o->size - o->len : 0, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		o->len += (size_t)n;
+}
+
+static void option_token(struct out *o, const cli_option *opt)
+{
+	const char *open = opt->required ? "" : "[", *close = opt->required ? "" : "]";
+
+	if (opt->short_name)
+		out_add(o, "%s-%c", open, opt->short_name);
+	else
+		out_add(o, "%s--%s", open, opt->name);
+	if (opt->kind != CLI_FLAG)
+		out_add(o, " %s", opt->metavar ? opt->metavar : "WAARDE");
+	out_add(o, "%s%s", close, opt->kind == CLI_MULTI ? "..." : "");
+}
+
+size_t cli_usage_line(const cmd_def *c, const cli_sub *s, char sep, char *buf, size_t size)
+{
+	struct out o = {buf, size, 0};
+	const char *p = s->args ? s->args : "";
+
+	if (size)
+		buf[0] = '\0';
+	out_add(&o, "kngg%c%s", sep, c->name);
+	if (s->name)
+		out_add(&o, "%c%s", sep, s->name);
+	while (*p) {
+		size_t len = strcspn(p, " ");
+
+		if (len)
+			out_add(&o, "%c%.*s", sep, (int)len, p);
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+	/* the required options first, then the others, each in table order */
+	for (int pass = 1; pass >= 0; pass--) {
+		for (const cli_option *opt = s->opts; opt && opt->name; opt++) {
+			if (opt->required != pass)
+				continue;
+			out_add(&o, "%c", sep);
+			option_token(&o, opt);
+		}
+	}
+	return o.len;
+}
+
+void cli_sub_label(const cmd_def *c, const cli_sub *s, char *buf, size_t size)
+{
+	if (s->name)
+		snprintf(buf, size, "%s %s", c->name, s->name);
+	else if (s->key)
+		snprintf(buf, size, "%s --%s", c->name, s->key);
+	else if (s->args && *s->args)
+		snprintf(buf, size, "%s %s", c->name, s->args);
+	else
+		snprintf(buf, size, "%s", c->name);
+}
+
+int cli_sub_usage(const cmd_def *c, const cli_sub *s, const char *fmt, ...)
+{
+	char why[512], usage[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(why, sizeof(why), fmt, ap);
+	va_end(ap);
+	cli_usage_line(c, s, ' ', usage, sizeof(usage));
+	return cli_usage(c->name, "%s%s%s%s; gebruik: %s", why, s->hint ? " (" : "",
+			 s->hint ? s->hint : "", s->hint ? ")" : "", usage);
+}
+
+/* "add, list of show": the subcommands to choose from (with a word). */
+static void sub_names(const cmd_def *c, char *buf, size_t size)
+{
+	struct out o = {buf, size, 0};
+	size_t n = 0, i = 0;
+
+	for (const cli_sub *s = c->subs; s->fn; s++)
+		n += s->name != NULL;
+	for (const cli_sub *s = c->subs; s->fn; s++) {
+		if (!s->name)
+			continue;
+		out_add(&o, "%s%s", i == 0 ? "" : i + 1 == n ? " of " : ", ", s->name);
+		i++;
+	}
+}
+
+/* ---- dispatch ----------------------------------------------------------------------- */
+
+/* One option as given: how it was spelled (for messages) and its value. */
+typedef struct {
+	const cli_option *opt; /* as found in any subcommand of the command */
+	const char *spelled;   /* "--date", "-o" */
+	size_t spelled_len;
+	const char *value;
+} given_opt;
+
+/* The subcommand of c that this command line asks for, or NULL after a
+ * usage error (in *rc). */
+static const cli_sub *pick_sub(const cmd_def *c, char **pos, int npos, const given_opt *given,
+			       int ngiven, int *rc)
+{
+	const cli_sub *keyed = NULL, *plain = NULL;
+	char names[256];
+
+	if (npos >= 1)
+		for (const cli_sub *s = c->subs; s->fn; s++)
+			if (s->name && strcmp(s->name, pos[0]) == 0)
+				return s;
+	for (const cli_sub *s = c->subs; s->fn; s++) {
+		if (s->name)
+			continue;
+		if (!s->key) {
+			plain = s;
+			continue;
+		}
+		for (int i = 0; i < ngiven; i++) {
+			if (strcmp(given[i].opt->name, s->key) != 0)
+				continue;
+			if (keyed && keyed != s) {
+				*rc = cli_usage(c->name, "--%s en --%s gaan niet samen", keyed->key,
+						s->key);
+				return NULL;
+			}
+			keyed = s;
+		}
+	}
+	if (keyed)
+		return keyed;
+	if (plain)
+		return plain;
+	sub_names(c, names, sizeof(names));
+	if (npos == 0)
+		*rc = cli_usage(c->name, "welke opdracht? %s", names);
+	else
+		*rc = cli_usage(c->name, "onbekende opdracht '%s %s' (%s)", c->name, pos[0], names);
+	return NULL;
+}
+
+/* Puts the given options into the struct at base; EXIT_OK or a usage error. */
+static int fill(const cmd_def *c, const cli_sub *s, const given_opt *given, int ngiven,
+		char *base)
+{
+	char label[128];
+
+	for (int i = 0; i < ngiven; i++) {
+		const cli_option *o = find_long(s->opts, given[i].opt->name,
+						strlen(given[i].opt->name));
+
+		if (!o) {
+			cli_sub_label(c, s, label, sizeof(label));
+			return cli_usage(c->name, "'%.*s' hoort niet bij 'kngg %s'%s",
+					 (int)given[i].spelled_len, given[i].spelled, label,
+					 s->opts ? "" : ", die heeft geen opties");
+		}
+		if (o->kind == CLI_FLAG) {
+			*(int *)(void *)(base + o->offset) = 1;
+		} else if (o->kind == CLI_VALUE || o->kind == CLI_ONCE) {
+			const char **value = (const char **)(void *)(base + o->offset);
+
+			if (*value && o->kind == CLI_ONCE)
+				return cli_usage(c->name, "--%s mag maar een keer", o->name);
+			*value = given[i].value;
+		} else if (multi_add((cli_multi *)(void *)(base + o->offset), given[i].value) !=
+			   EXIT_OK) {
+			return EXIT_FAIL;
+		}
+	}
+	return EXIT_OK;
+}
+
+static void release(const cli_sub *s, char *base)
+{
+	if (!base)
+		return;
+	for (const cli_option *o = s->opts; o && o->name; o++)
+		if (o->kind == CLI_MULTI)
+			cli_multi_free((cli_multi *)(void *)(base + o->offset));
+	free(base);
+}
+
+/* Reads argv[1..argc-1]: positional arguments into pos, options into
+ * given. Returns EXIT_OK, or EXIT_USAGE (message printed), or -1 after
+ * --help was printed. */
+static int scan(const cmd_def *c, int argc, char **argv, char **pos, int *npos,
+		given_opt *given, int *ngiven)
+{
+	int only_pos = 0;
+
+	*npos = *ngiven = 0;
+	for (int i = 1; i < argc; i++) {
 		char *a = argv[i];
-		const cli_opt *o = NULL;
-		const char *value = NULL;
+		given_opt *g = &given[*ngiven];
 
 		if (only_pos || a[0] != '-' || a[1] == '\0') {
-			argv[1 + n++] = a;
+			pos[(*npos)++] = a;
 			continue;
 		}
 		if (strcmp(a, "--") == 0) {
@@ -78,40 +343,102 @@ int cli_parse(const char *cmd, int argc, char **argv, const cli_opt *opts, int *
 			continue;
 		}
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			cli_print_help(stdout, cmd_find(cmd));
-			*help_shown = 1;
-			return EXIT_OK;
+			cli_print_help(stdout, c);
+			return -1;
 		}
+		g->spelled = a;
+		g->value = NULL;
 		if (a[1] == '-') {
 			const char *eq = strchr(a + 2, '=');
 			size_t len = eq ? (size_t)(eq - (a + 2)) : strlen(a + 2);
 
-			o = find_long(opts, a + 2, len);
+			g->opt = any_long(c, a + 2, len);
+			g->spelled_len = len + 2;
 			if (eq)
-				value = eq + 1;
-		} else if (a[2] == '\0') {
-			o = find_short(opts, a[1]);
+				g->value = eq + 1;
+		} else {
+			g->opt = a[2] == '\0' ? any_short(c, a[1]) : NULL;
+			g->spelled_len = 2;
 		}
-		if (!o)
-			return cli_usage(cmd, "onbekende optie '%s' bij '%s'", a, cmd);
-		if (!o->has_arg) {
-			if (value)
-				return cli_usage(cmd, "--%s verwacht geen waarde", o->name);
-			*o->flag = 1;
-			continue;
-		}
-		if (!value) {
+		if (!g->opt)
+			return cli_usage(c->name, "onbekende optie '%s' bij '%s'", a, c->name);
+		if (g->opt->kind == CLI_FLAG) {
+			if (g->value)
+				return cli_usage(c->name, "--%s verwacht geen waarde", g->opt->name);
+		} else if (!g->value) {
 			if (i + 1 >= argc)
-				return cli_usage(cmd, "--%s verwacht een waarde", o->name);
-			value = argv[++i];
+				return cli_usage(c->name, "--%s verwacht een waarde", g->opt->name);
+			g->value = argv[++i];
 		}
-		if (o->has_arg == CLI_ARG_MULTI) {
-			if (multi_add(o->value, value) != EXIT_OK)
-				return EXIT_FAIL;
-			continue;
-		}
-		*o->value = value;
+		(*ngiven)++;
 	}
-	*npos = n;
 	return EXIT_OK;
+}
+
+static int run(kngg_cli *cli, const cmd_def *c, int argc, char **argv, char **pos,
+	       given_opt *given)
+{
+	const cli_sub *s;
+	cli_call call = {c, NULL, 0, NULL, NULL};
+	char *base = NULL;
+	int npos, ngiven, rc, min, max;
+
+	rc = scan(c, argc, argv, pos, &npos, given, &ngiven);
+	if (rc < 0)
+		return EXIT_OK;
+	if (rc != EXIT_OK)
+		return rc;
+	if (!(s = pick_sub(c, pos, npos, given, ngiven, &rc)))
+		return rc;
+	call.sub = s;
+	call.args = s->name ? pos + 1 : pos;
+	call.nargs = s->name ? npos - 1 : npos;
+	if (!(base = calloc(1, s->size ? s->size : 1)))
+		return cli_fail("onvoldoende geheugen");
+	if ((rc = fill(c, s, given, ngiven, base)) != EXIT_OK)
+		goto done;
+	cli_args_range(s->args, &min, &max);
+	if (call.nargs < min) {
+		char missing[64];
+
+		required_arg(s->args, call.nargs, missing, sizeof(missing));
+		rc = cli_sub_usage(c, s, "%s ontbreekt", missing);
+		goto done;
+	}
+	if (call.nargs > max) {
+		char label[128];
+
+		cli_sub_label(c, s, label, sizeof(label));
+		if (max == 0)
+			rc = cli_sub_usage(c, s, "'kngg %s' verwacht geen argumenten", label);
+		else
+			rc = cli_sub_usage(c, s, "te veel argumenten (vanaf '%s')",
+					   call.args[max]);
+		goto done;
+	}
+	call.opts = base;
+	rc = s->fn(cli, &call);
+done:
+	release(s, base);
+	return rc;
+}
+
+int cli_dispatch(kngg_cli *cli, int argc, char **argv)
+{
+	const cmd_def *c = cmd_find(argv[0]);
+	char **pos;
+	given_opt *given;
+	int rc;
+
+	if (!c)
+		return cli_usage(NULL, "onbekende opdracht '%s'", argv[0]);
+	pos = calloc((size_t)argc, sizeof(*pos));
+	given = calloc((size_t)argc, sizeof(*given));
+	if (!pos || !given)
+		rc = cli_fail("onvoldoende geheugen");
+	else
+		rc = run(cli, c, argc, argv, pos, given);
+	free(pos);
+	free(given);
+	return rc;
 }

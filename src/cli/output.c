@@ -1,6 +1,9 @@
 /*
- * output.c: text layout for the terminal (UTF-8 aware padding and wrapping).
+ * output.c: text layout for the terminal (UTF-8 aware padding and wrapping)
+ * and the one-line messages on stderr.
  */
+#include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -99,4 +102,72 @@ void print_csv_field(FILE *f, const char *s, int last)
 		fputs(s, f);
 	}
 	fputs(last ? "\r\n" : ",", f);
+}
+
+/*
+ * Writes "kngg: " and the message as one line on stderr. Whatever the
+ * message echoes (an id, a name, a path someone typed) stays on that line
+ * and cannot steer the terminal: control characters, including newlines
+ * and escape sequences, and the C1 controls U+0080-U+009F are shown as
+ * \n, \t or \xHH.
+ */
+void cli_message(const char *msg, const char *tail)
+{
+	const unsigned char *p = (const unsigned char *)msg;
+
+	fputs("kngg: ", stderr);
+	for (; *p; p++) {
+		if (*p == '\n')
+			fputs("\\n", stderr);
+		else if (*p == '\t')
+			fputs("\\t", stderr);
+		else if (*p < 0x20 || *p == 0x7f)
+			fprintf(stderr, "\\x%02x", *p);
+		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			fprintf(stderr, "\\x%02x", *++p);
+		else
+			fputc(*p, stderr);
+	}
+	fputs(tail ? tail : "", stderr);
+	fputc('\n', stderr);
+}
+
+static void vmessage(const char *fmt, va_list ap, const char *tail)
+{
+	char small[1024], *big = NULL;
+	va_list copy;
+	int n;
+
+	va_copy(copy, ap);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
+	if (n >= (int)sizeof(small) && (big = malloc((size_t)n + 1)) != NULL)
+		vsnprintf(big, (size_t)n + 1, fmt, copy);
+	va_end(copy);
+	cli_message(big ? big : small, tail);
+	free(big);
+}
+
+int cli_fail(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(fmt, ap, NULL);
+	va_end(ap);
+	return EXIT_FAIL;
+}
+
+int cli_usage(const char *cmd, const char *fmt, ...)
+{
+	char tail[96];
+	va_list ap;
+
+	if (cmd)
+		snprintf(tail, sizeof(tail), " (zie 'kngg help %s')", cmd);
+	else
+		snprintf(tail, sizeof(tail), " (zie 'kngg help')");
+	va_start(ap, fmt);
+	vmessage(fmt, ap, tail);
+	va_end(ap);
+	return EXIT_USAGE;
 }

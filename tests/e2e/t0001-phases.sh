@@ -34,6 +34,24 @@ run show --help
 expect_rc 0 "show --help"
 expect_out "gebruik: kngg show ID" "show --help prints usage"
 
+# usage and option lists come from the command table, so they name every
+# option a command takes (status once lacked --as-of and --format)
+run status --help
+expect_rc 0 "status --help"
+expect_out "gebruik: kngg status CODE [--as-of DATUM] [--format text|json]" "status usage is complete"
+expect_out "  --as-of DATUM" "status --help lists --as-of"
+expect_out "  --format text|json" "status --help lists --format"
+run help signoff
+expect_out "   of:   kngg signoff list CODE [--format text|json|csv]" "one usage line per subcommand"
+expect_out "Opdrachten:" "help lists the subcommands"
+run factor GM0479
+expect_rc 2 "factor without a factor"
+expect_err "FACTOR ontbreekt; gebruik: kngg factor CODE FACTOR --score N [--date DATUM]" "usage error is generated"
+run factor --help extra
+expect_rc 0 "--help before anything else"
+check '[ -z "$err" ]' "--help writes nothing on stderr"
+check '[ $(printf "%s\n" "$out" | awk "length > 80" | wc -l) -eq 0 ]' "help fits in 80 columns"
+
 run frobnicate
 expect_rc 2 "unknown command"
 expect_err "onbekende opdracht 'frobnicate'" "unknown command message"

@@ -78,9 +78,10 @@ expect_err "onbekend id 'onzin'" "unknown name message"
 
 run show
 expect_rc 2 "show without id"
-expect_err "welk ID?" "show without id message"
+expect_err "ID ontbreekt (bijvoorbeeld 'kngg show 1.5'); gebruik: kngg show ID" "show without id message"
 
 run show 1.1 1.2
 expect_rc 2 "show with two ids"
+expect_err "te veel argumenten (vanaf '1.2')" "show with two ids message"
 
 finish
