@@ -30,6 +30,10 @@ int kngg_export_xml(kngg_tracker *t, const char *code, const char *as_of, char *
  * caller owns and frees with json_decref(); every key always present
  * (null when empty). The README documents them ("Readiness", "Export"). */
 
+/* The whole export of code as a JSON tree (what kngg_export_json prints;
+ * the XML export is built from it); the caller frees it with json_decref(). */
+int kngg_export_tree(kngg_tracker *t, const char *code, const char *as_of, json_t **root);
+
 /* A review: municipality, name, scope, as_of, calculated_phase,
  * declared_phase, declared_on, ready, oldest_stalled; missing, advice and
  * met (every section's rules by outcome); sections (scope, area, gating,

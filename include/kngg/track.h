@@ -13,18 +13,85 @@
 #include <stddef.h>
 
 #include "kngg/defs.h"
-#include "kngg/store.h"
+#include "kngg/records.h"
 
-typedef struct {
-	const kngg_defs *defs;
-	kngg_store *store;
-	kngg_diag_fn diag;  /* errors */
-	void *diag_ctx;
-	kngg_diag_fn warn;  /* warnings that do not block, or NULL */
-	void *warn_ctx;
-	const char *today;  /* YYYY-MM-DD; NULL: the local date */
-	struct engine_journal *journal; /* private to the engine; start with NULL */
-} kngg_tracker;
+/*
+ * The tracker: the engine's handle on one database with one set of
+ * definitions. Opaque; one per thread (the web server keeps one per pool
+ * thread). Problems go to diag as one Dutch line each, advice to warn.
+ */
+typedef struct kngg_tracker kngg_tracker;
+
+enum {
+	KNGG_TRACKER_CREATE = 1,  /* a new database; refuse an existing file */
+	KNGG_TRACKER_READONLY = 2 /* never write */
+};
+
+/* Opens the database at path (created with KNGG_TRACKER_CREATE; an older
+ * one is migrated) for defs, which must outlive the tracker. The reason of
+ * a failure goes to diag. Free with kngg_tracker_close(). */
+int kngg_tracker_open(kngg_tracker **out, const kngg_defs *defs, const char *path, int flags,
+		      kngg_diag_fn diag, void *ctx);
+void kngg_tracker_close(kngg_tracker *t);
+/* Where problems (diag) and advice (warn, may be NULL) go. */
+void kngg_tracker_set_diag(kngg_tracker *t, kngg_diag_fn diag, void *ctx);
+void kngg_tracker_set_warn(kngg_tracker *t, kngg_diag_fn warn, void *ctx);
+/* The date taken as today, YYYY-MM-DD (tests, the demo); NULL: the local
+ * date. The string must outlive its use. */
+void kngg_tracker_set_today(kngg_tracker *t, const char *today);
+const char *kngg_tracker_today(const kngg_tracker *t);
+const kngg_defs *kngg_tracker_defs(const kngg_tracker *t);
+/* Write transactions committed through this tracker. */
+int64_t kngg_tracker_commits(const kngg_tracker *t);
+/* Takes the database for this process alone and folds the WAL into the
+ * file (before the file is replaced, as demo --force does). */
+int kngg_tracker_take(kngg_tracker *t);
+/* Forgets anything kept from earlier questions (a journal held in memory);
+ * the web server calls it at the start of every request. */
+void kngg_tracker_reset(kngg_tracker *t);
+
+/* ---- reading the register and the journal ------------------------------- */
+
+/* The municipalities, by code; one of them (KNGG_ENOTFOUND, unreported,
+ * when unknown). A non-zero return of fn stops and is returned. */
+int kngg_municipalities(kngg_tracker *t, kngg_municipality_fn fn, void *ctx);
+int kngg_municipality_get(kngg_tracker *t, const char *code, kngg_municipality_fn fn, void *ctx);
+/* The regions with their number of members. */
+int kngg_regions(kngg_tracker *t, int (*fn)(void *ctx, const char *region, int members),
+		 void *ctx);
+/* The organisations of a municipality, by name. */
+int kngg_orgs(kngg_tracker *t, const char *code, kngg_org_fn fn, void *ctx);
+/* The id of the area named name of code; KNGG_ENOTFOUND when none. */
+int kngg_area_id(kngg_tracker *t, const char *code, const char *name, int64_t *id);
+/* The events of code from since (NULL: all), by date then id; one event by
+ * id; the latest event id (0: none; it changes with every write); the
+ * number of events of all municipalities (-1 on failure). */
+int kngg_journal(kngg_tracker *t, const char *code, const char *since, kngg_event_fn fn,
+		 void *ctx);
+int kngg_journal_event(kngg_tracker *t, int64_t id, kngg_event_fn fn, void *ctx);
+int kngg_journal_last(kngg_tracker *t, int64_t *id);
+int64_t kngg_journal_count(kngg_tracker *t);
+/* The audit: see kngg/sys/store.h, kngg_store_verify(); and the chain hash
+ * of one event as hex (for anchors). */
+int kngg_verify(kngg_tracker *t, kngg_verify_result *r);
+int kngg_event_hash(kngg_tracker *t, int64_t id, char hex[65]);
+
+/* Reports one line through the tracker's diag (for modules that work on
+ * the engine's behalf, such as documents) and returns code. */
+int kngg_fail(kngg_tracker *t, int code, const char *fmt, ...)
+#ifdef __GNUC__
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
+/* KNGG_ENOTFOUND (reported) unless code is a known municipality. */
+int kngg_need_municipality(kngg_tracker *t, const char *code);
+/* KNGG_EINVALID (reported) unless as_of is NULL or a real date. */
+int kngg_check_as_of(kngg_tracker *t, const char *as_of);
+/* The day a question is answered for: as_of, else the tracker's today,
+ * else the local date. */
+void kngg_day(const kngg_tracker *t, const char *as_of, char out[11]);
+/* Days in month m (1-12) of year y. */
+int kngg_month_days(int y, int m);
 
 /* Options shared by the recording calls; every field may be NULL. */
 typedef struct {

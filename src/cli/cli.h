@@ -9,7 +9,6 @@
 #include <stdio.h>
 
 #include "kngg/defs.h"
-#include "kngg/store.h"
 #include "kngg/people.h"
 #include "kngg/limits.h"
 #include "kngg/readiness.h"
@@ -23,9 +22,8 @@ typedef struct {
 	const char *phases_dir; /* --phases, or NULL */
 	const char *db_path;    /* --db, or NULL */
 	kngg_defs *defs;        /* loaded on first use by cli_defs() */
-	kngg_store *store;      /* opened by cli_tracker() */
 	int committed;          /* this run has changed a database (cli_finish) */
-	kngg_tracker tracker;
+	kngg_tracker *tracker;  /* opened by cli_tracker() */
 } kngg_cli;
 
 /*

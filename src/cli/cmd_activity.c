@@ -19,11 +19,11 @@ static int item_done(kngg_cli *cli, const cli_call *call)
 
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;
-	if (deliverable && kngg_defs_find(t->defs, id) &&
-	    kngg_defs_find(t->defs, id)->kind != KNGG_DEF_DELIVERABLE)
+	if (deliverable && kngg_defs_find(kngg_tracker_defs(t), id) &&
+	    kngg_defs_find(kngg_tracker_defs(t), id)->kind != KNGG_DEF_DELIVERABLE)
 		return cli_fail("'%s' is geen oplevering (opleveringen hebben ids als 1.2/d1)", id);
-	if (!deliverable && kngg_defs_find(t->defs, id) &&
-	    kngg_defs_find(t->defs, id)->kind != KNGG_DEF_ACTIVITY)
+	if (!deliverable && kngg_defs_find(kngg_tracker_defs(t), id) &&
+	    kngg_defs_find(kngg_tracker_defs(t), id)->kind != KNGG_DEF_ACTIVITY)
 		return cli_fail("'%s' is geen activiteit (activiteiten hebben ids als 1.2/a3)", id);
 	if (kngg_track_item_done(t, code, id, &a->o) < 0)
 		return EXIT_FAIL;

@@ -80,15 +80,15 @@ static void keep_first(void *ctx, const char *msg)
  * into the file: from then on the file alone holds every committed event,
  * so that whatever fails later, it is still whole. *old stays open (and
  * locked) until the replacement is done. */
-static int take_old(const char *path, kngg_store **old)
+static int take_old(const char *path, kngg_tracker **old)
 {
 	char why[512] = "";
 
-	if (kngg_store_open(old, path, 0, keep_first, why) < 0)
+	if (kngg_tracker_open(old, NULL, path, 0, keep_first, why) < 0)
 		return cli_fail("'%s' wordt niet overschreven: %s", path,
 				*why ? why : "het is geen kngg-database");
-	if (kngg_store_take(*old) < 0) {
-		kngg_store_close(*old);
+	if (kngg_tracker_take(*old) < 0) {
+		kngg_tracker_close(*old);
 		*old = NULL;
 		return cli_fail("'%s' wordt niet overschreven: %s", path,
 				*why ? why : "hij is in gebruik");
@@ -189,7 +189,7 @@ static int build(kngg_cli *cli, const char *tmp)
 /* Moves the finished demo at tmp to real, the file --db names. */
 static int put_in_place(const char *path, const char *tmp, const char *real, int exists)
 {
-	kngg_store *old = NULL;
+	kngg_tracker *old = NULL;
 	int rc;
 
 	if (exists && (rc = take_old(real, &old)) != EXIT_OK)
@@ -203,12 +203,12 @@ static int put_in_place(const char *path, const char *tmp, const char *real, int
 	if (rc != 0) {
 		rc = cli_fail("kan '%s' niet vervangen: %s; het oude bestand is ongewijzigd", path,
 			      strerror(errno));
-		kngg_store_close(old);
+		kngg_tracker_close(old);
 		return rc;
 	}
 	kngg_fsync_dir(real);
 	/* the old file's handle goes, then anything SQLite kept beside it */
-	kngg_store_close(old);
+	kngg_tracker_close(old);
 	if (exists)
 		remove_sides(real);
 	return EXIT_OK;
@@ -224,7 +224,7 @@ static int demo(kngg_cli *cli, const cli_call *call)
 	static const char *const sides[] = {"-wal", "-shm", "-journal", NULL};
 	const char *path = cli_db_path(cli), *slash;
 	kngg_buf real = {0}, prefix = {0};
-	kngg_store *st = NULL;
+	kngg_tracker *st = NULL;
 	struct stat sb;
 	char tmp[4096];
 	int force = a->force, rc, exists;
@@ -260,9 +260,9 @@ static int demo(kngg_cli *cli, const cli_call *call)
 		goto done;
 	}
 	remove_db(tmp);
-	if (kngg_store_open(&st, tmp, KNGG_STORE_CREATE, cli_print_diag, NULL) < 0)
+	if (kngg_tracker_open(&st, NULL, tmp, KNGG_TRACKER_CREATE, cli_print_diag, NULL) < 0)
 		goto done;
-	kngg_store_close(st);
+	kngg_tracker_close(st);
 	if ((rc = build(cli, tmp)) != EXIT_OK || (rc = put_in_place(path, tmp, real.ptr, exists)) != EXIT_OK) {
 		remove_db(tmp);
 		goto done;

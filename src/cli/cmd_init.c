@@ -5,13 +5,13 @@
 
 static int init(kngg_cli *cli, const cli_call *call)
 {
-	kngg_store *st = NULL;
+	kngg_tracker *t = NULL;
 	const char *path = cli_db_path(cli);
 
 	(void)call;
-	if (kngg_store_open(&st, path, KNGG_STORE_CREATE, cli_print_diag, NULL) < 0)
+	if (kngg_tracker_open(&t, NULL, path, KNGG_TRACKER_CREATE, cli_print_diag, NULL) < 0)
 		return EXIT_FAIL;
-	kngg_store_close(st);
+	kngg_tracker_close(t);
 	printf("database '%s' aangemaakt; voeg een gemeente toe met 'kngg municipality add GM0479 Zaanstad'\n",
 	       path);
 	return EXIT_OK;

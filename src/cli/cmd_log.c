@@ -109,16 +109,16 @@ static int log_(kngg_cli *cli, const cli_call *call)
 	if (format[0] == 'j') {
 		json_t *arr = json_array();
 
-		rc = kngg_store_events(t->store, args[0], NULL, since, NULL, add_json, arr);
+		rc = kngg_journal(t, args[0], since, add_json, arr);
 		if (rc == 0 && json_dumpf(arr, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0)
 			printf("\n");
 		json_decref(arr);
 		return rc < 0 ? EXIT_FAIL : EXIT_OK;
 	}
-	count = kngg_store_event_count(t->store);
+	count = kngg_journal_count(t);
 	for (tc.id_width = 2; count >= 10; count /= 10)
 		tc.id_width++;
-	rc = kngg_store_events(t->store, args[0], NULL, since, NULL, print_text, &tc);
+	rc = kngg_journal(t, args[0], since, print_text, &tc);
 	if (rc < 0)
 		return EXIT_FAIL;
 	if (tc.n == 0)

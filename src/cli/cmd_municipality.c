@@ -52,7 +52,7 @@ static int list(kngg_cli *cli, const cli_call *call)
 	(void)call;
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;
-	if (kngg_store_municipalities(t->store, print_row, &n) < 0)
+	if (kngg_municipalities(t, print_row, &n) < 0)
 		return EXIT_FAIL;
 	if (n == 0)
 		printf("nog geen gemeenten; voeg toe met 'kngg municipality add GM0479 Zaanstad'\n");
@@ -69,7 +69,7 @@ static int show(kngg_cli *cli, const cli_call *call)
 	if (!kngg_valid_code(call->args[0]))
 		return cli_fail("ongeldige gemeentecode '%s' (verwacht GM en vier cijfers, bijvoorbeeld GM0479)",
 				call->args[0]);
-	rc = kngg_store_municipality_get(t->store, call->args[0], print_show, NULL);
+	rc = kngg_municipality_get(t, call->args[0], print_show, NULL);
 	if (rc == KNGG_ENOTFOUND)
 		return cli_fail("onbekende gemeente '%s' (zie 'kngg municipality list')", call->args[0]);
 	return rc < 0 ? EXIT_FAIL : EXIT_OK;

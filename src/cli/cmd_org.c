@@ -94,7 +94,7 @@ static int org_list(kngg_cli *cli, const cli_call *call)
 	if (!(t = cli_tracker(cli)) || need_known(t, args[0]) < 0 ||
 	    kngg_register_load(t, args[0], NULL, &reg) < 0)
 		return EXIT_FAIL;
-	p.defs = t->defs;
+	p.defs = kngg_tracker_defs(t);
 	p.width = strlen("naam");
 	for (size_t i = 0; i < reg->norgs; i++)
 		count_width(&p.width, &reg->orgs[i]);

@@ -493,8 +493,8 @@ static int many(kngg_cli *cli, const char *region, const char *as_of, const char
 	if (!l.date[0]) {
 		if (as_of)
 			snprintf(l.date, sizeof(l.date), "%s", as_of);
-		else if (t->today)
-			snprintf(l.date, sizeof(l.date), "%s", t->today);
+		else if (kngg_tracker_today(t))
+			snprintf(l.date, sizeof(l.date), "%s", kngg_tracker_today(t));
 		else
 			kngg_today(l.date);
 	}

@@ -27,7 +27,7 @@ static int list(kngg_tracker *t, const char *region)
 	} else {
 		rc = EXIT_OK;
 		for (size_t i = 0; i < codes.n && rc == EXIT_OK; i++) {
-			int r = kngg_store_municipality_get(t->store, codes.codes[i], print_member, NULL);
+			int r = kngg_municipality_get(t, codes.codes[i], print_member, NULL);
 
 			if (r == KNGG_ENOTFOUND) /* a member without a record: show the code */
 				printf("%s  (onbekend)\n", codes.codes[i]);

@@ -154,7 +154,7 @@ static int role_list(kngg_cli *cli, const cli_call *call)
 		return EXIT_FAIL;
 	if (kngg_register_load(t, args[0], NULL, &r) < 0)
 		return EXIT_FAIL;
-	if (!(e = collect(t->defs, r, all, &n))) {
+	if (!(e = collect(kngg_tracker_defs(t), r, all, &n))) {
 		kngg_register_free(r);
 		return cli_fail("onvoldoende geheugen");
 	}

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "web/web.h"
 
 struct serve_opts {
 	const char *listen, *threads, *templates, *host;
@@ -37,16 +36,15 @@ static int serve(kngg_cli *cli, const cli_call *call)
 	cfg.db_path = cli_db_path(cli);
 	cfg.templates_dir = cli_data_dir(templates, "KNGG_TEMPLATES", KNGG_INSTALLED_TEMPLATES,
 					 KNGG_SOURCE_TEMPLATES);
-	cfg.defs = t->defs;
-	cfg.today = t->today;
+	cfg.defs = kngg_tracker_defs(t);
+	cfg.today = kngg_tracker_today(t);
 	cfg.secure_cookie = secure;
 	cfg.public_host = host;
 	cfg.open_browser = open_browser;
 	cfg.threads = threads;
 	/* the CLI's own connection is not needed while serving */
-	kngg_store_close(cli->store);
-	cli->store = NULL;
-	t->store = NULL;
+	kngg_tracker_close(cli->tracker);
+	cli->tracker = NULL;
 	return cli_web()->serve(&cfg, cli_print_diag, NULL) < 0 ? EXIT_FAIL : EXIT_OK;
 }
 

@@ -153,7 +153,7 @@ static int record(kngg_tracker *t, const char *code, const char *id, const kngg_
 
 	if (kngg_signoff_record(t, code, id, in, o, &event_id) < 0)
 		return EXIT_FAIL;
-	if (kngg_store_event_get(t->store, event_id, copy_event, &r) < 0)
+	if (kngg_journal_event(t, event_id, copy_event, &r) < 0)
 		return EXIT_FAIL;
 	printf("%s: %s getekend: %s door %s (%s%s%s, %s) op %s\n", code, id, in->decision,
 	       r.signer, in->role, in->as ? " namens " : "", in->as ? in->as : "",
@@ -161,7 +161,7 @@ static int record(kngg_tracker *t, const char *code, const char *id, const kngg_
 	/* the signature is recorded; a failure to show the state is still one */
 	if (kngg_signoff_status_load(t, code, id, o->area, NULL, &s) < 0)
 		return EXIT_FAIL;
-	print_state_line(t->defs, s);
+	print_state_line(kngg_tracker_defs(t), s);
 	kngg_signoff_status_free(s);
 	return EXIT_OK;
 }
@@ -296,12 +296,12 @@ static int show(kngg_tracker *t, const char *code, const char *id, const char *a
 		print_wrapped(stdout, def->def.text, 2, 0);
 	printf("\nOndertekenaars\n");
 	for (size_t i = 0; i < s->nslots; i++) {
-		slot_label(t->defs, &s->slots[i], label, sizeof(label));
+		slot_label(kngg_tracker_defs(t), &s->slots[i], label, sizeof(label));
 		if (utf8_width(label) > width)
 			width = utf8_width(label);
 	}
 	for (size_t i = 0; i < s->nslots; i++)
-		show_slot(t->defs, &s->slots[i], width);
+		show_slot(kngg_tracker_defs(t), &s->slots[i], width);
 	if (s->missing_set)
 		printf("  ontbreekt: %s\n", s->missing_set);
 	if (s->nslots == 0 && !s->missing_set)
@@ -323,7 +323,7 @@ static int show(kngg_tracker *t, const char *code, const char *id, const char *a
 	if (!s->complete) {
 		char missing[2048];
 
-		if (missing_text(t->defs, s, missing, sizeof(missing)))
+		if (missing_text(kngg_tracker_defs(t), s, missing, sizeof(missing)))
 			printf("Ontbreekt: %s\n", missing);
 	}
 	printf("\nGeschiedenis\n");
@@ -356,7 +356,7 @@ static int prepare(kngg_tracker *t, const char *code, const char *id, const cli_
 		if (s->slots[i].org)
 			printf("%s %s", n++ ? "," : "", s->slots[i].org);
 	printf("\n");
-	print_state_line(t->defs, s);
+	print_state_line(kngg_tracker_defs(t), s);
 	kngg_signoff_status_free(s);
 	return EXIT_OK;
 }

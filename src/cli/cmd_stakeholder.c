@@ -566,7 +566,7 @@ static int sh_assess(kngg_cli *cli, const cli_call *call)
 		return EXIT_FAIL;
 	printf("%s: analyse van stakeholder %lld vastgelegd", args[0], (long long)id);
 	assess_echo(&a);
-	if (a.commitment && !kngg_commitment_counts(t->defs, a.commitment))
+	if (a.commitment && !kngg_commitment_counts(kngg_tracker_defs(t), a.commitment))
 		printf("let op: '%s' telt nog niet als gecommitteerd\n", a.commitment);
 	return EXIT_OK;
 }

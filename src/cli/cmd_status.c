@@ -241,9 +241,9 @@ static int status(kngg_cli *cli, const cli_call *call)
 	}
 	rc = EXIT_OK;
 	if (format[0] == 'j')
-		rc = print_json(t->defs, s, r, as_of);
+		rc = print_json(kngg_tracker_defs(t), s, r, as_of);
 	else
-		print_text(t->defs, s, r, as_of);
+		print_text(kngg_tracker_defs(t), s, r, as_of);
 	kngg_readiness_free(r);
 	kngg_status_free(s);
 	return rc;

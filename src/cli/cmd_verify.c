@@ -33,7 +33,7 @@ static int parse_anchor(const char *s, int64_t *id, char *hex, size_t size)
 	return 0;
 }
 
-static int check_anchor(kngg_store *st, const char *anchor)
+static int check_anchor(kngg_tracker *t, const char *anchor)
 {
 	char want[65], have[65];
 	int64_t id;
@@ -43,7 +43,7 @@ static int check_anchor(kngg_store *st, const char *anchor)
 		return cli_usage("verify", "--anchor verwacht GEBEURTENIS:HASH zoals 'kngg verify' het "
 					   "toont (minstens %d hexadecimale tekens), niet '%s'",
 				 ANCHOR_HEX, anchor);
-	rc = kngg_store_event_hash(st, id, have);
+	rc = kngg_event_hash(t, id, have);
 	if (rc == KNGG_ENOTFOUND)
 		return cli_fail("ankerpunt %s ontbreekt: gebeurtenis %lld staat niet meer in de keten",
 				anchor, (long long)id);
@@ -68,7 +68,7 @@ static int verify(kngg_cli *cli, const cli_call *call)
 
 	if (!cli_tracker(cli))
 		return EXIT_FAIL;
-	rc = kngg_store_verify(cli->store, &r);
+	rc = kngg_verify(cli->tracker, &r);
 	if (rc == KNGG_EINVALID && r.damaged)
 		return cli_fail("%s", r.problem);
 	if (rc == KNGG_EINVALID && r.bad_id)
@@ -78,7 +78,7 @@ static int verify(kngg_cli *cli, const cli_call *call)
 		return cli_fail("keten verbroken: %s", r.problem);
 	if (rc < 0)
 		return EXIT_FAIL; /* the store said why */
-	if (anchor && (rc = check_anchor(cli->store, anchor)) != EXIT_OK)
+	if (anchor && (rc = check_anchor(cli->tracker, anchor)) != EXIT_OK)
 		return rc;
 	printf("keten in orde: %lld %s gecontroleerd", (long long)r.checked,
 	       r.checked == 1 ? "gebeurtenis" : "gebeurtenissen");

@@ -34,8 +34,8 @@ kngg_tracker *cli_tracker(kngg_cli *cli)
 	const char *path = cli_db_path(cli), *today;
 	int rc;
 
-	if (cli->store)
-		return &cli->tracker;
+	if (cli->tracker)
+		return cli->tracker;
 	if (!(defs = cli_defs(cli)))
 		return NULL;
 	today = getenv("KNGG_TODAY"); /* for tests; normally unset */
@@ -45,27 +45,24 @@ kngg_tracker *cli_tracker(kngg_cli *cli)
 		cli_fail("KNGG_TODAY='%s' is geen geldige datum (JJJJ-MM-DD)", today);
 		return NULL;
 	}
-	rc = kngg_store_open(&cli->store, path, 0, cli_print_diag, NULL);
+	rc = kngg_tracker_open(&cli->tracker, defs, path, 0, cli_print_diag, NULL);
 	if (rc == KNGG_ENOTFOUND) {
 		cli_fail("database '%s' bestaat niet; maak hem met 'kngg --db %s init'", path, path);
 		return NULL;
 	}
 	if (rc < 0)
 		return NULL; /* the store said why */
-	cli->tracker.defs = defs;
-	cli->tracker.store = cli->store;
-	cli->tracker.diag = cli_print_diag;
-	cli->tracker.warn = cli_print_diag;
-	cli->tracker.today = today;
-	return &cli->tracker;
+	kngg_tracker_set_warn(cli->tracker, cli_print_diag, NULL);
+	kngg_tracker_set_today(cli->tracker, today);
+	return cli->tracker;
 }
 
 void cli_close(kngg_cli *cli)
 {
-	if (kngg_store_commits(cli->store) > 0)
+	if (cli->tracker && kngg_tracker_commits(cli->tracker) > 0)
 		cli->committed = 1;
-	kngg_store_close(cli->store);
-	cli->store = NULL;
+	kngg_tracker_close(cli->tracker);
+	cli->tracker = NULL;
 }
 
 int cli_int(const char *cmd, const char *what, const char *s, int min, int max, int *out)

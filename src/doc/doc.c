@@ -34,7 +34,7 @@
 #include <libxslt/xsltutils.h>
 
 #include "doc/doc_priv.h"
-#include "engine/engine.h"
+#include "kngg/track.h"
 #include "kngg/doc.h"
 #include "kngg/export.h"
 
@@ -415,26 +415,26 @@ static int limit_failure(kngg_tracker *t, const char *name, const render_guard *
 
 	switch (g->hit) {
 	case LIMIT_DEPTH:
-		return engine_fail(t, KNGG_EINVALID, "sjabloon %s: te diep genest (meer dan %d niveaus); "
+		return kngg_fail(t, KNGG_EINVALID, "sjabloon %s: te diep genest (meer dan %d niveaus); "
 				   "controleer recursie in het sjabloon", name, l->depth);
 	case LIMIT_VARS:
-		return engine_fail(t, KNGG_EINVALID, "sjabloon %s: te veel variabelen en parameters "
+		return kngg_fail(t, KNGG_EINVALID, "sjabloon %s: te veel variabelen en parameters "
 				   "tegelijk (meer dan %d); controleer recursie in het sjabloon",
 				   name, l->vars);
 	case LIMIT_STEPS:
-		return engine_fail(t, KNGG_EINVALID, "sjabloon %s: te veel stappen (meer dan %lu "
+		return kngg_fail(t, KNGG_EINVALID, "sjabloon %s: te veel stappen (meer dan %lu "
 				   "instructies); controleer lussen en recursie in het sjabloon",
 				   name, l->steps);
 	case LIMIT_XPATH_STEPS:
-		return engine_fail(t, KNGG_EINVALID, "sjabloon %s: te veel rekenwerk in expressies "
+		return kngg_fail(t, KNGG_EINVALID, "sjabloon %s: te veel rekenwerk in expressies "
 				   "(meer dan %lu XPath-stappen); controleer lussen en recursie in "
 				   "het sjabloon", name, l->xpath_steps);
 	case LIMIT_MEMORY:
-		return engine_fail(t, KNGG_EINVALID, "sjabloon %s: gebruikt te veel geheugen (meer "
+		return kngg_fail(t, KNGG_EINVALID, "sjabloon %s: gebruikt te veel geheugen (meer "
 				   "dan %zu MiB); controleer recursie in het sjabloon", name,
 				   l->memory >> 20);
 	case LIMIT_TIME:
-		return engine_fail(t, KNGG_EINVALID, "sjabloon %s: rekent te lang (meer dan %u s "
+		return kngg_fail(t, KNGG_EINVALID, "sjabloon %s: rekent te lang (meer dan %u s "
 				   "rekentijd); controleer lussen en recursie in het sjabloon", name,
 				   l->seconds);
 	case LIMIT_NONE:
@@ -547,7 +547,7 @@ static void months_before(const char *date, int months, char out[11])
 		m += 12;
 		y--;
 	}
-	max = engine_month_days(y, m);
+	max = kngg_month_days(y, m);
 
 	snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", y, m, d > max ? max : d);
 	memcpy(out, tmp, 10);
@@ -574,21 +574,21 @@ static int transform(kngg_tracker *t, const char *dir, const char *name, xmlDocP
 	xmlSetStructuredErrorFunc(NULL, on_structured);
 
 	if ((rc = read_style(path, &sdoc)) == KNGG_EIO) {
-		rc = engine_fail(t, rc, "sjabloon %s: %s", name, one_line(&err));
+		rc = kngg_fail(t, rc, "sjabloon %s: %s", name, one_line(&err));
 		goto done;
 	} else if (rc < 0) {
-		rc = engine_fail(t, rc, "sjabloon %s is geen geldige XML: %s", name, one_line(&err));
+		rc = kngg_fail(t, rc, "sjabloon %s is geen geldige XML: %s", name, one_line(&err));
 		goto done;
 	}
 	rc = KNGG_EINVALID;
 	if (!(style = xsltParseStylesheetDoc(sdoc))) {
 		xmlFreeDoc(sdoc);
-		rc = engine_fail(t, KNGG_EINVALID, "sjabloon %s is geen geldig XSLT: %s", name,
+		rc = kngg_fail(t, KNGG_EINVALID, "sjabloon %s is geen geldig XSLT: %s", name,
 				 one_line(&err));
 		goto done;
 	}
 	if (style->errors) {
-		rc = engine_fail(t, KNGG_EINVALID, "sjabloon %s bevat fouten: %s", name,
+		rc = kngg_fail(t, KNGG_EINVALID, "sjabloon %s bevat fouten: %s", name,
 				 one_line(&err));
 		goto done;
 	}
@@ -599,7 +599,7 @@ static int transform(kngg_tracker *t, const char *dir, const char *name, xmlDocP
 	guard_begin(&g, ctxt);
 	if (xsltSetCtxtSecurityPrefs(sec, ctxt) < 0 || xsltQuoteUserParams(ctxt, params) < 0) {
 		guard_end();
-		rc = engine_fail(t, KNGG_EINVALID, "sjabloon %s: parameters niet door te geven", name);
+		rc = kngg_fail(t, KNGG_EINVALID, "sjabloon %s: parameters niet door te geven", name);
 		goto done;
 	}
 	*result = xsltApplyStylesheetUser(style, input, NULL, NULL, NULL, ctxt);
@@ -609,7 +609,7 @@ static int transform(kngg_tracker *t, const char *dir, const char *name, xmlDocP
 		*result = NULL;
 		rc = limit_failure(t, name, &g);
 		if (rc == 0)
-			rc = engine_fail(t, KNGG_EINVALID, "sjabloon %s mislukt: %s", name,
+			rc = kngg_fail(t, KNGG_EINVALID, "sjabloon %s mislukt: %s", name,
 					 one_line(&err));
 		goto done;
 	}
@@ -721,27 +721,27 @@ int kngg_doc_render(kngg_tracker *t, const char *dir, const char *name, const ch
 	if (!p)
 		p = &none;
 	if (!valid_name(name))
-		return engine_fail(t, KNGG_EINVALID,
+		return kngg_fail(t, KNGG_EINVALID,
 				   "ongeldige documentnaam '%s' (kleine letters, cijfers en -)", name);
 	snprintf(path, sizeof(path), "%s/%s.xsl", dir, name);
 	if (access(path, R_OK) != 0)
-		return engine_fail(t, KNGG_ENOTFOUND, "onbekend document '%s' (zie 'kngg doc list')",
+		return kngg_fail(t, KNGG_ENOTFOUND, "onbekend document '%s' (zie 'kngg doc list')",
 				   name);
 	if (!f)
-		return engine_fail(t, KNGG_EINVALID, "onbekend formaat (md, html of docx)");
-	if ((rc = engine_check_as_of(t, p->as_of)) < 0)
+		return kngg_fail(t, KNGG_EINVALID, "onbekend formaat (md, html of docx)");
+	if ((rc = kngg_check_as_of(t, p->as_of)) < 0)
 		return rc;
 	if (p->since && !kngg_valid_date(p->since))
-		return engine_fail(t, KNGG_EINVALID, "ongeldige datum '%s' bij --since (JJJJ-MM-DD)",
+		return kngg_fail(t, KNGG_EINVALID, "ongeldige datum '%s' bij --since (JJJJ-MM-DD)",
 				   p->since);
 	if (p->area) {
 		int64_t id;
 
-		if ((rc = engine_need_municipality(t, code)) < 0)
+		if ((rc = kngg_need_municipality(t, code)) < 0)
 			return rc;
-		rc = kngg_store_area_find(t->store, code, p->area, &id);
+		rc = kngg_area_id(t, code, p->area, &id);
 		if (rc == KNGG_ENOTFOUND)
-			return engine_fail(t, rc, "%s heeft geen gebied '%s' (zie 'kngg area list %s')",
+			return kngg_fail(t, rc, "%s heeft geen gebied '%s' (zie 'kngg area list %s')",
 					   code, p->area, code);
 		if (rc < 0)
 			return rc;
@@ -749,12 +749,12 @@ int kngg_doc_render(kngg_tracker *t, const char *dir, const char *name, const ch
 	if ((rc = kngg_export_xml(t, code, p->as_of, &xml)) < 0)
 		return rc;
 	if (!(input = xmlReadMemory(xml, (int)strlen(xml), "export.xml", "UTF-8", XML_PARSE_NONET))) {
-		rc = engine_fail(t, KNGG_ERROR, "de export is geen geldige XML");
+		rc = kngg_fail(t, KNGG_ERROR, "de export is geen geldige XML");
 		goto done;
 	}
-	engine_day(t, p->as_of, today);
+	kngg_day(t, p->as_of, today);
 	if (p->since && strcmp(p->since, today) > 0) {
-		rc = engine_fail(t, KNGG_EINVALID, "--since %s ligt na de peildatum %s", p->since, today);
+		rc = kngg_fail(t, KNGG_EINVALID, "--since %s ligt na de peildatum %s", p->since, today);
 		goto done;
 	}
 	if (p->since)
@@ -762,7 +762,7 @@ int kngg_doc_render(kngg_tracker *t, const char *dir, const char *name, const ch
 	else
 		months_before(today, 3, since);
 	if (p->cycle && !has_cycle(input, p->cycle)) {
-		rc = engine_fail(t, KNGG_ENOTFOUND, "%s heeft geen cyclus %d (zie 'kngg status %s')", code,
+		rc = kngg_fail(t, KNGG_ENOTFOUND, "%s heeft geen cyclus %d (zie 'kngg status %s')", code,
 				 p->cycle, code);
 		goto done;
 	}
@@ -776,7 +776,7 @@ int kngg_doc_render(kngg_tracker *t, const char *dir, const char *name, const ch
 		goto done;
 	root = xmlDocGetRootElement(result);
 	if (doc_check(root, &why) < 0) {
-		rc = engine_fail(t, KNGG_EINVALID, "sjabloon %s: %s", name, kngg_buf_cstr(&why));
+		rc = kngg_fail(t, KNGG_EINVALID, "sjabloon %s: %s", name, kngg_buf_cstr(&why));
 		goto done;
 	}
 	title = prop(root, "title");
@@ -792,9 +792,9 @@ int kngg_doc_render(kngg_tracker *t, const char *dir, const char *name, const ch
 
 		rc = doc_render(root, &m, f, out, len);
 		if (rc == KNGG_ENOMEM)
-			engine_fail(t, rc, "onvoldoende geheugen voor het document");
+			kngg_fail(t, rc, "onvoldoende geheugen voor het document");
 		else if (rc < 0)
-			engine_fail(t, rc, "document %s niet op te bouwen", name);
+			kngg_fail(t, rc, "document %s niet op te bouwen", name);
 	}
 done:
 	xmlFree(title);

@@ -12,7 +12,7 @@
 #include <jansson.h>
 #include <libxml/xmlwriter.h>
 
-#include "engine/engine.h"
+#include "kngg/track.h"
 #include "kngg/export.h"
 
 static const char *const item_names[][2] = {
@@ -121,7 +121,7 @@ int kngg_export_xml(kngg_tracker *t, const char *code, const char *as_of, char *
 	int rc;
 
 	*text = NULL;
-	if ((rc = engine_export_tree(t, code, as_of, &root)) < 0)
+	if ((rc = kngg_export_tree(t, code, as_of, &root)) < 0)
 		return rc;
 	*text = to_xml(root);
 	json_decref(root);

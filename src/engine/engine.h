@@ -5,8 +5,22 @@
 #define KNGG_ENGINE_H
 
 #include "kngg/people.h"
+#include "kngg/sys/store.h"
 #include "kngg/track.h"
 #include "util/util.h"
+
+/* The tracker (kngg/track.h keeps it opaque). */
+struct kngg_tracker {
+	const kngg_defs *defs;
+	kngg_store *store;
+	kngg_diag_fn diag;  /* errors */
+	void *diag_ctx;
+	kngg_diag_fn warn;  /* warnings that do not block, or NULL */
+	void *warn_ctx;
+	const char *today;  /* YYYY-MM-DD; NULL: the local date */
+	struct engine_journal *journal; /* the journal held while a question is answered */
+	int owns_store;     /* opened by kngg_tracker_open: closed with the tracker */
+};
 
 typedef struct engine_journal engine_journal;
 
@@ -92,12 +106,7 @@ int engine_journal_orgs(kngg_tracker *t, const char *code, kngg_org_fn fn, void 
 int engine_journal_persons(kngg_tracker *t, const char *code, kngg_person_fn fn, void *ctx);
 int engine_events(kngg_tracker *t, const kngg_event_filter *f, kngg_event_fn fn, void *ctx);
 
-struct json_t;
-/* The export's tree (a jansson object, declared here by its struct tag);
- * free with json_decref. The JSON and the XML export both write it. */
-int engine_export_tree(kngg_tracker *t, const char *code, const char *as_of, struct json_t **root);
-
 /* Reports through the tracker's diag. */
-int engine_fail(kngg_tracker *t, int rc, const char *fmt, ...) KNGG_PRINTF(3, 4);
+#define engine_fail kngg_fail
 
 #endif

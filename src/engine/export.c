@@ -477,7 +477,7 @@ done:
 
 /* ---- XML ----------------------------------------------------------------------- */
 
-int engine_export_tree(kngg_tracker *t, const char *code, const char *as_of, json_t **root)
+int kngg_export_tree(kngg_tracker *t, const char *code, const char *as_of, json_t **root)
 {
 	int rc;
 
@@ -493,7 +493,7 @@ int kngg_export_json(kngg_tracker *t, const char *code, const char *as_of, char 
 	int rc;
 
 	*text = NULL;
-	if ((rc = engine_export_tree(t, code, as_of, &root)) < 0)
+	if ((rc = kngg_export_tree(t, code, as_of, &root)) < 0)
 		return rc;
 	*text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(root);

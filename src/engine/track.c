@@ -17,21 +17,6 @@
 #define MAX_TEXT KNGG_TEXT_MAX
 #define MAX_NAME KNGG_NAME_MAX /* as the schema's CHECK */
 
-int engine_fail(kngg_tracker *t, int rc, const char *fmt, ...)
-{
-	kngg_buf b = {0};
-	va_list ap;
-
-	if (t->diag) {
-		va_start(ap, fmt);
-		kngg_buf_vprintf(&b, fmt, ap);
-		va_end(ap);
-		t->diag(t->diag_ctx, b.failed ? "onvoldoende geheugen" : kngg_buf_cstr(&b));
-		kngg_buf_free(&b);
-	}
-	return rc;
-}
-
 static void warn(kngg_tracker *t, const char *msg)
 {
 	if (t->warn)

@@ -36,7 +36,19 @@ typedef struct {
 			  const kngg_doc_params *p, kngg_doc_format f, char **out, size_t *len);
 } kngg_xml_module;
 
-struct web_config;
+/* What `kngg serve` hands the web module. */
+typedef struct web_config {
+	const char *listen;        /* "127.0.0.1:8080", "[::1]:0", "0.0.0.0:8080" */
+	const char *db_path;
+	const char *templates_dir;
+	const kngg_defs *defs;
+	const char *today;         /* for tests (KNGG_TODAY), or NULL */
+	int secure_cookie;         /* add Secure to the session cookie (behind TLS) */
+	const char *public_host;   /* --host: the name a reverse proxy passes in Host, or NULL */
+	int open_browser;          /* --open */
+	int threads;               /* thread pool size */
+} web_config;
+
 typedef struct {
 	int abi;
 	int (*serve)(const struct web_config *cfg, kngg_diag_fn diag, void *ctx);

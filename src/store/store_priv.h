@@ -8,7 +8,7 @@
 #include <sqlite3.h>
 #include <sodium.h>
 
-#include "kngg/store.h"
+#include "kngg/sys/store.h"
 #include "util/util.h"
 
 /* How long a statement waits for another process's lock. */

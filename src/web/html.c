@@ -240,7 +240,7 @@ int web_municipality(web_request *r, const char *code, char name[256])
 	int rc;
 
 	/* that the account may see code is the route's check (server.c) */
-	rc = kngg_store_municipality_get(r->tracker.store, code, got_name, &n);
+	rc = kngg_municipality_get(r->tracker, code, got_name, &n);
 	if (rc == KNGG_ENOTFOUND) {
 		web_error(r, MHD_HTTP_NOT_FOUND, "Niet gevonden",
 			  "Deze gemeente bestaat niet of u heeft er geen toegang toe.");

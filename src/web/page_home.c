@@ -97,10 +97,10 @@ static snapshot *overview_get(web_request *r)
 	int64_t last = 0;
 	char day[11];
 
-	if (kngg_store_event_last(r->tracker.store, &last) < 0)
+	if (kngg_journal_last(r->tracker, &last) < 0)
 		return NULL;
-	if (r->tracker.today)
-		snprintf(day, sizeof(day), "%s", r->tracker.today);
+	if (kngg_tracker_today(r->tracker))
+		snprintf(day, sizeof(day), "%s", kngg_tracker_today(r->tracker));
 	else
 		kngg_today(day);
 	pthread_mutex_lock(&cache_lock);
@@ -114,7 +114,7 @@ static snapshot *overview_get(web_request *r)
 		return NULL;
 	s->last_event = last;
 	snprintf(s->day, sizeof(s->day), "%s", day);
-	if (kngg_readiness_all(&r->tracker, NULL, snapshot_row, s) < 0 || s->failed) {
+	if (kngg_readiness_all(r->tracker, NULL, snapshot_row, s) < 0 || s->failed) {
 		snapshot_free(s);
 		return NULL;
 	}
@@ -214,7 +214,7 @@ void page_home(web_request *r)
 	int rc = 0;
 
 	if (o.region) {
-		rc = kngg_region_members(&r->tracker, o.region, member_add, &o);
+		rc = kngg_region_members(r->tracker, o.region, member_add, &o);
 		if (rc == KNGG_ENOTFOUND) {
 			kngg_buf_free(&r->error);
 			web_error(r, MHD_HTTP_NOT_FOUND, "Niet gevonden", "Deze regio bestaat niet.");
@@ -229,7 +229,7 @@ void page_home(web_request *r)
 	web_hf(b, "<h1>%s</h1>", o.region ? o.region : "Gemeenten");
 	kngg_buf_puts(b, "<nav class=\"regions\" aria-label=\"Regio's\"><p>Regio:</p><ul>"
 			 "<li><a href=\"/\">alle</a></li>");
-	if ((rc = kngg_store_regions(r->tracker.store, region_item, &o)) < 0)
+	if ((rc = kngg_regions(r->tracker, region_item, &o)) < 0)
 		goto fail;
 	kngg_buf_puts(b, "</ul></nav>");
 	kngg_buf_puts(b, "<table class=\"overview\"><caption>Fase, gereedheid en wat het langst stilligt, "
@@ -262,7 +262,7 @@ void page_verify(web_request *r)
 {
 	kngg_verify_result v;
 	kngg_buf *b = &r->out;
-	int rc = kngg_store_verify(r->tracker.store, &v);
+	int rc = kngg_verify(r->tracker, &v);
 
 	if (rc < 0 && rc != KNGG_EINVALID) {
 		web_engine_failed(r, rc, "/");
@@ -344,7 +344,7 @@ void page_login(web_request *r)
 		login_form(r, msg);
 		return;
 	}
-	rc = kngg_account_login(&r->tracker, name, password, &a);
+	rc = kngg_account_login(r->tracker, name, password, &a);
 	if (rc == KNGG_EINVALID) {
 		web_throttle_fail(address);
 		web_throttle_fail(user_key);
@@ -383,7 +383,7 @@ static void password_changed(web_request *r, const char *name, const char *back)
 	int own = r->account && strcmp(name, r->account->name) == 0, rc;
 
 	if (own) {
-		if ((rc = kngg_account_get(&r->tracker, name, &a)) < 0) {
+		if ((rc = kngg_account_get(r->tracker, name, &a)) < 0) {
 			web_engine_failed(r, rc, back);
 			return;
 		}
@@ -433,7 +433,7 @@ static void password_post(web_request *r)
 		web_redirect(r, "/wachtwoord", 1, "te veel mislukte pogingen: probeer het later opnieuw");
 		return;
 	}
-	rc = kngg_account_login(&r->tracker, name, web_form_get(&r->form, "huidig"), &a);
+	rc = kngg_account_login(r->tracker, name, web_form_get(&r->form, "huidig"), &a);
 	kngg_account_free(a);
 	if (rc == KNGG_EINVALID) {
 		web_throttle_fail(user_key);
@@ -441,7 +441,7 @@ static void password_post(web_request *r)
 		return;
 	}
 	if (rc == 0)
-		rc = kngg_account_set_password(&r->tracker, name, password);
+		rc = kngg_account_set_password(r->tracker, name, password);
 	if (rc < 0)
 		web_engine_failed(r, rc, "/wachtwoord");
 	else
@@ -492,7 +492,7 @@ static void users_post(web_request *r)
 	int rc;
 
 	if (password_for) {
-		rc = kngg_account_set_password(&r->tracker, password_for,
+		rc = kngg_account_set_password(r->tracker, password_for,
 					       web_form_get(&r->form, "nieuw"));
 		if (rc < 0)
 			web_engine_failed(r, rc, "/gebruikers");
@@ -506,13 +506,13 @@ static void users_post(web_request *r)
 			web_redirect(r, "/gebruikers", 1, "u kunt uw eigen account niet verwijderen");
 			return;
 		}
-		if ((rc = kngg_account_remove(&r->tracker, remove)) < 0)
+		if ((rc = kngg_account_remove(r->tracker, remove)) < 0)
 			web_engine_failed(r, rc, "/gebruikers");
 		else
 			web_redirect(r, "/gebruikers", 0, "Account verwijderd.");
 		return;
 	}
-	rc = kngg_account_add(&r->tracker, web_form_get(&r->form, "naam"),
+	rc = kngg_account_add(r->tracker, web_form_get(&r->form, "naam"),
 			      kngg_account_role_parse(web_form_get(&r->form, "rol")),
 			      web_form_get(&r->form, "wachtwoord"), codes, ncodes);
 	if (rc < 0)
@@ -545,7 +545,7 @@ void page_users(web_request *r)
 	kngg_buf_puts(b, "<h1>Gebruikers</h1><table><thead><tr><th scope=\"col\">Naam</th>"
 			 "<th scope=\"col\">Rol</th><th scope=\"col\">Gemeenten</th><th scope=\"col\">Sinds</th>"
 			 "<th scope=\"col\"><span class=\"sr\">Acties</span></th></tr></thead><tbody>");
-	if (kngg_accounts(&r->tracker, account_row, r) < 0) {
+	if (kngg_accounts(r->tracker, account_row, r) < 0) {
 		web_engine_failed(r, KNGG_EIO, "/");
 		return;
 	}
@@ -557,7 +557,7 @@ void page_users(web_request *r)
 	kngg_buf_puts(b, "<option value=\"lezer\">lezer</option><option value=\"projectleider\">projectleider</option>"
 			 "<option value=\"beheerder\">beheerder</option></select>");
 	web_select_open(r, "gemeente", "Gemeenten (projectleider: verplicht)", "multiple size=\"5\"");
-	kngg_store_municipalities(r->tracker.store, municipality_option, b);
+	kngg_municipalities(r->tracker, municipality_option, b);
 	kngg_buf_puts(b, "</select>");
 	web_input_attrs(r, "wachtwoord", "Wachtwoord (minstens " KNGG_LIMIT_STR(KNGG_PASSWORD_MIN) " tekens)", "password",
 			"autocomplete=\"new-password\" minlength=\"" KNGG_LIMIT_STR(KNGG_PASSWORD_MIN) "\" required");
@@ -565,7 +565,7 @@ void page_users(web_request *r)
 	web_form_begin(r, "/gebruikers", "card narrow");
 	kngg_buf_puts(b, "<h2>Wachtwoord wijzigen</h2><p>De sessies van het account eindigen.</p>");
 	web_select_open(r, "voor", "Account", "required");
-	kngg_accounts(&r->tracker, account_option, b);
+	kngg_accounts(r->tracker, account_option, b);
 	kngg_buf_puts(b, "</select>");
 	web_input_attrs(r, "nieuw", "Nieuw wachtwoord (minstens " KNGG_LIMIT_STR(KNGG_PASSWORD_MIN) " tekens)", "password",
 			"autocomplete=\"new-password\" minlength=\"" KNGG_LIMIT_STR(KNGG_PASSWORD_MIN) "\" required");

@@ -223,7 +223,7 @@ static void stakeholders_post(web_request *r, const char *code)
 		in.function = web_form_get(&r->form, "functie");
 		in.level = web_form_get(&r->form, "niveau");
 		in.email = web_form_get(&r->form, "email");
-		rc = kngg_stakeholder_add(&r->tracker, code, &in, &o, NULL);
+		rc = kngg_stakeholder_add(r->tracker, code, &in, &o, NULL);
 	} else if (what && strcmp(what, "analyse") == 0) {
 		int64_t id = form_person(r);
 		kngg_assessment a = {0};
@@ -235,7 +235,7 @@ static void stakeholders_post(web_request *r, const char *code)
 		a.commitment = web_form_get(&r->form, "commitment");
 		a.round = web_form_get(&r->form, "ronde");
 		if (id)
-			rc = kngg_stakeholder_assess(&r->tracker, code, id, &a, &o);
+			rc = kngg_stakeholder_assess(r->tracker, code, id, &a, &o);
 	} else if (what && strcmp(what, "rol") == 0) {
 		const char *action = web_form_get(&r->form, "actie");
 		const char *role = web_form_get(&r->form, "rol");
@@ -246,12 +246,12 @@ static void stakeholders_post(web_request *r, const char *code)
 		terms.deputy = web_form_get(&r->form, "plv") != NULL;
 		terms.contribution = web_form_get(&r->form, "inbreng");
 
-		if (hours && (rc = kngg_role_hours_parse(&r->tracker, hours, &terms.hours)) < 0) {
+		if (hours && (rc = kngg_role_hours_parse(r->tracker, hours, &terms.hours)) < 0) {
 			/* the engine's message is in r->error */
 		} else if (id && action && strcmp(action, "beeindigen") == 0)
-			rc = kngg_role_end(&r->tracker, code, id, role, &o);
+			rc = kngg_role_end(r->tracker, code, id, role, &o);
 		else if (id)
-			rc = kngg_role_assign(&r->tracker, code, id, role, &terms, &o);
+			rc = kngg_role_assign(r->tracker, code, id, role, &terms, &o);
 	} else {
 		kngg_buf_puts(&r->error, "onbekend formulier");
 	}
@@ -270,7 +270,7 @@ void page_stakeholders(web_request *r, const char *code)
 		stakeholders_post(r, code);
 		return;
 	}
-	if (kngg_register_load(&r->tracker, code, NULL, &reg) < 0) {
+	if (kngg_register_load(r->tracker, code, NULL, &reg) < 0) {
 		web_engine_failed(r, KNGG_EIO, "/");
 		return;
 	}

@@ -67,7 +67,7 @@ static void declare_post(web_request *r, const char *code)
 	if (web_form_number(&r->form, "fase", &phase) < 0)
 		kngg_buf_puts(&r->error, "kies fase 1, 2, 3 of 4");
 	else
-		rc = kngg_phase_declare(&r->tracker, code, phase, &o);
+		rc = kngg_phase_declare(r->tracker, code, phase, &o);
 	web_write_end(r, rc, back, "Opgegeven fase vastgelegd.");
 }
 
@@ -90,7 +90,7 @@ void page_readiness(web_request *r, const char *code)
 		return;
 	}
 	phase = phase_s ? phase_s[0] - '0' : 0;
-	if (kngg_readiness_load(&r->tracker, code, phase, NULL, NULL, NULL, &rd) < 0) {
+	if (kngg_readiness_load(r->tracker, code, phase, NULL, NULL, NULL, &rd) < 0) {
 		web_engine_failed(r, KNGG_EIO, "/");
 		return;
 	}
@@ -155,7 +155,7 @@ static void quickscan_post(web_request *r, const char *code, const char *back)
 	else if (!theme || web_form_number(&r->form, "score", &score) < 0)
 		kngg_buf_puts(&r->error, "kies een thema en een score");
 	else
-		rc = kngg_track_quickscan(&r->tracker, code, theme, score, phase, &o);
+		rc = kngg_track_quickscan(r->tracker, code, theme, score, phase, &o);
 	web_write_end(r, rc, back, "Score vastgelegd.");
 }
 
@@ -176,7 +176,7 @@ void page_quickscan(web_request *r, const char *code)
 		quickscan_post(r, code, back);
 		return;
 	}
-	if (kngg_status_load(&r->tracker, code, NULL, &st) < 0) {
+	if (kngg_status_load(r->tracker, code, NULL, &st) < 0) {
 		web_engine_failed(r, KNGG_EIO, "/");
 		return;
 	}
@@ -303,7 +303,7 @@ static void factors_post(web_request *r, const char *code, const char *back)
 	if (!factor || web_form_number(&r->form, "score", &score) < 0)
 		kngg_buf_puts(&r->error, "kies een factor en een score");
 	else
-		rc = kngg_track_factor(&r->tracker, code, factor, score, &o);
+		rc = kngg_track_factor(r->tracker, code, factor, score, &o);
 	web_write_end(r, rc, back, "Check vastgelegd.");
 }
 
@@ -329,7 +329,7 @@ void page_factors(web_request *r, const char *code)
 	}
 	for (size_t i = 0; i < nf; i++)
 		c.list[i].factor = &factors[i];
-	if (kngg_factor_checks(&r->tracker, code, NULL, collect_check, &c) < 0) {
+	if (kngg_factor_checks(r->tracker, code, NULL, collect_check, &c) < 0) {
 		web_engine_failed(r, KNGG_EIO, "/");
 		goto done;
 	}
@@ -424,7 +424,7 @@ static void correct_post(web_request *r, const char *code)
 	if (!nr || *end || id <= 0)
 		kngg_buf_puts(&r->error, "geef het nummer van de gebeurtenis (bv. 57)");
 	else
-		rc = kngg_correct(&r->tracker, code, id, web_form_get(&r->form, "reden"), &o);
+		rc = kngg_correct(r->tracker, code, id, web_form_get(&r->form, "reden"), &o);
 	web_write_end(r, rc, back, "Ingetrokken; de correctie staat in het logboek.");
 }
 
@@ -445,7 +445,7 @@ void page_journal(web_request *r, const char *code)
 	kngg_buf_puts(b, "<table class=\"journal\"><thead><tr><th scope=\"col\">Nr.</th>"
 			 "<th scope=\"col\">Datum</th><th scope=\"col\">Wat</th><th scope=\"col\">Details</th>"
 			 "<th scope=\"col\">Door</th><th scope=\"col\">Notitie</th></tr></thead><tbody>");
-	if (kngg_store_events(r->tracker.store, code, NULL, NULL, NULL, journal_row, b) < 0) {
+	if (kngg_journal(r->tracker, code, NULL, journal_row, b) < 0) {
 		web_engine_failed(r, KNGG_EIO, "/");
 		return;
 	}
@@ -488,7 +488,7 @@ static void document_download(web_request *r, const char *code, const char *file
 		return;
 	}
 	p.area = web_arg(r, "gebied");
-	rc = kngg_doc_render(&r->tracker, r->cfg->templates_dir, name, code, &p, f, &out, &len);
+	rc = kngg_doc_render(r->tracker, r->cfg->templates_dir, name, code, &p, f, &out, &len);
 	if (rc < 0) {
 		char back[64];
 

@@ -160,7 +160,7 @@ static void roadmap_post(web_request *r, const char *code)
 	if (what && strcmp(what, "gebied") == 0) {
 		const char *kind = web_form_get(&r->form, "soort");
 
-		rc = kngg_track_area_add(&r->tracker, code, web_form_get(&r->form, "naam"),
+		rc = kngg_track_area_add(r->tracker, code, web_form_get(&r->form, "naam"),
 					 web_form_get(&r->form, "doelgroep"),
 					 kind && *kind ? kind : NULL, &o);
 		snprintf(msg, sizeof(msg), "Gebied toegevoegd.");
@@ -169,7 +169,7 @@ static void roadmap_post(web_request *r, const char *code)
 
 		if (!p || (strcmp(p, "3") != 0 && strcmp(p, "4") != 0))
 			kngg_buf_puts(&r->error, "kies fase 3 of 4");
-		else if ((rc = kngg_track_cycle_start(&r->tracker, code, p[0] - '0', &o, &number)) == 0)
+		else if ((rc = kngg_track_cycle_start(r->tracker, code, p[0] - '0', &o, &number)) == 0)
 			snprintf(msg, sizeof(msg), "Cyclus %d van fase %c gestart.", number, p[0]);
 	} else {
 		kngg_buf_puts(&r->error, "onbekend formulier");
@@ -216,8 +216,8 @@ void page_roadmap(web_request *r, const char *code)
 		roadmap_post(r, code);
 		return;
 	}
-	if ((rc = kngg_status_load(&r->tracker, code, NULL, &st)) < 0 ||
-	    (rc = kngg_readiness_phase(&r->tracker, code, NULL, &calculated)) < 0) {
+	if ((rc = kngg_status_load(r->tracker, code, NULL, &st)) < 0 ||
+	    (rc = kngg_readiness_phase(r->tracker, code, NULL, &calculated)) < 0) {
 		kngg_status_free(st);
 		web_engine_failed(r, KNGG_EIO, "/");
 		return;
@@ -394,7 +394,7 @@ static void parties_form(web_request *r, const step_view *v, const char *code,
 	hidden_area(r, v);
 	web_hf(b, "<fieldset><legend>Wie tekent %s? %s</legend>", so->def.id,
 	       ss->prepared ? "(gekozen)" : "(voorstel uit de stakeholdersanalyse)");
-	kngg_store_orgs(r->tracker.store, code, party_box, &p);
+	kngg_orgs(r->tracker, code, party_box, &p);
 	kngg_buf_puts(b, "<button type=\"submit\">Partijen vastleggen</button></fieldset></form>");
 }
 
@@ -410,7 +410,7 @@ static void signoff_section(web_request *r, const step_view *v, const char *code
 		kngg_signoff_status *ss = NULL;
 
 		web_hf(b, "<h3>%s</h3><p>%s</p>", so->def.id, so->def.text);
-		if (kngg_signoff_status_load(&r->tracker, code, so->def.id, v->area, NULL, &ss) < 0) {
+		if (kngg_signoff_status_load(r->tracker, code, so->def.id, v->area, NULL, &ss) < 0) {
 			kngg_buf_puts(b, "<p class=\"flash error\">");
 			web_h(b, kngg_buf_cstr(&r->error));
 			kngg_buf_puts(b, "</p>");
@@ -465,7 +465,7 @@ static void signoff_section(web_request *r, const step_view *v, const char *code
 		web_input(r, "ondertekenaar", "Naam van wie tekent", "text", NULL, 1);
 		web_select_list(r, "rol", "Rol", "rollen", 1);
 		web_select_open(r, "organisatie", "Organisatie", "required");
-		kngg_store_orgs(r->tracker.store, code, org_option, b);
+		kngg_orgs(r->tracker, code, org_option, b);
 		kngg_buf_puts(b, "</select>");
 		web_input(r, "stuk", "Besluitstuk (titel, nummer of link)", "text", NULL, 1);
 		web_textarea(r, "argumenten", "Argumenten (bij no-go verplicht; één per regel)", 3);
@@ -513,7 +513,7 @@ static void step_post(web_request *r, const char *code, const step_view *v)
 			done_msg = "Stap gestart.";
 		else
 			a = NULL;
-		rc = a ? kngg_track_step(&r->tracker, act, code, v->step->def.id, &o)
+		rc = a ? kngg_track_step(r->tracker, act, code, v->step->def.id, &o)
 		       : (kngg_buf_puts(&r->error, "kies gestart, afgerond of heropenen"), KNGG_EINVALID);
 	} else if (what && strcmp(what, "item") == 0) {
 		const char *item = web_form_get(&r->form, "item");
@@ -523,7 +523,7 @@ static void step_post(web_request *r, const char *code, const step_view *v)
 		if (!d || d->parent != &v->step->def) {
 			kngg_buf_puts(&r->error, "deze activiteit of oplevering hoort niet bij de stap");
 		} else {
-			rc = kngg_track_item_done(&r->tracker, code, item, &o);
+			rc = kngg_track_item_done(r->tracker, code, item, &o);
 			done_msg = "Gemarkeerd als gedaan.";
 		}
 	} else if (what && strcmp(what, "tekenen") == 0) {
@@ -546,7 +546,7 @@ static void step_post(web_request *r, const char *code, const step_view *v)
 				in.narguments = split_lines(argtext, args, 16);
 				in.arguments = args;
 			}
-			rc = kngg_signoff_record(&r->tracker, code, so, &in, &o, NULL);
+			rc = kngg_signoff_record(r->tracker, code, so, &in, &o, NULL);
 			done_msg = "Handtekening vastgelegd.";
 		}
 		free(argtext);
@@ -561,7 +561,7 @@ static void step_post(web_request *r, const char *code, const step_view *v)
 		else if (n == 0)
 			kngg_buf_puts(&r->error, "kies minstens een organisatie");
 		else
-			rc = kngg_signoff_prepare(&r->tracker, code, so, orgs, n, &o);
+			rc = kngg_signoff_prepare(r->tracker, code, so, orgs, n, &o);
 		done_msg = "Partijen vastgelegd.";
 	} else {
 		kngg_buf_puts(&r->error, "onbekend formulier");
@@ -595,7 +595,7 @@ void page_step(web_request *r, const char *code, const char *step_id)
 		step_post(r, code, &v);
 		return;
 	}
-	if (kngg_status_load(&r->tracker, code, NULL, &st) < 0) {
+	if (kngg_status_load(r->tracker, code, NULL, &st) < 0) {
 		web_engine_failed(r, KNGG_EIO, "/");
 		return;
 	}

@@ -21,7 +21,6 @@
 
 #include <microhttpd.h>
 
-#include "kngg/store.h"
 #include "web/web.h"
 
 #define MAX_BODY (64 * 1024)          /* bytes of a form */
@@ -61,7 +60,7 @@ typedef struct {
 
 static void store_close(void *p)
 {
-	kngg_store_close(p);
+	kngg_tracker_close(p);
 }
 
 static void collect_error(void *ctx, const char *msg)
@@ -72,18 +71,22 @@ static void collect_error(void *ctx, const char *msg)
 		kngg_buf_puts(b, msg);
 }
 
-/* The connection of this pool thread, opened on first use. */
-static kngg_store *thread_store(server *srv, web_request *r)
+/* The tracker (and database connection) of this pool thread, opened on
+ * first use; each request starts it afresh, its messages in r->error. */
+static kngg_tracker *thread_tracker(server *srv, web_request *r)
 {
-	kngg_store *st = pthread_getspecific(srv->store_key);
+	kngg_tracker *t = pthread_getspecific(srv->store_key);
 
-	if (!st) {
-		if (kngg_store_open(&st, srv->cfg->db_path, 0, collect_error, &r->error) < 0)
+	if (!t) {
+		if (kngg_tracker_open(&t, srv->cfg->defs, srv->cfg->db_path, 0, collect_error,
+				      &r->error) < 0)
 			return NULL;
-		pthread_setspecific(srv->store_key, st);
+		kngg_tracker_set_today(t, srv->cfg->today);
+		pthread_setspecific(srv->store_key, t);
 	}
-	kngg_store_set_diag(st, collect_error, &r->error);
-	return st;
+	kngg_tracker_reset(t);
+	kngg_tracker_set_diag(t, collect_error, &r->error);
+	return t;
 }
 
 /* ---- helpers for pages -------------------------------------------------------- */
@@ -427,7 +430,7 @@ static int authenticate(server *srv, web_request *r, int found)
 	const char *cookie = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, COOKIE);
 	int naccounts = 0, changed = 0, rc;
 
-	if ((rc = kngg_account_count(&r->tracker, &naccounts)) < 0) {
+	if ((rc = kngg_account_count(r->tracker, &naccounts)) < 0) {
 		web_engine_failed(r, KNGG_EIO, "/");
 		return -1;
 	}
@@ -442,7 +445,7 @@ static int authenticate(server *srv, web_request *r, int found)
 		r->set_cookie = 1;
 	}
 	if (r->session.user[0]) {
-		rc = kngg_account_get(&r->tracker, r->session.user, &r->account);
+		rc = kngg_account_get(r->tracker, r->session.user, &r->account);
 		if (rc == 0 && strcmp(r->account->stamp, r->session.stamp) != 0) {
 			kngg_account_free(r->account); /* password changed since login */
 			r->account = NULL;
@@ -499,18 +502,15 @@ static void handle(server *srv, web_request *r)
 		web_routes[found].handler(r, params);
 		return;
 	}
-	r->tracker.defs = srv->cfg->defs;
-	r->tracker.diag = collect_error;
-	r->tracker.diag_ctx = &r->error;
-	r->tracker.today = srv->cfg->today;
-	if (!(r->tracker.store = thread_store(srv, r))) {
+	if (!(r->tracker = thread_tracker(srv, r))) {
 		web_engine_failed(r, KNGG_EIO, "/");
 		return;
 	}
 	if (authenticate(srv, r, found) == 0)
 		dispatch(r, found, params);
 	/* r->error goes with the request; the connection stays with the thread */
-	kngg_store_set_diag(r->tracker.store, NULL, NULL);
+	kngg_tracker_reset(r->tracker);
+	kngg_tracker_set_diag(r->tracker, NULL, NULL);
 }
 
 static void add_headers(server *srv, web_request *r, struct MHD_Response *resp)
@@ -788,13 +788,13 @@ static void open_browser(const char *url)
  * report a bad database before the first visitor would. */
 static int preflight(server *srv, kngg_diag_fn diag, void *ctx)
 {
-	kngg_store *st = NULL;
+	kngg_tracker *t = NULL;
 	int n = 0, rc;
 
-	if ((rc = kngg_store_open(&st, srv->cfg->db_path, 0, diag, ctx)) < 0)
+	if ((rc = kngg_tracker_open(&t, srv->cfg->defs, srv->cfg->db_path, 0, diag, ctx)) < 0)
 		return rc;
-	rc = kngg_store_account_count(st, &n);
-	kngg_store_close(st);
+	rc = kngg_account_count(t, &n);
+	kngg_tracker_close(t);
 	if (rc < 0)
 		return rc;
 	if (!srv->loopback && n == 0) {

@@ -18,21 +18,12 @@
 #include "kngg/account.h"
 #include "kngg/defs.h"
 #include "kngg/track.h"
+#include "mod/modules.h"
 #include "util/util.h"
 
 /* ---- configuration --------------------------------------------------------- */
 
-typedef struct web_config {
-	const char *listen;        /* "127.0.0.1:8080", "[::1]:0", "0.0.0.0:8080" */
-	const char *db_path;
-	const char *templates_dir;
-	const kngg_defs *defs;
-	const char *today;         /* for tests (KNGG_TODAY), or NULL */
-	int secure_cookie;         /* add Secure to the session cookie (behind TLS) */
-	const char *public_host;   /* --host: the name a reverse proxy passes in Host, or NULL */
-	int open_browser;          /* --open */
-	int threads;               /* thread pool size */
-} web_config;
+/* web_config: the module contract (mod/modules.h). */
 
 /* Runs the server until SIGINT or SIGTERM. Prints the address on stdout
  * first ("kngg serve: http://127.0.0.1:8080/"). Returns 0, or a negative
@@ -148,7 +139,7 @@ typedef struct web_request {
 	int have_session;        /* a valid cookie came with the request */
 	kngg_account *account;   /* the logged-in account, or NULL */
 	int local;               /* no accounts: loopback only, every right */
-	kngg_tracker tracker;
+	kngg_tracker *tracker;  /* this thread's, set up for the request */
 	kngg_buf error;          /* the engine's first message */
 	/* the response */
 	int status;

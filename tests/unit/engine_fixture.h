@@ -12,7 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "kngg/track.h"
+/* white-box: the fixture fills the tracker (opaque to fronts) itself */
+#include "engine/engine.h"
 #include "util/util.h"
 
 typedef struct {

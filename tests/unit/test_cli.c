@@ -269,7 +269,7 @@ static int run(const char *line)
 		argv[argc++] = w;
 	argv[argc] = NULL;
 	rc = cli_dispatch(&cli, argc, argv);
-	assert_null(cli.store);
+	assert_null(cli.tracker);
 	return rc;
 }
 

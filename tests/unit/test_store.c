@@ -14,7 +14,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
-#include "kngg/store.h"
+#include "kngg/sys/store.h"
 #include "store/store_internal.h"
 #include "util/util.h"
 

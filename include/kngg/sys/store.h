@@ -1,5 +1,7 @@
 /*
- * store.h: the kngg database. This module owns every SQLite call: prepared
+ * kngg/sys/store.h: the storage behind the engine (like libgit2's sys/
+ * headers: for the engine and for tests of the store, not for fronts).
+ * The kngg database. This module owns every SQLite call: prepared
  * statements with bound parameters only, BEGIN IMMEDIATE for writes, a busy
  * timeout, WAL, foreign keys, SQLITE_DBCONFIG_DEFENSIVE and no double-quoted
  * string literals.
@@ -15,13 +17,14 @@
  * which a later chained event records with the new text's digest. Personal data lives only in persons; events refer to them
  * by id. Strings handed to callbacks live only during the callback.
  */
-#ifndef KNGG_STORE_H
-#define KNGG_STORE_H
+#ifndef KNGG_SYS_STORE_H
+#define KNGG_SYS_STORE_H
 
 #include <stddef.h>
 #include <stdint.h>
 
 #include "kngg/common.h"
+#include "kngg/records.h"
 
 typedef struct kngg_store kngg_store;
 
@@ -80,16 +83,6 @@ int kngg_store_is_readonly(const kngg_store *st);
 /* Runs PRAGMA integrity_check; 0 when "ok". */
 int kngg_store_check(kngg_store *st);
 
-/* ---- municipalities ----------------------------------------------------- */
-
-typedef struct {
-	const char *code;
-	const char *name;
-	const char *created_at;
-} kngg_municipality;
-
-typedef int (*kngg_municipality_fn)(void *ctx, const kngg_municipality *m);
-
 /* KNGG_EEXISTS when the code is taken. */
 int kngg_store_municipality_add(kngg_store *st, const char *code, const char *name,
 				const char *created_at);
@@ -100,18 +93,6 @@ int kngg_store_municipality_get(kngg_store *st, const char *code, kngg_municipal
 /* All municipalities by code; a non-zero return of fn stops and is returned. */
 int kngg_store_municipalities(kngg_store *st, kngg_municipality_fn fn, void *ctx);
 
-/* ---- areas (phase 2) and cycles (phases 3-4) ------------------------------ */
-
-typedef struct {
-	int64_t id;
-	const char *municipality;
-	const char *name;
-	const char *target_group; /* or NULL */
-	const char *created_at;
-} kngg_area;
-
-typedef int (*kngg_area_fn)(void *ctx, const kngg_area *a);
-
 /* KNGG_EEXISTS when the municipality already has an area of that name. */
 int kngg_store_area_add(kngg_store *st, const char *municipality, const char *name,
 			const char *target_group, const char *created_at, int64_t *id);
@@ -120,15 +101,6 @@ int kngg_store_area_find(kngg_store *st, const char *municipality, const char *n
 			 int64_t *id);
 /* Areas of a municipality (NULL: of all), by id. */
 int kngg_store_areas(kngg_store *st, const char *municipality, kngg_area_fn fn, void *ctx);
-
-typedef struct {
-	int64_t id;
-	int phase;
-	int number;
-	const char *started;
-} kngg_cycle;
-
-typedef int (*kngg_cycle_fn)(void *ctx, const kngg_cycle *c);
 
 /* Adds the next cycle (number = last + 1) of phase 3 or 4. */
 int kngg_store_cycle_add(kngg_store *st, const char *municipality, int phase,
@@ -139,20 +111,6 @@ int kngg_store_cycle_current(kngg_store *st, const char *municipality, int phase
 /* Cycles of a municipality (NULL: of all), by phase and number. */
 int kngg_store_cycles(kngg_store *st, const char *municipality, kngg_cycle_fn fn, void *ctx);
 
-/* ---- organisations and persons -------------------------------------------- */
-
-typedef struct {
-	int64_t id;
-	const char *municipality;
-	const char *name;
-	const char *type; /* item of list organisatietypen */
-	const char *created_at;
-	int lead;         /* in a register only: named main implementing
-			     organisation on the register's date (org.lead) */
-} kngg_org;
-
-typedef int (*kngg_org_fn)(void *ctx, const kngg_org *o);
-
 /* KNGG_EEXISTS when the municipality already has an organisation of that name. */
 int kngg_store_org_add(kngg_store *st, const kngg_org *o, int64_t *id);
 /* By name within a municipality; KNGG_ENOTFOUND when unknown. */
@@ -160,25 +118,6 @@ int kngg_store_org_find(kngg_store *st, const char *municipality, const char *na
 			kngg_org_fn fn, void *ctx);
 int kngg_store_org_get(kngg_store *st, int64_t id, kngg_org_fn fn, void *ctx);
 int kngg_store_orgs(kngg_store *st, const char *municipality, kngg_org_fn fn, void *ctx);
-
-/* A person: the only record with personal data (name, function, e-mail,
- * phone). After an erase those are NULL and erased_at is set. */
-typedef struct {
-	int64_t id;
-	const char *municipality;
-	const char *name;
-	const char *function;
-	const char *email;
-	const char *phone;
-	int64_t org_id;       /* 0: none */
-	const char *org;      /* reading: organisation name */
-	const char *org_type; /* reading: its type */
-	const char *level;    /* item of list niveaus, or NULL */
-	const char *created_at;
-	const char *erased_at; /* or NULL */
-} kngg_person;
-
-typedef int (*kngg_person_fn)(void *ctx, const kngg_person *p);
 
 int kngg_store_person_add(kngg_store *st, const kngg_person *p, int64_t *id);
 /* KNGG_ENOTFOUND when unknown. */
@@ -221,18 +160,6 @@ int kngg_store_regions(kngg_store *st, int (*fn)(void *ctx, const char *region, 
 
 /* ---- accounts (web interface) ------------------------------------------------ */
 
-/* A login for `kngg serve`: role "lezer", "projectleider" or "beheerder";
- * pwhash an Argon2id string; the municipalities it is limited to (none:
- * all, for lezer and beheerder). */
-typedef struct {
-	const char *name;
-	const char *role;
-	const char *pwhash;
-	const char *created_at;
-	const char *const *municipalities;
-	size_t nmunicipalities;
-} kngg_account_rec;
-typedef int (*kngg_account_fn)(void *ctx, const kngg_account_rec *a);
 /* KNGG_EEXISTS when the name is taken. Inside a write transaction. */
 int kngg_store_account_add(kngg_store *st, const kngg_account_rec *a);
 /* KNGG_ENOTFOUND when unknown. */
@@ -246,79 +173,9 @@ int kngg_store_account_password(kngg_store *st, const char *name, const char *pw
 
 /* ---- the journal ---------------------------------------------------------- */
 
-/* Event kinds (kngg_event.kind). */
-#define KNGG_EV_MUNICIPALITY_ADD "municipality.add"
-#define KNGG_EV_MUNICIPALITY_RENAME "municipality.rename"
-#define KNGG_EV_AREA_ADD "area.add"
-#define KNGG_EV_CYCLE_START "cycle.start"
-#define KNGG_EV_STEP_START "step.start"
-#define KNGG_EV_STEP_DONE "step.done"
-#define KNGG_EV_STEP_REOPEN "step.reopen"
-#define KNGG_EV_ACTIVITY_DONE "activity.done"
-#define KNGG_EV_DELIVERABLE_DONE "deliverable.done"
-#define KNGG_EV_QUICKSCAN "quickscan"
-#define KNGG_EV_FACTOR "factor"
-#define KNGG_EV_ORG_ADD "org.add"
-#define KNGG_EV_STAKEHOLDER_ADD "stakeholder.add"
-#define KNGG_EV_STAKEHOLDER_ASSESS "stakeholder.assess"
-#define KNGG_EV_ROLE_ASSIGN "role.assign"
-#define KNGG_EV_ROLE_END "role.end"
-#define KNGG_EV_SIGNOFF "signoff"
-#define KNGG_EV_CORRECTION "correction"
-#define KNGG_EV_PERSON_ERASE "person.erase"
-#define KNGG_EV_PHASE_DECLARE "phase.declare" /* value: the phase, "1"-"4" */
-#define KNGG_EV_REGION_JOIN "region.join"     /* value: the region */
-#define KNGG_EV_NOTE_REDACT "note.redact" /* target: event id; value: digest of its redacted text */
-#define KNGG_EV_REGISTER_SEAL "register.seal" /* migration 4 -> 5: the rows as they stood, sealed */
-#define KNGG_EV_ORG_LEAD "org.lead"           /* org_id; value "ja" or "nee": main implementing organisation */
-#define KNGG_EV_SIGNOFF_PREPARE "signoff.prepare" /* target: point; data {"orgs":[ids]}: its party set */
-
-typedef struct {
-	int64_t id;               /* set by the store */
-	const char *recorded_at;  /* set by the store when NULL */
-	const char *date;         /* effective date YYYY-MM-DD */
-	const char *municipality;
-	const char *kind;
-	const char *target;       /* or NULL */
-	int64_t area_id;          /* 0: none */
-	int64_t cycle_id;         /* 0: none */
-	int has_score;
-	int score;
-	const char *value;        /* or NULL */
-	int64_t by_person;        /* who recorded it: person id, 0: none */
-	int64_t person_id;        /* whom it is about: person id, 0: none */
-	int64_t org_id;           /* organisation, 0: none */
-	const char *data;         /* kind-specific facts, canonical JSON, or NULL */
-	int64_t corrects;         /* a correction: the event it withdraws, 0: none */
-	const char *note;         /* or NULL */
-	const char *defs_version;
-	const char *seal;         /* the store's own: digests of the rows written with
-				     this event (see src/store/seal.c); ignored on input */
-	/* filled when reading: */
-	const char *by;           /* name of by_person; NULL when none or erased */
-	const char *person;       /* name of person_id; NULL when none or erased */
-	const char *org;          /* name of org_id, or NULL */
-	int by_erased, person_erased;
-	int64_t corrected_by;     /* the correction that withdrew this event, or 0 */
-	const char *corrected_on; /* its effective date, or NULL */
-	const char *area;         /* area name, or NULL */
-	int cycle_phase, cycle_number;
-} kngg_event;
-
-typedef int (*kngg_event_fn)(void *ctx, const kngg_event *ev);
-
 /* Appends one event to the journal and the chain; *id (if non-NULL)
  * receives its id. */
 int kngg_store_event_add(kngg_store *st, const kngg_event *ev, int64_t *id);
-
-/* Which events a walk visits; NULL and 0 fields do not filter. */
-typedef struct {
-	const char *municipality; /* required */
-	const char *target;
-	const char *kind;
-	int64_t person_id; /* about or recorded by this person */
-	const char *since, *until; /* effective dates, inclusive */
-} kngg_event_filter;
 
 /* Calls fn for the matching events, by effective date and then by id; a
  * non-zero return of fn stops the walk and is returned. */
@@ -356,18 +213,6 @@ int kngg_store_event_last(kngg_store *st, int64_t *id);
 
 /* Number of events in the journal (all municipalities). */
 int64_t kngg_store_event_count(kngg_store *st);
-
-/* ---- the audit chain -------------------------------------------------------- */
-
-typedef struct {
-	int64_t checked;     /* events whose hash was recomputed */
-	int64_t redacted;    /* notes changed by an erase, and recorded so */
-	int64_t bad_id;      /* first event that does not match, 0: none */
-	int damaged;         /* the file itself is damaged (integrity_check) */
-	int64_t head_id;     /* on success: the last event, and its hash (hex), */
-	char head_hex[65];   /* to be kept elsewhere as an anchor */
-	char problem[256];   /* what is wrong with it, in Dutch */
-} kngg_verify_result;
 
 /*
  * Checks the file (PRAGMA integrity_check), recomputes the chain over every
