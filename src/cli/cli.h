@@ -71,6 +71,8 @@ typedef struct {
 	const char *help;       /* free text after the generated usage and options */
 } cmd_def;
 
+/* The hint of a subcommand that takes a name. */
+#define CLI_HINT_QUOTED "naam met spaties tussen aanhalingstekens"
 #define CLI_SUB_END {0}
 
 /* What a handler gets: the positional arguments after the subcommand word
@@ -250,6 +252,9 @@ void print_wrapped(FILE *f, const char *text, size_t indent, size_t first_indent
 /* Prints text wrapped, the cursor already at column col; further lines
  * start at column indent. */
 void print_wrapped_at(FILE *f, const char *text, size_t col, size_t indent);
+/* The same with the words separated by sep (a usage line's tokens hold
+ * spaces and are separated by tabs). */
+void print_wrapped_by(FILE *f, const char *text, char sep, size_t col, size_t indent);
 /* Prints "- text" at indent, wrapped under the text. */
 /* One RFC 4180 field (NULL: empty): quoted when it holds a comma, quote
  * or line break; then a comma, or CRLF after the last of a row. */

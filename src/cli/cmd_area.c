@@ -76,7 +76,7 @@ static const cli_option add_opts[] = {
 
 const cli_sub cmd_area_subs[] = {
 	{"add", NULL, "CODE NAAM", add, add_opts, sizeof(struct area_opts), "voeg een gebied toe",
-	 "naam met spaties tussen aanhalingstekens"},
+	 CLI_HINT_QUOTED},
 	{"list", NULL, "CODE", list, NULL, 0, "de gebieden van een gemeente", NULL},
 	CLI_SUB_END,
 };

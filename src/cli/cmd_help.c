@@ -6,7 +6,6 @@
 
 #include "cli/cli.h"
 
-#define HELP_WIDTH 78 /* as print_wrapped */
 #define LABEL_MAX 24  /* wider option labels put their text on the next line */
 
 static void spaces(FILE *f, size_t n)
@@ -21,8 +20,6 @@ static void print_usage(FILE *f, const char *prefix, const cmd_def *c, const cli
 {
 	char line[1024];
 	size_t col = strlen(prefix), indent = col + strlen("kngg ") + strlen(c->name) + 1;
-	char *tok, *save = NULL;
-	int first = 1;
 
 	if (s->name)
 		indent += strlen(s->name) + 1;
@@ -30,22 +27,7 @@ static void print_usage(FILE *f, const char *prefix, const cmd_def *c, const cli
 		indent = col + strlen("kngg ");
 	cli_usage_line(c, s, '\t', line, sizeof(line));
 	fputs(prefix, f);
-	for (tok = strtok_r(line, "\t", &save); tok; tok = strtok_r(NULL, "\t", &save)) {
-		size_t w = utf8_width(tok);
-
-		if (!first && col + 1 + w > HELP_WIDTH) {
-			fputc('\n', f);
-			spaces(f, indent);
-			col = indent;
-		} else if (!first) {
-			fputc(' ', f);
-			col++;
-		}
-		fputs(tok, f);
-		col += w;
-		first = 0;
-	}
-	fputc('\n', f);
+	print_wrapped_by(f, line, '\t', col, indent);
 }
 
 static int same(const char *a, const char *b)

@@ -80,13 +80,11 @@ static const cli_option track_opts[] = {
 	CLI_OPT_END,
 };
 
-#define QUOTED "naam met spaties tussen aanhalingstekens"
-
 const cli_sub cmd_municipality_subs[] = {
 	{"add", NULL, "CODE NAAM", name, track_opts, sizeof(struct municipality_opts),
-	 "voeg een gemeente toe", QUOTED},
+	 "voeg een gemeente toe", CLI_HINT_QUOTED},
 	{"rename", NULL, "CODE NAAM", name, track_opts, sizeof(struct municipality_opts),
-	 "geef een gemeente een nieuwe naam", QUOTED},
+	 "geef een gemeente een nieuwe naam", CLI_HINT_QUOTED},
 	{"list", NULL, "", list, NULL, 0, "alle gemeenten", NULL},
 	{"show", NULL, "CODE", show, NULL, 0, "een gemeente en sinds wanneer kngg haar volgt", NULL},
 	CLI_SUB_END,

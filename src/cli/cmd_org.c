@@ -124,13 +124,11 @@ static const cli_option lead_opts[] = {
 	CLI_OPT_END,
 };
 
-#define QUOTED "naam met spaties tussen aanhalingstekens"
-
 const cli_sub cmd_org_subs[] = {
 	{"add", NULL, "CODE NAAM", org_add, add_opts, sizeof(struct org_opts),
-	 "voeg een organisatie toe", QUOTED},
+	 "voeg een organisatie toe", CLI_HINT_QUOTED},
 	{"lead", NULL, "CODE NAAM", org_lead, lead_opts, sizeof(struct org_opts),
-	 "noem de hoofduitvoerder", QUOTED},
+	 "noem de hoofduitvoerder", CLI_HINT_QUOTED},
 	{"list", NULL, "CODE", org_list, NULL, 0, "de organisaties van een gemeente", NULL},
 	CLI_SUB_END,
 };

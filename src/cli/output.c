@@ -38,6 +38,11 @@ static void spaces(FILE *f, size_t n)
 
 void print_wrapped_at(FILE *f, const char *text, size_t col, size_t indent)
 {
+	print_wrapped_by(f, text, ' ', col, indent);
+}
+
+void print_wrapped_by(FILE *f, const char *text, char sep, size_t col, size_t indent)
+{
 	const char *p = text;
 	int first = 1;
 
@@ -45,7 +50,7 @@ void print_wrapped_at(FILE *f, const char *text, size_t col, size_t indent)
 		const char *end = p;
 		size_t len, w;
 
-		while (*end && *end != ' ')
+		while (*end && *end != sep)
 			end++;
 		len = (size_t)(end - p);
 		{
@@ -67,7 +72,7 @@ void print_wrapped_at(FILE *f, const char *text, size_t col, size_t indent)
 			first = 0;
 		}
 		p = end;
-		while (*p == ' ')
+		while (*p == sep)
 			p++;
 	}
 	fputc('\n', f);

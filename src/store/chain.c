@@ -237,7 +237,8 @@ int store_chain_append(kngg_store *st, int64_t id, const unsigned char hash[32])
 
 	if ((rc = read_head(st, &old_id, old, &count, &seal_ok)) < 0)
 		return rc;
-	if (count < 0 && (rc = store_pragma_int64(st, "SELECT count(*) - 1 FROM event", &count)) < 0)
+	if (count < 0 && (rc = store_int64(st, "SELECT count(*) - 1 FROM event", "lezen van de keten",
+					   &count, NULL)) < 0)
 		return rc;
 	return set_head(st, id, count + 1, hash);
 }
@@ -249,7 +250,8 @@ int store_chain_reseal(kngg_store *st)
 	int seal_ok, rc;
 
 	if ((rc = read_head(st, &id, hash, &count, &seal_ok)) < 0 ||
-	    (rc = store_pragma_int64(st, "SELECT count(*) FROM event", &count)) < 0)
+	    (rc = store_int64(st, "SELECT count(*) FROM event", "lezen van de keten", &count,
+			      NULL)) < 0)
 		return rc;
 	return id ? set_head(st, id, count, hash) : 0;
 }

@@ -98,7 +98,6 @@ int store_sql_error(kngg_store *st, int rc, const char *what)
 
 int store_prepare(kngg_store *st, const char *sql, sqlite3_stmt **stmt)
 {
-	struct store_cached *free_slot = NULL;
 	int rc;
 
 	for (int i = 0; i < st->ncache; i++) {
@@ -117,11 +116,8 @@ int store_prepare(kngg_store *st, const char *sql, sqlite3_stmt **stmt)
 		*stmt = NULL;
 		return store_sql_error(st, rc, "voorbereiden");
 	}
-	if (st->ncache < STORE_CACHE) {
-		free_slot = &st->cache[st->ncache++];
-		free_slot->stmt = *stmt;
-		free_slot->busy = 1;
-	}
+	if (st->ncache < STORE_CACHE)
+		st->cache[st->ncache++] = (struct store_cached){*stmt, 1};
 	return 0;
 }
 
@@ -312,16 +308,10 @@ int store_exec(kngg_store *st, const char *sql, const char *what)
 int store_pragma_int(kngg_store *st, const char *sql, int *out)
 {
 	int64_t v = 0;
-	int rc = store_pragma_int64(st, sql, &v);
+	int rc = store_int64(st, sql, "lezen van de kop", &v, NULL);
 
 	*out = (int)v;
-	return rc;
-}
-
-int store_pragma_int64(kngg_store *st, const char *sql, int64_t *out)
-{
-	int rc = store_int64(st, sql, "lezen van de kop", out, NULL);
-
+	/* a pragma or count always has its row */
 	return rc == KNGG_ENOTFOUND ? store_sql_error(st, SQLITE_ERROR, "lezen van de kop") : rc;
 }
 

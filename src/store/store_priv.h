@@ -91,7 +91,6 @@ const char *store_col_text(sqlite3_stmt *stmt, int i);
 int store_run(kngg_store *st, sqlite3_stmt *stmt, const char *what);
 int store_exec(kngg_store *st, const char *sql, const char *what);
 int store_pragma_int(kngg_store *st, const char *sql, int *out);
-int store_pragma_int64(kngg_store *st, const char *sql, int64_t *out);
 
 /* chain.c */
 /* SHA-256 over the free text of an event: value, data and note. */
