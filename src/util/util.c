@@ -413,3 +413,22 @@ cleanup:
 	kngg_buf_free(&prefix);
 	return rc;
 }
+
+static const char *const months_nl[] = {"januari", "februari", "maart",     "april",
+					"mei",     "juni",     "juli",      "augustus",
+					"september", "oktober", "november", "december"};
+
+const char *kngg_month_nl(int month)
+{
+	return month >= 1 && month <= 12 ? months_nl[month - 1] : "";
+}
+
+void kngg_date_nl(const char *date, char out[32])
+{
+	int y, m, d;
+
+	if (date && sscanf(date, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12)
+		snprintf(out, 32, "%d %s %d", d, months_nl[m - 1], y);
+	else
+		snprintf(out, 32, "%s", date ? date : "");
+}

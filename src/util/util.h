@@ -87,4 +87,10 @@ int kngg_fsync_dir(const char *path);
  * terminated list, or NULL). Returns how many were removed. */
 int kngg_sweep_temp(const char *path, const char *prefix, const char *const *suffixes);
 
+/* A month's Dutch name, 1 = "januari"; "" outside 1..12. */
+const char *kngg_month_nl(int month);
+/* An ISO date as Dutch people write it: "2026-07-01" -> "1 juli 2026".
+ * Anything that is not an ISO date is copied as it is. */
+void kngg_date_nl(const char *date, char out[32]);
+
 #endif

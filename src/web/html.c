@@ -56,18 +56,9 @@ void web_url_encode(kngg_buf *b, const char *s)
 	}
 }
 
-static const char *const months[] = {"januari", "februari", "maart",     "april",
-				     "mei",     "juni",     "juli",      "augustus",
-				     "september", "oktober", "november", "december"};
-
 void web_date_nl(const char *date, char out[32])
 {
-	int y, m, d;
-
-	if (date && sscanf(date, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12)
-		snprintf(out, 32, "%d %s %d", d, months[m - 1], y);
-	else
-		snprintf(out, 32, "%s", date ? date : "");
+	kngg_date_nl(date, out);
 }
 
 /* The municipality's sub-navigation. */
