@@ -100,6 +100,8 @@ typedef struct {
 	const char *note;
 	const char *area;     /* phase-2 steps and their activities */
 	const char *document; /* deliverables: title, path or link */
+	int new_person;       /* a name (by, signer) not in the register is a new
+				 person, added on purpose; else it is refused */
 } kngg_track_opts;
 
 typedef enum { KNGG_STEP_START, KNGG_STEP_DONE, KNGG_STEP_REOPEN } kngg_step_action;

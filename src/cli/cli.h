@@ -201,6 +201,9 @@ void cli_close(kngg_cli *cli);
 
 /* Parses a whole number in [min, max] given for option what. */
 int cli_int(const char *cmd, const char *what, const char *s, int min, int max, int *out);
+/* A score on scale (--score of factor and quickscan): a whole number in
+ * [min, max]; else a usage error that names the scale. */
+int cli_score(const char *cmd, const char *s, const kngg_scale *scale, int *out);
 /* A person or event number: a whole number from 1. */
 int cli_id(const char *cmd, const char *s, int64_t *id);
 

@@ -16,7 +16,10 @@ static int factor(kngg_cli *cli, const cli_call *call)
 
 	if (!a->score)
 		return cli_usage("factor", "--score ontbreekt");
-	if ((rc = cli_int("factor", "--score", a->score, -1000, 1000, &score)) != EXIT_OK)
+	if (!cli_defs(cli))
+		return EXIT_FAIL;
+	if ((rc = cli_score("factor", a->score, kngg_defs_factor_scale(cli_defs(cli)), &score)) !=
+	    EXIT_OK)
 		return rc;
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;

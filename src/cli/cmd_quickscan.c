@@ -16,7 +16,10 @@ static int quickscan(kngg_cli *cli, const cli_call *call)
 
 	if (!a->theme || !a->score)
 		return cli_usage("quickscan", "%s ontbreekt", a->theme ? "--score" : "--theme");
-	if ((rc = cli_int("quickscan", "--score", a->score, -1000, 1000, &score)) != EXIT_OK ||
+	if (!cli_defs(cli))
+		return EXIT_FAIL;
+	if ((rc = cli_score("quickscan", a->score, &kngg_defs_quickscan(cli_defs(cli))->scale,
+			    &score)) != EXIT_OK ||
 	    (a->phase && (rc = cli_int("quickscan", "--phase", a->phase, KNGG_CYCLE_PHASE, KNGG_PHASES, &phase)) != EXIT_OK))
 		return rc;
 	if (!(t = cli_tracker(cli)))

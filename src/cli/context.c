@@ -79,6 +79,23 @@ int cli_int(const char *cmd, const char *what, const char *s, int min, int max, 
 	return EXIT_OK;
 }
 
+int cli_score(const char *cmd, const char *s, const kngg_scale *scale, int *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = s ? strtol(s, &end, 10) : 0;
+	if (s && *s && !*end && !errno && v >= scale->min && v <= scale->max) {
+		*out = (int)v;
+		return EXIT_OK;
+	}
+	return cli_usage(cmd, "--score '%s' valt buiten de schaal: geef een heel getal van %d tot en "
+			      "met %d%s",
+			 s ? s : "", scale->min, scale->max,
+			 s && strpbrk(s, ",.") ? " (geen halve punten)" : "");
+}
+
 int cli_id(const char *cmd, const char *s, int64_t *id)
 {
 	int v = 0, rc = cli_int(cmd, "ID", s, 1, INT_MAX, &v);

@@ -20,6 +20,7 @@ struct kngg_tracker {
 	const char *today;  /* YYYY-MM-DD; NULL: the local date */
 	struct engine_journal *journal; /* the journal held while a question is answered */
 	int owns_store;     /* opened by kngg_tracker_open: closed with the tracker */
+	int new_person;     /* the write being filled in may add its --by (new_person) */
 };
 
 typedef struct engine_journal engine_journal;
@@ -52,6 +53,10 @@ int engine_event_add(kngg_tracker *t, kngg_event *ev, int64_t *id);
 /* Resolves a person named or numbered s in municipality code. With create,
  * an unknown name is added (org_id may be 0). Reports and returns
  * KNGG_ENOTFOUND / KNGG_EINVALID (ambiguous name, other municipality). */
+/* Reports an organisation name not found in code: one suggestion for a near
+ * miss (never a hint that would add a second one), else how to add it.
+ * Returns KNGG_ENOTFOUND. */
+int engine_unknown_org(kngg_tracker *t, const char *code, const char *name);
 int engine_person(kngg_tracker *t, const char *code, const char *s, int create, int64_t org_id,
 		  const char *date, int64_t *id);
 
@@ -74,8 +79,10 @@ int engine_need_municipality(kngg_tracker *t, const char *code);
  * the current cycle (phases 3-4). Reports what is wrong. */
 int engine_scope(kngg_tracker *t, const char *code, const kngg_step *step, const char *area,
 		 int64_t *area_id, int64_t *cycle_id);
-/* An item of definitions list list_id; reports the allowed ones when not. */
-int engine_list_item(kngg_tracker *t, const char *list_id, const char *what, const char *id);
+/* An item of definitions list list_id, as people type it (any case, with or
+ * without accents, or its title): *id becomes the id as the list spells it.
+ * Reports one suggestion for a near miss, else the allowed ones. */
+int engine_list_item(kngg_tracker *t, const char *list_id, const char *what, const char **id);
 
 /* The state of a sign-off point with the register already loaded. */
 int engine_signoff_status(kngg_tracker *t, const char *code, const kngg_signoff *so,

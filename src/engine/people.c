@@ -12,21 +12,36 @@
 
 #include "engine/engine.h"
 #include "kngg/people.h"
+#include "util/text.h"
 
 /* ---- validation helpers ------------------------------------------------------- */
 
-int engine_list_item(kngg_tracker *t, const char *list_id, const char *what, const char *id)
+int engine_list_item(kngg_tracker *t, const char *list_id, const char *what, const char **id)
 {
 	const kngg_list *l = kngg_defs_list(t->defs, list_id);
+	const char *typed = id ? *id : NULL;
+	kngg_suggest sg;
 	kngg_buf b = {0};
 	int rc;
 
-	if (id && l && kngg_list_find(l, id))
-		return 0;
+	/* as people type it: any case, with or without accents, the title too */
+	for (size_t i = 0; typed && l && i < l->nitems; i++) {
+		if (kngg_fold_eq_id(typed, l->items[i].id) ||
+		    (l->items[i].title && kngg_fold_eq(typed, l->items[i].title))) {
+			*id = l->items[i].id;
+			return 0;
+		}
+	}
+	kngg_suggest_init(&sg, typed);
+	for (size_t i = 0; l && i < l->nitems; i++)
+		kngg_suggest_offer(&sg, l->items[i].id);
+	if (kngg_suggest_best(&sg))
+		return engine_fail(t, KNGG_EINVALID, "%s '%s' bestaat niet; bedoelde je '%s'?", what,
+				   typed, kngg_suggest_best(&sg));
 	for (size_t i = 0; l && i < l->nitems; i++)
 		kngg_buf_printf(&b, "%s%s", i ? ", " : "", l->items[i].id);
 	rc = engine_fail(t, KNGG_EINVALID, "%s '%s' bestaat niet (kies uit: %s)", what,
-			 id ? id : "", kngg_buf_cstr(&b));
+			 typed ? typed : "", kngg_buf_cstr(&b));
 	kngg_buf_free(&b);
 	return rc;
 }
@@ -56,13 +71,48 @@ static int find_org(void *ctx, const kngg_org *o)
 
 /* ---- organisations and persons ------------------------------------------------ */
 
+static int suggest_org(void *ctx, const kngg_org *o)
+{
+	kngg_suggest_offer(ctx, o->name);
+	return 0;
+}
+
+int engine_unknown_org(kngg_tracker *t, const char *code, const char *name)
+{
+	kngg_suggest sg;
+
+	kngg_suggest_init(&sg, name);
+	kngg_store_orgs(t->store, code, suggest_org, &sg);
+	if (kngg_suggest_best(&sg))
+		return engine_fail(t, KNGG_ENOTFOUND, "onbekende organisatie '%s'; bedoelde je '%s'?",
+				   name, kngg_suggest_best(&sg));
+	return engine_fail(t, KNGG_ENOTFOUND,
+			   "%s heeft geen organisatie '%s'; voeg die toe met 'kngg org add %s \"%s\" "
+			   "--type TYPE' (zie 'kngg org list %s')",
+			   code, name, code, name, code);
+}
+
+static int org_name(void *ctx, const kngg_org *o)
+{
+	snprintf(ctx, KNGG_NAME_MAX + 1, "%s", o->name);
+	return 0;
+}
+
 static int org_add(kngg_tracker *t, const char *code, const char *name, const char *type,
 		   const char *date, const kngg_track_opts *o, int64_t *id)
 {
 	kngg_org org = {0, code, name, type, date, 0};
+	char known[KNGG_NAME_MAX + 1] = "";
 	kngg_event ev;
-	int rc = kngg_store_org_add(t->store, &org, id);
+	int rc;
 
+	/* "gemeente zaanstad" is "Gemeente Zaanstad": never a second one */
+	rc = kngg_store_org_find(t->store, code, name, org_name, known);
+	if (rc == 0)
+		return engine_fail(t, KNGG_EEXISTS, "%s heeft al een organisatie '%s'", code, known);
+	if (rc != KNGG_ENOTFOUND)
+		return rc;
+	rc = kngg_store_org_add(t->store, &org, id);
 	if (rc == KNGG_EEXISTS)
 		return engine_fail(t, rc, "%s heeft al een organisatie '%s'", code, name);
 	if (rc < 0)
@@ -90,8 +140,7 @@ int kngg_org_lead(kngg_tracker *t, const char *code, const char *org, int on,
 		goto done;
 	rc = kngg_store_org_find(t->store, code, org, find_org, &org_id);
 	if (rc == KNGG_ENOTFOUND)
-		rc = engine_fail(t, rc, "%s heeft geen organisatie '%s' (zie 'kngg org list %s')", code,
-				 org, code);
+		rc = engine_unknown_org(t, code, org);
 	if (rc < 0)
 		goto done;
 	engine_fill_event(t, &ev, KNGG_EV_ORG_LEAD, code, date, o);
@@ -110,7 +159,7 @@ int kngg_org_add(kngg_tracker *t, const char *code, const char *name, const char
 	int rc;
 
 	if ((rc = engine_check_name(t, "naam van de organisatie", name, 1)) < 0 ||
-	    (rc = engine_list_item(t, "organisatietypen", "organisatietype", type)) < 0 ||
+	    (rc = engine_list_item(t, "organisatietypen", "organisatietype", &type)) < 0 ||
 	    (rc = engine_check_opts(t, o)) < 0 || (rc = engine_date(t, o, 0, date)) < 0)
 		return rc;
 	if ((rc = kngg_store_begin(t->store)) < 0)
@@ -137,22 +186,29 @@ static int check_contact(kngg_tracker *t, const kngg_stakeholder_in *in)
 	return 0;
 }
 
-/* Finds the one person of that name not yet registered (no organisation):
- * *id > 0 then; -1 when there is more than one person of the name. */
-static int only_by_name(void *ctx, const kngg_person *p)
-{
-	int64_t *id = ctx;
+/* The persons of one name (folded): the one not yet registered (known only
+ * from --by or as a signer), and one already at the organisation. */
+struct same_name {
+	int64_t org_id;
+	int64_t unregistered; /* > 0: the one; -1: more than one */
+	int64_t same_org;     /* a stakeholder of that name at org_id, or 0 */
+};
 
-	if (*id != 0 || p->org_id)
-		*id = -1;
-	else
-		*id = p->id;
+static int same_name(void *ctx, const kngg_person *p)
+{
+	struct same_name *sn = ctx;
+
+	if (!p->org_id)
+		sn->unregistered = sn->unregistered ? -1 : p->id;
+	else if (p->org_id == sn->org_id && !sn->same_org)
+		sn->same_org = p->id;
 	return 0;
 }
 
-int kngg_stakeholder_add(kngg_tracker *t, const char *code, const kngg_stakeholder_in *in,
+int kngg_stakeholder_add(kngg_tracker *t, const char *code, const kngg_stakeholder_in *given,
 			 const kngg_track_opts *o, int64_t *id)
 {
+	kngg_stakeholder_in canon = *given, *in = &canon; /* listed values as the lists spell them */
 	kngg_person p = {0};
 	int64_t org_id = 0, pid;
 	json_t *data;
@@ -163,9 +219,9 @@ int kngg_stakeholder_add(kngg_tracker *t, const char *code, const kngg_stakehold
 	if ((rc = engine_check_name(t, "--name", in->name, 1)) < 0 ||
 	    (rc = engine_check_name(t, "--org", in->org, 1)) < 0 ||
 	    (rc = check_contact(t, in)) < 0 ||
-	    (in->level && (rc = engine_list_item(t, "niveaus", "niveau", in->level)) < 0) ||
+	    (in->level && (rc = engine_list_item(t, "niveaus", "niveau", &in->level)) < 0) ||
 	    (in->org_type &&
-	     (rc = engine_list_item(t, "organisatietypen", "organisatietype", in->org_type)) < 0) ||
+	     (rc = engine_list_item(t, "organisatietypen", "organisatietype", &in->org_type)) < 0) ||
 	    (rc = engine_check_opts(t, o)) < 0 || (rc = engine_date(t, o, 0, date)) < 0)
 		return rc;
 	if (strspn(in->name, "0123456789") == strlen(in->name))
@@ -178,9 +234,7 @@ int kngg_stakeholder_add(kngg_tracker *t, const char *code, const kngg_stakehold
 	if (rc == KNGG_ENOTFOUND && in->org_type)
 		rc = org_add(t, code, in->org, in->org_type, date, o, &org_id);
 	else if (rc == KNGG_ENOTFOUND)
-		rc = engine_fail(t, rc,
-				 "%s heeft geen organisatie '%s'; voeg die toe met 'kngg org add %s \"%s\" --type TYPE' of geef --org-type",
-				 code, in->org, code, in->org);
+		rc = engine_unknown_org(t, code, in->org);
 	if (rc < 0)
 		goto done;
 	p.municipality = code;
@@ -191,9 +245,23 @@ int kngg_stakeholder_add(kngg_tracker *t, const char *code, const kngg_stakehold
 	p.org_id = org_id;
 	p.level = in->level;
 	p.created_at = date;
-	/* someone known only from --by becomes this stakeholder */
-	if ((rc = kngg_store_person_find(t->store, code, in->name, only_by_name, &p.id)) < 0)
-		goto done;
+	/* the same name (case and accents aside) at the same organisation is the
+	 * same person: refused; someone known only from --by becomes this one */
+	{
+		struct same_name sn = {org_id, 0, 0};
+
+		if ((rc = kngg_store_person_find(t->store, code, in->name, same_name, &sn)) < 0)
+			goto done;
+		if (sn.same_org) {
+			rc = engine_fail(t, KNGG_EEXISTS,
+					 "%s heeft al een stakeholder '%s' bij %s (nummer %lld; zie "
+					 "'kngg stakeholder show %s %lld')",
+					 code, in->name, in->org, (long long)sn.same_org, code,
+					 (long long)sn.same_org);
+			goto done;
+		}
+		p.id = sn.unregistered > 0 ? sn.unregistered : 0;
+	}
 	if (p.id > 0) {
 		pid = p.id;
 		rc = kngg_store_person_register(t->store, &p);
@@ -577,7 +645,7 @@ int kngg_stakeholder_assess(kngg_tracker *t, const char *code, int64_t person,
 		if (!given[i])
 			continue;
 		any = 1;
-		if ((rc = engine_list_item(t, lists[i], names[i], given[i])) < 0)
+		if ((rc = engine_list_item(t, lists[i], names[i], &given[i])) < 0)
 			return rc;
 	}
 	if (!any)
@@ -687,7 +755,7 @@ static int role_write(kngg_tracker *t, const char *code, int64_t person, const c
 	char date[11], *data = NULL;
 	int rc, held = 0;
 
-	if ((rc = engine_list_item(t, "rollen", "rol", role)) < 0 ||
+	if ((rc = engine_list_item(t, "rollen", "rol", &role)) < 0 ||
 	    (!end && (rc = role_data(t, terms, &data)) < 0) ||
 	    (rc = engine_check_opts(t, o)) < 0 || (rc = engine_date(t, o, 0, date)) < 0)
 		return rc;

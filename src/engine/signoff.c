@@ -774,8 +774,9 @@ static int check_signer(kngg_tracker *t, const char *code, const kngg_signoff *s
 }
 
 int kngg_signoff_record(kngg_tracker *t, const char *code, const char *signoff_id,
-			const kngg_signoff_in *in, const kngg_track_opts *o, int64_t *event_id)
+			const kngg_signoff_in *given, const kngg_track_opts *o, int64_t *event_id)
 {
+	kngg_signoff_in canon = *given, *in = &canon; /* roles as the list spells them */
 	const kngg_signoff *so = kngg_def_signoff(kngg_defs_find(t->defs, signoff_id));
 	const char *effective;
 	struct org_found org = {0, ""};
@@ -806,8 +807,8 @@ int kngg_signoff_record(kngg_tracker *t, const char *code, const char *signoff_i
 				   "--document ontbreekt: noem het besluit of stuk (titel, nummer of link)");
 	if ((rc = engine_check_name(t, "--org", in->org, 1)) < 0 ||
 	    (rc = engine_check_text(t, "--document", in->document, 1)) < 0 ||
-	    (rc = engine_list_item(t, "rollen", "--role", in->role)) < 0 ||
-	    (in->as && (rc = engine_list_item(t, "rollen", "--as", in->as)) < 0) ||
+	    (rc = engine_list_item(t, "rollen", "--role", &in->role)) < 0 ||
+	    (in->as && (rc = engine_list_item(t, "rollen", "--as", &in->as)) < 0) ||
 	    (rc = engine_check_opts(t, o)) < 0 || (rc = engine_date(t, o, 0, date)) < 0)
 		return rc;
 	effective = in->as ? in->as : in->role;
@@ -817,9 +818,7 @@ int kngg_signoff_record(kngg_tracker *t, const char *code, const char *signoff_i
 		goto done;
 	rc = kngg_store_org_find(t->store, code, in->org, org_found, &org);
 	if (rc == KNGG_ENOTFOUND)
-		rc = engine_fail(t, rc,
-				 "%s heeft geen organisatie '%s'; voeg die toe met 'kngg org add %s \"%s\" --type TYPE'",
-				 code, in->org, code, in->org);
+		rc = engine_unknown_org(t, code, in->org);
 	if (rc < 0 || (rc = kngg_register_load(t, code, date, &reg)) < 0)
 		goto done;
 	for (size_t i = 0; i < so->nsigners; i++)
@@ -840,7 +839,8 @@ int kngg_signoff_record(kngg_tracker *t, const char *code, const char *signoff_i
 	}
 	if ((rc = engine_scope(t, code, kngg_def_step(so->def.parent), o ? o->area : NULL, &area_id,
 			       &cycle_id)) < 0 ||
-	    (rc = engine_person(t, code, in->signer, 1, org.id, date, &person)) < 0)
+	    (rc = engine_person(t, code, in->signer, o && o->new_person, org.id, date,
+				 &person)) < 0)
 		goto done;
 	/* a person just added is not in reg: load it again */
 	kngg_register_free(reg);
@@ -916,8 +916,7 @@ int kngg_signoff_prepare(kngg_tracker *t, const char *code, const char *signoff_
 
 		rc = kngg_store_org_find(t->store, code, orgs[i], org_found, &f);
 		if (rc == KNGG_ENOTFOUND)
-			rc = engine_fail(t, rc, "%s heeft geen organisatie '%s' (zie 'kngg org list %s')",
-					 code, orgs[i], code);
+			rc = engine_unknown_org(t, code, orgs[i]);
 		if (rc < 0)
 			goto done;
 		n = add_org_id(ids, n, MAX_ORGS, f.id);

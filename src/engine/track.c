@@ -13,6 +13,7 @@
 #include "kngg/people.h"
 
 #include "engine/engine.h"
+#include "util/text.h"
 
 #define MAX_TEXT KNGG_TEXT_MAX
 #define MAX_NAME KNGG_NAME_MAX /* as the schema's CHECK */
@@ -80,7 +81,9 @@ void engine_day(const kngg_tracker *t, const char *as_of, char out[11])
 int engine_check_as_of(kngg_tracker *t, const char *as_of)
 {
 	if (as_of && !kngg_valid_date(as_of))
-		return engine_fail(t, KNGG_EINVALID, "ongeldige datum '%s' (verwacht JJJJ-MM-DD)",
+		return engine_fail(t, KNGG_EINVALID,
+				   "ongeldige datum '%s' (verwacht bijvoorbeeld 1-7-2026, 1 juli 2026 of "
+				   "2026-07-01)",
 				   as_of);
 	return 0;
 }
@@ -101,14 +104,15 @@ int engine_date(kngg_tracker *t, const kngg_track_opts *o, int allow_future, cha
 		memcpy(out, today, 11);
 		return 0;
 	}
-	if (!kngg_valid_date(o->date))
+	/* as Dutch people write it (1-7-2026, 1 juli 2026), stored as ISO */
+	if (!kngg_date_parse(o->date, out))
 		return engine_fail(t, KNGG_EINVALID,
-				   "ongeldige datum '%s' (verwacht JJJJ-MM-DD, een bestaande dag)",
+				   "ongeldige datum '%s' (verwacht een bestaande dag, bijvoorbeeld "
+				   "1-7-2026, 1 juli 2026 of 2026-07-01)",
 				   o->date);
-	if (!allow_future && strcmp(o->date, today) > 0)
+	if (!allow_future && strcmp(out, today) > 0)
 		return engine_fail(t, KNGG_EINVALID, "datum %s ligt in de toekomst (vandaag is %s)",
-				   o->date, today);
-	memcpy(out, o->date, 11);
+				   out, today);
 	return 0;
 }
 
@@ -193,6 +197,7 @@ void engine_fill_event(kngg_tracker *t, kngg_event *ev, const char *kind, const 
 	ev->municipality = code;
 	ev->date = date;
 	ev->defs_version = kngg_defs_version(t->defs);
+	t->new_person = o && o->new_person;
 	if (o) {
 		ev->by = o->by;
 		ev->note = o->note;
@@ -236,6 +241,32 @@ static int person_in(void *ctx, const kngg_person *p)
 	return 0;
 }
 
+static int suggest_person(void *ctx, const kngg_person *p)
+{
+	if (p->name && !p->erased_at)
+		kngg_suggest_offer(ctx, p->name);
+	return 0;
+}
+
+/* A name that is not in the register: never added silently (two people
+ * would become one, or one two); one suggestion for a near miss. */
+static int unknown_person(kngg_tracker *t, const char *code, const char *name)
+{
+	kngg_suggest sg;
+
+	kngg_suggest_init(&sg, name);
+	kngg_store_persons(t->store, code, suggest_person, &sg);
+	if (kngg_suggest_best(&sg))
+		return engine_fail(t, KNGG_ENOTFOUND,
+				   "%s heeft geen persoon '%s'; bedoelde je '%s'? (of geef --new-person "
+				   "voor een nieuwe persoon)",
+				   code, name, kngg_suggest_best(&sg));
+	return engine_fail(t, KNGG_ENOTFOUND,
+			   "%s heeft geen persoon '%s'; voeg die toe met 'kngg stakeholder add %s "
+			   "--name \"%s\" --org ORG', of geef --new-person voor een nieuwe persoon",
+			   code, name, code, name);
+}
+
 int engine_person(kngg_tracker *t, const char *code, const char *s, int create, int64_t org_id,
 		  const char *date, int64_t *id)
 {
@@ -273,7 +304,7 @@ int engine_person(kngg_tracker *t, const char *code, const char *s, int create, 
 		return 0;
 	}
 	if (!create)
-		return engine_fail(t, KNGG_ENOTFOUND, "%s heeft geen persoon '%s'", code, s);
+		return unknown_person(t, code, s);
 	{
 		kngg_person p = {0};
 
@@ -290,7 +321,8 @@ int engine_event_add(kngg_tracker *t, kngg_event *ev, int64_t *id)
 	int rc;
 
 	if (ev->by && !ev->by_person &&
-	    (rc = engine_person(t, ev->municipality, ev->by, 1, 0, ev->date, &ev->by_person)) < 0)
+	    (rc = engine_person(t, ev->municipality, ev->by, t->new_person, 0, ev->date,
+				&ev->by_person)) < 0)
 		return rc;
 	return kngg_store_event_add(t->store, ev, id);
 }
@@ -708,8 +740,21 @@ int kngg_track_quickscan(kngg_tracker *t, const char *code, const char *theme, i
 
 	snprintf(id, sizeof(id), "quickscan/%s", theme ? theme : "");
 	th = kngg_def_theme(kngg_defs_find(t->defs, id));
+	for (size_t i = 0; !th && theme && i < q->nthemes; i++)
+		if (kngg_fold_eq_id(theme, q->themes[i].def.id) ||
+		    kngg_fold_eq(theme, q->themes[i].def.title))
+			th = &q->themes[i];
 	if (!th) {
 		kngg_buf b = {0};
+		kngg_suggest sg;
+
+		kngg_suggest_init(&sg, theme);
+		for (size_t i = 0; i < q->nthemes; i++)
+			kngg_suggest_offer(&sg, q->themes[i].def.id);
+		if (kngg_suggest_best(&sg))
+			return engine_fail(t, KNGG_ENOTFOUND,
+					   "onbekend QuickScan-thema '%s'; bedoelde je '%s'?", theme,
+					   kngg_suggest_best(&sg));
 
 		for (size_t i = 0; i < q->nthemes; i++)
 			kngg_buf_printf(&b, "%s%s", i ? ", " : "", q->themes[i].def.id);
@@ -763,11 +808,22 @@ int kngg_track_factor(kngg_tracker *t, const char *code, const char *factor, int
 	char date[11];
 	kngg_event ev;
 	int rc;
+	size_t n;
+	const kngg_factor *all = kngg_defs_factors(t->defs, &n);
 
+	for (size_t i = 0; !f && factor && i < n; i++)
+		if (kngg_fold_eq_id(factor, all[i].def.id) || kngg_fold_eq(factor, all[i].def.title))
+			f = &all[i];
 	if (!f) {
-		size_t n;
-		const kngg_factor *all = kngg_defs_factors(t->defs, &n);
 		kngg_buf b = {0};
+		kngg_suggest sg;
+
+		kngg_suggest_init(&sg, factor);
+		for (size_t i = 0; i < n; i++)
+			kngg_suggest_offer(&sg, all[i].def.id);
+		if (kngg_suggest_best(&sg))
+			return engine_fail(t, KNGG_ENOTFOUND, "onbekende factor '%s'; bedoelde je '%s'?",
+					   factor, kngg_suggest_best(&sg));
 
 		for (size_t i = 0; i < n; i++)
 			kngg_buf_printf(&b, "%s%s", i ? ", " : "", all[i].def.id);

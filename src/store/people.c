@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "store/store_priv.h"
+#include "util/text.h"
 
 /* ---- organisations -------------------------------------------------------- */
 
@@ -37,15 +38,33 @@ static int map_org(void *ctx, sqlite3_stmt *row)
 	return w->fn ? w->fn(w->ctx, &o) : 0;
 }
 
+/* Names match as people type them: case and accents aside (util/text.h). */
+struct org_match {
+	struct org_walk w;
+	const char *name;
+	int found;
+};
+
+static int map_org_match(void *ctx, sqlite3_stmt *row)
+{
+	struct org_match *m = ctx;
+
+	if (m->found || !kngg_fold_eq((const char *)sqlite3_column_text(row, 2), m->name))
+		return 0;
+	m->found = 1;
+	return map_org(&m->w, row);
+}
+
 int kngg_store_org_find(kngg_store *st, const char *municipality, const char *name,
 			kngg_org_fn fn, void *ctx)
 {
-	struct org_walk w = {fn, ctx};
-	int found, rc = store_query(st, ORG_SELECT "WHERE municipality = ?1 AND name = ?2",
-				    "lezen van organisaties", map_org, &w, &found, "tt",
-				    municipality, name);
+	struct org_match m = {{fn, ctx}, name, 0};
+	/* the exact spelling first, should two names fold alike */
+	int rc = store_query(st, ORG_SELECT "WHERE municipality = ?1 ORDER BY name = ?2 DESC, id",
+			     "lezen van organisaties", map_org_match, &m, NULL, "tt", municipality,
+			     name);
 
-	return rc ? rc : found ? 0 : KNGG_ENOTFOUND;
+	return rc ? rc : m.found ? 0 : KNGG_ENOTFOUND;
 }
 
 int kngg_store_org_get(kngg_store *st, int64_t id, kngg_org_fn fn, void *ctx)
@@ -127,13 +146,28 @@ int kngg_store_person_get(kngg_store *st, int64_t id, kngg_person_fn fn, void *c
 	return rc ? rc : found ? 0 : KNGG_ENOTFOUND;
 }
 
+struct person_match {
+	struct person_walk w;
+	const char *name;
+};
+
+static int map_person_match(void *ctx, sqlite3_stmt *row)
+{
+	struct person_match *m = ctx;
+
+	if (!kngg_fold_eq((const char *)sqlite3_column_text(row, 2), m->name))
+		return 0;
+	return map_person(&m->w, row);
+}
+
 int kngg_store_person_find(kngg_store *st, const char *municipality, const char *name,
 			   kngg_person_fn fn, void *ctx)
 {
-	struct person_walk w = {fn, ctx};
+	struct person_match m = {{fn, ctx}, name};
 
-	return store_query(st, PERSON_SELECT "WHERE p.municipality = ?1 AND p.name = ?2 ORDER BY p.id",
-			   "lezen van personen", map_person, &w, NULL, "tt", municipality, name);
+	return store_query(st, PERSON_SELECT "WHERE p.municipality = ?1 AND p.name IS NOT NULL "
+					     "ORDER BY p.id",
+			   "lezen van personen", map_person_match, &m, NULL, "t", municipality);
 }
 
 int kngg_store_persons(kngg_store *st, const char *municipality, kngg_person_fn fn, void *ctx)

@@ -14,6 +14,7 @@
 
 #include "store/store_internal.h"
 #include "store/store_priv.h"
+#include "util/text.h"
 
 
 extern const unsigned char kngg_schema_sql[];
@@ -911,11 +912,35 @@ int kngg_store_area_add(kngg_store *st, const char *municipality, const char *na
 	return store_seal_row(st, "area", NULL, sqlite3_last_insert_rowid(st->db));
 }
 
+struct area_match {
+	const char *name;
+	int64_t *id;
+	int found;
+};
+
+static int map_area_match(void *ctx, sqlite3_stmt *row)
+{
+	struct area_match *m = ctx;
+
+	if (!m->found && kngg_fold_eq((const char *)sqlite3_column_text(row, 1), m->name)) {
+		*m->id = sqlite3_column_int64(row, 0);
+		m->found = 1;
+	}
+	return 0;
+}
+
+/* Names match as people type them: case and accents aside (util/text.h);
+ * the exact spelling first, should two names fold alike. */
 int kngg_store_area_find(kngg_store *st, const char *municipality, const char *name,
 			 int64_t *id)
 {
-	return store_int64(st, "SELECT id FROM area WHERE municipality = ?1 AND name = ?2",
-			   "zoeken van een gebied", id, "tt", municipality, name);
+	struct area_match m = {name, id, 0};
+	int rc = store_query(st, "SELECT id, name FROM area WHERE municipality = ?1 "
+				 "ORDER BY name = ?2 DESC, id",
+			     "zoeken van een gebied", map_area_match, &m, NULL, "tt", municipality,
+			     name);
+
+	return rc ? rc : m.found ? 0 : KNGG_ENOTFOUND;
 }
 
 struct area_walk {

@@ -41,7 +41,7 @@ rejected "done far in the future" "toekomst" step done GM0479 1.2 --date 2027-01
 rejected "done before its start" "2026-01-21" step done GM0479 1.2 --date 2026-01-20
 
 # impossible dates, on every action
-for d in 2026-02-30 2026-13-01 26-01-01 2026-1-1 2026-00-10 2026-04-31 2026-02-29 20260101 "2026-01-01 " ""; do
+for d in 2026-02-30 2026-13-01 26-01-01 31-2-2026 2-30-2026 2026-00-10 2026-04-31 2026-02-29 20260101 "2026-01-01 " ""; do
 	rejected "start with date '$d'" "ongeldige datum '$d'" step start GM0479 1.3 --date "$d"
 done
 rejected "done with date 2026-02-30" "ongeldige datum '2026-02-30'" step done GM0479 1.2 --date 2026-02-30

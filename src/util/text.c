@@ -1,0 +1,375 @@
+/*
+ * text.c: folding, near misses and Dutch dates (util/text.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/text.h"
+
+/* The base letters of U+0100..U+017F (Latin Extended-A), lowercase; 'J'
+ * stands for "ij" (U+0132, U+0133) and 'O' for "oe" (U+0152, U+0153). */
+static const char latin_ext_a[] = "aaaaaa"
+				  "cccccccc"
+				  "dddd"
+				  "eeeeeeeeee"
+				  "gggggggg"
+				  "hhhh"
+				  "iiiiiiiiii"
+				  "JJ"
+				  "jj"
+				  "kkk"
+				  "llllllllll"
+				  "nnnnnnnnn"
+				  "oooooo"
+				  "OO"
+				  "rrrrrr"
+				  "ssssssss"
+				  "tttttt"
+				  "uuuuuuuuuuuu"
+				  "ww"
+				  "yyy"
+				  "zzzzzz"
+				  "s";
+
+/* U+00C0..U+00FF; '*' keeps the character (× and ÷). */
+static const char latin_1[] = "aaaaaaAceeeeiiii"
+			      "dnooooo*ouuuuyTS"
+			      "aaaaaaAceeeeiiii"
+			      "dnooooo*ouuuuyTy";
+
+/* Decodes one UTF-8 sequence at p (n bytes left); its length in *len, or
+ * -1 when it is not valid UTF-8. */
+static long utf8_next(const unsigned char *p, size_t n, size_t *len)
+{
+	long c;
+	size_t need;
+
+	if (p[0] < 0x80) {
+		*len = 1;
+		return p[0];
+	}
+	if ((p[0] & 0xe0) == 0xc0) {
+		c = p[0] & 0x1f;
+		need = 2;
+	} else if ((p[0] & 0xf0) == 0xe0) {
+		c = p[0] & 0x0f;
+		need = 3;
+	} else if ((p[0] & 0xf8) == 0xf0) {
+		c = p[0] & 0x07;
+		need = 4;
+	} else {
+		return -1;
+	}
+	if (need > n)
+		return -1;
+	for (size_t i = 1; i < need; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return -1;
+		c = (c << 6) | (p[i] & 0x3f);
+	}
+	if ((need == 2 && c < 0x80) || (need == 3 && c < 0x800) || (need == 4 && c < 0x10000))
+		return -1;
+	*len = need;
+	return c;
+}
+
+static void put_base(kngg_buf *out, char base)
+{
+	if (base == 'J')
+		kngg_buf_puts(out, "ij");
+	else if (base == 'O')
+		kngg_buf_puts(out, "oe");
+	else if (base == 'A')
+		kngg_buf_puts(out, "ae");
+	else if (base == 'T')
+		kngg_buf_puts(out, "th");
+	else if (base == 'S')
+		kngg_buf_puts(out, "ss");
+	else if (base == 's' || (base >= 'a' && base <= 'z'))
+		kngg_buf_put(out, &base, 1);
+}
+
+void kngg_fold(const char *s, kngg_buf *out)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t n = strlen((const char *)p), len;
+	int space = 0, any = 0;
+
+	while (n) {
+		long c = utf8_next(p, n, &len);
+
+		if (c < 0) {
+			len = 1;
+			c = -1;
+		}
+		if (c == ' ' || c == '\t' || c == 0xa0) {
+			space = any;
+			p += len;
+			n -= len;
+			continue;
+		}
+		if (space)
+			kngg_buf_put(out, " ", 1);
+		space = 0;
+		any = 1;
+		if (c >= 'A' && c <= 'Z') {
+			char lower = (char)(c - 'A' + 'a');
+
+			kngg_buf_put(out, &lower, 1);
+		} else if (c >= 0xc0 && c <= 0xff && latin_1[c - 0xc0] != '*') {
+			put_base(out, latin_1[c - 0xc0]);
+		} else if (c >= 0x100 && c <= 0x17f) {
+			put_base(out, latin_ext_a[c - 0x100]);
+		} else {
+			kngg_buf_put(out, (const char *)p, len);
+		}
+		p += len;
+		n -= len;
+	}
+	if (!out->ptr)
+		kngg_buf_put(out, "", 0);
+}
+
+static int fold_cmp(const char *a, const char *b, int ids)
+{
+	kngg_buf fa = {0}, fb = {0};
+	int eq;
+
+	if (!a || !b)
+		return 0;
+	kngg_fold(a, &fa);
+	kngg_fold(b, &fb);
+	if (ids) {
+		for (size_t i = 0; i < fa.len; i++)
+			if (fa.ptr[i] == ' ' || fa.ptr[i] == '_')
+				fa.ptr[i] = '-';
+		for (size_t i = 0; i < fb.len; i++)
+			if (fb.ptr[i] == ' ' || fb.ptr[i] == '_')
+				fb.ptr[i] = '-';
+	}
+	eq = !fa.failed && !fb.failed && strcmp(kngg_buf_cstr(&fa), kngg_buf_cstr(&fb)) == 0;
+	kngg_buf_free(&fa);
+	kngg_buf_free(&fb);
+	return eq;
+}
+
+int kngg_fold_eq(const char *a, const char *b)
+{
+	return fold_cmp(a, b, 0);
+}
+
+int kngg_fold_eq_id(const char *a, const char *b)
+{
+	return fold_cmp(a, b, 1);
+}
+
+size_t kngg_fold_distance(const char *a, const char *b, size_t limit)
+{
+	kngg_buf fa = {0}, fb = {0};
+	size_t *row = NULL, la, lb, d;
+
+	kngg_fold(a, &fa);
+	kngg_fold(b, &fb);
+	la = fa.len;
+	lb = fb.len;
+	if (fa.failed || fb.failed || (la > lb ? la - lb : lb - la) > limit || la > 1024 ||
+	    lb > 1024 || !(row = malloc((lb + 1) * sizeof(*row)))) {
+		d = limit + 1;
+		goto done;
+	}
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0], lowest;
+
+		row[0] = i;
+		lowest = row[0];
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j], best = diag + (fa.ptr[i - 1] != fb.ptr[j - 1]);
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up;
+			row[j] = best;
+			if (best < lowest)
+				lowest = best;
+		}
+		if (lowest > limit) {
+			d = limit + 1;
+			goto done;
+		}
+	}
+	d = row[lb];
+done:
+	free(row);
+	kngg_buf_free(&fa);
+	kngg_buf_free(&fb);
+	return d;
+}
+
+static size_t near_limit(const char *typed)
+{
+	size_t n = strlen(typed);
+
+	return n >= 12 ? 3 : n >= 6 ? 2 : 1;
+}
+
+int kngg_near_miss(const char *typed, const char *candidate)
+{
+	size_t limit, d;
+
+	if (!typed || !candidate || !*typed)
+		return 0;
+	limit = near_limit(typed);
+	d = kngg_fold_distance(typed, candidate, limit);
+	return d >= 1 && d <= limit;
+}
+
+void kngg_suggest_init(kngg_suggest *sg, const char *typed)
+{
+	memset(sg, 0, sizeof(*sg));
+	sg->typed = typed;
+}
+
+void kngg_suggest_offer(kngg_suggest *sg, const char *candidate)
+{
+	size_t limit, d;
+
+	if (!sg->typed || !*sg->typed || !candidate)
+		return;
+	limit = near_limit(sg->typed);
+	d = kngg_fold_distance(sg->typed, candidate, limit);
+	if (d < 1 || d > limit)
+		return;
+	if (sg->best && d == sg->distance) {
+		if (!kngg_fold_eq(sg->best, candidate))
+			sg->ties++;
+		return;
+	}
+	if (!sg->best || d < sg->distance) {
+		sg->best = candidate;
+		sg->distance = d;
+		sg->ties = 0;
+	}
+}
+
+const char *kngg_suggest_best(const kngg_suggest *sg)
+{
+	return sg->ties ? NULL : sg->best;
+}
+
+/* ---- dates ------------------------------------------------------------------------------ */
+
+static const struct {
+	const char *name;
+	int month;
+} month_names[] = {
+	{"januari", 1},   {"jan", 1},  {"februari", 2}, {"feb", 2},	  {"febr", 2},
+	{"maart", 3},     {"mrt", 3},  {"mar", 3},      {"maa", 3},	  {"april", 4},
+	{"apr", 4},       {"mei", 5},  {"juni", 6},     {"jun", 6},	  {"juli", 7},
+	{"jul", 7},       {"augustus", 8}, {"aug", 8},  {"september", 9}, {"sep", 9},
+	{"sept", 9},      {"oktober", 10}, {"okt", 10}, {"oct", 10},	  {"november", 11},
+	{"nov", 11},      {"december", 12}, {"dec", 12},
+};
+
+static int days_in(int y, int m)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return days[m - 1] + (m == 2 && leap);
+}
+
+/* Reads 1 to max digits at *p; -1 when there are none or more. */
+static int digits(const char **p, int max, int *count)
+{
+	int v = 0, n = 0;
+
+	while (**p >= '0' && **p <= '9') {
+		if (++n > max)
+			return -1;
+		v = v * 10 + (**p - '0');
+		(*p)++;
+	}
+	*count = n;
+	return n ? v : -1;
+}
+
+/* A month's name or abbreviation at *p (folded: any case, a trailing '.'). */
+static int month_word(const char **p)
+{
+	char word[16];
+	size_t n = 0;
+	const char *q = *p;
+
+	while (((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z')) && n < sizeof(word) - 1)
+		word[n++] = (char)(*q >= 'A' && *q <= 'Z' ? *q - 'A' + 'a' : *q), q++;
+	word[n] = '\0';
+	if ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z'))
+		return -1;
+	for (size_t i = 0; i < sizeof(month_names) / sizeof(month_names[0]); i++) {
+		if (strcmp(word, month_names[i].name) == 0) {
+			if (*q == '.')
+				q++;
+			*p = q;
+			return month_names[i].month;
+		}
+	}
+	return -1;
+}
+
+static int set_date(int y, int m, int d, char out[11])
+{
+	if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 || d > days_in(y, m))
+		return 0;
+	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+	return 1;
+}
+
+int kngg_date_parse(const char *s, char out[11])
+{
+	const char *p = s;
+	int a, b, c, na, nb, nc;
+	char sep;
+
+	out[0] = '\0';
+	if (!s)
+		return 0;
+	if ((a = digits(&p, 4, &na)) < 0)
+		return 0;
+	if (na == 4) { /* ISO, or Y-M-D with one-digit parts */
+		if (*p++ != '-' || (b = digits(&p, 2, &nb)) < 0 || *p++ != '-' ||
+		    (c = digits(&p, 2, &nc)) < 0)
+			return 0;
+		return *p == '\0' && set_date(a, b, c, out);
+	}
+	if (na > 2)
+		return 0;
+	/* day first: 1-7-2026, 1/7/2026, 1.7.2026, 1 juli 2026, 1-jul-2026 */
+	sep = *p;
+	if (sep != '-' && sep != '/' && sep != '.' && sep != ' ')
+		return 0;
+	while (*p == sep)
+		p++;
+	if (*p >= '0' && *p <= '9') {
+		if (sep == ' ' || (b = digits(&p, 2, &nb)) < 0 || *p++ != sep)
+			return 0;
+	} else {
+		if ((b = month_word(&p)) < 0)
+			return 0;
+		if (sep == ' ' || sep == '.') {
+			if (*p != ' ')
+				return 0;
+		} else if (*p != sep) {
+			return 0;
+		}
+		while (*p == ' ' || *p == sep)
+			p++;
+	}
+	if ((c = digits(&p, 4, &nc)) < 0 || nc != 4)
+		return 0;
+	return *p == '\0' && set_date(c, b, a, out);
+}

@@ -1,0 +1,59 @@
+/*
+ * text.h: reading what people type. Folding for matching (case and
+ * accents), a small edit distance for "bedoelde je ...?", and dates as
+ * Dutch people write them. Shared by the engine and every front, so that a
+ * value is accepted the same way everywhere.
+ */
+#ifndef KNGG_UTIL_TEXT_H
+#define KNGG_UTIL_TEXT_H
+
+#include <stddef.h>
+
+#include "util/util.h"
+
+/*
+ * Appends s folded for matching to out: UTF-8 lowercased, Latin diacritics
+ * stripped (ï -> i, É -> e, ß -> ss, ĳ -> ij), runs of spaces and tabs as
+ * one space, none at either end. Bytes that are not valid UTF-8 are kept.
+ * Two values match when their folds are equal.
+ */
+void kngg_fold(const char *s, kngg_buf *out);
+/* 1 when a and b fold to the same text (either may be NULL: no match). */
+int kngg_fold_eq(const char *a, const char *b);
+/* As kngg_fold_eq, and '-', '_' and ' ' count as one and the same
+ * separator: for list ids ("formeel-vastgelegd" = "Formeel vastgelegd"). */
+int kngg_fold_eq_id(const char *a, const char *b);
+
+/* The Levenshtein distance between the folds of a and b, or a number
+ * above limit once it is certain to exceed limit. */
+size_t kngg_fold_distance(const char *a, const char *b, size_t limit);
+/* 1 when typed is a near miss of candidate: not equal when folded, but a
+ * small edit away (1 for short words, 2 from 6 characters, 3 from 12). */
+int kngg_near_miss(const char *typed, const char *candidate);
+
+/*
+ * Picks the one suggestion for a near miss: call kngg_suggest_offer() for
+ * each candidate; kngg_suggest_best() is the closest near miss, or NULL
+ * when there is none or two are equally close.
+ */
+typedef struct {
+	const char *typed;
+	const char *best;
+	size_t distance;
+	int ties;
+} kngg_suggest;
+void kngg_suggest_init(kngg_suggest *sg, const char *typed);
+void kngg_suggest_offer(kngg_suggest *sg, const char *candidate);
+const char *kngg_suggest_best(const kngg_suggest *sg);
+
+/*
+ * A date as Dutch people write it, into out as YYYY-MM-DD: ISO
+ * (2026-07-01, also 2026-7-1), day-month-year with '-', '/' or '.'
+ * (1-7-2026, 01-07-2026; never month first), and with the month's name or
+ * abbreviation in any case (1 juli 2026, 1 jul. 2026, 1 Juli 2026, 1-jul-2026).
+ * Years 1900-2199; the day must exist (31-2-2026 is refused). Returns 1
+ * when s is such a date, else 0 (out is then "").
+ */
+int kngg_date_parse(const char *s, char out[11]);
+
+#endif
