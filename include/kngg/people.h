@@ -46,6 +46,11 @@ typedef struct {
 int kngg_stakeholder_add(kngg_tracker *t, const char *code, const kngg_stakeholder_in *in,
 			 const kngg_track_opts *o, int64_t *id);
 
+/* The one person of code named name (case and accents aside) or numbered
+ * so: 0 and *id; KNGG_ENOTFOUND when none, KNGG_EINVALID when the name is
+ * not unique. Reports nothing (a front asks before it offers a default). */
+int kngg_person_lookup(kngg_tracker *t, const char *code, const char *name, int64_t *id);
+
 /* An analysis of one person at one moment. Values are ids from the lists
  * mate (interest, influence, urgency), houding (stance) and commitment.
  * Fields left NULL carry over from the person's previous assessment, so

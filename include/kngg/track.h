@@ -108,6 +108,18 @@ typedef enum { KNGG_STEP_START, KNGG_STEP_DONE, KNGG_STEP_REOPEN } kngg_step_act
 
 /* 1 when code is 'GM' followed by four digits. */
 int kngg_valid_code(const char *code);
+/*
+ * The municipality typed means, as people type it: a CBS code in any case
+ * (gm0479) or a name, case and accents aside (zaanstad). 0 with its code in
+ * code[7]; KNGG_ENOTFOUND (unreported) when none, with near[] (size nsize,
+ * may be NULL) the one municipality it nearly names, as "Zaanstad (GM0479)",
+ * or "". A code not in the database is still its code (0) when known_only
+ * is 0.
+ */
+int kngg_municipality_resolve(kngg_tracker *t, const char *typed, int known_only, char code[7],
+			      char *near, size_t nsize);
+/* 1 when s looks like a CBS code in any case (gm0479). */
+int kngg_code_like(const char *s);
 /* 1 when s is a real calendar date YYYY-MM-DD (1900-2199). */
 int kngg_valid_date(const char *s);
 /* Writes the local date as YYYY-MM-DD into out[11]. */
@@ -122,6 +134,12 @@ int kngg_track_step(kngg_tracker *t, kngg_step_action action, const char *code,
 /* An activity (1.2/a3) or deliverable (1.2/d1) done. */
 int kngg_track_item_done(kngg_tracker *t, const char *code, const char *item_id,
 			 const kngg_track_opts *o);
+/* Several at once, all or nothing (one transaction): each spec an id or a
+ * range of one step (1.2/a1-a8, 1.2/a1-8, 1.2/a1-1.2/a8); the same id twice
+ * counts once. kind KNGG_DEF_ACTIVITY or KNGG_DEF_DELIVERABLE refuses the
+ * other kind (0: either). *count (may be NULL): how many were recorded. */
+int kngg_track_items_done(kngg_tracker *t, const char *code, const char *const *specs,
+			  size_t nspecs, int kind, const kngg_track_opts *o, size_t *count);
 /* An area of phase 2. kind: "experiment" (the first pilot, runs 2.1-2.5),
  * "wijk" (a new area, enters via 2.5) or "doelgroep" (a new target group,
  * re-runs 2.1-2.3); NULL: the first area is the experiment, a later one

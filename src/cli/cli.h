@@ -137,13 +137,18 @@ void cli_multi_free(cli_multi *m);
 
 /* The options shared by many commands, each written once. */
 /* --date --by --note of a recording command, into the kngg_track_opts m. */
+#define CLI_DATE_HELP "de dag (1-7-2026, 1 juli 2026 of 2026-07-01), standaard vandaag"
 #define CLI_TRACK_OPTS(T, m) \
-	CLI_OPT(T, m.date, "date", "DATUM", "de dag (JJJJ-MM-DD), standaard vandaag"), \
-	CLI_OPT(T, m.by, "by", "NAAM", "wie het vastlegt"), \
+	CLI_OPT(T, m.date, "date", "DATUM", CLI_DATE_HELP), \
+	CLI_BY_OPT(T, m), \
 	CLI_OPT(T, m.note, "note", "TEKST", "een toelichting in het logboek")
-#define CLI_DATE_OPT(T, m) \
-	CLI_OPT(T, m.date, "date", "DATUM", "de dag (JJJJ-MM-DD), standaard vandaag")
-#define CLI_BY_OPT(T, m) CLI_OPT(T, m.by, "by", "NAAM", "wie het vastlegt")
+#define CLI_DATE_OPT(T, m) CLI_OPT(T, m.date, "date", "DATUM", CLI_DATE_HELP)
+/* --by names a person in the register (name or number; standaard KNGG_BY of
+ * 'door' in het configuratiebestand); --new-person adds a name on purpose. */
+#define CLI_BY_OPT(T, m) \
+	CLI_OPT(T, m.by, "by", "NAAM", "wie het vastlegt: naam of nummer uit het register"), \
+	CLI_FLAG_OPT(T, m.new_person, "new-person", \
+		     "een naam (--by, --signer) die nog niet in het register staat, is een nieuwe persoon")
 #define CLI_AREA_OPT(T, f) CLI_OPT(T, f, "area", "GEBIED", "het gebied (fase 2)")
 #define CLI_ASOF_OPT(T, f) \
 	CLI_OPT(T, f, "as-of", "DATUM", "zoals het logboek het op die dag gaf")
@@ -195,6 +200,20 @@ kngg_tracker *cli_tracker(kngg_cli *cli);
 
 /* A kngg_diag_fn that prints "kngg: MESSAGE" on stderr. */
 void cli_print_diag(void *ctx, const char *msg);
+
+/*
+ * Defaults, so that a projectleider does not repeat them on every line.
+ * Explicit arguments always win. The config file (cli_config_path():
+ * $XDG_CONFIG_HOME/kngg/config, else ~/.config/kngg/config) holds lines
+ * "sleutel = waarde" ('#' starts a comment): door = NAAM (--by), gemeente =
+ * CODE or name. The environment wins over the file: KNGG_BY, KNGG_GEMEENTE.
+ * Without either, a database that holds one municipality makes that one the
+ * default (options.c). *source names where a default came from.
+ */
+const char *cli_config_path(void);
+int cli_config_each(int (*fn)(void *ctx, const char *key, const char *value), void *ctx);
+const char *cli_default_by(const char **source);
+const char *cli_default_municipality(const char **source);
 
 /* Releases what cli_tracker() opened. */
 void cli_close(kngg_cli *cli);

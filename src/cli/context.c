@@ -4,6 +4,7 @@
  * the definitions come from, and the end of a run.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -223,4 +224,115 @@ int cli_finish(kngg_cli *cli, int rc)
 		cli_message("let op: de wijziging is wel vastgelegd; alleen wat daarna kwam, mislukte "
 			    "(zie 'kngg log')", NULL);
 	return EXIT_OK;
+}
+
+/* ---- defaults: who records, and for which municipality ------------------------------ */
+
+/* The config file: $XDG_CONFIG_HOME/kngg/config, else ~/.config/kngg/config. */
+const char *cli_config_path(void)
+{
+	static char path[PATH_MAX];
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+
+	if (xdg && *xdg)
+		snprintf(path, sizeof(path), "%s/kngg/config", xdg);
+	else if (home && *home)
+		snprintf(path, sizeof(path), "%s/.config/kngg/config", home);
+	else
+		return NULL;
+	return path;
+}
+
+static char *trim(char *s)
+{
+	char *e;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
+		*--e = '\0';
+	if (e - s >= 2 && (*s == '"' || *s == '\'') && e[-1] == *s) {
+		e[-1] = '\0';
+		s++;
+	}
+	return s;
+}
+
+int cli_config_each(int (*fn)(void *ctx, const char *key, const char *value), void *ctx)
+{
+	const char *path = cli_config_path();
+	char line[1024];
+	FILE *f;
+	int rc = 0;
+
+	if (!path || !(f = fopen(path, "r")))
+		return 0;
+	while (rc == 0 && fgets(line, sizeof(line), f)) {
+		char *eq = strchr(line, '='), *key;
+
+		if (line[strspn(line, " \t")] == '#' || !eq)
+			continue;
+		*eq = '\0';
+		key = trim(line);
+		rc = fn(ctx, key, trim(eq + 1));
+	}
+	fclose(f);
+	return rc;
+}
+
+struct config_get {
+	const char *key;
+	char value[512];
+	int found;
+};
+
+static int config_match(void *ctx, const char *key, const char *value)
+{
+	struct config_get *g = ctx;
+
+	if (strcmp(key, g->key) == 0) {
+		snprintf(g->value, sizeof(g->value), "%s", value);
+		g->found = 1;
+	}
+	return 0;
+}
+
+/* The value of key in the config file (the last one), or NULL; kept until
+ * the next call with the same key. */
+static const char *config_get(const char *key, char *buf, size_t size)
+{
+	struct config_get g = {key, "", 0};
+
+	cli_config_each(config_match, &g);
+	if (!g.found || !*g.value)
+		return NULL;
+	snprintf(buf, size, "%s", g.value);
+	return buf;
+}
+
+const char *cli_default_by(const char **source)
+{
+	static char buf[512];
+	const char *env = getenv("KNGG_BY");
+
+	if (env && *env) {
+		*source = "KNGG_BY";
+		return env;
+	}
+	*source = "door in het configuratiebestand";
+	return config_get("door", buf, sizeof(buf));
+}
+
+const char *cli_default_municipality(const char **source)
+{
+	static char buf[512];
+	const char *env = getenv("KNGG_GEMEENTE");
+
+	if (env && *env) {
+		*source = "KNGG_GEMEENTE";
+		return env;
+	}
+	*source = "gemeente in het configuratiebestand";
+	return config_get("gemeente", buf, sizeof(buf));
 }

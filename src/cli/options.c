@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "util/text.h"
 
 void cli_multi_free(cli_multi *m)
 {
@@ -281,7 +282,7 @@ static const cli_sub *pick_sub(const cmd_def *c, char **pos, int npos, const giv
 
 /* Puts the given options into the struct at base; EXIT_OK or a usage error. */
 static int fill(const cmd_def *c, const cli_sub *s, const given_opt *given, int ngiven,
-		char *base)
+		char *base, char (*iso)[11])
 {
 	char label[128];
 
@@ -303,6 +304,12 @@ static int fill(const cmd_def *c, const cli_sub *s, const given_opt *given, int 
 			if (*value && o->kind == CLI_ONCE)
 				return cli_usage(c->name, "--%s mag maar een keer", o->name);
 			*value = given[i].value;
+			/* a date as Dutch people write it (1-7-2026, 1 juli 2026) becomes
+			 * ISO here, for every command; what is no date at all is left for
+			 * the command to refuse */
+			if (o->metavar && strcmp(o->metavar, "DATUM") == 0 &&
+			    kngg_date_parse(given[i].value, iso[i]))
+				*value = iso[i];
 		} else if (multi_add((cli_multi *)(void *)(base + o->offset), given[i].value) !=
 			   EXIT_OK) {
 			return EXIT_FAIL;
@@ -375,12 +382,155 @@ static int scan(const cmd_def *c, int argc, char **argv, char **pos, int *npos,
 	return EXIT_OK;
 }
 
+/* ---- defaults: the municipality and --by -------------------------------------------- */
+
+static int takes_code(const cli_sub *s)
+{
+	return s->args && strncmp(s->args, "CODE", 4) == 0 && (s->args[4] == ' ' || !s->args[4]);
+}
+
+struct only_one {
+	int n;
+	char code[7];
+};
+
+static int count_one(void *ctx, const kngg_municipality *m)
+{
+	struct only_one *o = ctx;
+
+	if (o->n++ == 0)
+		snprintf(o->code, sizeof(o->code), "%s", m->code);
+	return 0;
+}
+
+/* The default municipality into code: KNGG_GEMEENTE, the config file, or
+ * the only one in the database. EXIT_OK with code "" when there is none. */
+static int default_municipality(kngg_cli *cli, char code[7])
+{
+	const char *src, *def = cli_default_municipality(&src);
+	struct only_one one = {0, ""};
+	kngg_tracker *t;
+	int rc;
+
+	code[0] = '\0';
+	if (!(t = cli_tracker(cli)))
+		return EXIT_FAIL;
+	if (def) {
+		rc = kngg_municipality_resolve(t, def, 0, code, NULL, 0);
+		if (rc == KNGG_ENOTFOUND)
+			return cli_fail("onbekende gemeente '%s' (uit %s); zie 'kngg municipality list'",
+					def, src);
+		return rc < 0 ? EXIT_FAIL : EXIT_OK;
+	}
+	if (kngg_municipalities(t, count_one, &one) < 0)
+		return EXIT_FAIL;
+	if (one.n == 1)
+		memcpy(code, one.code, 7);
+	return EXIT_OK;
+}
+
+/*
+ * The CODE argument as people type it: a CBS code in any case (gm0479), a
+ * municipality's name (zaanstad), or left out when there is a default
+ * (KNGG_GEMEENTE, the config file, the only municipality in the database).
+ * An argument that names no municipality (a step id such as 1.2, an
+ * activity, a name) is the next argument, with the default before it.
+ */
+static int municipality_arg(kngg_cli *cli, const cmd_def *c, const cli_sub *s, cli_call *call,
+			    int min, int max, char code[7])
+{
+	const char *typed = call->nargs ? call->args[0] : NULL;
+	int adding = strcmp(c->name, "municipality") == 0 && s->name && strcmp(s->name, "add") == 0;
+	char near[KNGG_NAME_MAX + 16] = "";
+	kngg_tracker *t;
+	int rc;
+
+	if (!takes_code(s))
+		return EXIT_OK;
+	if (typed && kngg_code_like(typed)) {
+		kngg_municipality_resolve(NULL, typed, 0, code, NULL, 0);
+		call->args[0] = code;
+		return EXIT_OK;
+	}
+	if (adding)
+		return EXIT_OK;
+	if (typed && call->nargs >= min) {
+		if (!(t = cli_tracker(cli)))
+			return EXIT_FAIL;
+		rc = kngg_municipality_resolve(t, typed, 1, code, near, sizeof(near));
+		if (rc == 0) {
+			call->args[0] = code;
+			return EXIT_OK;
+		}
+		if (rc != KNGG_ENOTFOUND)
+			return EXIT_FAIL;
+	}
+	if (near[0])
+		return cli_fail("onbekende gemeente '%s'; bedoelde je %s?", typed, near);
+	if (call->nargs < max) {
+		if ((rc = default_municipality(cli, code)) != EXIT_OK)
+			return rc;
+		if (code[0]) {
+			/* call->args has room: argv holds at least the command word more */
+			memmove(call->args + 1, call->args, (size_t)call->nargs * sizeof(*call->args));
+			call->args[0] = code;
+			call->nargs++;
+			return EXIT_OK;
+		}
+	}
+	return EXIT_OK;
+}
+
+/* --by from KNGG_BY or the config file, when the command takes it, it is not
+ * given and that person is in the municipality's register (or --new-person
+ * says to add them). Otherwise a warning: a default never adds a person. */
+static int default_by(kngg_cli *cli, const cli_sub *s, cli_call *call, char *base)
+{
+	const cli_option *by = find_long(s->opts, "by", 2), *np = find_long(s->opts, "new-person", 10);
+	const char *src, *def, **field;
+	kngg_tracker *t;
+	int64_t id;
+	int rc;
+
+	if (!by || !takes_code(s) || call->nargs < 1 ||
+	    *(field = (const char **)(void *)(base + by->offset)) || !(def = cli_default_by(&src)))
+		return EXIT_OK;
+	if (np && *(int *)(void *)(base + np->offset)) {
+		*field = def;
+		return EXIT_OK;
+	}
+	if (!(t = cli_tracker(cli)))
+		return EXIT_FAIL;
+	rc = kngg_person_lookup(t, call->args[0], def, &id);
+	if (rc == 0) {
+		*field = def;
+		return EXIT_OK;
+	}
+	if (rc != KNGG_ENOTFOUND && rc != KNGG_EINVALID)
+		return EXIT_FAIL;
+	{
+		char msg[768];
+
+		snprintf(msg, sizeof(msg),
+			 "let op: '%s' (uit %s) staat niet in het register van %s; vastgelegd zonder "
+			 "--by (voeg de persoon toe met 'kngg stakeholder add')",
+			 def, src, call->args[0]);
+		if (rc == KNGG_EINVALID)
+			snprintf(msg, sizeof(msg),
+				 "let op: in %s heten meer personen '%s' (uit %s); vastgelegd zonder "
+				 "--by (geef --by NUMMER)",
+				 call->args[0], def, src);
+		cli_message(msg, NULL);
+	}
+	return EXIT_OK;
+}
+
 static int run(kngg_cli *cli, const cmd_def *c, int argc, char **argv, char **pos,
 	       given_opt *given)
 {
 	const cli_sub *s;
 	cli_call call = {c, NULL, 0, NULL, NULL};
-	char *base = NULL;
+	char *base = NULL, (*iso)[11] = NULL, code[7];
 	int npos, ngiven, rc, min, max;
 
 	rc = scan(c, argc, argv, pos, &npos, given, &ngiven);
@@ -393,11 +543,17 @@ static int run(kngg_cli *cli, const cmd_def *c, int argc, char **argv, char **po
 	call.sub = s;
 	call.args = s->name ? pos + 1 : pos;
 	call.nargs = s->name ? npos - 1 : npos;
-	if (!(base = calloc(1, s->size ? s->size : 1)))
+	if (!(base = calloc(1, s->size ? s->size : 1)) ||
+	    !(iso = calloc((size_t)ngiven + 1, sizeof(*iso)))) {
+		free(base);
 		return cli_fail("onvoldoende geheugen");
-	if ((rc = fill(c, s, given, ngiven, base)) != EXIT_OK)
+	}
+	if ((rc = fill(c, s, given, ngiven, base, iso)) != EXIT_OK)
 		goto done;
 	cli_args_range(s->args, &min, &max);
+	if ((rc = municipality_arg(cli, c, s, &call, min, max, code)) != EXIT_OK ||
+	    (rc = default_by(cli, s, &call, base)) != EXIT_OK)
+		goto done;
 	if (call.nargs < min) {
 		char missing[64];
 
@@ -420,6 +576,7 @@ static int run(kngg_cli *cli, const cmd_def *c, int argc, char **argv, char **po
 	rc = s->fn(cli, &call);
 done:
 	release(s, base);
+	free(iso);
 	return rc;
 }
 

@@ -584,6 +584,42 @@ int kngg_stakeholder_has_role(const kngg_stakeholder *s, const char *role, const
 	return 0;
 }
 
+static int count_person(void *ctx, const kngg_person *p)
+{
+	int64_t *id = ctx;
+
+	*id = *id ? -1 : p->id;
+	return 0;
+}
+
+int kngg_person_lookup(kngg_tracker *t, const char *code, const char *name, int64_t *id)
+{
+	int64_t found = 0;
+	int rc;
+
+	*id = 0;
+	if (!code || !name || !*name)
+		return KNGG_ENOTFOUND;
+	if (strspn(name, "0123456789") == strlen(name)) {
+		kngg_diag_fn diag = t->diag;
+		void *ctx = t->diag_ctx;
+
+		t->diag = NULL; /* quiet */
+		rc = engine_person(t, code, name, 0, 0, NULL, id);
+		t->diag = diag;
+		t->diag_ctx = ctx;
+		return rc < 0 ? KNGG_ENOTFOUND : 0;
+	}
+	if ((rc = kngg_store_person_find(t->store, code, name, count_person, &found)) < 0)
+		return rc;
+	if (found < 0)
+		return KNGG_EINVALID;
+	if (!found)
+		return KNGG_ENOTFOUND;
+	*id = found;
+	return 0;
+}
+
 /* ---- analyses ------------------------------------------------------------------- */
 
 /* The person must belong to the municipality and not be erased. */

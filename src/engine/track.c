@@ -34,6 +34,69 @@ int kngg_valid_code(const char *code)
 	return 1;
 }
 
+int kngg_code_like(const char *s)
+{
+	if (!s || strlen(s) != 6 || (s[0] != 'G' && s[0] != 'g') || (s[1] != 'M' && s[1] != 'm'))
+		return 0;
+	for (int i = 2; i < 6; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+struct resolve {
+	const char *typed;
+	char code[7];
+	int found;
+	kngg_suggest sg;
+	char near[KNGG_NAME_MAX + 16];
+};
+
+static int resolve_one(void *ctx, const kngg_municipality *m)
+{
+	struct resolve *r = ctx;
+
+	if (!r->found && (kngg_fold_eq(r->typed, m->name) || kngg_fold_eq(r->typed, m->code))) {
+		snprintf(r->code, sizeof(r->code), "%s", m->code);
+		r->found = 1;
+		return 0;
+	}
+	if (kngg_suggest_offer(&r->sg, m->name))
+		snprintf(r->near, sizeof(r->near), "%s (%s)", m->name, m->code);
+	return 0;
+}
+
+int kngg_municipality_resolve(kngg_tracker *t, const char *typed, int known_only, char code[7],
+			      char *near, size_t nsize)
+{
+	struct resolve r;
+	int rc;
+
+	memset(&r, 0, sizeof(r));
+	r.typed = typed;
+	kngg_suggest_init(&r.sg, typed);
+	if (near && nsize)
+		near[0] = '\0';
+	code[0] = '\0';
+	if (!typed || !*typed)
+		return KNGG_ENOTFOUND;
+	if (kngg_code_like(typed) && !known_only) {
+		for (int i = 0; i < 6; i++)
+			code[i] = (char)(i < 2 ? typed[i] & ~0x20 : typed[i]);
+		code[6] = '\0';
+		return 0;
+	}
+	if ((rc = kngg_store_municipalities(t->store, resolve_one, &r)) < 0)
+		return rc;
+	if (r.found) {
+		memcpy(code, r.code, 7);
+		return 0;
+	}
+	if (near && nsize && kngg_suggest_best(&r.sg))
+		snprintf(near, nsize, "%s", r.near);
+	return KNGG_ENOTFOUND;
+}
+
 int engine_month_days(int y, int m)
 {
 	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -616,52 +679,162 @@ static int find_item(void *ctx, const kngg_event *ev)
 	return 0;
 }
 
-int kngg_track_item_done(kngg_tracker *t, const char *code, const char *item_id,
-			 const kngg_track_opts *o)
+/* One activity or deliverable done, inside the caller's transaction. */
+static int item_one(kngg_tracker *t, const char *code, const kngg_def *item, const char *date,
+		    const kngg_track_opts *o, kngg_arena *arena)
 {
-	const kngg_def *item = kngg_defs_find(t->defs, item_id);
-	struct item_seen seen = {0, 0, NULL, NULL};
-	const char *word;
-	char date[11];
+	struct item_seen seen = {0, 0, NULL, arena};
+	const char *word = item->kind == KNGG_DEF_ACTIVITY ? "activiteit" : "oplevering";
 	kngg_event ev;
 	int rc;
 
-	if (!item || (item->kind != KNGG_DEF_ACTIVITY && item->kind != KNGG_DEF_DELIVERABLE))
-		return engine_fail(t, KNGG_ENOTFOUND,
-				   "onbekende activiteit of oplevering '%s' (zie 'kngg show STAP')",
-				   item_id ? item_id : "");
-	word = item->kind == KNGG_DEF_ACTIVITY ? "activiteit" : "oplevering";
-	if (o && o->document && item->kind != KNGG_DEF_DELIVERABLE)
-		return engine_fail(t, KNGG_EINVALID, "--document hoort bij een oplevering, niet bij %s %s",
-				   word, item->id);
-	if ((rc = engine_check_opts(t, o)) < 0 || (rc = engine_date(t, o, 0, date)) < 0)
-		return rc;
-	if (!(seen.arena = kngg_arena_new()))
-		return KNGG_ENOMEM;
-	if ((rc = kngg_store_begin(t->store)) < 0)
-		goto done;
-	if ((rc = engine_need_municipality(t, code)) < 0 ||
-	    (rc = resolve_scope(t, code, kngg_def_phase(item->parent->parent), o, &seen.area_id,
+	if ((rc = resolve_scope(t, code, kngg_def_phase(item->parent->parent), o, &seen.area_id,
 				&seen.cycle_id)) < 0 ||
 	    (rc = kngg_store_events_of(t->store, code, item->id, find_item, &seen)) < 0)
-		goto done;
-	if (seen.date && !(o && o->document)) {
-		rc = engine_fail(t, KNGG_EINVALID, "%s %s is al gedaan op %s", word, item->id,
-				 seen.date);
-		goto done;
-	}
+		return rc;
+	if (seen.date && !(o && o->document))
+		return engine_fail(t, KNGG_EINVALID, "%s %s is al gedaan op %s", word, item->id,
+				   seen.date);
 	engine_fill_event(t, &ev, item->kind == KNGG_DEF_ACTIVITY ? KNGG_EV_ACTIVITY_DONE
 							   : KNGG_EV_DELIVERABLE_DONE,
-		   code, date, o);
+			  code, date, o);
 	ev.target = item->id;
 	ev.area_id = seen.area_id;
 	ev.cycle_id = seen.cycle_id;
 	ev.value = o ? o->document : NULL;
-	rc = engine_event_add(t, &ev, NULL);
+	return engine_event_add(t, &ev, NULL);
+}
+
+static const kngg_def *need_item(kngg_tracker *t, const char *item_id, int kind)
+{
+	const kngg_def *item = kngg_defs_find(t->defs, item_id);
+
+	if (!item || (item->kind != KNGG_DEF_ACTIVITY && item->kind != KNGG_DEF_DELIVERABLE)) {
+		engine_fail(t, KNGG_ENOTFOUND,
+			    "onbekende activiteit of oplevering '%s' (zie 'kngg show STAP')",
+			    item_id ? item_id : "");
+		return NULL;
+	}
+	if (kind && (int)item->kind != kind) {
+		if (kind == KNGG_DEF_DELIVERABLE)
+			engine_fail(t, KNGG_EINVALID,
+				    "'%s' is geen oplevering (opleveringen hebben ids als 1.2/d1)",
+				    item->id);
+		else
+			engine_fail(t, KNGG_EINVALID,
+				    "'%s' is geen activiteit (activiteiten hebben ids als 1.2/a3)",
+				    item->id);
+		return NULL;
+	}
+	return item;
+}
+
+/* Expands one id or range (1.2/a1-a8, 1.2/a1-8, 1.2/a1-1.2/a8) into out. */
+static int expand_items(kngg_tracker *t, const char *spec, int kind, const kngg_def **out,
+			size_t *n, size_t max)
+{
+	const char *dash = spec ? strrchr(spec, '-') : NULL, *slash = spec ? strchr(spec, '/') : NULL;
+	const kngg_def *one;
+
+	if (dash && slash && dash > slash) {
+		/* the prefix up to the number: "1.2/a" of "1.2/a1-a8" */
+		const char *num = dash;
+		const char *hi = dash + 1;
+		char id[64];
+		long from, to;
+		size_t plen;
+
+		while (num > slash + 1 && num[-1] >= '0' && num[-1] <= '9')
+			num--;
+		plen = (size_t)(num - spec);
+		if (strncmp(hi, spec, plen) == 0)
+			hi += plen; /* 1.2/a1-1.2/a8 */
+		else if (plen > 0 && *hi == spec[plen - 1] && (hi[0] < '0' || hi[0] > '9'))
+			hi++; /* 1.2/a1-a8 */
+		if (num == dash || plen >= sizeof(id) - 12 || strspn(hi, "0123456789") != strlen(hi) ||
+		    !*hi || strlen(hi) > 4)
+			return engine_fail(t, KNGG_EINVALID,
+					   "ongeldig bereik '%s' (verwacht bijvoorbeeld 1.2/a1-a8)", spec);
+		from = strtol(num, NULL, 10);
+		to = strtol(hi, NULL, 10);
+		if (to < from)
+			return engine_fail(t, KNGG_EINVALID,
+					   "ongeldig bereik '%s': %ld komt na %ld", spec, from, to);
+		for (long i = from; i <= to; i++) {
+			snprintf(id, sizeof(id), "%.*s%ld", (int)plen, spec, i);
+			if (!(one = need_item(t, id, kind)))
+				return KNGG_ENOTFOUND;
+			if (*n >= max)
+				return engine_fail(t, KNGG_EINVALID, "te veel ids in een keer (hoogstens %zu)",
+						   max);
+			out[(*n)++] = one;
+		}
+		return 0;
+	}
+	if (!(one = need_item(t, spec, kind)))
+		return KNGG_ENOTFOUND;
+	if (*n >= max)
+		return engine_fail(t, KNGG_EINVALID, "te veel ids in een keer (hoogstens %zu)", max);
+	out[(*n)++] = one;
+	return 0;
+}
+
+#define MAX_ITEMS 256
+
+int kngg_track_items_done(kngg_tracker *t, const char *code, const char *const *specs,
+			  size_t nspecs, int kind, const kngg_track_opts *o, size_t *count)
+{
+	const kngg_def *items[MAX_ITEMS];
+	kngg_arena *arena;
+	size_t n = 0, k = 0;
+	char date[11];
+	int rc;
+
+	if (count)
+		*count = 0;
+	if (nspecs == 0)
+		return engine_fail(t, KNGG_EINVALID, "geen activiteit of oplevering genoemd");
+	for (size_t i = 0; i < nspecs; i++)
+		if ((rc = expand_items(t, specs[i], kind, items, &n, MAX_ITEMS)) < 0)
+			return rc;
+	/* the same id twice is once */
+	for (size_t i = 0; i < n; i++) {
+		size_t j = 0;
+
+		while (j < k && items[j] != items[i])
+			j++;
+		if (j == k)
+			items[k++] = items[i];
+	}
+	n = k;
+	for (size_t i = 0; i < n; i++)
+		if (o && o->document && items[i]->kind != KNGG_DEF_DELIVERABLE)
+			return engine_fail(t, KNGG_EINVALID,
+					   "--document hoort bij een oplevering, niet bij activiteit %s",
+					   items[i]->id);
+	if ((rc = engine_check_opts(t, o)) < 0 || (rc = engine_date(t, o, 0, date)) < 0)
+		return rc;
+	if (!(arena = kngg_arena_new()))
+		return KNGG_ENOMEM;
+	/* all or nothing: one transaction */
+	if ((rc = kngg_store_begin(t->store)) < 0)
+		goto done;
+	if ((rc = engine_need_municipality(t, code)) < 0)
+		goto done;
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = item_one(t, code, items[i], date, o, arena);
 done:
 	rc = engine_finish(t, rc);
-	kngg_arena_free(seen.arena);
+	kngg_arena_free(arena);
+	if (rc == 0 && count)
+		*count = n;
 	return rc;
+}
+
+int kngg_track_item_done(kngg_tracker *t, const char *code, const char *item_id,
+			 const kngg_track_opts *o)
+{
+	return kngg_track_items_done(t, code, &item_id, 1, 0, o, NULL);
 }
 
 /* ---- areas, cycles, scores ------------------------------------------------ */

@@ -234,31 +234,33 @@ void kngg_suggest_init(kngg_suggest *sg, const char *typed)
 	sg->typed = typed;
 }
 
-void kngg_suggest_offer(kngg_suggest *sg, const char *candidate)
+int kngg_suggest_offer(kngg_suggest *sg, const char *candidate)
 {
 	size_t limit, d;
 
-	if (!sg->typed || !*sg->typed || !candidate)
-		return;
+	if (!sg->typed || !*sg->typed || !candidate || strlen(candidate) >= sizeof(sg->best))
+		return 0;
 	limit = near_limit(sg->typed);
 	d = kngg_fold_distance(sg->typed, candidate, limit);
 	if (d < 1 || d > limit)
-		return;
-	if (sg->best && d == sg->distance) {
+		return 0;
+	if (sg->has && d == sg->distance) {
 		if (!kngg_fold_eq(sg->best, candidate))
 			sg->ties++;
-		return;
+		return 0;
 	}
-	if (!sg->best || d < sg->distance) {
-		sg->best = candidate;
-		sg->distance = d;
-		sg->ties = 0;
-	}
+	if (sg->has && d > sg->distance)
+		return 0;
+	snprintf(sg->best, sizeof(sg->best), "%s", candidate);
+	sg->has = 1;
+	sg->distance = d;
+	sg->ties = 0;
+	return 1;
 }
 
 const char *kngg_suggest_best(const kngg_suggest *sg)
 {
-	return sg->ties ? NULL : sg->best;
+	return sg->has && !sg->ties ? sg->best : NULL;
 }
 
 /* ---- dates ------------------------------------------------------------------------------ */

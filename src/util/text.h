@@ -33,17 +33,20 @@ int kngg_near_miss(const char *typed, const char *candidate);
 
 /*
  * Picks the one suggestion for a near miss: call kngg_suggest_offer() for
- * each candidate; kngg_suggest_best() is the closest near miss, or NULL
- * when there is none or two are equally close.
+ * each candidate (copied: it may be gone after the call);
+ * kngg_suggest_best() is the closest near miss, or NULL when there is none
+ * or two are equally close. kngg_suggest_offer() returns 1 when candidate
+ * is the best so far.
  */
 typedef struct {
 	const char *typed;
-	const char *best;
+	char best[256];
+	int has;
 	size_t distance;
 	int ties;
 } kngg_suggest;
 void kngg_suggest_init(kngg_suggest *sg, const char *typed);
-void kngg_suggest_offer(kngg_suggest *sg, const char *candidate);
+int kngg_suggest_offer(kngg_suggest *sg, const char *candidate);
 const char *kngg_suggest_best(const kngg_suggest *sg);
 
 /*
