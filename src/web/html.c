@@ -253,6 +253,7 @@ int web_write_begin(web_request *r, const char *code, kngg_track_opts *o)
 	}
 	memset(o, 0, sizeof(*o));
 	o->by = web_by(r);
+	o->new_person = 1; /* the account as before; the web helpers link accounts to persons */
 	o->date = web_form_get(&r->form, "datum");
 	o->note = web_form_get(&r->form, "notitie");
 	return 0;

@@ -9,7 +9,7 @@ DB=m.db
 # json EXPR: evaluates a Python expression over d = the JSON on $out
 json() { printf '%s' "$out" | python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 
-run --db "$DB" municipality add GM0479 Zaanstad --date 2026-01-05 --by "Anouk Çelik"
+run --db "$DB" municipality add GM0479 Zaanstad --date 2026-01-05 --by "Anouk Çelik" --new-person
 expect_rc 0 "add GM0479"
 expect_no_err "add GM0479"
 expect_out "GM0479" "add confirms the code"
@@ -25,11 +25,12 @@ expect_out "2026-01-05" "show has the date it was added"
 
 # --- refusals -----------------------------------------------------------------
 rejected "duplicate code" "GM0479 bestaat al" municipality add GM0479 Wormerland --date 2026-01-05
-for c in GM47 gm0479 GM04790 XX0479 GM047a " GM0479" ""; do
+# (gm0479 is GM0479 as people type it: t0101-typing.sh)
+for c in GM47 GM04790 XX0479 GM047a " GM0479" ""; do
 	rejected "bad code '$c'" "ongeldige gemeentecode '$c'" municipality add "$c" Ergens --date 2026-01-05
 done
 rejected "bad code on show" "ongeldige gemeentecode 'GM47'" municipality show GM47
-rejected "bad code on rename" "ongeldige gemeentecode 'gm0479'" municipality rename gm0479 Ergens
+rejected "bad code on rename" "ongeldige gemeentecode 'gm479'" municipality rename gm479 Ergens
 rejected "unknown code on show" "onbekende gemeente 'GM0001'" municipality show GM0001
 rejected "unknown code on rename" "onbekende gemeente 'GM0001'" municipality rename GM0001 Ergens --date 2026-02-01
 rejected "empty name on add" "naam" municipality add GM0480 "" --date 2026-01-05
@@ -40,8 +41,9 @@ rejected "add without a name" "" municipality add GM0480
 expect_rc 2 "add without a name is a usage error"
 rejected "rename without a name" "" municipality rename GM0479
 expect_rc 2 "rename without a name is a usage error"
-rejected "show without a code" "" municipality show
-expect_rc 2 "show without a code is a usage error"
+# one municipality in the database: it is the default (t0102-defaults.sh)
+run --db "$DB" municipality show
+expect_out "GM0479  Zaanstad" "show without a code: the only municipality"
 rejected "no subcommand" "" municipality
 expect_rc 2 "municipality without subcommand is a usage error"
 rejected "unknown subcommand" "frob" municipality frob GM0479
@@ -50,7 +52,7 @@ rejected "list with an argument" "" municipality list GM0479
 expect_rc 2 "list takes no arguments"
 
 # --- rename keeps the code; the log keeps both names --------------------------
-run --db "$DB" municipality rename GM0479 "Zaanstreek-Waterland" --date 2026-02-01 --by 'Kees "K" <k@x>'
+run --db "$DB" municipality rename GM0479 "Zaanstreek-Waterland" --date 2026-02-01 --by 'Kees "K" <k@x>' --new-person
 expect_rc 0 "rename"
 expect_no_err "rename"
 run --db "$DB" municipality list
@@ -81,6 +83,8 @@ expect_rc 0 "add ʼs-Hertogenbosch"
 expect_out "$bosch" "add echoes the name"
 run --db "$DB" municipality add GM0100 "$odd" --date 2026-01-03
 expect_rc 0 "add a name with quotes and <"
+rejected "show without a code, several municipalities" "CODE ontbreekt" municipality show
+expect_rc 2 "show without a code is a usage error"
 
 run --db "$DB" municipality list
 check '[ "$out" = "$(printf "GM0100  %s\nGM0479  Zaanstreek-Waterland\nGM0796  %s" "$odd" "$bosch")" ]' \

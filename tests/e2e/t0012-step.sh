@@ -17,11 +17,11 @@ line() { printf '%s\n' "$out" | grep "^  $1  "; }
 note='begin "nu" <snel> & ʼs-Hertogenbosch'
 
 # --- start, done, reopen with --date/--by/--note ---------------------------
-run --db "$DB" step start GM0479 1.1 --date 2026-01-10 --by "Anouk Çelik" --note "$note"
+run --db "$DB" step start GM0479 1.1 --date 2026-01-10 --by "Anouk Çelik" --new-person --note "$note"
 expect_rc 0 "start 1.1"
 expect_no_err "start 1.1"
 expect_out "stap 1.1 gestart" "start confirms"
-run --db "$DB" step done GM0479 1.1 --date 2026-01-20 --by "Anouk Çelik"
+run --db "$DB" step done GM0479 1.1 --date 2026-01-20 --by "Anouk Çelik" --new-person
 expect_rc 0 "done 1.1"
 expect_no_err "done 1.1 (no earlier steps, no warning)"
 expect_out "stap 1.1 afgerond" "done confirms"
@@ -74,7 +74,7 @@ check '[ "$(step done 1.4)" = 2026-02-10 ]' "1.4 done date"
 check '[ "$(step state 1.6)" = afgerond ]' "1.6 done out of order is recorded"
 
 # --- reopen, then done again ------------------------------------------------
-run --db "$DB" step reopen GM0479 1.1 --date 2026-02-12 --by Piet --note "nieuw college"
+run --db "$DB" step reopen GM0479 1.1 --date 2026-02-12 --by Piet --new-person --note "nieuw college"
 expect_rc 0 "reopen 1.1"
 expect_out "stap 1.1 heropend" "reopen confirms"
 rejected "reopen twice" "niet afgerond" step reopen GM0479 1.1 --date 2026-02-13
@@ -111,7 +111,7 @@ expect_rc 2 "unknown option is a usage error"
 # --- default date is today -------------------------------------------------
 run --db "$DB" step start GM0479 1.5
 expect_rc 0 "start without --date"
-run --db "$DB" step done GM0479 1.5 --by "Anouk Çelik"
+run --db "$DB" step done GM0479 1.5 --by "Anouk Çelik" --new-person
 expect_rc 0 "done without --date"
 run --db "$DB" status GM0479 --format json
 check '[ "$(step started 1.5)" = 2026-06-15 ]' "default start date is today (KNGG_TODAY)"

@@ -95,7 +95,7 @@ rejected "quickscan without a cycle" "kngg cycle start GM0479 3" \
 run --db "$DB" cycle start GM0479 3 --date 2026-04-01
 expect_rc 0 "cycle start 3"
 expect_out "cyclus 1 van fase 3" "first cycle is number 1"
-run --db "$DB" cycle start GM0479 3 --date 2026-05-01 --by "Anouk Çelik"
+run --db "$DB" cycle start GM0479 3 --date 2026-05-01 --by "Anouk Çelik" --new-person
 expect_rc 0 "second cycle start 3"
 expect_out "cyclus 2 van fase 3" "second cycle is number 2"
 for p in 1 2 5 0 x ""; do

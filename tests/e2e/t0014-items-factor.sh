@@ -20,7 +20,7 @@ factor() { json "[f for f in d['factors'] if f['id']=='$2'][0]['$1']"; }
 note='gesprek met "JGZ" <wijkteam> & ʼs-Hertogenbosch'
 
 # --- activities ---------------------------------------------------------------
-run --db "$DB" activity done GM0479 1.2/a1 --date 2026-02-05 --by "Anouk Çelik" --note "$note"
+run --db "$DB" activity done GM0479 1.2/a1 --date 2026-02-05 --by "Anouk Çelik" --new-person --note "$note"
 expect_rc 0 "activity done"
 expect_no_err "activity done"
 expect_out "activiteit 1.2/a1" "activity done confirms"
@@ -41,7 +41,7 @@ rejected "activity with an unknown action" "" activity start GM0479 1.2/a2
 expect_rc 2 "activity start is a usage error"
 
 # --- deliverables ---------------------------------------------------------------
-run --db "$DB" deliverable done GM0479 1.2/d1 --document "Startfoto v1.pdf" --date 2026-02-05 --by "Anouk Çelik"
+run --db "$DB" deliverable done GM0479 1.2/d1 --document "Startfoto v1.pdf" --date 2026-02-05 --by "Anouk Çelik" --new-person
 expect_rc 0 "deliverable done with a document"
 expect_no_err "deliverable done"
 expect_out "Startfoto v1.pdf" "deliverable done names the document"
@@ -81,7 +81,7 @@ check '[ "$(json "[e[\"by\"] for e in d if e[\"kind\"]==\"activity.done\"][0]")"
 
 # --- factors --------------------------------------------------------------------
 fnote='weinig "steun" bij <huisartsen> & ʼs-Hertogenbosch'
-run --db "$DB" factor GM0479 draagvlak --score 2 --note "$fnote" --date 2026-02-11 --by "Anouk Çelik"
+run --db "$DB" factor GM0479 draagvlak --score 2 --note "$fnote" --date 2026-02-11 --by "Anouk Çelik" --new-person
 expect_rc 0 "factor check"
 expect_no_err "factor check"
 expect_out "draagvlak" "factor confirms"

@@ -81,7 +81,7 @@ check 'printf "%s" "$out" | grep -q "alleen namen, functies en contactgegevens v
 
 # --- analyses -----------------------------------------------------------------------
 run --db "$DB" stakeholder assess GM0479 "$A" --interest laag --influence laag --urgency middel \
-	--stance neutraal --commitment geinformeerd --round 1.2 --date 2026-02-01 --by "Anouk Çelik"
+	--stance neutraal --commitment geinformeerd --round 1.2 --date 2026-02-01 --by "Anouk Çelik" --new-person
 expect_rc 0 "first analysis"
 expect_no_err "first analysis"
 expect_out "telt nog niet als gecommitteerd" "informed is flagged as not committed"
@@ -147,7 +147,7 @@ rejected "analysis of another municipality's person" "geen persoon $OTHER" stake
 rejected "analysis for an unknown municipality" "onbekende gemeente 'GM0001'" stakeholder assess GM0001 "$A" --interest hoog
 rejected "bad interest" "'enorm'" stakeholder assess GM0479 "$A" --interest enorm
 rejected "bad influence" "'veel'" stakeholder assess GM0479 "$A" --influence veel
-rejected "bad urgency" "'Hoog'" stakeholder assess GM0479 "$A" --urgency Hoog
+rejected "bad urgency" "'Hooog'" stakeholder assess GM0479 "$A" --urgency Hooog
 rejected "bad stance" "'positief'" stakeholder assess GM0479 "$A" --stance positief
 rejected "bad commitment" "'beloofd'" stakeholder assess GM0479 "$A" --commitment beloofd
 rejected "empty commitment" "commitment" stakeholder assess GM0479 "$A" --commitment ""

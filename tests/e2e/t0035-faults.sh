@@ -23,7 +23,7 @@ check 'grep -q "^kngg: let op: de uitvoer kon niet worden geschreven; de wijzigi
 check '[ "$(wc -l < err.txt)" -eq 1 ]' "in one line"
 check '[ "$(count "$DB" "note = '"'vol'"'")" -eq 1 ] && [ "$(count "$DB")" -eq $((n + 1)) ]' "stored exactly once"
 # the status line after a signature, likewise
-"$KNGG" --db "$DB" signoff GM0479 1.2/s1 --decision akkoord --signer "Jan Jansen" --role opdrachtgever \
+"$KNGG" --db "$DB" signoff GM0479 1.2/s1 --decision akkoord --signer "Jan Jansen" --new-person --role opdrachtgever \
 	--org "Gemeente Zaanstad" --document "Opdrachtbrief" >/dev/full 2>err.txt
 rc=$?
 check '[ "$rc" -eq 0 ] && [ "$(count "$DB" "kind = '"'signoff'"'")" -eq 1 ]' "a signature with a full stdout: exit 0, stored once"
@@ -35,7 +35,7 @@ check '[ "$rc" -eq 1 ] && grep -q "^kngg: kan de uitvoer niet schrijven" err.txt
 # ---- erase while another process reads: honest about the -wal ----
 k stakeholder add GM0479 --name "Wilhelmina Quaak" --org "Gemeente Zaanstad"
 pid_q=$(sqlite3 "$DB" "SELECT id FROM person WHERE name = 'Wilhelmina Quaak'")
-k step start GM0479 1.1 --by "Wilhelmina Quaak"
+k step start GM0479 1.1 --by "Wilhelmina Quaak" --new-person
 mkfifo hold
 # a reader in a transaction: it sees the old pages until it ends
 ( exec 3<hold; sqlite3 "$DB" <&3 >/dev/null ) &

@@ -65,7 +65,7 @@ k org add GM0479 "Gemeente Zaanstad" --type gemeente --date 2026-01-06
 k org add GM0479 "JGZ Zaanstreek" --type jgz --date 2026-01-06
 k stakeholder add GM0479 --name "Jan Jansen" --org "Gemeente Zaanstad" --level bestuurlijk --date 2026-01-07 # 1
 k stakeholder add GM0479 --name "Piet Pieters" --org "JGZ Zaanstreek" --level bestuurlijk --date 2026-01-07  # 2
-wethouder=(--signer "Jan Jansen" --role wethouder --org "Gemeente Zaanstad")
+wethouder=(--signer "Jan Jansen" --new-person --role wethouder --org "Gemeente Zaanstad")
 k signoff GM0479 1.5/s1 --decision no-go "${wethouder[@]}" --document "B&W-besluit 2026/12" \
 	--argument "Geen dekking in de begroting 2026" --date 2026-03-01
 run --db "$DB" readiness GM0479 --step 1.5 --format json
@@ -108,7 +108,7 @@ run --db "$DB" readiness GM0479 --phase 1 --as-of 2026-01-31
 expect_out "(stand op 2026-01-31)" "(4) text header names the as-of date"
 
 # --- (6) the declared phase next to the calculated one -----------------------------------------
-run --db "$DB" phase declare GM0479 2 --date 2026-05-01 --by "Anouk Çelik" --note "experiment loopt"
+run --db "$DB" phase declare GM0479 2 --date 2026-05-01 --by "Anouk Çelik" --new-person --note "experiment loopt"
 expect_rc 0 "phase declare"
 expect_no_err "phase declare"
 expect_out "GM0479: opgegeven fase 2 vastgelegd" "phase declare confirms"

@@ -11,7 +11,7 @@ DB=$TMP/demo.db
 TRICKY="Zoë d'Hondt & <Zn> \"De Fiets\""
 run --db "$DB" demo
 expect_rc 0 "demo"
-run --db "$DB" signoff GM9999 1.5/s1 --decision go --signer "Sanne Brouwer" --role wethouder \
+run --db "$DB" signoff GM9999 1.5/s1 --decision go --signer "Sanne Brouwer" --new-person --role wethouder \
 	--org "Gemeente Waterlinde" --document "Collegebesluit 2026-114" --date 2026-11-10
 expect_rc 0 "go decision"
 run --db "$DB" org add GM9999 "Fysio & <Co> \"Beweeg\"" --type fysiotherapeut
@@ -125,7 +125,7 @@ zk role assign $Z "$(pid "Wim de Wethouder")" wethouder --date 2026-01-06
 for name in "Mo Manager" "Maarten Midden"; do zk role assign $Z "$(pid "$name")" kerngroep --hours 4 --date 2026-02-01; done
 zk role assign $Z "$(pid "Noor Netwerk")" centrale-zorgverlener --hours 8 --contribution "Brede anamnese" --date 2026-02-01
 zk area add $Z Poelenburg --target-group "basisschoolkinderen 4-12" --date 2026-02-01
-zk signoff $Z 1.6/s1 --decision akkoord --signer "Dr. H. de Graaf" --role bestuurder \
+zk signoff $Z 1.6/s1 --decision akkoord --signer "Dr. H. de Graaf" --new-person --role bestuurder \
 	--org "GGD Zaanstreek-Waterland" --document "Samenwerkingsovereenkomst" --date 2026-06-10
 
 # samenwerkingsovereenkomst: the parties are the 1.6/s1 set plus the gemeente (regels 2620-2735)
