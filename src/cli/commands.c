@@ -184,6 +184,20 @@ const cmd_def kngg_commands[] = {
 	 "gebruikt) tegen het schema phases/kngg.xsd en op samenhang: unieke ids,\n"
 	 "kloppende verwijzingen, alle vier de fasen aanwezig. Elke fout is één\n"
 	 "regel BESTAND:REGEL: melding. Exitcode 0 als alles klopt, anders 1.\n"},
+	{"config", cmd_config_subs,
+	 "standaardwaarden: wie vastlegt (door) en voor welke gemeente",
+	 "Zonder argumenten: het configuratiebestand en de standaardwaarden. Met\n"
+	 "SLEUTEL WAARDE: zet een standaard (een lege WAARDE wist hem). Sleutels:\n"
+	 "door (voor --by: een naam uit het register) en gemeente (een CBS-code of\n"
+	 "naam). Het bestand is $XDG_CONFIG_HOME/kngg/config, anders\n"
+	 "~/.config/kngg/config, met regels 'sleutel = waarde'. KNGG_BY en\n"
+	 "KNGG_GEMEENTE gaan voor het bestand; een argument op de opdrachtregel gaat\n"
+	 "altijd voor. Zonder standaardgemeente geldt de enige gemeente in de\n"
+	 "database, als er één is. Een eerste argument dat een CBS-code (ook gm0479)\n"
+	 "of de naam van een bekende gemeente is, is de gemeente; anders geldt de\n"
+	 "standaard (stap-ids als 1.2 zijn nooit een gemeente). Een standaard voor\n"
+	 "--by die niet in het register staat, wordt niet gebruikt (met een\n"
+	 "waarschuwing): kngg voegt nooit stilzwijgend een persoon toe.\n"},
 	{"help", cmd_help_subs,
 	 "hulp bij kngg of bij één opdracht", ""},
 	{NULL, NULL, NULL, NULL},

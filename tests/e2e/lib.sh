@@ -7,7 +7,10 @@ TMP=$3
 rm -rf "$TMP"
 mkdir -p "$TMP"
 cd "$TMP" || exit 1
-unset KNGG_PHASES KNGG_DB
+unset KNGG_PHASES KNGG_DB KNGG_BY KNGG_GEMEENTE
+# defaults come from the environment or a config file (README, "Defaults"):
+# never the user's own
+export XDG_CONFIG_HOME="$TMP/.config"
 export LC_ALL=C.UTF-8
 passed=0
 failed=0
