@@ -558,7 +558,12 @@ static int run(kngg_cli *cli, const cmd_def *c, int argc, char **argv, char **po
 		char missing[64];
 
 		required_arg(s->args, call.nargs, missing, sizeof(missing));
-		rc = cli_sub_usage(c, s, "%s ontbreekt", missing);
+		if (strcmp(missing, "CODE") == 0)
+			rc = cli_sub_usage(c, s,
+					   "CODE ontbreekt (de gemeente: CBS-code of naam; een "
+					   "standaard zet je met 'kngg config gemeente CODE')");
+		else
+			rc = cli_sub_usage(c, s, "%s ontbreekt", missing);
 		goto done;
 	}
 	if (call.nargs > max) {

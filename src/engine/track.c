@@ -857,9 +857,12 @@ int kngg_track_area_add(kngg_tracker *t, const char *code, const char *name,
 	if ((rc = kngg_store_begin(t->store)) < 0)
 		return rc;
 	if ((rc = engine_need_municipality(t, code)) == 0) {
-		rc = kngg_store_area_add(t->store, code, name, target_group, date, &id);
-		if (rc == KNGG_EEXISTS)
-			rc = engine_fail(t, rc, "%s heeft al een gebied '%s'", code, name);
+		/* "poelenburg" is "Poelenburg": never a second one */
+		rc = kngg_store_area_find(t->store, code, name, &id);
+		if (rc == 0 || (rc == KNGG_ENOTFOUND &&
+				(rc = kngg_store_area_add(t->store, code, name, target_group, date,
+							  &id)) == KNGG_EEXISTS))
+			rc = engine_fail(t, KNGG_EEXISTS, "%s heeft al een gebied '%s'", code, name);
 	}
 	if (rc == 0) {
 		engine_fill_event(t, &ev, KNGG_EV_AREA_ADD, code, date, o);
