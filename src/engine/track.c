@@ -839,6 +839,20 @@ int kngg_track_item_done(kngg_tracker *t, const char *code, const char *item_id,
 
 /* ---- areas, cycles, scores ------------------------------------------------ */
 
+struct area_named {
+	int64_t id;
+	char name[KNGG_NAME_MAX + 1];
+};
+
+static int area_name(void *ctx, const kngg_area *a)
+{
+	struct area_named *n = ctx;
+
+	if (a->id == n->id)
+		snprintf(n->name, sizeof(n->name), "%s", a->name);
+	return 0;
+}
+
 int kngg_track_area_add(kngg_tracker *t, const char *code, const char *name,
 			const char *target_group, const char *kind, const kngg_track_opts *o)
 {
@@ -858,11 +872,16 @@ int kngg_track_area_add(kngg_tracker *t, const char *code, const char *name,
 		return rc;
 	if ((rc = engine_need_municipality(t, code)) == 0) {
 		/* "poelenburg" is "Poelenburg": never a second one */
-		rc = kngg_store_area_find(t->store, code, name, &id);
+		struct area_named known = {0, ""};
+
+		rc = kngg_store_area_find(t->store, code, name, &known.id);
+		if (rc == 0)
+			kngg_store_areas(t->store, code, area_name, &known);
 		if (rc == 0 || (rc == KNGG_ENOTFOUND &&
 				(rc = kngg_store_area_add(t->store, code, name, target_group, date,
 							  &id)) == KNGG_EEXISTS))
-			rc = engine_fail(t, KNGG_EEXISTS, "%s heeft al een gebied '%s'", code, name);
+			rc = engine_fail(t, KNGG_EEXISTS, "%s heeft al een gebied '%s'", code,
+					 known.name[0] ? known.name : name);
 	}
 	if (rc == 0) {
 		engine_fill_event(t, &ev, KNGG_EV_AREA_ADD, code, date, o);
