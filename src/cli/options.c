@@ -558,7 +558,7 @@ static int run(kngg_cli *cli, const cmd_def *c, int argc, char **argv, char **po
 		char missing[64];
 
 		required_arg(s->args, call.nargs, missing, sizeof(missing));
-		if (strcmp(missing, "CODE") == 0)
+		if (takes_code(s) && (call.nargs == 0 || !kngg_code_like(call.args[0])))
 			rc = cli_sub_usage(c, s,
 					   "CODE ontbreekt (de gemeente: CBS-code of naam; een "
 					   "standaard zet je met 'kngg config gemeente CODE')");
