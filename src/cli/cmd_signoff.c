@@ -431,7 +431,8 @@ static int signoff_record(kngg_cli *cli, const cli_call *call)
 
 static const cli_option record_opts[] = {
 	CLI_OPT_REQ(S, in.decision, "decision", "go|no-go|akkoord", "het besluit"),
-	CLI_OPT_REQ(S, in.signer, "signer", "NAAM", "wie tekent"),
+	CLI_OPT_REQ(S, in.signer, "signer", "NAAM|ID",
+		    "wie tekent: naam of nummer uit het register (kngg stakeholder list)"),
 	CLI_OPT_REQ(S, in.role, "role", "ROL", "in welke rol"),
 	CLI_ONCE_REQ(S, in.org, "org", "ORG", "de organisatie waarvoor getekend wordt"),
 	CLI_OPT_REQ(S, in.document, "document", "STUK", "het stuk dat is getekend"),
