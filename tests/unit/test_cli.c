@@ -247,11 +247,11 @@ static void usage_line_of_factor(void **state)
 	assert_non_null(c);
 	cli_usage_line(c, c->subs, ' ', line, sizeof(line));
 	assert_string_equal(line, "kngg factor CODE FACTOR --score N [--date DATUM] [--by NAAM] "
-				  "[--note TEKST]");
+				  "[--new-person] [--note TEKST]");
 	c = cmd_find("signoff");
 	cli_usage_line(c, &c->subs[3], ' ', line, sizeof(line));
 	assert_string_equal(line, "kngg signoff prepare CODE ID [--org ORG]... [--area GEBIED] "
-				  "[--date DATUM] [--by NAAM] [--note TEKST]");
+				  "[--date DATUM] [--by NAAM] [--new-person] [--note TEKST]");
 	/* a truncated line still ends in NUL and says how long it would be */
 	assert_true(cli_usage_line(c, c->subs, ' ', line, 10) > 10);
 	assert_int_equal(strlen(line), 9);

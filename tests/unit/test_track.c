@@ -21,7 +21,7 @@
 static int step(fixture *fx, kngg_step_action a, const char *id, const char *date,
 		const char *area)
 {
-	kngg_track_opts o = {.date = date, .by = "Tester", .area = area};
+	kngg_track_opts o = {.date = date, .by = "Tester", .area = area, .new_person = 1};
 
 	return kngg_track_step(&fx->t, a, "GM0479", id, &o);
 }
