@@ -215,6 +215,12 @@ int cli_config_each(int (*fn)(void *ctx, const char *key, const char *value), vo
 const char *cli_default_by(const char **source);
 const char *cli_default_municipality(const char **source);
 
+/* For confirmations: the id of list_id's item typed means (any case, with
+ * or without accents), else typed; the registered name of organisation
+ * typed of code, else typed (a static buffer). */
+const char *cli_list_id(const kngg_defs *defs, const char *list_id, const char *typed);
+const char *cli_org_name(kngg_tracker *t, const char *code, const char *typed);
+
 /* Releases what cli_tracker() opened. */
 void cli_close(kngg_cli *cli);
 

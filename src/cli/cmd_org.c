@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "util/text.h"
 
 struct org_opts {
 	kngg_track_opts o;
@@ -26,7 +27,8 @@ static int org_add(kngg_cli *cli, const cli_call *call)
 		return EXIT_FAIL;
 	if (kngg_org_add(t, args[0], args[1], a->type, &a->o, &id) < 0)
 		return EXIT_FAIL;
-	printf("%s: organisatie '%s' (%s) toegevoegd\n", args[0], args[1], a->type);
+	printf("%s: organisatie '%s' (%s) toegevoegd\n", args[0], args[1],
+	       cli_list_id(kngg_tracker_defs(t), "organisatietypen", a->type));
 	return EXIT_OK;
 }
 

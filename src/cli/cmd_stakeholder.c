@@ -70,7 +70,7 @@ static int sh_add(kngg_cli *cli, const cli_call *call)
 	if (kngg_stakeholder_add(t, args[0], &in, &o, &id) < 0)
 		return EXIT_FAIL;
 	printf("%s: stakeholder %lld toegevoegd: %s (%s)\n", args[0], (long long)id, in.name,
-	       in.org);
+	       cli_org_name(t, args[0], in.org));
 	return EXIT_OK;
 }
 

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "util/text.h"
 
 const char *cli_db_path(const kngg_cli *cli)
 {
@@ -335,4 +336,41 @@ const char *cli_default_municipality(const char **source)
 	}
 	*source = "gemeente in het configuratiebestand";
 	return config_get("gemeente", buf, sizeof(buf));
+}
+
+/* ---- values as the lists and the register spell them ---------------------------------- */
+
+const char *cli_list_id(const kngg_defs *defs, const char *list_id, const char *typed)
+{
+	const kngg_list *l = kngg_defs_list(defs, list_id);
+
+	for (size_t i = 0; typed && l && i < l->nitems; i++)
+		if (kngg_fold_eq_id(typed, l->items[i].id) ||
+		    (l->items[i].title && kngg_fold_eq(typed, l->items[i].title)))
+			return l->items[i].id;
+	return typed;
+}
+
+struct org_name {
+	const char *typed;
+	char name[KNGG_NAME_MAX + 1];
+};
+
+static int org_named(void *ctx, const kngg_org *o)
+{
+	struct org_name *n = ctx;
+
+	if (!n->name[0] && kngg_fold_eq(o->name, n->typed))
+		snprintf(n->name, sizeof(n->name), "%s", o->name);
+	return 0;
+}
+
+const char *cli_org_name(kngg_tracker *t, const char *code, const char *typed)
+{
+	static struct org_name n;
+
+	n.typed = typed;
+	n.name[0] = '\0';
+	kngg_orgs(t, code, org_named, &n);
+	return n.name[0] ? n.name : typed;
 }
