@@ -25,13 +25,16 @@ const cmd_def kngg_commands[] = {
 	 "--by en --note.\n"},
 	{"step", cmd_step_subs,
 	 "leg vast dat een stap gestart, afgerond of heropend is",
-	 "Datum: JJJJ-MM-DD, standaard vandaag; afronden en heropenen kan niet in de\n"
-	 "toekomst. Stappen mogen in een andere volgorde; dan volgt een waarschuwing\n"
-	 "met de eerdere stappen die nog open zijn. Stappen van fase 2 horen bij een\n"
-	 "gebied (--area, verplicht); procesonderdelen van fase 3 en 4 bij de lopende\n"
-	 "cyclus van die fase.\n"},
+	 "Datum: 1-7-2026, 1 juli 2026 of 2026-07-01, standaard vandaag; afronden en\n"
+	 "heropenen kan niet in de toekomst. Stappen mogen in een andere volgorde;\n"
+	 "dan volgt een waarschuwing met de eerdere stappen die nog open zijn.\n"
+	 "Stappen van fase 2 horen bij een gebied (--area, verplicht);\n"
+	 "procesonderdelen van fase 3 en 4 bij de lopende cyclus van die fase.\n"},
 	{"activity", cmd_activity_subs,
-	 "leg vast dat een activiteit (bijvoorbeeld 1.2/a3) gedaan is", ""},
+	 "leg vast dat een activiteit (bijvoorbeeld 1.2/a3) gedaan is",
+	 "Meer ids tegelijk en reeksen: 'kngg activity done GM0479 1.2/a1-a8' of\n"
+	 "'1.2/a1 1.2/a3'. Alles of niets: bij één onbekend of al gedaan id wordt niets\n"
+	 "vastgelegd. Zonder CODE geldt de standaardgemeente (kngg help config).\n"},
 	{"deliverable", cmd_deliverable_subs,
 	 "leg vast dat een oplevering (bijvoorbeeld 1.2/d1) klaar is",
 	 "--document noemt het stuk: een titel, pad of link (kngg bewaart het\n"

@@ -305,11 +305,15 @@ static int fill(const cmd_def *c, const cli_sub *s, const given_opt *given, int 
 				return cli_usage(c->name, "--%s mag maar een keer", o->name);
 			*value = given[i].value;
 			/* a date as Dutch people write it (1-7-2026, 1 juli 2026) becomes
-			 * ISO here, for every command; what is no date at all is left for
-			 * the command to refuse */
-			if (o->metavar && strcmp(o->metavar, "DATUM") == 0 &&
-			    kngg_date_parse(given[i].value, iso[i]))
+			 * ISO here, for every command; one message for what is none */
+			if (o->metavar && strcmp(o->metavar, "DATUM") == 0) {
+				if (!kngg_date_parse(given[i].value, iso[i]))
+					return cli_fail("ongeldige datum '%s' bij --%s (verwacht een "
+							"bestaande dag, bijvoorbeeld 1-7-2026, 1 juli "
+							"2026 of 2026-07-01)",
+							given[i].value, o->name);
 				*value = iso[i];
+			}
 		} else if (multi_add((cli_multi *)(void *)(base + o->offset), given[i].value) !=
 			   EXIT_OK) {
 			return EXIT_FAIL;
