@@ -271,7 +271,12 @@ int doc_render_html(const xmlNode *root, const doc_meta *m, kngg_buf *b)
 	kngg_buf_puts(b, " (");
 	html_text(b, m->code);
 	kngg_buf_puts(b, ") · stand van ");
-	html_text(b, m->date);
+	{
+		char nl[32];
+
+		kngg_date_nl(m->date, nl);
+		html_text(b, nl);
+	}
 	kngg_buf_puts(b, "</p>\n</header>\n<main>\n");
 	for (const xmlNode *n = doc_elem(root->children); n; n = doc_elem(n->next)) {
 		int level = doc_heading(n);
