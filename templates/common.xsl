@@ -486,7 +486,9 @@
               <td><xsl:value-of select="@date"/></td>
               <td><xsl:call-template name="kngg-date"><xsl:with-param name="date" select="@document"/></xsl:call-template></td>
               <td>
+                <!-- een regel per argument, met een opsommingsteken als het er meer zijn -->
                 <xsl:for-each select="arguments/argument">
+                  <xsl:if test="last() &gt; 1">&#x2022;&#xA0;</xsl:if>
                   <xsl:value-of select="."/>
                   <xsl:if test="position() != last()"><br/></xsl:if>
                 </xsl:for-each>

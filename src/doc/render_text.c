@@ -55,7 +55,8 @@ static void md_seg(void *ctx, const char *text, size_t len, doc_style st)
 	md_out *o = ctx;
 
 	if (!text) {
-		kngg_buf_puts(o->b, o->in_cell ? " " : "\\\n");
+		/* GFM has no line break in a table cell but inline HTML's */
+		kngg_buf_puts(o->b, o->in_cell ? "<br>" : "\\\n");
 		return;
 	}
 	if (st.fill) {
