@@ -4,6 +4,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -44,17 +45,40 @@ static int doc_list(kngg_cli *cli, const cli_call *call)
 	return EXIT_OK;
 }
 
-/* The format: --format, else from the extension of -o, else Markdown. */
+/* The extension of a file name ("docx" of "plan.DOCX"), or NULL. */
+static const char *extension(const char *path)
+{
+	const char *base = strrchr(path, '/'), *dot;
+
+	base = base ? base + 1 : path;
+	dot = strrchr(base, '.');
+	return dot && dot != base && dot[1] ? dot + 1 : NULL;
+}
+
+/* The format: --format, else from the extension of -o (any capitalisation),
+ * else Markdown. 0 with a message when -o has an extension kngg does not
+ * write (a .pdf must not get Markdown in it). */
 static kngg_doc_format pick_format(const char *format, const char *output)
 {
-	const char *dot;
+	const char *ext;
 
-	if (format)
+	if (format) {
+		if (!kngg_doc_format_parse(format))
+			cli_usage(CMD, "onbekend formaat '%s' (md, html of docx)", format);
 		return kngg_doc_format_parse(format);
-	if (output && (dot = strrchr(output, '.')) && !strchr(dot, '/') &&
-	    kngg_doc_format_parse(dot + 1))
-		return kngg_doc_format_parse(dot + 1);
-	return KNGG_DOC_MD;
+	}
+	if (!output || !(ext = extension(output)))
+		return KNGG_DOC_MD;
+	if (kngg_doc_format_parse(ext))
+		return kngg_doc_format_parse(ext);
+	if (strcasecmp(ext, "pdf") == 0 || strcasecmp(ext, "odt") == 0)
+		cli_fail("een .%s kan kngg niet schrijven: maak %.*s.docx en bewaar dat in "
+			 "LibreOffice of Word als %s", ext, (int)(ext - 1 - output), output,
+			 strcasecmp(ext, "pdf") == 0 ? "PDF" : "ODT");
+	else
+		cli_fail("onbekende extensie '.%s' bij -o: kies .md, .html of .docx (of --format)",
+			 ext);
+	return 0;
 }
 
 static int doc(kngg_cli *cli, const cli_call *call)
@@ -71,7 +95,7 @@ static int doc(kngg_cli *cli, const cli_call *call)
 	size_t len = 0;
 
 	if (!(f = pick_format(format, output)))
-		return cli_usage(CMD, "onbekend formaat '%s' (md, html of docx)", format);
+		return format ? EXIT_USAGE : EXIT_FAIL;
 	if (cycle_s && (rc = cli_int(CMD, "--cycle", cycle_s, 1, 1000, &p.cycle)) != EXIT_OK)
 		return rc;
 	if (f == KNGG_DOC_DOCX && !output && isatty(STDOUT_FILENO))
@@ -109,7 +133,9 @@ static const cli_option doc_opts[] = {
 	CLI_FLAG_OPT(D, force, "force", "vervang een bestaand bestand"),
 	CLI_OPT(D, p.area, "area", "NAAM", "het gebied (fase 2)"),
 	CLI_OPT(D, cycle, "cycle", "N", "de cyclus (fase 3 en 4)"),
-	CLI_OPT(D, p.since, "since", "DATUM", "begin van de periode van een voortgangsrapportage"),
+	CLI_OPT(D, p.since, "since", "DATUM",
+		"begin van de periode van een voortgangsrapportage (anders de laatste 12 maanden, "
+		"niet van voor de start)"),
 	CLI_ASOF_OPT(D, p.as_of),
 	TEMPLATES_OPT,
 	CLI_OPT_END,

@@ -141,7 +141,7 @@ const cmd_def kngg_commands[] = {
 	 "stdout; het formaat volgt anders uit de extensie van -o. Een bestaand\n"
 	 "bestand wordt alleen met --force vervangen. --area: het gebied (fase 2),\n"
 	 "--cycle: de cyclus (fase 3 en 4), --since: begin van de periode van een\n"
-	 "voortgangsrapportage (standaard drie maanden terug). Sjablonen komen uit\n"
+	 "voortgangsrapportage (standaard 12 maanden, niet van voor de start). Sjablonen uit\n"
 	 "--templates, KNGG_TEMPLATES of de geinstalleerde map.\n"},
 	{"serve", cmd_serve_subs,
 	 "de webinterface: routekaart, stappen, stakeholders, gereedheid en stukken in de browser",

@@ -536,7 +536,7 @@ static xsltSecurityPrefsPtr locked_down(void)
 	return sec;
 }
 
-/* "JJJJ-MM-DD" three months before date (the day clamped to the month). */
+/* "JJJJ-MM-DD" months before date (the day clamped to the month). */
 static void months_before(const char *date, int months, char out[11])
 {
 	int y = atoi(date), m = atoi(date + 5), d = atoi(date + 8), max;
@@ -708,8 +708,8 @@ int kngg_doc_render(kngg_tracker *t, const char *dir, const char *name, const ch
 		    const kngg_doc_params *p, kngg_doc_format f, char **out, size_t *len)
 {
 	static const kngg_doc_params none = {0};
-	char today[11], since[11], cycle[16], path[PATH_MAX];
-	const char *params[9];
+	char today[11], year_ago[11], cycle[16], path[PATH_MAX];
+	const char *params[11];
 	char *xml = NULL, *title = NULL, *subtitle = NULL, *mname = NULL, *source = NULL;
 	xmlDocPtr input = NULL, result = NULL;
 	xmlNodePtr root;
@@ -757,10 +757,9 @@ int kngg_doc_render(kngg_tracker *t, const char *dir, const char *name, const ch
 		rc = kngg_fail(t, KNGG_EINVALID, "--since %s ligt na de peildatum %s", p->since, today);
 		goto done;
 	}
-	if (p->since)
-		snprintf(since, sizeof(since), "%s", p->since);
-	else
-		months_before(today, 3, since);
+	/* a report's period: --since, else (the template decides) the last
+	 * twelve months, but not from before the project started */
+	months_before(today, 12, year_ago);
 	if (p->cycle && !has_cycle(input, p->cycle)) {
 		rc = kngg_fail(t, KNGG_ENOTFOUND, "%s heeft geen cyclus %d (zie 'kngg status %s')", code,
 				 p->cycle, code);
@@ -770,8 +769,9 @@ int kngg_doc_render(kngg_tracker *t, const char *dir, const char *name, const ch
 	params[0] = "today", params[1] = today;
 	params[2] = "area", params[3] = p->area ? p->area : "";
 	params[4] = "cycle", params[5] = p->cycle ? cycle : "";
-	params[6] = "since", params[7] = since;
-	params[8] = NULL;
+	params[6] = "since", params[7] = p->since ? p->since : "";
+	params[8] = "year-ago", params[9] = year_ago;
+	params[10] = NULL;
 	if ((rc = transform(t, dir, name, input, params, &result)) < 0)
 		goto done;
 	root = xmlDocGetRootElement(result);
@@ -788,9 +788,20 @@ int kngg_doc_render(kngg_tracker *t, const char *dir, const char *name, const ch
 		source = prop(er, "source");
 	}
 	{
-		doc_meta m = {title, subtitle, code, mname, today, source};
+		kngg_buf t_nl = {0}, s_nl = {0};
+		doc_meta m = {NULL, NULL, code, mname, today, source};
 
-		rc = doc_render(root, &m, f, out, len);
+		kngg_buf_puts(&t_nl, title);
+		doc_dates_nl(&t_nl);
+		m.title = kngg_buf_cstr(&t_nl);
+		if (subtitle) {
+			kngg_buf_puts(&s_nl, subtitle);
+			doc_dates_nl(&s_nl);
+			m.subtitle = kngg_buf_cstr(&s_nl);
+		}
+		rc = t_nl.failed || s_nl.failed ? KNGG_ENOMEM : doc_render(root, &m, f, out, len);
+		kngg_buf_free(&t_nl);
+		kngg_buf_free(&s_nl);
 		if (rc == KNGG_ENOMEM)
 			kngg_fail(t, rc, "onvoldoende geheugen voor het document");
 		else if (rc < 0)

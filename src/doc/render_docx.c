@@ -1212,7 +1212,8 @@ int doc_render_docx(const xmlNode *root, const doc_meta *m, char **out, size_t *
 	    !(za = zip_open_from_source(mem, ZIP_TRUNCATE, &ze)))
 		goto done;
 	zip_source_keep(mem); /* the archive's bytes outlive the archive */
-#define ADD_PART(name, p) add(za, name, xmlBufferContent((p).buf), (size_t)xmlBufferLength((p).buf), when)
+#define ADD_PART(name, p)                                                                    \
+	add(za, name, xmlBufferContent((p).buf), (size_t)xmlBufferLength((p).buf), when)
 	if (add(za, "[Content_Types].xml", content_types, sizeof(content_types) - 1, when) < 0 ||
 	    add(za, "_rels/.rels", package_rels, sizeof(package_rels) - 1, when) < 0 ||
 	    ADD_PART("word/document.xml", doc) < 0 ||

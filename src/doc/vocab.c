@@ -215,7 +215,7 @@ static int digit(char c)
 /* Rewrites every ISO date in b ("2026-07-01") as Dutch people write it ("1
  * juli 2026"), so that no template can put an ISO date in a document; a
  * run of digits and hyphens longer than a date (a code) stays as it is. */
-static void dates_nl(kngg_buf *b)
+void doc_dates_nl(kngg_buf *b)
 {
 	kngg_buf out = {0};
 	const char *s = kngg_buf_cstr(b);
@@ -256,7 +256,7 @@ static void emit(seg_state *s, const char *text, doc_style st)
 
 	kngg_buf_free(&s->run);
 	collapse(&s->run, text, &lead, &trail);
-	dates_nl(&s->run);
+	doc_dates_nl(&s->run);
 	if (!s->run.len) {
 		s->space |= lead;
 		return;
