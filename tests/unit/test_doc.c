@@ -298,15 +298,24 @@ static void test_params_and_errors(void **state)
 
 	write_file(fx->dir, "echo.xsl",
 		   XSL_HEAD "<xsl:param name='area'/><xsl:param name='since'/><xsl:param name='today'/>"
+			    "<xsl:param name='year-ago'/>"
 			    "<xsl:template match='/'><document title='{kngg-export/@name}'>"
 			    "<p><xsl:value-of select='$area'/>|<xsl:value-of select='$since'/>|"
-			    "<xsl:value-of select='$today'/></p></document></xsl:template>" XSL_TAIL);
+			    "<xsl:value-of select='$year-ago'/>|<xsl:value-of select='$today'/></p>"
+			    "</document></xsl:template>" XSL_TAIL);
 	/* a parameter is a string, never XPath: quotes and brackets pass as text */
 	assert_int_equal(kngg_track_area_add(&fx->t, "GM0479", "Poelenburg 'O\"B' [x]", NULL, NULL, &o), 0);
 	p.area = "Poelenburg 'O\"B' [x]";
 	assert_int_equal(doc(fx, "echo", &p, &out), 0);
-	assert_non_null(strstr(out, "Poelenburg 'O\"B' \\[x\\]|2026-03-15|2026-06-15"));
+	/* no --since: empty (the template picks its default), a year back given;
+	 * the document shows dates the Dutch way */
+	assert_non_null(strstr(out, "Poelenburg 'O\"B' \\[x\\]||15 juni 2025|15 juni 2026"));
 	free(out);
+	p.since = "2026-03-15";
+	assert_int_equal(doc(fx, "echo", &p, &out), 0);
+	assert_non_null(strstr(out, "|15 maart 2026|15 juni 2025|15 juni 2026"));
+	free(out);
+	p.since = NULL;
 	p.area = "Nergens";
 	assert_int_equal(doc(fx, "echo", &p, &out), KNGG_ENOTFOUND);
 	assert_non_null(strstr(kngg_buf_cstr(&fx->errors), "geen gebied 'Nergens'"));
