@@ -165,6 +165,7 @@ typedef struct {
 	int failed;
 	int lists; /* numbered lists so far: each restarts at 1 with its own w:num */
 	int break_next; /* the next paragraph starts a page */
+	int split_dates; /* a table too narrow for whole dates: they may wrap */
 	int bookmark;   /* > 0: the next paragraph is the target _Toc<bookmark> */
 } part;
 
@@ -334,7 +335,10 @@ static void docx_seg(void *ctx, const char *text, size_t len, doc_style st)
 	}
 	if (st.fill)
 		kngg_buf_puts(&b, DOC_FILL_OPEN);
-	keep_dates(&b, text, len);
+	if (c->p->split_dates)
+		kngg_buf_put(&b, text, len);
+	else
+		keep_dates(&b, text, len);
 	if (st.fill)
 		kngg_buf_puts(&b, DOC_FILL_CLOSE);
 	if (b.failed)
@@ -422,6 +426,7 @@ static void para_text(part *p, const char *style, const char *s)
 
 typedef struct {
 	int bold;                   /* header cells are bold */
+	int split_dates;            /* dates may wrap */
 	size_t word, line;          /* longest word and line so far, in twips */
 	size_t cur_word, cur_line;
 } measure;
@@ -496,7 +501,10 @@ static void measure_seg(void *ctx, const char *text, size_t len, doc_style st)
 	{
 		kngg_buf b = {0};
 
-		keep_dates(&b, text, len);
+		if (m->split_dates)
+			kngg_buf_put(&b, text, len);
+		else
+			keep_dates(&b, text, len);
 		measure_text(m, kngg_buf_cstr(&b), b.len);
 		kngg_buf_free(&b);
 	}
@@ -505,8 +513,11 @@ static void measure_seg(void *ctx, const char *text, size_t len, doc_style st)
 }
 
 /* Fills w[0..cols) with column widths in twips that add up to TEXT_WIDTH;
- * least and most are scratch space of cols entries each, zeroed. */
-static void column_widths(const xmlNode *t, size_t cols, size_t *w, size_t *least, size_t *most)
+ * least and most are scratch space of cols entries each, zeroed. -1 when
+ * even the longest words do not fit (some are cut), else 0. split_dates:
+ * a Dutch date may wrap between its words. */
+static int column_widths(const xmlNode *t, size_t cols, size_t *w, size_t *least, size_t *most,
+			 int split_dates)
 {
 	size_t sum_least = 0, sum_most = 0, used = 0;
 
@@ -514,7 +525,7 @@ static void column_widths(const xmlNode *t, size_t cols, size_t *w, size_t *leas
 		size_t k = 0;
 
 		for (const xmlNode *c = doc_elem(tr->children); c && k < cols; c = doc_elem(c->next), k++) {
-			measure m = {doc_is(c, "th"), 0, 0, 0, 0};
+			measure m = {doc_is(c, "th"), split_dates, 0, 0, 0, 0};
 
 			doc_inline(c, measure_seg, &m);
 			measure_end_line(&m);
@@ -551,7 +562,7 @@ static void column_widths(const xmlNode *t, size_t cols, size_t *w, size_t *leas
 			capped = w[k] == lo ? k : capped;
 		}
 		w[capped] += TEXT_WIDTH - used; /* rounding */
-		return;
+		return -1;
 	}
 	for (size_t k = 0; k < cols; k++) {
 		if (sum_most <= TEXT_WIDTH) /* every line fits: spread the rest */
@@ -561,6 +572,7 @@ static void column_widths(const xmlNode *t, size_t cols, size_t *w, size_t *leas
 		used += w[k];
 	}
 	w[cols - 1] += TEXT_WIDTH - used; /* rounding */
+	return 0;
 }
 
 static void table(part *p, const xmlNode *t)
@@ -575,13 +587,19 @@ static void table(part *p, const xmlNode *t)
 		p->failed = 1;
 		return;
 	}
-	column_widths(t, cols, widths, widths + cols, widths + 2 * cols);
+	p->split_dates = column_widths(t, cols, widths, widths + cols, widths + 2 * cols, 0) < 0;
+	if (p->split_dates) { /* too narrow for whole dates: let them wrap rather than words */
+		memset(widths, 0, 3 * cols * sizeof(*widths));
+		column_widths(t, cols, widths, widths + cols, widths + 2 * cols, 1);
+	}
 	if (p->break_next)
 		para(p, NULL, 0, NULL, 0);
 	open_el(p, "w:tbl");
 	open_el(p, "w:tblPr");
 	val_el(p, "w:tblStyle", "TableGrid");
-	ATTRS(p, "w:tblW", "w:w", "5000", "w:type", "pct");
+	ATTRS(p, "w:tblW", "w:w", TEXT_WIDTH_S, "w:type", "dxa");
+	/* the widths as given: Word's autofit would shrink a column mid-word */
+	ATTRS(p, "w:tblLayout", "w:type", "fixed");
 	ATTRS(p, "w:tblLook", "w:val", "04A0", "w:firstRow", "1", "w:lastRow", "0", "w:firstColumn", "0",
 	      "w:lastColumn", "0", "w:noHBand", "0", "w:noVBand", "1");
 	close_el(p);
@@ -619,6 +637,7 @@ static void table(part *p, const xmlNode *t)
 		close_el(p);
 	}
 	close_el(p);
+	p->split_dates = 0;
 	para(p, NULL, 0, NULL, 0); /* keeps two tables apart */
 	free(widths);
 }
@@ -758,7 +777,7 @@ static void layout_table(layout *l, const xmlNode *t)
 		l->failed = 1;
 		return;
 	}
-	column_widths(t, cols, w, w + cols, w + 2 * cols);
+	column_widths(t, cols, w, w + cols, w + 2 * cols, 0);
 	for (const xmlNode *tr = doc_elem(t->children); tr; tr = doc_elem(tr->next)) {
 		size_t k = 0, most = 1;
 
