@@ -107,14 +107,17 @@
       <xsl:choose>
         <xsl:when test="$assessments">
           <table>
-            <tr><th>Datum</th><th>Persoon</th><th>Organisatie</th><th>Commitment</th><th>Houding</th><th>Notitie</th></tr>
+            <!-- de organisatie onder de naam: vijf kolommen passen op een staande A4 -->
+            <tr><th>Datum</th><th>Persoon en organisatie</th><th>Commitment</th><th>Houding</th><th>Notitie</th></tr>
             <xsl:for-each select="$assessments">
               <xsl:sort select="translate(@date, '-', '')" data-type="number"/>
               <xsl:variable name="before" select="preceding-sibling::assessment[1]"/>
               <tr>
                 <td><xsl:value-of select="@date"/></td>
-                <td><xsl:call-template name="kngg-person-name"><xsl:with-param name="person" select="../.."/></xsl:call-template></td>
-                <td><xsl:value-of select="../../@organisation"/></td>
+                <td>
+                  <xsl:call-template name="kngg-person-name"><xsl:with-param name="person" select="../.."/></xsl:call-template>
+                  <xsl:if test="string(../../@organisation) != ''"><br/><xsl:value-of select="../../@organisation"/></xsl:if>
+                </td>
                 <td>
                   <xsl:if test="$before and $before/@commitment != @commitment">
                     <xsl:call-template name="kngg-commitment-label"><xsl:with-param name="value" select="$before/@commitment"/></xsl:call-template>
