@@ -684,7 +684,7 @@ static void wrap_text(wrap *w, const char *s, size_t n)
 
 		if ((ch & 0xC0) == 0x80)
 			continue;
-		cw = char_twips(ch, w->bold) * w->scale / 10;
+		cw = char_twips(ch, w->bold) * w->scale * 9 / 100; /* the widths err wide */
 		if (ch == ' ') {
 			wrap_word(w);
 			w->line += cw;
@@ -788,7 +788,7 @@ static void layout_table(layout *l, const xmlNode *t)
 			if (n > most)
 				most = n;
 		}
-		place(l, (long)most * 240 + 50, 0);
+		place(l, (long)most * 232 + 40, 0);
 	}
 	place(l, 300, 0); /* the paragraph after it */
 	free(w);
@@ -836,7 +836,7 @@ static void layout_blocks(layout *l, const xmlNode *root, int toc, int toc_lines
 			place(l, (long)lines_of(n, TEXT_WIDTH - 500, 10, 0) * 270 + 360, 0);
 		} else if (doc_is(n, "ul") || doc_is(n, "ol")) {
 			for (const xmlNode *li = doc_elem(n->children); li; li = doc_elem(li->next))
-				place(l, (long)lines_of(li, TEXT_WIDTH - 720, 11, 0) * line_h[0] + 60, 0);
+				place(l, (long)lines_of(li, TEXT_WIDTH - 720, 11, 0) * line_h[0] + 40, 0);
 		} else if (doc_is(n, "table")) {
 			layout_table(l, n);
 		}
