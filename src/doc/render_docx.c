@@ -120,6 +120,9 @@ static const char styles[] =
 	"<w:name w:val=\"Tabeltekst\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/>"
 	"<w:pPr><w:spacing w:before=\"20\" w:after=\"20\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr>"
 	"<w:rPr><w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/></w:rPr></w:style>"
+	"<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"TabeltekstKlein\">"
+	"<w:name w:val=\"Tabeltekst klein\"/><w:basedOn w:val=\"Tabeltekst\"/>"
+	"<w:rPr><w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/></w:rPr></w:style>"
 	"<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"Kader\">"
 	"<w:name w:val=\"Kader\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:pBdr>"
 	"<w:left w:val=\"single\" w:sz=\"24\" w:space=\"8\" w:color=\"4A7AB0\"/></w:pBdr>"
@@ -166,6 +169,7 @@ typedef struct {
 	int lists; /* numbered lists so far: each restarts at 1 with its own w:num */
 	int break_next; /* the next paragraph starts a page */
 	int split_dates; /* a table too narrow for whole dates: they may wrap */
+	const char *cell_style; /* the paragraph style of the table's cells */
 	int bookmark;   /* > 0: the next paragraph is the target _Toc<bookmark> */
 } part;
 
@@ -391,11 +395,11 @@ static void para(part *p, const char *style, int numid, const xmlNode *n, int bo
 /* The paragraphs of a table cell: one per line. */
 static void cell_para(part *p, const xmlNode *n, int bold)
 {
-	seg_ctx c = {p, bold, "Tabeltekst"};
+	seg_ctx c = {p, bold, p->cell_style ? p->cell_style : "Tabeltekst"};
 
 	open_el(p, "w:p");
 	open_el(p, "w:pPr");
-	val_el(p, "w:pStyle", "Tabeltekst");
+	val_el(p, "w:pStyle", c.cell);
 	close_el(p);
 	if (n)
 		doc_inline(n, docx_seg, &c);
@@ -427,6 +431,7 @@ static void para_text(part *p, const char *style, const char *s)
 typedef struct {
 	int bold;                   /* header cells are bold */
 	int split_dates;            /* dates may wrap */
+	unsigned scale;             /* font size in tenths of 10 pt */
 	size_t word, line;          /* longest word and line so far, in twips */
 	size_t cur_word, cur_line;
 } measure;
@@ -466,7 +471,7 @@ static void measure_text(measure *m, const char *s, size_t n)
 
 		if ((ch & 0xC0) == 0x80) /* a UTF-8 continuation byte: same character */
 			continue;
-		w = char_twips(ch, m->bold);
+		w = char_twips(ch, m->bold) * m->scale / 10;
 		m->cur_line += w;
 		if (ch == ' ') {
 			measure_end_word(m);
@@ -517,7 +522,7 @@ static void measure_seg(void *ctx, const char *text, size_t len, doc_style st)
  * even the longest words do not fit (some are cut), else 0. split_dates:
  * a Dutch date may wrap between its words. */
 static int column_widths(const xmlNode *t, size_t cols, size_t *w, size_t *least, size_t *most,
-			 int split_dates)
+			 int split_dates, unsigned scale)
 {
 	size_t sum_least = 0, sum_most = 0, used = 0;
 
@@ -525,7 +530,7 @@ static int column_widths(const xmlNode *t, size_t cols, size_t *w, size_t *least
 		size_t k = 0;
 
 		for (const xmlNode *c = doc_elem(tr->children); c && k < cols; c = doc_elem(c->next), k++) {
-			measure m = {doc_is(c, "th"), split_dates, 0, 0, 0, 0};
+			measure m = {doc_is(c, "th"), split_dates, scale, 0, 0, 0, 0};
 
 			doc_inline(c, measure_seg, &m);
 			measure_end_line(&m);
@@ -577,6 +582,12 @@ static int column_widths(const xmlNode *t, size_t cols, size_t *w, size_t *least
 
 static void table(part *p, const xmlNode *t)
 {
+	static const struct {
+		int split_dates;
+		unsigned scale;
+		const char *style;
+	} tries[] = {{0, 10, "Tabeltekst"}, {1, 10, "Tabeltekst"}, {0, 8, "TabeltekstKlein"},
+		     {1, 8, "TabeltekstKlein"}};
 	size_t cols = doc_table_cols(t);
 	size_t *widths = NULL;
 	char width[16];
@@ -587,10 +598,15 @@ static void table(part *p, const xmlNode *t)
 		p->failed = 1;
 		return;
 	}
-	p->split_dates = column_widths(t, cols, widths, widths + cols, widths + 2 * cols, 0) < 0;
-	if (p->split_dates) { /* too narrow for whole dates: let them wrap rather than words */
+	/* whole words and dates at 10 pt; else dates may wrap; else the same at
+	 * 8 pt (and when even then the words do not fit, the longest are cut) */
+	for (size_t i = 0; i < sizeof(tries) / sizeof(tries[0]); i++) {
 		memset(widths, 0, 3 * cols * sizeof(*widths));
-		column_widths(t, cols, widths, widths + cols, widths + 2 * cols, 1);
+		p->split_dates = tries[i].split_dates;
+		p->cell_style = tries[i].style;
+		if (column_widths(t, cols, widths, widths + cols, widths + 2 * cols, tries[i].split_dates,
+				  tries[i].scale) == 0)
+			break;
 	}
 	if (p->break_next)
 		para(p, NULL, 0, NULL, 0);
@@ -614,11 +630,11 @@ static void table(part *p, const xmlNode *t)
 		size_t k = 0;
 
 		open_el(p, "w:tr");
-		if (head) {
-			open_el(p, "w:trPr");
+		open_el(p, "w:trPr");
+		empty_el(p, "w:cantSplit"); /* a row stays on one page */
+		if (head)
 			empty_el(p, "w:tblHeader"); /* repeated on every page */
-			close_el(p);
-		}
+		close_el(p);
 		for (const xmlNode *c = doc_elem(tr->children); k < cols; k++) {
 			int th = c && doc_is(c, "th");
 
@@ -638,6 +654,7 @@ static void table(part *p, const xmlNode *t)
 	}
 	close_el(p);
 	p->split_dates = 0;
+	p->cell_style = NULL;
 	para(p, NULL, 0, NULL, 0); /* keeps two tables apart */
 	free(widths);
 }
@@ -777,7 +794,7 @@ static void layout_table(layout *l, const xmlNode *t)
 		l->failed = 1;
 		return;
 	}
-	column_widths(t, cols, w, w + cols, w + 2 * cols, 0);
+	column_widths(t, cols, w, w + cols, w + 2 * cols, 0, 10);
 	for (const xmlNode *tr = doc_elem(t->children); tr; tr = doc_elem(tr->next)) {
 		size_t k = 0, most = 1;
 

@@ -140,6 +140,23 @@ check 'docx_check "$TMP/besluitnotitie.docx" arguments' "besluitnotitie docx: on
 check 'grep -q "Geen budget in 2027<br>•.Partners nog niet klaar" "$TMP/besluitnotitie.md"' \
 	"besluitnotitie md: the arguments on lines of their own, with bullets"
 
+# a municipality's own template with a table too wide for 10 pt: smaller text, words whole
+mkdir -p "$TMP/own"
+cat >"$TMP/own/breed.xsl" <<'XSL'
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- kngg: een tabel met veel kolommen -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:template match="/"><document title="Breed"><h1>Tabel</h1><table>
+<tr><th>Ondertekening</th><th>Verantwoordelijke</th><th>Gemeenteraad</th><th>Samenwerking</th><th>Datum</th></tr>
+<tr><td>Bestuurder</td><td>Projectleider</td><td>Raadsvoorstel</td><td>Convenant</td><td>2026-01-14</td></tr>
+</table></document></xsl:template></xsl:stylesheet>
+XSL
+run --db "$DB" doc breed GM9999 --as-of $ASOF --templates "$TMP/own" -o "$TMP/breed.docx"
+expect_rc 0 "own template with a wide table"
+check 'unzip -p "$TMP/breed.docx" word/document.xml | grep -q "w:pStyle w:val=\"TabeltekstKlein\""' \
+	"a table too wide for 10 pt gets the small table text"
+check 'docx_check "$TMP/breed.docx" grid' "the wide table's words fit at 8 pt"
+
 # --- the format from the extension ---------------------------------------------------------
 run --db "$DB" doc actieplan GM9999 -o "$TMP/upper.DOCX"
 expect_rc 0 ".DOCX"
@@ -182,7 +199,7 @@ if command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; t
 	mkdir -p "$TMP/pdf" "$TMP/lo-home"
 	HOME="$TMP/lo-home" timeout 300 soffice --headless --norestore --convert-to pdf --outdir "$TMP/pdf" \
 		"$TMP"/*.docx >"$TMP/soffice.log" 2>&1
-	for t in $TEMPLATES; do
+	for t in $TEMPLATES breed; do
 		pdftotext -layout "$TMP/pdf/$t.pdf" "$TMP/pdf/$t.txt" 2>/dev/null
 		# every word of 6 letters or more in a table cell comes out of the PDF whole
 		words=$(python3 - "$TMP/$t.docx" <<'PY'
