@@ -230,7 +230,7 @@ check '! grep -q "Sanne Brouwer" "$TMP/a.txt"' "--as-of: a later wethouder is no
 rejected "unknown template" "onbekend document 'nope'" doc nope GM9999
 rejected "template name with a path" "ongeldige documentnaam" doc ../etc/passwd GM9999
 rejected "unknown municipality" "onbekende gemeente" doc projectplan GM0000
-rejected "unknown format" "onbekend formaat 'pdf'" doc projectplan GM9999 --format pdf
+rejected "unknown format" "onbekend formaat 'rtf'" doc projectplan GM9999 --format rtf
 rejected "unknown area" "geen gebied 'Nergens'" doc actieplan GM9999 --area Nergens
 rejected "unknown cycle" "geen cyclus 3" doc plan-van-aanpak GM9999 --cycle 3
 rejected "bad cycle" "--cycle" doc plan-van-aanpak GM9999 --cycle x

@@ -3,8 +3,9 @@
 # content that add up to the text width; a footer with the document, municipality, Dutch date
 # and "pagina X van Y"; a table of contents on long documents (and Word asked to update it);
 # placeholders highlighted directly; no ISO date in any document; several arguments in one
-# cell kept apart; -o picks the format from the extension in any capitalisation and refuses
-# one it cannot write; the voortgangsrapportage's default period covers the recorded work.
+# cell kept apart; -o picks the format from the extension in any capitalisation, makes PDF and
+# ODT through LibreOffice (and says so when it is not installed) and refuses an extension it
+# cannot write; the voortgangsrapportage's default period covers the recorded work.
 # LibreOffice turns the DOCX into a PDF in which no word of a table is broken.
 . "$(dirname "$0")/lib.sh" "$@"
 
@@ -169,14 +170,35 @@ run --db "$DB" doc actieplan GM9999 -o "$TMP/page.HTML"
 check 'grep -q "<html lang=\"nl\">" "$TMP/page.HTML"' ".HTML is HTML"
 run --db "$DB" doc actieplan GM9999 --format DOCX -o "$TMP/fmt.bin"
 check '[ $rc -eq 0 ] && unzip -l "$TMP/fmt.bin" >/dev/null 2>&1' "--format DOCX in capitals"
-for ext in pdf PDF odt; do
-	rejected ".$ext refused" "kan kngg niet schrijven: maak $TMP/x.docx" doc actieplan GM9999 -o "$TMP/x.$ext"
-	check '[ $(printf "%s\n" "$err" | wc -l) -eq 1 ] && case "$err" in "kngg: "*) true ;; *) false ;; esac' \
-		".$ext: one kngg: line"
-	check '[ ! -e "$TMP/x.$ext" ] && [ -z "$(ls -A "$TMP" | grep "^\.x\.")" ]' ".$ext: nothing written"
-done
+# PDF and ODT: the DOCX through LibreOffice headless where it is installed; where it is not,
+# one line that says so, nothing written, nothing changed
+one_line() { [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] && case "$err" in "kngg: "*) true ;; *) false ;; esac; }
+if command -v soffice >/dev/null 2>&1; then
+	run --db "$DB" doc actieplan GM9999 -o "$TMP/lo.pdf"
+	expect_rc 0 ".pdf through LibreOffice"
+	check 'head -c 5 "$TMP/lo.pdf" | grep -q "%PDF-"' ".pdf is a PDF"
+	check '! command -v pdftotext >/dev/null || pdftotext "$TMP/lo.pdf" - | grep -q "Actieplan"' ".pdf holds the document"
+	run --db "$DB" doc actieplan GM9999 -o "$TMP/lo.ODT"
+	expect_rc 0 ".ODT through LibreOffice"
+	check '[ "$(unzip -p "$TMP/lo.ODT" mimetype)" = "application/vnd.oasis.opendocument.text" ]' ".ODT is an OpenDocument text"
+	run --db "$DB" doc actieplan GM9999 --format PDF -o "$TMP/lo.bin"
+	check '[ $rc -eq 0 ] && head -c 5 "$TMP/lo.bin" | grep -q "%PDF-"' "--format PDF"
+	before=$(sha256sum <"$TMP/lo.pdf")
+	rejected "existing .pdf without --force" "bestaat al; gebruik --force" doc actieplan GM9999 -o "$TMP/lo.pdf"
+	check '[ "$(sha256sum <"$TMP/lo.pdf")" = "$before" ]' "existing .pdf left alone"
+	check '[ -z "$(ls /tmp "${TMPDIR:-/tmp}" 2>/dev/null | grep "^kngg-doc-")" ]' "no LibreOffice folder left behind"
+fi
+# without LibreOffice (a PATH without soffice)
+before=$(db_state "$DB")
+out=$(PATH=/nonexistent "$KNGG" --db "$DB" doc actieplan GM9999 -o "$TMP/none.pdf" 2>"$TMP/.stderr")
+rc=$?
+err=$(cat "$TMP/.stderr")
+check '[ $rc -ne 0 ] && one_line && printf "%s" "$err" | grep -q "LibreOffice nodig"' "no LibreOffice: one line that says so"
+check '[ ! -e "$TMP/none.pdf" ] && [ -z "$(ls -A "$TMP" | grep "^\.none")" ]' "no LibreOffice: nothing written"
+check '[ "$(db_state "$DB")" = "$before" ]' "no LibreOffice: database unchanged"
 rejected ".xyz refused" "onbekende extensie '.xyz'" doc actieplan GM9999 -o "$TMP/x.xyz"
-check '[ ! -e "$TMP/x.xyz" ]' ".xyz: nothing written"
+check 'one_line && [ ! -e "$TMP/x.xyz" ]' ".xyz: one line, nothing written"
+rejected "--format rtf refused" "onbekend formaat 'rtf'" doc actieplan GM9999 --format rtf
 run --db "$DB" doc actieplan GM9999 -o "$TMP/noext"
 check '[ $rc -eq 0 ] && head -1 "$TMP/noext" | grep -q "^# "' "no extension: Markdown, as before"
 
