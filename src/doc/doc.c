@@ -654,6 +654,29 @@ int doc_render(const xmlNode *root, const doc_meta *m, kngg_doc_format f, char *
 	return rc;
 }
 
+/* doc_render() with title and subtitle taken from the template's output,
+ * their ISO dates made Dutch as in the text. */
+static int render_titled(const xmlNode *root, doc_meta *m, const char *title, const char *subtitle,
+			 kngg_doc_format f, char **out, size_t *len)
+{
+	kngg_buf t_nl = {0}, s_nl = {0};
+	int rc;
+
+	kngg_buf_puts(&t_nl, title ? title : "");
+	doc_dates_nl(&t_nl);
+	m->title = kngg_buf_cstr(&t_nl);
+	m->subtitle = NULL;
+	if (subtitle) {
+		kngg_buf_puts(&s_nl, subtitle);
+		doc_dates_nl(&s_nl);
+		m->subtitle = kngg_buf_cstr(&s_nl);
+	}
+	rc = t_nl.failed || s_nl.failed ? KNGG_ENOMEM : doc_render(root, m, f, out, len);
+	kngg_buf_free(&t_nl);
+	kngg_buf_free(&s_nl);
+	return rc;
+}
+
 int doc_render_xml(const char *xml, size_t n, kngg_doc_format f, kngg_buf *why, char **out,
 		   size_t *len)
 {
@@ -671,9 +694,8 @@ int doc_render_xml(const char *xml, size_t n, kngg_doc_format f, kngg_buf *why, 
 		xmlChar *title = xmlGetProp(xmlDocGetRootElement(doc), BAD_CAST "title");
 		xmlChar *sub = xmlGetProp(xmlDocGetRootElement(doc), BAD_CAST "subtitle");
 
-		m.title = (const char *)title;
-		m.subtitle = (const char *)sub;
-		rc = doc_render(xmlDocGetRootElement(doc), &m, f, out, len);
+		rc = render_titled(xmlDocGetRootElement(doc), &m, (const char *)title,
+				   (const char *)sub, f, out, len);
 		xmlFree(title);
 		xmlFree(sub);
 	}
@@ -788,20 +810,9 @@ int kngg_doc_render(kngg_tracker *t, const char *dir, const char *name, const ch
 		source = prop(er, "source");
 	}
 	{
-		kngg_buf t_nl = {0}, s_nl = {0};
 		doc_meta m = {NULL, NULL, code, mname, today, source};
 
-		kngg_buf_puts(&t_nl, title);
-		doc_dates_nl(&t_nl);
-		m.title = kngg_buf_cstr(&t_nl);
-		if (subtitle) {
-			kngg_buf_puts(&s_nl, subtitle);
-			doc_dates_nl(&s_nl);
-			m.subtitle = kngg_buf_cstr(&s_nl);
-		}
-		rc = t_nl.failed || s_nl.failed ? KNGG_ENOMEM : doc_render(root, &m, f, out, len);
-		kngg_buf_free(&t_nl);
-		kngg_buf_free(&s_nl);
+		rc = render_titled(root, &m, title, subtitle, f, out, len);
 		if (rc == KNGG_ENOMEM)
 			kngg_fail(t, rc, "onvoldoende geheugen voor het document");
 		else if (rc < 0)
