@@ -4,11 +4,14 @@
  *
  * Headings use the built-in styles "heading 1-3" with outline levels, so
  * Word and LibreOffice list them in the navigation pane and a table of
- * contents picks them up; placeholders use the character style "Invullen"
- * (highlighted), so one style change restyles them all. Tables repeat
- * their header row on every page. The municipality, CBS code and date are
- * document properties (core and custom). Parts are written with libxml2's
- * text writer, which escapes every value.
+ * contents picks them up; a document of several pages opens with one.
+ * Placeholders use the character style "Invullen" and are highlighted
+ * directly as well. Tables get column widths measured from their content,
+ * keep each row on one page and repeat their header row. A footer on every
+ * page names the document, municipality and date, with "pagina X van Y".
+ * The municipality, CBS code and date are document properties (core and
+ * custom). Parts are written with libxml2's text writer, which escapes
+ * every value.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -604,8 +607,8 @@ static void table(part *p, const xmlNode *t)
 		memset(widths, 0, 3 * cols * sizeof(*widths));
 		p->split_dates = tries[i].split_dates;
 		p->cell_style = tries[i].style;
-		if (column_widths(t, cols, widths, widths + cols, widths + 2 * cols, tries[i].split_dates,
-				  tries[i].scale) == 0)
+		if (column_widths(t, cols, widths, widths + cols, widths + 2 * cols,
+				  tries[i].split_dates, tries[i].scale) == 0)
 			break;
 	}
 	if (p->break_next)
@@ -798,7 +801,8 @@ static void layout_table(layout *l, const xmlNode *t)
 	for (const xmlNode *tr = doc_elem(t->children); tr; tr = doc_elem(tr->next)) {
 		size_t k = 0, most = 1;
 
-		for (const xmlNode *c = doc_elem(tr->children); c && k < cols; c = doc_elem(c->next), k++) {
+		for (const xmlNode *c = doc_elem(tr->children); c && k < cols;
+		     c = doc_elem(c->next), k++) {
 			size_t n = lines_of(c, w[k] > CELL_PAD ? w[k] - CELL_PAD + 40 : 40, 10,
 					    doc_is(c, "th"));
 
@@ -853,7 +857,8 @@ static void layout_blocks(layout *l, const xmlNode *root, int toc, int toc_lines
 			place(l, (long)lines_of(n, TEXT_WIDTH - 500, 10, 0) * 270 + 360, 0);
 		} else if (doc_is(n, "ul") || doc_is(n, "ol")) {
 			for (const xmlNode *li = doc_elem(n->children); li; li = doc_elem(li->next))
-				place(l, (long)lines_of(li, TEXT_WIDTH - 720, 11, 0) * line_h[0] + 40, 0);
+				place(l, (long)lines_of(li, TEXT_WIDTH - 720, 11, 0) * line_h[0] + 40,
+				      0);
 		} else if (doc_is(n, "table")) {
 			layout_table(l, n);
 		}
