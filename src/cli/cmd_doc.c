@@ -260,7 +260,8 @@ static const cli_option list_opts[] = {
 };
 
 static const cli_option doc_opts[] = {
-	CLI_FORMAT_OPT(D, format, "md|html|docx|pdf|odt"),
+	CLI_OPT(D, format, "format", "md|html|docx|pdf|odt",
+		"het formaat (anders volgens -o); pdf en odt via LibreOffice"),
 	CLI_OPT_SHORT(D, output, "output", 'o', "BESTAND", "schrijf naar BESTAND"),
 	CLI_FLAG_OPT(D, force, "force", "vervang een bestaand bestand"),
 	CLI_OPT(D, p.area, "area", "NAAM", "het gebied (fase 2)"),
