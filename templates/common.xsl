@@ -392,15 +392,21 @@
     <xsl:choose>
       <xsl:when test="$assessments">
         <table>
-          <tr><th>Datum</th><th>Ronde</th><th>Gebied</th><th>Belang</th><th>Invloed</th><th>Urgentie</th><th>Houding</th><th>Commitment</th><th>Notitie</th></tr>
+          <!-- vijf kolommen, zodat elk woord op een staande A4 past: ronde en gebied onder
+               de datum, belang, invloed en urgentie samen -->
+          <tr><th>Datum</th><th>Belang, invloed, urgentie</th><th>Houding</th><th>Commitment</th><th>Notitie</th></tr>
           <xsl:for-each select="$assessments">
             <tr>
-              <td><xsl:value-of select="@date"/></td>
-              <td><xsl:call-template name="kngg-date"><xsl:with-param name="date" select="@round"/></xsl:call-template></td>
-              <td><xsl:call-template name="kngg-date"><xsl:with-param name="date" select="@area"/></xsl:call-template></td>
-              <td><xsl:call-template name="kngg-date"><xsl:with-param name="date" select="@interest"/></xsl:call-template></td>
-              <td><xsl:call-template name="kngg-date"><xsl:with-param name="date" select="@influence"/></xsl:call-template></td>
-              <td><xsl:call-template name="kngg-date"><xsl:with-param name="date" select="@urgency"/></xsl:call-template></td>
+              <td>
+                <xsl:value-of select="@date"/>
+                <xsl:if test="string(@round) != ''"><br/>ronde <xsl:value-of select="@round"/></xsl:if>
+                <xsl:if test="string(@area) != ''"><br/><xsl:value-of select="@area"/></xsl:if>
+              </td>
+              <td>
+                <xsl:text>belang </xsl:text><xsl:call-template name="kngg-date"><xsl:with-param name="date" select="@interest"/></xsl:call-template>
+                <br/><xsl:text>invloed </xsl:text><xsl:call-template name="kngg-date"><xsl:with-param name="date" select="@influence"/></xsl:call-template>
+                <br/><xsl:text>urgentie </xsl:text><xsl:call-template name="kngg-date"><xsl:with-param name="date" select="@urgency"/></xsl:call-template>
+              </td>
               <td><xsl:call-template name="kngg-date"><xsl:with-param name="date" select="@stance"/></xsl:call-template></td>
               <td><xsl:call-template name="kngg-commitment-label"><xsl:with-param name="value" select="@commitment"/></xsl:call-template></td>
               <td><xsl:call-template name="kngg-date"><xsl:with-param name="date" select="@note"/></xsl:call-template></td>
@@ -486,7 +492,9 @@
               <td><xsl:value-of select="@date"/></td>
               <td><xsl:call-template name="kngg-date"><xsl:with-param name="date" select="@document"/></xsl:call-template></td>
               <td>
+                <!-- een regel per argument, met een opsommingsteken als het er meer zijn -->
                 <xsl:for-each select="arguments/argument">
+                  <xsl:if test="last() &gt; 1">&#x2022;&#xA0;</xsl:if>
                   <xsl:value-of select="."/>
                   <xsl:if test="position() != last()"><br/></xsl:if>
                 </xsl:for-each>

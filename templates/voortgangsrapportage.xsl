@@ -1,21 +1,46 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- kngg: Voortgangsrapportage voor de stuurgroep over een periode (since tot today) -->
+<!-- kngg: Voortgangsrapportage voor de stuurgroep over een periode (standaard de laatste twaalf maanden, niet van voor de start) -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
   <xsl:include href="common.xsl"/>
   <xsl:param name="today"/>
+  <!-- since: het begin dat de gebruiker koos (leeg: standaard); year-ago: twaalf maanden voor today -->
   <xsl:param name="since"/>
+  <xsl:param name="year-ago"/>
 
   <xsl:variable name="until">
     <xsl:call-template name="kngg-peildatum"><xsl:with-param name="today" select="$today"/></xsl:call-template>
   </xsl:variable>
-  <!-- de periode als getallen JJJJMMDD; zonder since: vanaf het begin -->
-  <xsl:variable name="from-n" select="number(concat('0', translate($since, '-', '')))"/>
+  <!-- de start van het project: de eerste gestarte stap of cyclus -->
+  <xsl:variable name="project-start">
+    <xsl:for-each select="/kngg-export/phases/phase/runs/run/@started | /kngg-export/phases/phase/runs/run/steps/step/@started">
+      <xsl:sort select="translate(., '-', '')" data-type="number"/>
+      <xsl:if test="position() = 1"><xsl:value-of select="."/></xsl:if>
+    </xsl:for-each>
+  </xsl:variable>
+  <!-- standaard: de laatste twaalf maanden, maar niet van voor de start -->
+  <xsl:variable name="from">
+    <xsl:choose>
+      <xsl:when test="$since != ''"><xsl:value-of select="$since"/></xsl:when>
+      <xsl:when test="$project-start != '' and ($year-ago = '' or number(translate($project-start, '-', '')) &gt; number(translate($year-ago, '-', '')))"><xsl:value-of select="$project-start"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$year-ago"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <!-- de periode als getallen JJJJMMDD; zonder begin: vanaf het begin -->
+  <xsl:variable name="from-n" select="number(concat('0', translate($from, '-', '')))"/>
   <xsl:variable name="until-n" select="number(translate($until, '-', ''))"/>
   <xsl:variable name="period">
     <xsl:choose>
-      <xsl:when test="$since != ''"><xsl:value-of select="$since"/> tot en met <xsl:value-of select="$until"/></xsl:when>
+      <xsl:when test="$from != ''"><xsl:value-of select="$from"/> tot en met <xsl:value-of select="$until"/></xsl:when>
       <xsl:otherwise>vanaf het begin tot en met <xsl:value-of select="$until"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <!-- waarom deze periode, als de gebruiker er geen koos -->
+  <xsl:variable name="period-why">
+    <xsl:choose>
+      <xsl:when test="$since != ''"/>
+      <xsl:when test="$from != '' and $from = $project-start"> (sinds de start van het project)</xsl:when>
+      <xsl:when test="$from != ''"> (de laatste twaalf maanden)</xsl:when>
     </xsl:choose>
   </xsl:variable>
 
@@ -31,7 +56,7 @@
     <document title="Voortgangsrapportage" subtitle="Kind naar Gezonder Gewicht in {@name}, {$period}">
       <xsl:call-template name="kngg-header">
         <xsl:with-param name="today" select="$today"/>
-        <xsl:with-param name="extra"><br/><b>Periode:</b><xsl:text> </xsl:text><xsl:value-of select="$period"/></xsl:with-param>
+        <xsl:with-param name="extra"><br/><b>Periode:</b><xsl:text> </xsl:text><xsl:value-of select="$period"/><xsl:value-of select="$period-why"/></xsl:with-param>
       </xsl:call-template>
 
       <h1>Samenvatting</h1>
@@ -82,14 +107,17 @@
       <xsl:choose>
         <xsl:when test="$assessments">
           <table>
-            <tr><th>Datum</th><th>Persoon</th><th>Organisatie</th><th>Commitment</th><th>Houding</th><th>Notitie</th></tr>
+            <!-- de organisatie onder de naam: vijf kolommen passen op een staande A4 -->
+            <tr><th>Datum</th><th>Persoon en organisatie</th><th>Commitment</th><th>Houding</th><th>Notitie</th></tr>
             <xsl:for-each select="$assessments">
               <xsl:sort select="translate(@date, '-', '')" data-type="number"/>
               <xsl:variable name="before" select="preceding-sibling::assessment[1]"/>
               <tr>
                 <td><xsl:value-of select="@date"/></td>
-                <td><xsl:call-template name="kngg-person-name"><xsl:with-param name="person" select="../.."/></xsl:call-template></td>
-                <td><xsl:value-of select="../../@organisation"/></td>
+                <td>
+                  <xsl:call-template name="kngg-person-name"><xsl:with-param name="person" select="../.."/></xsl:call-template>
+                  <xsl:if test="string(../../@organisation) != ''"><br/><xsl:value-of select="../../@organisation"/></xsl:if>
+                </td>
                 <td>
                   <xsl:if test="$before and $before/@commitment != @commitment">
                     <xsl:call-template name="kngg-commitment-label"><xsl:with-param name="value" select="$before/@commitment"/></xsl:call-template>

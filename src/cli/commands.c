@@ -144,8 +144,8 @@ const cmd_def kngg_commands[] = {
 	 "stdout; het formaat volgt anders uit de extensie van -o. Een bestaand\n"
 	 "bestand wordt alleen met --force vervangen. --area: het gebied (fase 2),\n"
 	 "--cycle: de cyclus (fase 3 en 4), --since: begin van de periode van een\n"
-	 "voortgangsrapportage (standaard drie maanden terug). Sjablonen komen uit\n"
-	 "--templates, KNGG_TEMPLATES of de geinstalleerde map.\n"},
+	 "voortgangsrapportage (standaard een jaar terug, niet voor de start).\n"
+	 "Sjablonen uit --templates, KNGG_TEMPLATES of de geinstalleerde map.\n"},
 	{"serve", cmd_serve_subs,
 	 "de webinterface: routekaart, stappen, stakeholders, gereedheid en stukken in de browser",
 	 "Luistert standaard op 127.0.0.1:8080 (alleen deze computer). Zonder accounts\n"

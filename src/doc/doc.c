@@ -536,7 +536,7 @@ static xsltSecurityPrefsPtr locked_down(void)
 	return sec;
 }
 
-/* "JJJJ-MM-DD" three months before date (the day clamped to the month). */
+/* "JJJJ-MM-DD" months before date (the day clamped to the month). */
 static void months_before(const char *date, int months, char out[11])
 {
 	int y = atoi(date), m = atoi(date + 5), d = atoi(date + 8), max;
@@ -654,6 +654,29 @@ int doc_render(const xmlNode *root, const doc_meta *m, kngg_doc_format f, char *
 	return rc;
 }
 
+/* doc_render() with title and subtitle taken from the template's output,
+ * their ISO dates made Dutch as in the text. */
+static int render_titled(const xmlNode *root, doc_meta *m, const char *title, const char *subtitle,
+			 kngg_doc_format f, char **out, size_t *len)
+{
+	kngg_buf t_nl = {0}, s_nl = {0};
+	int rc;
+
+	kngg_buf_puts(&t_nl, title ? title : "");
+	doc_dates_nl(&t_nl);
+	m->title = kngg_buf_cstr(&t_nl);
+	m->subtitle = NULL;
+	if (subtitle) {
+		kngg_buf_puts(&s_nl, subtitle);
+		doc_dates_nl(&s_nl);
+		m->subtitle = kngg_buf_cstr(&s_nl);
+	}
+	rc = t_nl.failed || s_nl.failed ? KNGG_ENOMEM : doc_render(root, m, f, out, len);
+	kngg_buf_free(&t_nl);
+	kngg_buf_free(&s_nl);
+	return rc;
+}
+
 int doc_render_xml(const char *xml, size_t n, kngg_doc_format f, kngg_buf *why, char **out,
 		   size_t *len)
 {
@@ -671,9 +694,8 @@ int doc_render_xml(const char *xml, size_t n, kngg_doc_format f, kngg_buf *why, 
 		xmlChar *title = xmlGetProp(xmlDocGetRootElement(doc), BAD_CAST "title");
 		xmlChar *sub = xmlGetProp(xmlDocGetRootElement(doc), BAD_CAST "subtitle");
 
-		m.title = (const char *)title;
-		m.subtitle = (const char *)sub;
-		rc = doc_render(xmlDocGetRootElement(doc), &m, f, out, len);
+		rc = render_titled(xmlDocGetRootElement(doc), &m, (const char *)title,
+				   (const char *)sub, f, out, len);
 		xmlFree(title);
 		xmlFree(sub);
 	}
@@ -708,8 +730,8 @@ int kngg_doc_render(kngg_tracker *t, const char *dir, const char *name, const ch
 		    const kngg_doc_params *p, kngg_doc_format f, char **out, size_t *len)
 {
 	static const kngg_doc_params none = {0};
-	char today[11], since[11], cycle[16], path[PATH_MAX];
-	const char *params[9];
+	char today[11], year_ago[11], cycle[16], path[PATH_MAX];
+	const char *params[11];
 	char *xml = NULL, *title = NULL, *subtitle = NULL, *mname = NULL, *source = NULL;
 	xmlDocPtr input = NULL, result = NULL;
 	xmlNodePtr root;
@@ -757,10 +779,9 @@ int kngg_doc_render(kngg_tracker *t, const char *dir, const char *name, const ch
 		rc = kngg_fail(t, KNGG_EINVALID, "--since %s ligt na de peildatum %s", p->since, today);
 		goto done;
 	}
-	if (p->since)
-		snprintf(since, sizeof(since), "%s", p->since);
-	else
-		months_before(today, 3, since);
+	/* a report's period: --since, else (the template decides) the last
+	 * twelve months, but not from before the project started */
+	months_before(today, 12, year_ago);
 	if (p->cycle && !has_cycle(input, p->cycle)) {
 		rc = kngg_fail(t, KNGG_ENOTFOUND, "%s heeft geen cyclus %d (zie 'kngg status %s')", code,
 				 p->cycle, code);
@@ -770,8 +791,9 @@ int kngg_doc_render(kngg_tracker *t, const char *dir, const char *name, const ch
 	params[0] = "today", params[1] = today;
 	params[2] = "area", params[3] = p->area ? p->area : "";
 	params[4] = "cycle", params[5] = p->cycle ? cycle : "";
-	params[6] = "since", params[7] = since;
-	params[8] = NULL;
+	params[6] = "since", params[7] = p->since ? p->since : "";
+	params[8] = "year-ago", params[9] = year_ago;
+	params[10] = NULL;
 	if ((rc = transform(t, dir, name, input, params, &result)) < 0)
 		goto done;
 	root = xmlDocGetRootElement(result);
@@ -788,9 +810,9 @@ int kngg_doc_render(kngg_tracker *t, const char *dir, const char *name, const ch
 		source = prop(er, "source");
 	}
 	{
-		doc_meta m = {title, subtitle, code, mname, today, source};
+		doc_meta m = {NULL, NULL, code, mname, today, source};
 
-		rc = doc_render(root, &m, f, out, len);
+		rc = render_titled(root, &m, title, subtitle, f, out, len);
 		if (rc == KNGG_ENOMEM)
 			kngg_fail(t, rc, "onvoldoende geheugen voor het document");
 		else if (rc < 0)

@@ -4,6 +4,7 @@
  * the module that renders it.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "kngg/doc.h"
 
@@ -11,11 +12,12 @@ kngg_doc_format kngg_doc_format_parse(const char *s)
 {
 	if (!s)
 		return 0;
-	if (strcmp(s, "md") == 0)
+	/* any capitalisation, as a file name's extension may have (.DOCX) */
+	if (strcasecmp(s, "md") == 0 || strcasecmp(s, "markdown") == 0)
 		return KNGG_DOC_MD;
-	if (strcmp(s, "html") == 0)
+	if (strcasecmp(s, "html") == 0 || strcasecmp(s, "htm") == 0)
 		return KNGG_DOC_HTML;
-	if (strcmp(s, "docx") == 0)
+	if (strcasecmp(s, "docx") == 0)
 		return KNGG_DOC_DOCX;
 	return 0;
 }

@@ -59,6 +59,10 @@ int doc_check(const xmlNode *root, kngg_buf *why);
 typedef void (*doc_seg_fn)(void *ctx, const char *text, size_t len, doc_style st);
 void doc_inline(const xmlNode *parent, doc_seg_fn fn, void *ctx);
 
+/* Rewrites every ISO date in b as a Dutch one ("1 juli 2026"); doc_inline
+ * does so for all text, doc.c for the title and subtitle. */
+void doc_dates_nl(kngg_buf *b);
+
 #define DOC_FILL_OPEN "[In te vullen: "
 #define DOC_FILL_CLOSE "]"
 

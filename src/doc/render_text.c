@@ -55,7 +55,8 @@ static void md_seg(void *ctx, const char *text, size_t len, doc_style st)
 	md_out *o = ctx;
 
 	if (!text) {
-		kngg_buf_puts(o->b, o->in_cell ? " " : "\\\n");
+		/* GFM has no line break in a table cell but inline HTML's */
+		kngg_buf_puts(o->b, o->in_cell ? "<br>" : "\\\n");
 		return;
 	}
 	if (st.fill) {
@@ -271,7 +272,12 @@ int doc_render_html(const xmlNode *root, const doc_meta *m, kngg_buf *b)
 	kngg_buf_puts(b, " (");
 	html_text(b, m->code);
 	kngg_buf_puts(b, ") · stand van ");
-	html_text(b, m->date);
+	{
+		char nl[32];
+
+		kngg_date_nl(m->date, nl);
+		html_text(b, nl);
+	}
 	kngg_buf_puts(b, "</p>\n</header>\n<main>\n");
 	for (const xmlNode *n = doc_elem(root->children); n; n = doc_elem(n->next)) {
 		int level = doc_heading(n);

@@ -191,6 +191,117 @@ static void test_docx_column_widths(void **state)
 	free(docx);
 }
 
+/* Dates as Dutch people write them in every format, title included; what
+ * only looks like a date stays as it is. */
+static void test_dutch_dates(void **state)
+{
+	static const char xml[] =
+		"<document title='Stand 2026-07-01'><p>op 2026-07-01, tot 2026-12-31; niet 2026-02-29, "
+		"12026-01-011, 2026-07-011, besluit 2026-114, 1-7-2026</p>"
+		"<table><tr><th>Datum</th></tr><tr><td>2026-01-14</td></tr></table></document>";
+	kngg_buf why = {0};
+	size_t len = 0;
+	char *md = render(xml, KNGG_DOC_MD, NULL, &why), *docx, *body;
+
+	(void)state;
+	assert_non_null(md);
+	assert_non_null(strstr(md, "# Stand 1 juli 2026\n"));
+	assert_non_null(strstr(md, "op 1 juli 2026, tot 31 december 2026; niet 2026-02-29, 12026-01-011, "
+				   "2026-07-011, besluit 2026-114, 1-7-2026"));
+	assert_non_null(strstr(md, "| 14 januari 2026 |"));
+	free(md);
+	docx = render(xml, KNGG_DOC_DOCX, &len, &why);
+	assert_non_null(docx);
+	body = zip_part(docx, len, "word/document.xml");
+	/* in a cell the date stays on one line: no-break spaces around the month */
+	assert_non_null(strstr(body, "14\xc2\xa0" "januari\xc2\xa0" "2026"));
+	assert_non_null(strstr(body, "stand van 23 november 2026"));
+	free(body);
+	free(docx);
+}
+
+/* The footer, the contents of a long document, highlighted placeholders,
+ * a paragraph per line of a cell, and small text for a table too wide. */
+static void test_docx_finish(void **state)
+{
+	kngg_buf xml = {0}, why = {0};
+	size_t len = 0;
+	char *docx, *body, *footer, *settings, *rels, *types;
+
+	(void)state;
+	/* short: a footer, no contents */
+	docx = render("<document title='Kort'><h1>Een</h1><p><fill>a</fill></p>"
+		      "<table><tr><th>Argumenten</th></tr><tr><td>een<br/>twee</td></tr></table></document>",
+		      KNGG_DOC_DOCX, &len, &why);
+	assert_non_null(docx);
+	body = zip_part(docx, len, "word/document.xml");
+	footer = zip_part(docx, len, "word/footer1.xml");
+	settings = zip_part(docx, len, "word/settings.xml");
+	rels = zip_part(docx, len, "word/_rels/document.xml.rels");
+	types = zip_part(docx, len, "[Content_Types].xml");
+	assert_non_null(footer);
+	assert_well_formed(footer);
+	assert_non_null(strstr(footer, "Kort · Waterlinde &amp; &lt;Zn&gt; · 23 november 2026"));
+	assert_non_null(strstr(footer, "> PAGE <"));
+	assert_non_null(strstr(footer, "> NUMPAGES <"));
+	assert_non_null(strstr(body, "<w:footerReference w:type=\"default\" r:id=\"rId4\"/>"));
+	assert_non_null(strstr(rels, "Id=\"rId4\""));
+	assert_non_null(strstr(rels, "footer1.xml"));
+	assert_non_null(strstr(types, "/word/footer1.xml"));
+	assert_null(strstr(body, " TOC "));
+	assert_null(strstr(settings, "updateFields"));
+	assert_non_null(strstr(body, "<w:highlight w:val=\"yellow\"/>"));
+	assert_non_null(strstr(body, "<w:tblLayout w:type=\"fixed\"/>"));
+	assert_non_null(strstr(body, "<w:cantSplit/>"));
+	/* one paragraph per line of a cell, no w:br */
+	assert_non_null(strstr(body, ">een</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val=\"Tabeltekst\"/>"
+				     "</w:pPr><w:r><w:t xml:space=\"preserve\">twee<"));
+	free(body);
+	free(footer);
+	free(settings);
+	free(rels);
+	free(types);
+	free(docx);
+
+	/* long: contents with an entry and a bookmark per heading, Word asked to update */
+	kngg_buf_puts(&xml, "<document title='Lang'><p>Inleiding</p>");
+	for (int i = 1; i <= 12; i++) {
+		kngg_buf_printf(&xml, "<h1>Hoofdstuk %d</h1>", i);
+		for (int j = 0; j < 6; j++)
+			kngg_buf_puts(&xml, "<p>Een alinea met genoeg woorden om een flink stuk van de "
+					    "regel te vullen, en dan nog een regel en nog een regel en "
+					    "nog een regel en nog een regel erbij.</p>");
+	}
+	kngg_buf_puts(&xml, "</document>");
+	docx = render(kngg_buf_cstr(&xml), KNGG_DOC_DOCX, &len, &why);
+	assert_non_null(docx);
+	body = zip_part(docx, len, "word/document.xml");
+	settings = zip_part(docx, len, "word/settings.xml");
+	assert_non_null(strstr(body, " TOC \\o "));
+	assert_non_null(strstr(body, "1-1")); /* twelve chapters, no level 2: level 1 */
+	assert_non_null(strstr(body, "w:docPartGallery w:val=\"Table of Contents\""));
+	assert_non_null(strstr(body, "<w:hyperlink w:anchor=\"_Toc12\""));
+	assert_non_null(strstr(body, "<w:bookmarkStart w:id=\"12\" w:name=\"_Toc12\"/>"));
+	assert_non_null(strstr(body, " PAGEREF _Toc1 \\h "));
+	assert_non_null(strstr(body, "<w:pageBreakBefore/>")); /* the content on a page of its own */
+	assert_non_null(strstr(settings, "<w:updateFields w:val=\"true\"/>"));
+	assert_true(strstr(body, ">Inleiding<") < strstr(body, ">Inhoud<")); /* the intro first */
+	free(body);
+	free(settings);
+	free(docx);
+	kngg_buf_free(&xml);
+
+	/* a table whose words do not fit at 10 pt: 8 pt */
+	docx = render("<document title='Breed'><table><tr><th>Ondertekening</th><th>Verantwoordelijke</th>"
+		      "<th>Gemeenteraad</th><th>Samenwerking</th><th>Datum</th></tr></table></document>",
+		      KNGG_DOC_DOCX, &len, &why);
+	assert_non_null(docx);
+	body = zip_part(docx, len, "word/document.xml");
+	assert_non_null(strstr(body, "<w:pStyle w:val=\"TabeltekstKlein\"/>"));
+	free(body);
+	free(docx);
+}
+
 static void test_docx(void **state)
 {
 	static const char *const parts[] = {"[Content_Types].xml", "_rels/.rels",
@@ -298,15 +409,24 @@ static void test_params_and_errors(void **state)
 
 	write_file(fx->dir, "echo.xsl",
 		   XSL_HEAD "<xsl:param name='area'/><xsl:param name='since'/><xsl:param name='today'/>"
+			    "<xsl:param name='year-ago'/>"
 			    "<xsl:template match='/'><document title='{kngg-export/@name}'>"
 			    "<p><xsl:value-of select='$area'/>|<xsl:value-of select='$since'/>|"
-			    "<xsl:value-of select='$today'/></p></document></xsl:template>" XSL_TAIL);
+			    "<xsl:value-of select='$year-ago'/>|<xsl:value-of select='$today'/></p>"
+			    "</document></xsl:template>" XSL_TAIL);
 	/* a parameter is a string, never XPath: quotes and brackets pass as text */
 	assert_int_equal(kngg_track_area_add(&fx->t, "GM0479", "Poelenburg 'O\"B' [x]", NULL, NULL, &o), 0);
 	p.area = "Poelenburg 'O\"B' [x]";
 	assert_int_equal(doc(fx, "echo", &p, &out), 0);
-	assert_non_null(strstr(out, "Poelenburg 'O\"B' \\[x\\]|2026-03-15|2026-06-15"));
+	/* no --since: empty (the template picks its default), a year back given;
+	 * the document shows dates the Dutch way */
+	assert_non_null(strstr(out, "Poelenburg 'O\"B' \\[x\\]||15 juni 2025|15 juni 2026"));
 	free(out);
+	p.since = "2026-03-15";
+	assert_int_equal(doc(fx, "echo", &p, &out), 0);
+	assert_non_null(strstr(out, "|15 maart 2026|15 juni 2025|15 juni 2026"));
+	free(out);
+	p.since = NULL;
 	p.area = "Nergens";
 	assert_int_equal(doc(fx, "echo", &p, &out), KNGG_ENOTFOUND);
 	assert_non_null(strstr(kngg_buf_cstr(&fx->errors), "geen gebied 'Nergens'"));
@@ -648,6 +768,8 @@ int main(void)
 		cmocka_unit_test(test_html),
 		cmocka_unit_test(test_docx),
 		cmocka_unit_test(test_docx_column_widths),
+		cmocka_unit_test(test_dutch_dates),
+		cmocka_unit_test(test_docx_finish),
 		cmocka_unit_test_setup_teardown(test_template_list, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_params_and_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sandbox, setup, teardown),
