@@ -738,8 +738,8 @@ void web_svg_grid(kngg_buf *b, const char *title, const char *const *levels, siz
 enum {
 	TR_W = 360,
 	TR_H = 180,
-	TR_L = 44, /* the plot area */
-	TR_R = 460,
+	TR_L = 44, /* the plot area: inside the viewBox, with room for a point's */
+	TR_R = 340, /* radius and the last date, which ends at TR_R */
 	TR_T = 14,
 	TR_B = 160
 };

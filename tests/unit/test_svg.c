@@ -545,13 +545,13 @@ static void assert_xs(xmlDocPtr doc, const double *xs, size_t n)
 
 static void test_trend(void **state)
 {
-	/* days 0, 10, 50, 60, 100 on a plot from x 44 to 460 */
+	/* days 0, 10, 50, 60, 100 on a plot from x 44 to 340 */
 	static const web_svg_sample five[] = {{"2026-01-01", 1}, {"2026-01-11", 2}, {"2026-02-20", 3},
 					      {"2026-03-02", 4}, {"2026-04-11", 5}};
-	static const double x5[] = {44, 85.6, 252, 293.6, 460};
+	static const double x5[] = {44, 73.6, 192, 221.6, 340};
 	/* over a leap day: 0, 60, 61 */
 	static const web_svg_sample leap[] = {{"2023-12-31", 2}, {"2024-02-29", 3}, {"2024-03-01", 3}};
-	static const double xl[] = {44, 453.2, 460};
+	static const double xl[] = {44, 335.1, 340};
 	xmlDocPtr doc;
 	xmlNodePtr root;
 
@@ -576,7 +576,7 @@ static void test_trend_odd(void **state)
 {
 	static const web_svg_sample same[] = {{"2026-05-01", 1}, {"2026-05-01", 3}, {"2026-05-01", 2},
 					      {"2026-05-01", 5}, {"2026-05-01", 4}};
-	static const double mid[] = {252, 252, 252, 252, 252};
+	static const double mid[] = {192, 192, 192, 192, 192};
 	static const web_svg_sample odd[] = {{"gisteren", 7}, {NULL, -3}, {"2026-13-01", 2},
 					     {"2026-05-01", 2}, {"<b>", 1}};
 	xmlDocPtr doc;
@@ -605,6 +605,57 @@ static void test_trend_odd(void **state)
 	doc = trend(odd, 2, 5, 1); /* no readable date at all, scale upside down */
 	assert_int_equal(count(xmlDocGetRootElement(doc), "circle", "tr-point"), 2);
 	xmlFreeDoc(doc);
+}
+
+/* Asserts that (x, y) +- r lies inside the root's viewBox "0 0 W H". */
+static void assert_inside(xmlNodePtr root, double x, double y, double r)
+{
+	char *vb = attr(root, "viewBox");
+	double w = 0, h = 0;
+
+	assert_int_equal(sscanf(vb, "0 0 %lf %lf", &w, &h), 2);
+	free(vb);
+	if (x - r < 0 || x + r > w || y - r < 0 || y + r > h)
+		fail_msg("(%.1f, %.1f) r %.1f lies outside the viewBox 0 0 %.1f %.1f", x, y, r, w, h);
+}
+
+/* Every point, every vertex of the line and every text anchor of a trend
+ * of 1, 2 and 5 checks lies inside the viewBox (the last point once lay
+ * 100 units to the right of it). */
+static void test_trend_inside(void **state)
+{
+	static const web_svg_sample s[] = {{"2026-01-01", 1}, {"2026-03-01", 5}, {"2026-05-01", 3},
+					   {"2026-07-01", 2}, {"2026-11-23", 5}};
+	static const size_t ns[] = {1, 2, 5};
+
+	(void)state;
+	for (size_t k = 0; k < sizeof ns / sizeof *ns; k++) {
+		xmlDocPtr doc = trend(s, ns[k], 1, 5);
+		xmlNodePtr root = xmlDocGetRootElement(doc), n;
+		char *pts;
+		int vertices = 0;
+
+		assert_int_equal(count(root, "circle", "tr-point"), (int)ns[k]);
+		for (n = find(root, "circle", "tr-point"); n; n = xmlNextElementSibling(n))
+			if (matches(n, "circle", "tr-point"))
+				assert_inside(root, num(n, "cx"), num(n, "cy"), num(n, "r"));
+		for (n = find(root, "text", NULL); n; n = xmlNextElementSibling(n))
+			if (matches(n, "text", NULL))
+				assert_inside(root, num(n, "x"), num(n, "y"), 0);
+		if ((n = find(root, "polyline", "tr-line"))) {
+			pts = attr(n, "points");
+			for (char *c = pts; *c;) {
+				double x = strtod(c, &c), y = strtod(c + 1, &c);
+
+				assert_inside(root, x, y, 0);
+				vertices++;
+				c += strspn(c, " ");
+			}
+			free(pts);
+		}
+		assert_int_equal(vertices, ns[k] >= 2 ? (int)ns[k] : 0);
+		xmlFreeDoc(doc);
+	}
 }
 
 /* ---- several charts on one page --------------------------------------------- */
@@ -652,6 +703,7 @@ int main(void)
 		cmocka_unit_test(test_grid_odd),
 		cmocka_unit_test(test_trend),
 		cmocka_unit_test(test_trend_odd),
+		cmocka_unit_test(test_trend_inside),
 		cmocka_unit_test(test_ids),
 	};
 
