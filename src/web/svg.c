@@ -8,6 +8,7 @@
  * fonts and dash patterns are classes defined in web/svg.css.
  */
 #include <limits.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "web/svg.h"
@@ -140,26 +141,38 @@ static void link_close(kngg_buf *b, const char *href)
 
 /* ---- frame ------------------------------------------------------------------ */
 
-/* 32-bit FNV-1a: a stable short hash for the chart's id. */
-static unsigned long fnv1a(const char *s)
+/* 32-bit FNV-1a, continued from h: a stable short hash for the chart's id. */
+static unsigned long fnv1a_from(unsigned long h, const char *s)
 {
-	unsigned long h = 2166136261UL;
-
 	for (; s && *s; s++)
 		h = ((h ^ (unsigned char)*s) * 16777619UL) & 0xFFFFFFFFUL;
 	return h;
 }
 
-/* The root element and its <title>; the id is "svg-KIND-HASH" (svg.h). */
-static void svg_open(kngg_buf *b, const char *kind, const char *title, double w, double h)
+static unsigned long fnv1a(const char *s)
 {
-	unsigned long id = fnv1a(title);
+	return fnv1a_from(2166136261UL, s);
+}
 
+/* The root element, id "svg-KIND-HASH" (svg.h). A chart with links is a
+ * group, not an img: an img's children are presentational, so links in it
+ * would be interactive content nested in a non-interactive control. The
+ * caller appends the <title> text and "</title>". */
+static void svg_open_id(kngg_buf *b, const char *kind, unsigned long id, int links, double w,
+			double h)
+{
 	kngg_buf_printf(b,
 			"<svg xmlns=\"" SVG_NS "\" class=\"kngg-chart kngg-%s\" "
-			"viewBox=\"0 0 %.1f %.1f\" role=\"img\" aria-labelledby=\"svg-%s-%08lx\">"
+			"viewBox=\"0 0 %.1f %.1f\" role=\"%s\" aria-labelledby=\"svg-%s-%08lx\">"
 			"<title id=\"svg-%s-%08lx\">",
-			kind, w, h, kind, id, kind, id);
+			kind, w, h, links ? "group" : "img", kind, id, kind, id);
+}
+
+/* The root element and its <title>. */
+static void svg_open(kngg_buf *b, const char *kind, const char *title, int links, double w,
+		     double h)
+{
+	svg_open_id(b, kind, fnv1a(title), links, w, h);
 	put_text(b, title, 0);
 	kngg_buf_puts(b, "</title>");
 }
@@ -179,7 +192,7 @@ static void svg_line(kngg_buf *b, double x1, double y1, double x2, double y2, co
 /* An empty chart: just a message, so the page keeps its shape. */
 static void svg_empty(kngg_buf *b, const char *kind, const char *title, const char *msg)
 {
-	svg_open(b, kind, title, 320, 60);
+	svg_open(b, kind, title, 0, 320, 60);
 	put_label(b, 160, 35, "middle", "chart-empty", msg, 0);
 	kngg_buf_puts(b, "</svg>");
 }
@@ -221,9 +234,8 @@ static int clamp(int v, int lo, int hi)
 /* ---- roadmap ---------------------------------------------------------------- */
 
 enum {
-	RM_MARGIN = 10,  /* around the chart */
+	RM_MARGIN = 10,  /* around a phase */
 	RM_COLW = 240,   /* a phase column */
-	RM_GAP = 10,     /* between columns */
 	RM_HEADH = 64,   /* the phase header */
 	RM_PAD = 8,      /* inside a column */
 	RM_RUNH = 22,    /* a run's label */
@@ -352,25 +364,42 @@ static void rm_column(kngg_buf *b, const web_svg_phase *p, double x, double colh
 	kngg_buf_puts(b, "</g>");
 }
 
+static int rm_has_links(const web_svg_phase *p)
+{
+	for (size_t r = 0; p->runs && r < p->nruns; r++)
+		for (size_t i = 0; p->runs[r].steps && i < p->runs[r].nsteps; i++)
+			if (p->runs[r].steps[i].href)
+				return 1;
+	return 0;
+}
+
+/* One phase as its own <svg>, titled "Fase N: title"; its id hashes the
+ * roadmap's title and the phase's place, so it differs per phase. */
+static void rm_phase(kngg_buf *b, const char *title, const web_svg_phase *p, size_t i)
+{
+	double colh = RM_HEADH + RM_PAD + rm_body_height(p);
+	char place[24];
+
+	snprintf(place, sizeof place, "\x1f%zu", i);
+	svg_open_id(b, "roadmap", fnv1a_from(fnv1a(title), place), rm_has_links(p),
+		    2.0 * RM_MARGIN + RM_COLW, 2.0 * RM_MARGIN + colh);
+	kngg_buf_printf(b, "Fase %d: ", p->number);
+	put_text(b, p->title, 0);
+	kngg_buf_puts(b, "</title>");
+	rm_column(b, p, RM_MARGIN, colh);
+	kngg_buf_puts(b, "</svg>");
+}
+
 void web_svg_roadmap(kngg_buf *b, const char *title, const web_svg_phase *phases, size_t n)
 {
-	double body = 0, colh;
-
-	if (!phases || n == 0) {
+	kngg_buf_puts(b, "<div class=\"kngg-roadmap\" role=\"group\" aria-label=\"");
+	put_text(b, title, 0);
+	kngg_buf_puts(b, "\">");
+	if (!phases || n == 0)
 		svg_empty(b, "roadmap", title, "geen fasen");
-		return;
-	}
-	for (size_t i = 0; i < n; i++) {
-		double h = rm_body_height(&phases[i]);
-
-		body = h > body ? h : body;
-	}
-	colh = RM_HEADH + RM_PAD + body;
-	svg_open(b, "roadmap", title, 2.0 * RM_MARGIN + (double)n * RM_COLW + (double)(n - 1) * RM_GAP,
-		 2.0 * RM_MARGIN + colh);
-	for (size_t i = 0; i < n; i++)
-		rm_column(b, &phases[i], RM_MARGIN + (double)i * (RM_COLW + RM_GAP), colh);
-	kngg_buf_puts(b, "</svg>");
+	for (size_t i = 0; phases && i < n; i++)
+		rm_phase(b, title, &phases[i], i);
+	kngg_buf_puts(b, "</div>");
 }
 
 /* ---- radar ------------------------------------------------------------------ */
@@ -584,7 +613,7 @@ void web_svg_radar(kngg_buf *b, const char *title, const char *const *axes, size
 		nseries = 0;
 	rows = (nseries + RD_LEGEND_COLS - 1) / RD_LEGEND_COLS;
 	scale_fix(&min, &max);
-	svg_open(b, "radar", title, RD_W, RD_LEGEND_Y - 12 + (double)rows * RD_LEGEND_ROWH + 10);
+	svg_open(b, "radar", title, 0, RD_W, RD_LEGEND_Y - 12 + (double)rows * RD_LEGEND_ROWH + 10);
 	rd_web(b, axes, naxes, min, max);
 	for (size_t k = 0; k < nseries; k++)
 		rd_series(b, &series[k], k, axes, naxes, min, max);
@@ -716,6 +745,7 @@ void web_svg_grid(kngg_buf *b, const char *title, const char *const *levels, siz
 		  const web_svg_point *points, size_t npoints)
 {
 	gr_frame g = {levels, nlevels, 0, 0};
+	int links = 0;
 
 	if (nlevels == 0) {
 		svg_empty(b, "grid", title, "geen niveaus");
@@ -723,9 +753,11 @@ void web_svg_grid(kngg_buf *b, const char *title, const char *const *levels, siz
 	}
 	if (!points)
 		npoints = 0;
+	for (size_t i = 0; i < npoints; i++)
+		links |= points[i].href != NULL;
 	g.cw = (double)GR_GW / (double)nlevels;
 	g.ch = (double)GR_GH / (double)nlevels;
-	svg_open(b, "grid", title, GR_W, GR_TOP + GR_GH + 52);
+	svg_open(b, "grid", title, links, GR_W, GR_TOP + GR_GH + 52);
 	for (size_t iy = 0; iy < nlevels; iy++)
 		for (size_t ix = 0; ix < nlevels; ix++)
 			gr_cell(b, &g, points, npoints, ix, iy);
@@ -876,7 +908,7 @@ void web_svg_trend(kngg_buf *b, const char *title, const web_svg_sample *samples
 
 	scale_fix(&t.min, &t.max);
 	tr_range(&t);
-	svg_open(b, "trend", title, TR_W, TR_H);
+	svg_open(b, "trend", title, 0, TR_W, TR_H);
 	tr_axes(b, &t);
 	if (t.n == 0)
 		put_label(b, (TR_L + TR_R) / 2.0, (TR_T + TR_B) / 2.0, "middle", "chart-empty",

@@ -193,7 +193,7 @@ const focused = (page) => page.evaluate(() => {
   return `${e.tagName}${e.id ? '#' + e.id : ''}${e.className && typeof e.className === 'string' ? '.' + e.className.split(' ')[0] : ''}:${(e.textContent || '').trim()}`;
 });
 
-const stepLink = (page, id) => page.locator(`svg.kngg-roadmap a[href="/gemeente/${CODE}/stap/${id}"]`);
+const stepLink = (page, id) => page.locator(`.kngg-roadmap a[href="/gemeente/${CODE}/stap/${id}"]`);
 const stepBox = (page, id) => stepLink(page, id).locator('g.rm-step');
 
 // ---- the flow -------------------------------------------------------------------

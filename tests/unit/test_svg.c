@@ -155,8 +155,9 @@ static void check_geometry(xmlNodePtr n)
 	}
 }
 
-/* The root: one <svg> in the SVG namespace, role img, labelled by its
- * first child, a <title> whose id starts "svg-KIND-". */
+/* The root: one <svg> in the SVG namespace, role img (group when it holds
+ * a link: links inside an img are axe's nested-interactive), labelled by
+ * its first child, a <title> whose id starts "svg-KIND-". */
 static void check_root(xmlNodePtr root, const char *kind)
 {
 	xmlNodePtr title = xmlFirstElementChild(root);
@@ -171,7 +172,7 @@ static void check_root(xmlNodePtr root, const char *kind)
 	role = attr(root, "role");
 	label = attr(root, "aria-labelledby");
 	id = attr(title, "id");
-	assert_string_equal(role, "img");
+	assert_string_equal(role, count(root->children, "a", NULL) ? "group" : "img");
 	assert_string_equal(label, id);
 	snprintf(prefix, sizeof prefix, "svg-%s-", kind);
 	assert_int_equal(strncmp(id, prefix, strlen(prefix)), 0);
@@ -179,6 +180,33 @@ static void check_root(xmlNodePtr root, const char *kind)
 	free(role);
 	free(label);
 	free(id);
+}
+
+/* The roadmap: a <div class="kngg-roadmap" role="group" aria-label> of
+ * <svg> roots, one per phase, each checked as a chart with distinct ids. */
+static void check_roadmap(xmlNodePtr root)
+{
+	char *role, *label, *ids[8];
+	size_t n = 0;
+
+	assert_string_equal((const char *)root->name, "div");
+	assert_true(has_class(root, "kngg-roadmap"));
+	role = attr(root, "role");
+	label = attr(root, "aria-label");
+	assert_string_equal(role, "group");
+	free(role);
+	free(label);
+	for (xmlNodePtr svg = xmlFirstElementChild(root); svg; svg = xmlNextElementSibling(svg)) {
+		check_root(svg, "roadmap");
+		assert_true(n < 8);
+		ids[n] = attr(svg, "aria-labelledby");
+		for (size_t i = 0; i < n; i++)
+			assert_string_not_equal(ids[i], ids[n]);
+		n++;
+	}
+	assert_true(n >= 1);
+	while (n > 0)
+		free(ids[--n]);
 }
 
 /* Parses the chart in b (and frees b): well-formed, one root, no <script>,
@@ -192,7 +220,10 @@ static xmlDocPtr parse(kngg_buf *b, const char *kind)
 	doc = xmlReadMemory(s, (int)strlen(s), "chart.svg", NULL, XML_PARSE_NONET);
 	if (!doc)
 		fail_msg("not well-formed: %s", s);
-	check_root(xmlDocGetRootElement(doc), kind);
+	if (strcmp(kind, "roadmap") == 0)
+		check_roadmap(xmlDocGetRootElement(doc));
+	else
+		check_root(xmlDocGetRootElement(doc), kind);
 	assert_int_equal(count(xmlDocGetRootElement(doc), "script", NULL), 0);
 	check_geometry(xmlDocGetRootElement(doc));
 	kngg_buf_free(b);
@@ -249,7 +280,7 @@ static void test_roadmap(void **state)
 	kngg_buf b = {0};
 	xmlDocPtr doc;
 	xmlNodePtr root, a, head;
-	char *href, *title;
+	char *href, *title, *label;
 
 	(void)state;
 	web_svg_roadmap(&b, "Route " ZOE, phases, 4);
@@ -264,7 +295,15 @@ static void test_roadmap(void **state)
 	assert_int_equal(count_text(root, "text", ZOE), 1);
 	assert_int_equal(count_text(root, "text", EVIL), 1);
 	assert_int_equal(count_text(root, "text", "1.2 " EVIL), 1);
-	assert_int_equal(count_text(root, "title", "Route " ZOE), 1);
+	label = attr(root, "aria-label");
+	assert_string_equal(label, "Route " ZOE);
+	free(label);
+	/* one <svg> per phase, titled with its number and whole title; the one
+	 * with a link a group (check_root), the others an img */
+	assert_int_equal(count(root, "svg", NULL), 4);
+	assert_int_equal(count_text(root, "title", "Fase 1: Initiatief en ontwerp"), 1);
+	assert_int_equal(count_text(root, "title", "Fase 3: " EVIL), 1);
+	assert_int_equal(count_text(root, NULL, "Route " ZOE), 0);
 	/* tooltips with the state in words, the date line with a mark */
 	assert_int_equal(count_text(root, "title", "1.3 Titel" DASH "afgerond op 2026-05-01"), 1);
 	assert_int_equal(count_text(root, "title", "2.3 Uitvoering" DASH "niet gestart"), 1);
@@ -663,7 +702,9 @@ static void test_trend_inside(void **state)
 static char *id_of(kngg_buf *b, const char *kind)
 {
 	xmlDocPtr doc = parse(b, kind);
-	char *id = attr(xmlDocGetRootElement(doc), "aria-labelledby");
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	char *id = attr(strcmp(kind, "roadmap") == 0 ? xmlFirstElementChild(root) : root,
+			"aria-labelledby");
 
 	xmlFreeDoc(doc);
 	return id;
