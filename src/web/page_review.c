@@ -351,13 +351,14 @@ void page_factors(web_request *r, const char *code)
 			       l ? l : "");
 			web_svg_trend(b, factors[i].def.title, fc->samples, fc->n, scale ? scale->min : 0,
 				      scale ? scale->max : 5);
-			kngg_buf_puts(b, "<details><summary>Alle checks</summary><table><thead><tr>"
+			kngg_buf_puts(b, "<details><summary>Alle checks</summary>"
+					 WEB_SCROLL_OPEN("Alle checks") "<table><thead><tr>"
 					 "<th scope=\"col\">Datum</th><th scope=\"col\">Score</th>"
 					 "<th scope=\"col\">Notitie</th></tr></thead><tbody>");
 			for (size_t k = 0; k < fc->n; k++)
 				web_hf(b, "<tr><td>%s</td><td>%d</td><td>%s</td></tr>", fc->samples[k].date,
 				       fc->samples[k].score, fc->notes[k] ? fc->notes[k] : "");
-			kngg_buf_puts(b, "</tbody></table></details>");
+			kngg_buf_puts(b, "</tbody></table>" WEB_SCROLL_CLOSE "</details>");
 		} else {
 			kngg_buf_puts(b, "<p>Nog niet gecheckt.</p>");
 		}
