@@ -531,6 +531,21 @@ async function crawl(base) {
   const seen = new Set();
   const visited = [];
 
+  // more than the demo has: two areas in phase 2, two cycles of phase 3
+  // with QuickScan scores (the radar with series), a factor with five checks
+  await check('crawl: areas, cycles, QuickScan scores and factor checks added', async () => {
+    kngg_(['area', 'add', CODE, 'Poelenburg', '--kind', 'experiment', '--date', '2026-09-01']);
+    kngg_(['area', 'add', CODE, 'Kogerveld en de Rosariumbuurt', '--kind', 'wijk', '--date', '2026-09-15']);
+    kngg_(['cycle', 'start', CODE, '3', '--date', '2026-10-01']);
+    for (const [t, n] of [['clientgerichtheid', 3], ['ketencommitment', 4], ['interprofessionele-samenwerking', 2]])
+      kngg_(['quickscan', CODE, '--theme', t, '--score', String(n), '--date', '2026-10-02']);
+    kngg_(['cycle', 'start', CODE, '3', '--date', '2026-11-02']);
+    for (const [t, n] of [['clientgerichtheid', 4], ['ketencommitment', 4]])
+      kngg_(['quickscan', CODE, '--theme', t, '--score', String(n), '--date', '2026-11-03']);
+    for (const [d, n] of [['2026-01-05', 2], ['2026-03-02', 3], ['2026-05-04', 3], ['2026-08-03', 4], ['2026-11-02', 5]])
+      kngg_(['factor', CODE, 'leren', '--score', String(n), '--date', d]);
+  });
+
   // logged out: the login page
   await check('crawl: the login page fits at 390 and 1280 px, no axe violations', async () => {
     const before = bad.length;
