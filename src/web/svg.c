@@ -112,6 +112,16 @@ static void put_text(kngg_buf *b, const char *s, size_t max)
 	kngg_buf_puts(b, ELLIPSIS);
 }
 
+/* A date as Dutch people write it ("1 juli 2026"; not an ISO date: as it
+ * is), cut to max characters (0: all). */
+static void put_date(kngg_buf *b, const char *date, size_t max)
+{
+	char nl[32];
+
+	kngg_date_nl(date ? date : "", nl);
+	put_text(b, nl, max);
+}
+
 /* <text x y [text-anchor] class>s</text>, s cut to max characters (0: all). */
 static void put_label(kngg_buf *b, double x, double y, const char *anchor, const char *cls,
 		      const char *s, size_t max)
@@ -293,7 +303,7 @@ static void rm_step_title(kngg_buf *b, const web_svg_step *s)
 	kngg_buf_puts(b, kngg_step_state_name(s->state));
 	if (s->date && s->state != KNGG_STATE_NOT_STARTED) {
 		kngg_buf_puts(b, " op ");
-		put_text(b, s->date, 0);
+		put_date(b, s->date, 0);
 	}
 	kngg_buf_puts(b, "</title>");
 }
@@ -320,7 +330,7 @@ static void rm_step(kngg_buf *b, const web_svg_step *s, double x, double y)
 			y + 36, rm_state_mark(s->state), kngg_step_state_name(s->state));
 	if (s->date && s->state != KNGG_STATE_NOT_STARTED) {
 		kngg_buf_puts(b, " ");
-		put_text(b, s->date, 10);
+		put_date(b, s->date, 18);
 	}
 	kngg_buf_puts(b, "</text></g>");
 	link_close(b, s->href);
@@ -768,10 +778,10 @@ void web_svg_grid(kngg_buf *b, const char *title, const char *const *levels, siz
 /* ---- trend ------------------------------------------------------------------ */
 
 enum {
-	TR_W = 360,
+	TR_W = 300, /* about the width of a phone's column: text at its own size */
 	TR_H = 180,
-	TR_L = 44, /* the plot area: inside the viewBox, with room for a point's */
-	TR_R = 340, /* radius and the last date, which ends at TR_R */
+	TR_L = 36, /* the plot area: inside the viewBox, with room for a point's */
+	TR_R = 284, /* radius and the last date, which ends at TR_R */
 	TR_T = 14,
 	TR_B = 160
 };
@@ -873,14 +883,23 @@ static void tr_axes(kngg_buf *b, const tr_frame *t)
 	svg_line(b, TR_L, TR_B, TR_R, TR_B, "tr-axis");
 }
 
+/* A date label under the x axis, in Dutch. */
+static void tr_date(kngg_buf *b, double x, const char *anchor, const char *date)
+{
+	kngg_buf_printf(b, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"%s\" class=\"tr-date\">", x,
+			TR_B + 18, anchor);
+	put_date(b, date, 18);
+	kngg_buf_puts(b, "</text>");
+}
+
 static void tr_dates(kngg_buf *b, const tr_frame *t)
 {
 	if (t->lo == t->hi) {
-		put_label(b, (TR_L + TR_R) / 2.0, TR_B + 18, "middle", "tr-date", t->s[t->ilo].date, 10);
+		tr_date(b, (TR_L + TR_R) / 2.0, "middle", t->s[t->ilo].date);
 		return;
 	}
-	put_label(b, TR_L, TR_B + 18, "start", "tr-date", t->s[t->ilo].date, 10);
-	put_label(b, TR_R, TR_B + 18, "end", "tr-date", t->s[t->ihi].date, 10);
+	tr_date(b, TR_L, "start", t->s[t->ilo].date);
+	tr_date(b, TR_R, "end", t->s[t->ihi].date);
 }
 
 /* The line (two samples or more) and a marker "2026-05-01: 3" per sample. */
@@ -896,7 +915,7 @@ static void tr_line(kngg_buf *b, const tr_frame *t)
 	for (size_t i = 0; i < t->n; i++) {
 		kngg_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" class=\"tr-point\"><title>",
 				tr_x(t, i), tr_y(t, t->s[i].score));
-		put_text(b, t->s[i].date ? t->s[i].date : "?", 0);
+		put_date(b, t->s[i].date ? t->s[i].date : "?", 0);
 		kngg_buf_printf(b, ": %d</title></circle>", t->s[i].score);
 	}
 }

@@ -31,6 +31,7 @@ if (!kngg || !scratchArg) {
 const CHROMIUM = process.env.KNGG_CHROMIUM || '/usr/bin/chromium';
 const GLOBAL_TIMEOUT_MS = 540_000;
 const TODAY = '2026-11-23';
+const TODAY_NL = '23 november 2026';
 const CODE = 'GM9999';
 const LEADER = 'Fatima el Amrani';
 const READER = 'Lars de Lezer';
@@ -302,14 +303,14 @@ async function flow(base) {
     expect(await page.locator('p.flash[role="status"]').count() === 0, 'flash still there');
   });
 
-  await check('roadmap: 1.4 is now rm-done and says "afgerond" with today\'s date', async () => {
+  await check('roadmap: 1.4 is now rm-done and says "afgerond" with today\'s date in Dutch', async () => {
     await page.getByRole('navigation', { name: 'Gemeente' }).getByRole('link', { name: 'Routekaart' }).click();
     await page.waitForURL(`**/gemeente/${CODE}`);
     const box = stepBox(page, '1.4');
     const cls = await box.getAttribute('class');
     expect(/\brm-done\b/.test(cls), `1.4 has class "${cls}"`);
     const text = await box.locator('text.rm-date').textContent();
-    expect(text.includes('afgerond') && text.includes(TODAY), `1.4 box says "${text}"`);
+    expect(text.includes('afgerond') && text.includes(TODAY_NL), `1.4 box says "${text}"`);
   });
 
   await check(`journal: "stap afgerond" for 1.4 by ${LEADER}`, async () => {

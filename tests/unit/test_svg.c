@@ -305,9 +305,9 @@ static void test_roadmap(void **state)
 	assert_int_equal(count_text(root, "title", "Fase 3: " EVIL), 1);
 	assert_int_equal(count_text(root, NULL, "Route " ZOE), 0);
 	/* tooltips with the state in words, the date line with a mark */
-	assert_int_equal(count_text(root, "title", "1.3 Titel" DASH "afgerond op 2026-05-01"), 1);
+	assert_int_equal(count_text(root, "title", "1.3 Titel" DASH "afgerond op 1 mei 2026"), 1);
 	assert_int_equal(count_text(root, "title", "2.3 Uitvoering" DASH "niet gestart"), 1);
-	assert_int_equal(count_text(root, "text", "\xe2\x9c\x93 afgerond 2026-05-01"), 1);
+	assert_int_equal(count_text(root, "text", "\xe2\x9c\x93 afgerond 1 mei 2026"), 1);
 	/* the one link, SVG2 href */
 	assert_int_equal(count(root, "a", NULL), 1);
 	a = find(root, "a", NULL);
@@ -584,13 +584,13 @@ static void assert_xs(xmlDocPtr doc, const double *xs, size_t n)
 
 static void test_trend(void **state)
 {
-	/* days 0, 10, 50, 60, 100 on a plot from x 44 to 340 */
+	/* days 0, 10, 50, 60, 100 on a plot from x 36 to 284 */
 	static const web_svg_sample five[] = {{"2026-01-01", 1}, {"2026-01-11", 2}, {"2026-02-20", 3},
 					      {"2026-03-02", 4}, {"2026-04-11", 5}};
-	static const double x5[] = {44, 73.6, 192, 221.6, 340};
+	static const double x5[] = {36, 60.8, 160, 184.8, 284};
 	/* over a leap day: 0, 60, 61 */
 	static const web_svg_sample leap[] = {{"2023-12-31", 2}, {"2024-02-29", 3}, {"2024-03-01", 3}};
-	static const double xl[] = {44, 335.1, 340};
+	static const double xl[] = {36, 279.9, 284};
 	xmlDocPtr doc;
 	xmlNodePtr root;
 
@@ -601,9 +601,10 @@ static void test_trend(void **state)
 	assert_int_equal(points_in(find(root, "polyline", "tr-line")), 5);
 	assert_int_equal(count(root, "circle", "tr-point"), 5);
 	assert_int_equal(count(root, "line", "tr-grid"), 5);
-	assert_int_equal(count_text(root, "title", "2026-03-02: 4"), 1);
-	assert_int_equal(count_text(root, "text", "2026-01-01"), 1);
-	assert_int_equal(count_text(root, "text", "2026-04-11"), 1);
+	/* dates in Dutch, whole */
+	assert_int_equal(count_text(root, "title", "2 maart 2026: 4"), 1);
+	assert_int_equal(count_text(root, "text", "1 januari 2026"), 1);
+	assert_int_equal(count_text(root, "text", "11 april 2026"), 1);
 	assert_xs(doc, x5, 5);
 	xmlFreeDoc(doc);
 	doc = trend(leap, 3, 1, 5);
@@ -615,7 +616,7 @@ static void test_trend_odd(void **state)
 {
 	static const web_svg_sample same[] = {{"2026-05-01", 1}, {"2026-05-01", 3}, {"2026-05-01", 2},
 					      {"2026-05-01", 5}, {"2026-05-01", 4}};
-	static const double mid[] = {192, 192, 192, 192, 192};
+	static const double mid[] = {160, 160, 160, 160, 160};
 	static const web_svg_sample odd[] = {{"gisteren", 7}, {NULL, -3}, {"2026-13-01", 2},
 					     {"2026-05-01", 2}, {"<b>", 1}};
 	xmlDocPtr doc;
@@ -631,12 +632,12 @@ static void test_trend_odd(void **state)
 	root = xmlDocGetRootElement(doc);
 	assert_int_equal(count(root, "circle", "tr-point"), 1);
 	assert_int_equal(count(root, "polyline", NULL), 0);
-	assert_int_equal(count_text(root, "title", "2026-05-01: 1"), 1);
-	assert_int_equal(count_text(root, "text", "2026-05-01"), 1);
+	assert_int_equal(count_text(root, "title", "1 mei 2026: 1"), 1);
+	assert_int_equal(count_text(root, "text", "1 mei 2026"), 1);
 	xmlFreeDoc(doc);
 	doc = trend(same, 5, 1, 5);
 	assert_xs(doc, mid, 5);
-	assert_int_equal(count_text(xmlDocGetRootElement(doc), "text", "2026-05-01"), 1);
+	assert_int_equal(count_text(xmlDocGetRootElement(doc), "text", "1 mei 2026"), 1);
 	xmlFreeDoc(doc);
 	doc = trend(odd, 5, 3, 3);
 	assert_int_equal(count(xmlDocGetRootElement(doc), "circle", "tr-point"), 5);
