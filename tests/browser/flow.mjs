@@ -511,6 +511,36 @@ async function examine(page, path, width, bad, rules) {
     return { sw: d.scrollWidth, cw: d.clientWidth, widest };
   });
   if (m.sw > m.cw) bad.push(`${path} @${width}: scrolls sideways (${m.sw} > ${m.cw}): ${m.widest}`);
+  // chart text is drawn at 9 px or more: a chart may scroll in its region,
+  // but it never shrinks its text to unreadable
+  const small = await page.evaluate(() => {
+    const out = [];
+    for (const svg of document.querySelectorAll('svg.kngg-chart')) {
+      const vb = svg.viewBox.baseVal;
+      const rect = svg.getBoundingClientRect();
+      if (!vb || !vb.width || !rect.width) continue;
+      const scale = rect.width / vb.width;
+      let min = Infinity, which = '';
+      for (const t of svg.querySelectorAll('text')) {
+        const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+        if (px < min) { min = px; which = t.getAttribute('class') || t.textContent.slice(0, 20); }
+      }
+      if (min < 9) out.push(`${svg.getAttribute('class')}: text "${which}" at ${min.toFixed(1)} px`);
+    }
+    return out;
+  });
+  for (const x of small) bad.push(`${path} @${width}: unreadable chart text: ${x}`);
+  // the roadmap's phases: side by side at 1280 px, stacked at 390 px
+  const phases = await page.$$eval('.kngg-roadmap > svg', (l) => l.map((e) => {
+    const r = e.getBoundingClientRect();
+    return [Math.round(r.left), Math.round(r.top)];
+  }));
+  if (phases.length) {
+    const lefts = new Set(phases.map((p) => p[0])).size;
+    const tops = new Set(phases.map((p) => p[1])).size;
+    if (width < 500 && lefts !== 1) bad.push(`${path} @${width}: roadmap phases not stacked: ${JSON.stringify(phases)}`);
+    if (width >= 1280 && tops !== 1) bad.push(`${path} @${width}: roadmap phases not side by side: ${JSON.stringify(phases)}`);
+  }
   if (CRAWL_SHOTS) {
     mkdirSync(join(CRAWL_SHOTS, String(width)), { recursive: true });
     await page.screenshot({ path: join(CRAWL_SHOTS, String(width), `${shotName(path)}.png`), fullPage: true });
