@@ -112,6 +112,53 @@ static void put_text(kngg_buf *b, const char *s, size_t max)
 	kngg_buf_puts(b, ELLIPSIS);
 }
 
+/* Two lines of at most max1 and max2 characters: the first ends at its
+ * last space that fits (or, without one, after max1 characters), the
+ * second takes the rest, cut with an ellipsis where it is too long. Returns
+ * the bytes of s on the first line in *len1 and where the second starts
+ * (0: s fits on one line). */
+static size_t line_break(const char *s, size_t max1, size_t *len1)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t n = strlen((const char *)p), i = 0, count = 0, space = 0;
+
+	while (i < n && count < max1) {
+		if (p[i] == ' ')
+			space = i;
+		i += char_len(p + i, n - i);
+		count++;
+	}
+	if (i >= n) {
+		*len1 = n;
+		return 0;
+	}
+	if (p[i] == ' ')
+		space = i;
+	*len1 = space ? space : i;
+	while (*len1 > 0 && p[*len1 - 1] == ' ')
+		(*len1)--;
+	i = space ? space : i;
+	while (i < n && p[i] == ' ')
+		i++;
+	return i < n ? i : 0;
+}
+
+/* A <text> with s on one line, or two <text>s, the second dy lower. */
+static void put_lines(kngg_buf *b, double x, double y, double dy, const char *cls,
+		      const char *s, size_t max1, size_t max2)
+{
+	size_t len1, next = line_break(s, max1, &len1);
+
+	kngg_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"%s\">", x, y, cls);
+	put_clean(b, (const unsigned char *)(s ? s : ""), len1);
+	kngg_buf_puts(b, "</text>");
+	if (next) {
+		kngg_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"%s\">", x, y + dy, cls);
+		put_text(b, s + next, max2);
+		kngg_buf_puts(b, "</text>");
+	}
+}
+
 /* A date as Dutch people write it ("1 juli 2026"; not an ISO date: as it
  * is), cut to max characters (0: all). */
 static void put_date(kngg_buf *b, const char *date, size_t max)
@@ -246,14 +293,16 @@ static int clamp(int v, int lo, int hi)
 enum {
 	RM_MARGIN = 10,  /* around a phase */
 	RM_COLW = 240,   /* a phase column */
-	RM_HEADH = 64,   /* the phase header */
+	RM_HEADH = 80,   /* the phase header: number, title on two lines, "huidige fase" */
 	RM_PAD = 8,      /* inside a column */
 	RM_RUNH = 22,    /* a run's label */
-	RM_BOXH = 44,    /* a step box */
+	RM_BOXH = 44,    /* a step box with its title on one line */
+	RM_LINEH = 15,   /* one more line of title */
 	RM_BOXGAP = 6,   /* below a step box */
 	RM_RUNGAP = 8,   /* below a run */
 	RM_TITLE = 28,   /* characters of a phase title */
-	RM_STEP = 27,    /* characters of a step title */
+	RM_STEP = 27,    /* characters of a step title beside its id */
+	RM_STEP2 = 31,   /* characters of its second line */
 	RM_LABEL = 30    /* characters of a run label */
 };
 
@@ -278,6 +327,23 @@ static const char *rm_state_mark(kngg_step_state s)
 	}
 }
 
+/* The characters of a step's title that fit beside its id: long ids
+ * (3.netwerkorganisatie) leave less room. */
+static size_t rm_title_room(const web_svg_step *s)
+{
+	size_t id_len = s->id ? strlen(s->id) : 0;
+
+	return id_len + 7 < RM_STEP ? RM_STEP - id_len + 3 : 6;
+}
+
+/* A step box's height: a second line when the title does not fit. */
+static double rm_box_height(const web_svg_step *s)
+{
+	size_t len1;
+
+	return RM_BOXH + (line_break(s->title, rm_title_room(s), &len1) ? RM_LINEH : 0);
+}
+
 static double rm_body_height(const web_svg_phase *p)
 {
 	double h = 0;
@@ -287,7 +353,9 @@ static double rm_body_height(const web_svg_phase *p)
 
 		if (run->label)
 			h += RM_RUNH;
-		h += (double)(run->steps ? run->nsteps : 0) * (RM_BOXH + RM_BOXGAP) + RM_RUNGAP;
+		for (size_t i = 0; run->steps && i < run->nsteps; i++)
+			h += rm_box_height(&run->steps[i]) + RM_BOXGAP;
+		h += RM_RUNGAP;
 	}
 	return h;
 }
@@ -308,32 +376,40 @@ static void rm_step_title(kngg_buf *b, const web_svg_step *s)
 	kngg_buf_puts(b, "</title>");
 }
 
-static void rm_step(kngg_buf *b, const web_svg_step *s, double x, double y)
+/* A step box: the id and title (on two lines when it is long), then the
+ * state with its mark and date. Returns the box's height. */
+static double rm_step(kngg_buf *b, const web_svg_step *s, double x, double y)
 {
-	size_t id_len;
+	double h = rm_box_height(s);
+	size_t len1, next = line_break(s->title, rm_title_room(s), &len1);
 
 	link_open(b, s->href);
 	kngg_buf_printf(b, "<g class=\"rm-step %s\">", rm_state_class(s->state));
 	rm_step_title(b, s);
-	kngg_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%d\" height=\"%d\" rx=\"4\" "
+	kngg_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" rx=\"4\" "
 			   "class=\"rm-box\"/>",
-			x, y, RM_COLW - 2 * RM_PAD, RM_BOXH);
+			x, y, RM_COLW - 2 * RM_PAD, h);
 	kngg_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"rm-name\"><tspan class=\"rm-id\">",
 			x + 8, y + 18);
 	put_text(b, s->id, 20);
 	kngg_buf_puts(b, "</tspan> ");
-	/* the id and the title share one line: long ids (3.netwerkorganisatie)
-	 * leave less room for the title */
-	id_len = s->id ? strlen(s->id) : 0;
-	put_text(b, s->title, id_len + 7 < RM_STEP ? RM_STEP - id_len + 3 : 6);
-	kngg_buf_printf(b, "</text><text x=\"%.1f\" y=\"%.1f\" class=\"rm-date\">%s%s", x + 8,
-			y + 36, rm_state_mark(s->state), kngg_step_state_name(s->state));
+	put_clean(b, (const unsigned char *)(s->title ? s->title : ""), len1);
+	kngg_buf_puts(b, "</text>");
+	if (next) {
+		kngg_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"rm-name\">", x + 8,
+				y + 18 + RM_LINEH);
+		put_text(b, s->title + next, RM_STEP2);
+		kngg_buf_puts(b, "</text>");
+	}
+	kngg_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"rm-date\">%s%s", x + 8,
+			y + h - 8, rm_state_mark(s->state), kngg_step_state_name(s->state));
 	if (s->date && s->state != KNGG_STATE_NOT_STARTED) {
 		kngg_buf_puts(b, " ");
 		put_date(b, s->date, 18);
 	}
 	kngg_buf_puts(b, "</text></g>");
 	link_close(b, s->href);
+	return h;
 }
 
 static void rm_header(kngg_buf *b, const web_svg_phase *p, double x)
@@ -343,9 +419,10 @@ static void rm_header(kngg_buf *b, const web_svg_phase *p, double x)
 			x, RM_MARGIN, RM_COLW, RM_HEADH);
 	kngg_buf_printf(b, "<text x=\"%.1f\" y=\"%d\" class=\"rm-head-text rm-phase-no\">Fase %d</text>",
 			x + 10, RM_MARGIN + 20, p->number);
-	put_label(b, x + 10, RM_MARGIN + 38, NULL, "rm-head-text rm-phase-title", p->title, RM_TITLE);
+	put_lines(b, x + 10, RM_MARGIN + 38, 15, "rm-head-text rm-phase-title", p->title, RM_TITLE,
+		  RM_TITLE);
 	if (p->current)
-		put_label(b, x + 10, RM_MARGIN + 56, NULL, "rm-head-text rm-now",
+		put_label(b, x + 10, RM_MARGIN + 72, NULL, "rm-head-text rm-now",
 			  "\xe2\x97\x8f huidige fase", 0); /* ● */
 }
 
@@ -365,10 +442,8 @@ static void rm_column(kngg_buf *b, const web_svg_phase *p, double x, double colh
 			put_label(b, x + RM_PAD, y + 15, NULL, "rm-run", run->label, RM_LABEL);
 			y += RM_RUNH;
 		}
-		for (size_t i = 0; run->steps && i < run->nsteps; i++) {
-			rm_step(b, &run->steps[i], x + RM_PAD, y);
-			y += RM_BOXH + RM_BOXGAP;
-		}
+		for (size_t i = 0; run->steps && i < run->nsteps; i++)
+			y += rm_step(b, &run->steps[i], x + RM_PAD, y) + RM_BOXGAP;
 		y += RM_RUNGAP;
 	}
 	kngg_buf_puts(b, "</g>");
