@@ -232,6 +232,7 @@ void page_home(web_request *r)
 	if ((rc = kngg_regions(r->tracker, region_item, &o)) < 0)
 		goto fail;
 	kngg_buf_puts(b, "</ul></nav>");
+	kngg_buf_puts(b, WEB_SCROLL_OPEN("Gemeenten"));
 	kngg_buf_puts(b, "<table class=\"overview\"><caption>Fase, gereedheid en wat het langst stilligt, "
 			 "volgens het logboek</caption><thead><tr><th scope=\"col\">Gemeente</th>"
 			 "<th scope=\"col\">CBS-code</th><th scope=\"col\">Fase (berekend)</th>"
@@ -243,6 +244,7 @@ void page_home(web_request *r)
 		overview_row_html(&o, &snap->rows[i]);
 	snapshot_release(snap);
 	kngg_buf_puts(b, "</tbody></table>");
+	kngg_buf_puts(b, WEB_SCROLL_CLOSE);
 	if (o.rows == 0)
 		kngg_buf_puts(b, "<p>Nog geen gemeenten. Voeg er een toe met "
 				 "<code>kngg municipality add GM0479 Zaanstad</code>.</p>");
@@ -542,14 +544,15 @@ void page_users(web_request *r)
 		return;
 	}
 	web_page_begin(r, "Gebruikers", NULL, NULL);
-	kngg_buf_puts(b, "<h1>Gebruikers</h1><table><thead><tr><th scope=\"col\">Naam</th>"
+	kngg_buf_puts(b, "<h1>Gebruikers</h1>" WEB_SCROLL_OPEN("Gebruikers")
+			 "<table><thead><tr><th scope=\"col\">Naam</th>"
 			 "<th scope=\"col\">Rol</th><th scope=\"col\">Gemeenten</th><th scope=\"col\">Sinds</th>"
 			 "<th scope=\"col\"><span class=\"sr\">Acties</span></th></tr></thead><tbody>");
 	if (kngg_accounts(r->tracker, account_row, r) < 0) {
 		web_engine_failed(r, KNGG_EIO, "/");
 		return;
 	}
-	kngg_buf_puts(b, "</tbody></table>");
+	kngg_buf_puts(b, "</tbody></table>" WEB_SCROLL_CLOSE);
 	web_form_begin(r, "/gebruikers", "card narrow");
 	kngg_buf_puts(b, "<h2>Account toevoegen</h2>");
 	web_input(r, "naam", "Naam", "text", NULL, 1);

@@ -46,8 +46,9 @@ static void grid(web_request *r, const kngg_register *reg, const char *name)
 		n++;
 	}
 	kngg_buf_printf(&title, "Invloed en belang van de stakeholders van %s", name);
-	kngg_buf_puts(&r->out, "<figure class=\"grid\">");
+	kngg_buf_puts(&r->out, "<figure class=\"grid\">" WEB_SCROLL_OPEN("Invloed en belang"));
 	web_svg_grid(&r->out, kngg_buf_cstr(&title), levels, nlevels, pts, n);
+	kngg_buf_puts(&r->out, WEB_SCROLL_CLOSE);
 	web_hf(&r->out, "<figcaption>%zu van %zu stakeholders geanalyseerd; een gevulde stip heeft "
 			"commitment toegezegd.</figcaption></figure>", n, reg->npeople);
 	kngg_buf_free(&title);
@@ -58,6 +59,7 @@ static void register_table(web_request *r, const kngg_register *reg)
 {
 	kngg_buf *b = &r->out;
 
+	kngg_buf_puts(b, WEB_SCROLL_OPEN("Register"));
 	kngg_buf_puts(b, "<table><caption>Register (laatste analyse per persoon)</caption><thead><tr>"
 			 "<th scope=\"col\">#</th><th scope=\"col\">Naam</th><th scope=\"col\">Organisatie</th>"
 			 "<th scope=\"col\">Functie</th><th scope=\"col\">Niveau</th><th scope=\"col\">Belang</th>"
@@ -84,6 +86,7 @@ static void register_table(web_request *r, const kngg_register *reg)
 		kngg_buf_puts(b, "</td></tr>");
 	}
 	kngg_buf_puts(b, "</tbody></table>");
+	kngg_buf_puts(b, WEB_SCROLL_CLOSE);
 }
 
 typedef struct {
@@ -117,6 +120,7 @@ static void commitment_history(web_request *r, const kngg_register *reg)
 		for (size_t k = 0; k < reg->people[i].nhistory; k++)
 			rows[n++] = (said){&reg->people[i], &reg->people[i].history[k]};
 	qsort(rows, n, sizeof(*rows), by_date);
+	kngg_buf_puts(b, WEB_SCROLL_OPEN("Verloop van commitment"));
 	kngg_buf_puts(b, "<table><thead><tr><th scope=\"col\">Datum</th>"
 			 "<th scope=\"col\">Persoon</th><th scope=\"col\">Ronde</th>"
 			 "<th scope=\"col\">Commitment</th><th scope=\"col\">Houding</th>"
@@ -131,6 +135,7 @@ static void commitment_history(web_request *r, const kngg_register *reg)
 		       a->by ? a->by : "");
 	}
 	kngg_buf_puts(b, "</tbody></table>");
+	kngg_buf_puts(b, WEB_SCROLL_CLOSE);
 	free(rows);
 }
 

@@ -194,11 +194,13 @@ void page_quickscan(web_request *r, const char *code)
 				series[ns].scores = run->quickscan;
 				ns++;
 			}
-		kngg_buf_puts(b, "<figure class=\"radar\">");
+		kngg_buf_puts(b, "<figure class=\"radar\">"
+				 WEB_SCROLL_OPEN("QuickScan per cyclus"));
 		web_svg_radar(b, "QuickScan per cyclus", axes, qs->nthemes, qs->scale.min, qs->scale.max,
 			      series, ns);
-		kngg_buf_puts(b, "</figure>");
+		kngg_buf_puts(b, WEB_SCROLL_CLOSE "</figure>");
 		/* the same as a table */
+		kngg_buf_puts(b, WEB_SCROLL_OPEN("Scores per thema en cyclus"));
 		kngg_buf_puts(b, "<table><caption>Scores per thema en cyclus</caption><thead><tr>"
 				 "<th scope=\"col\">Thema</th>");
 		for (size_t k = 0; k < ns; k++)
@@ -218,6 +220,7 @@ void page_quickscan(web_request *r, const char *code)
 			kngg_buf_puts(b, "</tr>");
 		}
 		kngg_buf_puts(b, "</tbody></table>");
+		kngg_buf_puts(b, WEB_SCROLL_CLOSE);
 		if (ns == 0)
 			kngg_buf_puts(b, "<p>Nog geen cyclus gestart: de QuickScan hoort bij fase 3 en 4.</p>");
 	}
@@ -348,13 +351,14 @@ void page_factors(web_request *r, const char *code)
 			       l ? l : "");
 			web_svg_trend(b, factors[i].def.title, fc->samples, fc->n, scale ? scale->min : 0,
 				      scale ? scale->max : 5);
-			kngg_buf_puts(b, "<details><summary>Alle checks</summary><table><thead><tr>"
+			kngg_buf_puts(b, "<details><summary>Alle checks</summary>"
+					 WEB_SCROLL_OPEN("Alle checks") "<table><thead><tr>"
 					 "<th scope=\"col\">Datum</th><th scope=\"col\">Score</th>"
 					 "<th scope=\"col\">Notitie</th></tr></thead><tbody>");
 			for (size_t k = 0; k < fc->n; k++)
 				web_hf(b, "<tr><td>%s</td><td>%d</td><td>%s</td></tr>", fc->samples[k].date,
 				       fc->samples[k].score, fc->notes[k] ? fc->notes[k] : "");
-			kngg_buf_puts(b, "</tbody></table></details>");
+			kngg_buf_puts(b, "</tbody></table>" WEB_SCROLL_CLOSE "</details>");
 		} else {
 			kngg_buf_puts(b, "<p>Nog niet gecheckt.</p>");
 		}
@@ -442,6 +446,7 @@ void page_journal(web_request *r, const char *code)
 	web_page_begin(r, "Logboek", code, "logboek");
 	web_hf(b, "<h1>Logboek van %s</h1><p class=\"lead\">Elke vastgelegde gebeurtenis, op datum. "
 		  "Niets wordt gewijzigd of verwijderd: een correctie is een nieuwe regel.</p>", name);
+	kngg_buf_puts(b, WEB_SCROLL_OPEN("Logboek"));
 	kngg_buf_puts(b, "<table class=\"journal\"><thead><tr><th scope=\"col\">Nr.</th>"
 			 "<th scope=\"col\">Datum</th><th scope=\"col\">Wat</th><th scope=\"col\">Details</th>"
 			 "<th scope=\"col\">Door</th><th scope=\"col\">Notitie</th></tr></thead><tbody>");
@@ -450,6 +455,7 @@ void page_journal(web_request *r, const char *code)
 		return;
 	}
 	kngg_buf_puts(b, "</tbody></table>");
+	kngg_buf_puts(b, WEB_SCROLL_CLOSE);
 	if (web_may_write(r, code)) {
 		char action[64];
 
@@ -531,6 +537,7 @@ void page_documents(web_request *r, const char *code, const char *file)
 	web_hf(b, "<h1>Documenten voor %s</h1><p class=\"lead\">Elk stuk is ingevuld met wat kngg weet; "
 		  "wat alleen u kunt schrijven staat er als <mark class=\"fill\">[In te vullen: …]</mark>.</p>",
 	       name);
+	kngg_buf_puts(b, WEB_SCROLL_OPEN("Documenten"));
 	kngg_buf_puts(b, "<table><thead><tr><th scope=\"col\">Stuk</th><th scope=\"col\">Inhoud</th>"
 			 "<th scope=\"col\">Downloaden</th></tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++)
@@ -541,6 +548,7 @@ void page_documents(web_request *r, const char *code, const char *file)
 		       list[i].name, list[i].summary ? list[i].summary : "", code, list[i].name, code,
 		       list[i].name, code, list[i].name);
 	kngg_buf_puts(b, "</tbody></table>");
+	kngg_buf_puts(b, WEB_SCROLL_CLOSE);
 	web_page_end(r);
 	kngg_doc_templates_free(list, n);
 }

@@ -47,7 +47,7 @@ static void roadmap_table(web_request *r, const char *code, const kngg_status *s
 {
 	kngg_buf *b = &r->out;
 
-	kngg_buf_puts(b, "<h2>Alle stappen</h2>"
+	kngg_buf_puts(b, "<h2>Alle stappen</h2>" WEB_SCROLL_OPEN("Alle stappen")
 			 "<table class=\"facts\"><thead><tr><th scope=\"col\">Fase</th><th scope=\"col\">Ronde</th>"
 			 "<th scope=\"col\">Stap</th><th scope=\"col\">Stand</th></tr></thead><tbody>");
 	for (int p = 0; p < 4; p++) {
@@ -71,7 +71,7 @@ static void roadmap_table(web_request *r, const char *code, const kngg_status *s
 			}
 		}
 	}
-	kngg_buf_puts(b, "</tbody></table>");
+	kngg_buf_puts(b, "</tbody></table>" WEB_SCROLL_CLOSE);
 }
 
 /* The boxes of one run: its steps' states and dates (run NULL: a phase
@@ -424,6 +424,7 @@ static void signoff_section(web_request *r, const step_view *v, const char *code
 			web_hf(b, "<p><strong>%s</strong></p>", ss->complete ? "Compleet getekend" : "Nog niet compleet");
 		for (size_t k = 0; k < ss->nwarnings; k++)
 			web_hf(b, "<p class=\"flash\">Let op: %s</p>", ss->warnings[k]);
+		kngg_buf_puts(b, WEB_SCROLL_OPEN("Handtekeningen"));
 		kngg_buf_puts(b, "<table><thead><tr><th scope=\"col\">Wie tekent</th>"
 				 "<th scope=\"col\">Organisatie</th><th scope=\"col\">Getekend</th></tr></thead><tbody>");
 		for (size_t k = 0; k < ss->nslots; k++) {
@@ -444,6 +445,7 @@ static void signoff_section(web_request *r, const step_view *v, const char *code
 			kngg_buf_puts(b, "</td></tr>");
 		}
 		kngg_buf_puts(b, "</tbody></table>");
+		kngg_buf_puts(b, WEB_SCROLL_CLOSE);
 		if (ss->missing_set)
 			web_hf(b, "<p>Nog niemand getekend voor: %s</p>", ss->missing_set);
 		if (web_may_write(r, code) && !ss->complete && per_org(so))

@@ -8,6 +8,7 @@
  * fonts and dash patterns are classes defined in web/svg.css.
  */
 #include <limits.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "web/svg.h"
@@ -111,6 +112,63 @@ static void put_text(kngg_buf *b, const char *s, size_t max)
 	kngg_buf_puts(b, ELLIPSIS);
 }
 
+/* Two lines of at most max1 and max2 characters: the first ends at its
+ * last space that fits (or, without one, after max1 characters), the
+ * second takes the rest, cut with an ellipsis where it is too long. Returns
+ * the bytes of s on the first line in *len1 and where the second starts
+ * (0: s fits on one line). */
+static size_t line_break(const char *s, size_t max1, size_t *len1)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t n = strlen((const char *)p), i = 0, count = 0, space = 0;
+
+	while (i < n && count < max1) {
+		if (p[i] == ' ')
+			space = i;
+		i += char_len(p + i, n - i);
+		count++;
+	}
+	if (i >= n) {
+		*len1 = n;
+		return 0;
+	}
+	if (p[i] == ' ')
+		space = i;
+	*len1 = space ? space : i;
+	while (*len1 > 0 && p[*len1 - 1] == ' ')
+		(*len1)--;
+	i = space ? space : i;
+	while (i < n && p[i] == ' ')
+		i++;
+	return i < n ? i : 0;
+}
+
+/* A <text> with s on one line, or two <text>s, the second dy lower. */
+static void put_lines(kngg_buf *b, double x, double y, double dy, const char *cls,
+		      const char *s, size_t max1, size_t max2)
+{
+	size_t len1, next = line_break(s, max1, &len1);
+
+	kngg_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"%s\">", x, y, cls);
+	put_clean(b, (const unsigned char *)(s ? s : ""), len1);
+	kngg_buf_puts(b, "</text>");
+	if (next) {
+		kngg_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"%s\">", x, y + dy, cls);
+		put_text(b, s + next, max2);
+		kngg_buf_puts(b, "</text>");
+	}
+}
+
+/* A date as Dutch people write it ("1 juli 2026"; not an ISO date: as it
+ * is), cut to max characters (0: all). */
+static void put_date(kngg_buf *b, const char *date, size_t max)
+{
+	char nl[32];
+
+	kngg_date_nl(date ? date : "", nl);
+	put_text(b, nl, max);
+}
+
 /* <text x y [text-anchor] class>s</text>, s cut to max characters (0: all). */
 static void put_label(kngg_buf *b, double x, double y, const char *anchor, const char *cls,
 		      const char *s, size_t max)
@@ -140,26 +198,38 @@ static void link_close(kngg_buf *b, const char *href)
 
 /* ---- frame ------------------------------------------------------------------ */
 
-/* 32-bit FNV-1a: a stable short hash for the chart's id. */
-static unsigned long fnv1a(const char *s)
+/* 32-bit FNV-1a, continued from h: a stable short hash for the chart's id. */
+static unsigned long fnv1a_from(unsigned long h, const char *s)
 {
-	unsigned long h = 2166136261UL;
-
 	for (; s && *s; s++)
 		h = ((h ^ (unsigned char)*s) * 16777619UL) & 0xFFFFFFFFUL;
 	return h;
 }
 
-/* The root element and its <title>; the id is "svg-KIND-HASH" (svg.h). */
-static void svg_open(kngg_buf *b, const char *kind, const char *title, double w, double h)
+static unsigned long fnv1a(const char *s)
 {
-	unsigned long id = fnv1a(title);
+	return fnv1a_from(2166136261UL, s);
+}
 
+/* The root element, id "svg-KIND-HASH" (svg.h). A chart with links is a
+ * group, not an img: an img's children are presentational, so links in it
+ * would be interactive content nested in a non-interactive control. The
+ * caller appends the <title> text and "</title>". */
+static void svg_open_id(kngg_buf *b, const char *kind, unsigned long id, int links, double w,
+			double h)
+{
 	kngg_buf_printf(b,
 			"<svg xmlns=\"" SVG_NS "\" class=\"kngg-chart kngg-%s\" "
-			"viewBox=\"0 0 %.1f %.1f\" role=\"img\" aria-labelledby=\"svg-%s-%08lx\">"
+			"viewBox=\"0 0 %.1f %.1f\" role=\"%s\" aria-labelledby=\"svg-%s-%08lx\">"
 			"<title id=\"svg-%s-%08lx\">",
-			kind, w, h, kind, id, kind, id);
+			kind, w, h, links ? "group" : "img", kind, id, kind, id);
+}
+
+/* The root element and its <title>. */
+static void svg_open(kngg_buf *b, const char *kind, const char *title, int links, double w,
+		     double h)
+{
+	svg_open_id(b, kind, fnv1a(title), links, w, h);
 	put_text(b, title, 0);
 	kngg_buf_puts(b, "</title>");
 }
@@ -179,7 +249,7 @@ static void svg_line(kngg_buf *b, double x1, double y1, double x2, double y2, co
 /* An empty chart: just a message, so the page keeps its shape. */
 static void svg_empty(kngg_buf *b, const char *kind, const char *title, const char *msg)
 {
-	svg_open(b, kind, title, 320, 60);
+	svg_open(b, kind, title, 0, 320, 60);
 	put_label(b, 160, 35, "middle", "chart-empty", msg, 0);
 	kngg_buf_puts(b, "</svg>");
 }
@@ -221,17 +291,18 @@ static int clamp(int v, int lo, int hi)
 /* ---- roadmap ---------------------------------------------------------------- */
 
 enum {
-	RM_MARGIN = 10,  /* around the chart */
+	RM_MARGIN = 10,  /* around a phase */
 	RM_COLW = 240,   /* a phase column */
-	RM_GAP = 10,     /* between columns */
-	RM_HEADH = 64,   /* the phase header */
+	RM_HEADH = 80,   /* the phase header: number, title on two lines, "huidige fase" */
 	RM_PAD = 8,      /* inside a column */
 	RM_RUNH = 22,    /* a run's label */
-	RM_BOXH = 44,    /* a step box */
+	RM_BOXH = 44,    /* a step box with its title on one line */
+	RM_LINEH = 15,   /* one more line of title */
 	RM_BOXGAP = 6,   /* below a step box */
 	RM_RUNGAP = 8,   /* below a run */
 	RM_TITLE = 28,   /* characters of a phase title */
-	RM_STEP = 27,    /* characters of a step title */
+	RM_STEP = 27,    /* characters of a step title beside its id */
+	RM_STEP2 = 31,   /* characters of its second line */
 	RM_LABEL = 30    /* characters of a run label */
 };
 
@@ -256,6 +327,23 @@ static const char *rm_state_mark(kngg_step_state s)
 	}
 }
 
+/* The characters of a step's title that fit beside its id: long ids
+ * (3.netwerkorganisatie) leave less room. */
+static size_t rm_title_room(const web_svg_step *s)
+{
+	size_t id_len = s->id ? strlen(s->id) : 0;
+
+	return id_len + 7 < RM_STEP ? RM_STEP - id_len + 3 : 6;
+}
+
+/* A step box's height: a second line when the title does not fit. */
+static double rm_box_height(const web_svg_step *s)
+{
+	size_t len1;
+
+	return RM_BOXH + (line_break(s->title, rm_title_room(s), &len1) ? RM_LINEH : 0);
+}
+
 static double rm_body_height(const web_svg_phase *p)
 {
 	double h = 0;
@@ -265,7 +353,9 @@ static double rm_body_height(const web_svg_phase *p)
 
 		if (run->label)
 			h += RM_RUNH;
-		h += (double)(run->steps ? run->nsteps : 0) * (RM_BOXH + RM_BOXGAP) + RM_RUNGAP;
+		for (size_t i = 0; run->steps && i < run->nsteps; i++)
+			h += rm_box_height(&run->steps[i]) + RM_BOXGAP;
+		h += RM_RUNGAP;
 	}
 	return h;
 }
@@ -281,37 +371,45 @@ static void rm_step_title(kngg_buf *b, const web_svg_step *s)
 	kngg_buf_puts(b, kngg_step_state_name(s->state));
 	if (s->date && s->state != KNGG_STATE_NOT_STARTED) {
 		kngg_buf_puts(b, " op ");
-		put_text(b, s->date, 0);
+		put_date(b, s->date, 0);
 	}
 	kngg_buf_puts(b, "</title>");
 }
 
-static void rm_step(kngg_buf *b, const web_svg_step *s, double x, double y)
+/* A step box: the id and title (on two lines when it is long), then the
+ * state with its mark and date. Returns the box's height. */
+static double rm_step(kngg_buf *b, const web_svg_step *s, double x, double y)
 {
-	size_t id_len;
+	double h = rm_box_height(s);
+	size_t len1, next = line_break(s->title, rm_title_room(s), &len1);
 
 	link_open(b, s->href);
 	kngg_buf_printf(b, "<g class=\"rm-step %s\">", rm_state_class(s->state));
 	rm_step_title(b, s);
-	kngg_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%d\" height=\"%d\" rx=\"4\" "
+	kngg_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" rx=\"4\" "
 			   "class=\"rm-box\"/>",
-			x, y, RM_COLW - 2 * RM_PAD, RM_BOXH);
+			x, y, RM_COLW - 2 * RM_PAD, h);
 	kngg_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"rm-name\"><tspan class=\"rm-id\">",
 			x + 8, y + 18);
 	put_text(b, s->id, 20);
 	kngg_buf_puts(b, "</tspan> ");
-	/* the id and the title share one line: long ids (3.netwerkorganisatie)
-	 * leave less room for the title */
-	id_len = s->id ? strlen(s->id) : 0;
-	put_text(b, s->title, id_len + 7 < RM_STEP ? RM_STEP - id_len + 3 : 6);
-	kngg_buf_printf(b, "</text><text x=\"%.1f\" y=\"%.1f\" class=\"rm-date\">%s%s", x + 8,
-			y + 36, rm_state_mark(s->state), kngg_step_state_name(s->state));
+	put_clean(b, (const unsigned char *)(s->title ? s->title : ""), len1);
+	kngg_buf_puts(b, "</text>");
+	if (next) {
+		kngg_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"rm-name\">", x + 8,
+				y + 18 + RM_LINEH);
+		put_text(b, s->title + next, RM_STEP2);
+		kngg_buf_puts(b, "</text>");
+	}
+	kngg_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"rm-date\">%s%s", x + 8,
+			y + h - 8, rm_state_mark(s->state), kngg_step_state_name(s->state));
 	if (s->date && s->state != KNGG_STATE_NOT_STARTED) {
 		kngg_buf_puts(b, " ");
-		put_text(b, s->date, 10);
+		put_date(b, s->date, 18);
 	}
 	kngg_buf_puts(b, "</text></g>");
 	link_close(b, s->href);
+	return h;
 }
 
 static void rm_header(kngg_buf *b, const web_svg_phase *p, double x)
@@ -321,9 +419,10 @@ static void rm_header(kngg_buf *b, const web_svg_phase *p, double x)
 			x, RM_MARGIN, RM_COLW, RM_HEADH);
 	kngg_buf_printf(b, "<text x=\"%.1f\" y=\"%d\" class=\"rm-head-text rm-phase-no\">Fase %d</text>",
 			x + 10, RM_MARGIN + 20, p->number);
-	put_label(b, x + 10, RM_MARGIN + 38, NULL, "rm-head-text rm-phase-title", p->title, RM_TITLE);
+	put_lines(b, x + 10, RM_MARGIN + 38, 15, "rm-head-text rm-phase-title", p->title, RM_TITLE,
+		  RM_TITLE);
 	if (p->current)
-		put_label(b, x + 10, RM_MARGIN + 56, NULL, "rm-head-text rm-now",
+		put_label(b, x + 10, RM_MARGIN + 72, NULL, "rm-head-text rm-now",
 			  "\xe2\x97\x8f huidige fase", 0); /* ● */
 }
 
@@ -343,34 +442,49 @@ static void rm_column(kngg_buf *b, const web_svg_phase *p, double x, double colh
 			put_label(b, x + RM_PAD, y + 15, NULL, "rm-run", run->label, RM_LABEL);
 			y += RM_RUNH;
 		}
-		for (size_t i = 0; run->steps && i < run->nsteps; i++) {
-			rm_step(b, &run->steps[i], x + RM_PAD, y);
-			y += RM_BOXH + RM_BOXGAP;
-		}
+		for (size_t i = 0; run->steps && i < run->nsteps; i++)
+			y += rm_step(b, &run->steps[i], x + RM_PAD, y) + RM_BOXGAP;
 		y += RM_RUNGAP;
 	}
 	kngg_buf_puts(b, "</g>");
 }
 
+static int rm_has_links(const web_svg_phase *p)
+{
+	for (size_t r = 0; p->runs && r < p->nruns; r++)
+		for (size_t i = 0; p->runs[r].steps && i < p->runs[r].nsteps; i++)
+			if (p->runs[r].steps[i].href)
+				return 1;
+	return 0;
+}
+
+/* One phase as its own <svg>, titled "Fase N: title"; its id hashes the
+ * roadmap's title and the phase's place, so it differs per phase. */
+static void rm_phase(kngg_buf *b, const char *title, const web_svg_phase *p, size_t i)
+{
+	double colh = RM_HEADH + RM_PAD + rm_body_height(p);
+	char place[24];
+
+	snprintf(place, sizeof place, "\x1f%zu", i);
+	svg_open_id(b, "roadmap", fnv1a_from(fnv1a(title), place), rm_has_links(p),
+		    2.0 * RM_MARGIN + RM_COLW, 2.0 * RM_MARGIN + colh);
+	kngg_buf_printf(b, "Fase %d: ", p->number);
+	put_text(b, p->title, 0);
+	kngg_buf_puts(b, "</title>");
+	rm_column(b, p, RM_MARGIN, colh);
+	kngg_buf_puts(b, "</svg>");
+}
+
 void web_svg_roadmap(kngg_buf *b, const char *title, const web_svg_phase *phases, size_t n)
 {
-	double body = 0, colh;
-
-	if (!phases || n == 0) {
+	kngg_buf_puts(b, "<div class=\"kngg-roadmap\" role=\"group\" aria-label=\"");
+	put_text(b, title, 0);
+	kngg_buf_puts(b, "\">");
+	if (!phases || n == 0)
 		svg_empty(b, "roadmap", title, "geen fasen");
-		return;
-	}
-	for (size_t i = 0; i < n; i++) {
-		double h = rm_body_height(&phases[i]);
-
-		body = h > body ? h : body;
-	}
-	colh = RM_HEADH + RM_PAD + body;
-	svg_open(b, "roadmap", title, 2.0 * RM_MARGIN + (double)n * RM_COLW + (double)(n - 1) * RM_GAP,
-		 2.0 * RM_MARGIN + colh);
-	for (size_t i = 0; i < n; i++)
-		rm_column(b, &phases[i], RM_MARGIN + (double)i * (RM_COLW + RM_GAP), colh);
-	kngg_buf_puts(b, "</svg>");
+	for (size_t i = 0; phases && i < n; i++)
+		rm_phase(b, title, &phases[i], i);
+	kngg_buf_puts(b, "</div>");
 }
 
 /* ---- radar ------------------------------------------------------------------ */
@@ -584,7 +698,7 @@ void web_svg_radar(kngg_buf *b, const char *title, const char *const *axes, size
 		nseries = 0;
 	rows = (nseries + RD_LEGEND_COLS - 1) / RD_LEGEND_COLS;
 	scale_fix(&min, &max);
-	svg_open(b, "radar", title, RD_W, RD_LEGEND_Y - 12 + (double)rows * RD_LEGEND_ROWH + 10);
+	svg_open(b, "radar", title, 0, RD_W, RD_LEGEND_Y - 12 + (double)rows * RD_LEGEND_ROWH + 10);
 	rd_web(b, axes, naxes, min, max);
 	for (size_t k = 0; k < nseries; k++)
 		rd_series(b, &series[k], k, axes, naxes, min, max);
@@ -716,6 +830,7 @@ void web_svg_grid(kngg_buf *b, const char *title, const char *const *levels, siz
 		  const web_svg_point *points, size_t npoints)
 {
 	gr_frame g = {levels, nlevels, 0, 0};
+	int links = 0;
 
 	if (nlevels == 0) {
 		svg_empty(b, "grid", title, "geen niveaus");
@@ -723,9 +838,11 @@ void web_svg_grid(kngg_buf *b, const char *title, const char *const *levels, siz
 	}
 	if (!points)
 		npoints = 0;
+	for (size_t i = 0; i < npoints; i++)
+		links |= points[i].href != NULL;
 	g.cw = (double)GR_GW / (double)nlevels;
 	g.ch = (double)GR_GH / (double)nlevels;
-	svg_open(b, "grid", title, GR_W, GR_TOP + GR_GH + 52);
+	svg_open(b, "grid", title, links, GR_W, GR_TOP + GR_GH + 52);
 	for (size_t iy = 0; iy < nlevels; iy++)
 		for (size_t ix = 0; ix < nlevels; ix++)
 			gr_cell(b, &g, points, npoints, ix, iy);
@@ -736,10 +853,10 @@ void web_svg_grid(kngg_buf *b, const char *title, const char *const *levels, siz
 /* ---- trend ------------------------------------------------------------------ */
 
 enum {
-	TR_W = 360,
+	TR_W = 300, /* about the width of a phone's column: text at its own size */
 	TR_H = 180,
-	TR_L = 44, /* the plot area */
-	TR_R = 460,
+	TR_L = 36, /* the plot area: inside the viewBox, with room for a point's */
+	TR_R = 284, /* radius and the last date, which ends at TR_R */
 	TR_T = 14,
 	TR_B = 160
 };
@@ -841,14 +958,23 @@ static void tr_axes(kngg_buf *b, const tr_frame *t)
 	svg_line(b, TR_L, TR_B, TR_R, TR_B, "tr-axis");
 }
 
+/* A date label under the x axis, in Dutch. */
+static void tr_date(kngg_buf *b, double x, const char *anchor, const char *date)
+{
+	kngg_buf_printf(b, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"%s\" class=\"tr-date\">", x,
+			TR_B + 18, anchor);
+	put_date(b, date, 18);
+	kngg_buf_puts(b, "</text>");
+}
+
 static void tr_dates(kngg_buf *b, const tr_frame *t)
 {
 	if (t->lo == t->hi) {
-		put_label(b, (TR_L + TR_R) / 2.0, TR_B + 18, "middle", "tr-date", t->s[t->ilo].date, 10);
+		tr_date(b, (TR_L + TR_R) / 2.0, "middle", t->s[t->ilo].date);
 		return;
 	}
-	put_label(b, TR_L, TR_B + 18, "start", "tr-date", t->s[t->ilo].date, 10);
-	put_label(b, TR_R, TR_B + 18, "end", "tr-date", t->s[t->ihi].date, 10);
+	tr_date(b, TR_L, "start", t->s[t->ilo].date);
+	tr_date(b, TR_R, "end", t->s[t->ihi].date);
 }
 
 /* The line (two samples or more) and a marker "2026-05-01: 3" per sample. */
@@ -864,7 +990,7 @@ static void tr_line(kngg_buf *b, const tr_frame *t)
 	for (size_t i = 0; i < t->n; i++) {
 		kngg_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" class=\"tr-point\"><title>",
 				tr_x(t, i), tr_y(t, t->s[i].score));
-		put_text(b, t->s[i].date ? t->s[i].date : "?", 0);
+		put_date(b, t->s[i].date ? t->s[i].date : "?", 0);
 		kngg_buf_printf(b, ": %d</title></circle>", t->s[i].score);
 	}
 }
@@ -876,7 +1002,7 @@ void web_svg_trend(kngg_buf *b, const char *title, const web_svg_sample *samples
 
 	scale_fix(&t.min, &t.max);
 	tr_range(&t);
-	svg_open(b, "trend", title, TR_W, TR_H);
+	svg_open(b, "trend", title, 0, TR_W, TR_H);
 	tr_axes(b, &t);
 	if (t.n == 0)
 		put_label(b, (TR_L + TR_R) / 2.0, (TR_T + TR_B) / 2.0, "middle", "chart-empty",

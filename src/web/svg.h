@@ -12,11 +12,19 @@
  *
  * Every chart is one root <svg xmlns="http://www.w3.org/2000/svg"
  * viewBox="0 0 W H" role="img" aria-labelledby="ID"> whose first child is
- * <title id="ID">title</title>. ID is "svg-KIND-HASH": KIND is roadmap,
+ * <title id="ID">title</title>; a chart with links has role="group"
+ * instead (an img's content is presentational: links inside it are
+ * axe's nested-interactive). ID is "svg-KIND-HASH": KIND is roadmap,
  * radar, grid or trend and HASH eight hex digits of a 32-bit FNV-1a hash
  * of the title. No counter, so no shared state: two charts of the same
  * kind on one page need distinct titles. Width comes from the viewBox
  * only; CSS scales the chart. Links are SVG2 <a href>, no xlink.
+ *
+ * The roadmap is the exception: a <div class="kngg-roadmap" role="group"
+ * aria-label="title"> holding one such <svg> per phase ("Fase N: title",
+ * its HASH from the roadmap's title and the phase's place), so that the
+ * phases stand side by side on a wide screen and stack on a phone, each
+ * drawn at a readable size (web/svg.css).
  *
  * Text is escaped, cut at a character boundary (never inside a UTF-8
  * sequence) with an ellipsis where space is short, and made safe for XML
@@ -56,7 +64,7 @@ typedef struct {
 	size_t nruns;
 } web_svg_phase;
 
-/* The four phases side by side, each a column of step boxes per run. */
+/* The phases, each a column of step boxes per run in an <svg> of its own. */
 void web_svg_roadmap(kngg_buf *b, const char *title, const web_svg_phase *phases, size_t n);
 
 /* ---- QuickScan radar -------------------------------------------------------- */

@@ -177,6 +177,13 @@ void web_h(kngg_buf *b, const char *s);
  * Fossil's %s beside its %h). */
 void web_hf(kngg_buf *b, const char *fmt, ...);
 
+/* A wide table (or chart) scrolls sideways inside this on a narrow screen,
+ * not the page: a labelled region, focusable so that a keyboard can scroll
+ * it (WCAG 2.1.1; axe's scrollable-region-focusable). label is a literal. */
+#define WEB_SCROLL_OPEN(label) \
+	"<div class=\"tabel\" role=\"region\" aria-label=\"" label "\" tabindex=\"0\">"
+#define WEB_SCROLL_CLOSE "</div>"
+
 /* Starts a page: doctype, head, header with navigation and the session's
  * flash message. code (or NULL) adds the municipality's sub-navigation. */
 void web_page_begin(web_request *r, const char *title, const char *code, const char *active);

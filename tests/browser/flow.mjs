@@ -14,10 +14,14 @@
 // "N passed, N failed"; exits 1 on any failure. The server is always
 // stopped and the browser closed, also after the global timeout.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium } from 'playwright-core';
+
+// axe-core's browser build, injected into each page of the crawl
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const [kngg, scratchArg, shotsArg] = process.argv.slice(2);
 if (!kngg || !scratchArg) {
@@ -25,11 +29,18 @@ if (!kngg || !scratchArg) {
   process.exit(2);
 }
 const CHROMIUM = process.env.KNGG_CHROMIUM || '/usr/bin/chromium';
-const GLOBAL_TIMEOUT_MS = 120_000;
+const GLOBAL_TIMEOUT_MS = 540_000;
 const TODAY = '2026-11-23';
+const TODAY_NL = '23 november 2026';
 const CODE = 'GM9999';
 const LEADER = 'Fatima el Amrani';
 const READER = 'Lars de Lezer';
+const ADMIN = 'Bram Beheer';
+// the crawl: every page at these widths (px); screenshots of each into
+// $KNGG_CRAWL_SHOTS (run.sh: the build tree's browser-tmp/shots)
+const WIDTHS = [390, 1280];
+const CRAWL_SHOTS = process.env.KNGG_CRAWL_SHOTS ? resolve(process.env.KNGG_CRAWL_SHOTS) : null;
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const PASSWORD = 'wachtwoord123';
 
 mkdirSync(scratchArg, { recursive: true });
@@ -54,11 +65,15 @@ async function check(name, fn) {
     const r = await fn();
     report(r !== false, name);
   } catch (e) {
-    report(false, name, e && e.message ? e.message.split('\n').slice(0, 6).join('\n') : e);
+    report(false, name, e && e.message ? e.message.split('\n').slice(0, e.lines || 6).join('\n') : e);
   }
 }
-function expect(cond, msg) {
-  if (!cond) throw new Error(msg);
+function expect(cond, msg, lines) {
+  if (!cond) {
+    const e = new Error(msg);
+    if (lines) e.lines = lines; // how many lines of msg to print (default 6)
+    throw e;
+  }
 }
 
 let server = null;
@@ -179,7 +194,7 @@ const focused = (page) => page.evaluate(() => {
   return `${e.tagName}${e.id ? '#' + e.id : ''}${e.className && typeof e.className === 'string' ? '.' + e.className.split(' ')[0] : ''}:${(e.textContent || '').trim()}`;
 });
 
-const stepLink = (page, id) => page.locator(`svg.kngg-roadmap a[href="/gemeente/${CODE}/stap/${id}"]`);
+const stepLink = (page, id) => page.locator(`.kngg-roadmap a[href="/gemeente/${CODE}/stap/${id}"]`);
 const stepBox = (page, id) => stepLink(page, id).locator('g.rm-step');
 
 // ---- the flow -------------------------------------------------------------------
@@ -288,14 +303,14 @@ async function flow(base) {
     expect(await page.locator('p.flash[role="status"]').count() === 0, 'flash still there');
   });
 
-  await check('roadmap: 1.4 is now rm-done and says "afgerond" with today\'s date', async () => {
+  await check('roadmap: 1.4 is now rm-done and says "afgerond" with today\'s date in Dutch', async () => {
     await page.getByRole('navigation', { name: 'Gemeente' }).getByRole('link', { name: 'Routekaart' }).click();
     await page.waitForURL(`**/gemeente/${CODE}`);
     const box = stepBox(page, '1.4');
     const cls = await box.getAttribute('class');
     expect(/\brm-done\b/.test(cls), `1.4 has class "${cls}"`);
     const text = await box.locator('text.rm-date').textContent();
-    expect(text.includes('afgerond') && text.includes(TODAY), `1.4 box says "${text}"`);
+    expect(text.includes('afgerond') && text.includes(TODAY_NL), `1.4 box says "${text}"`);
   });
 
   await check(`journal: "stap afgerond" for 1.4 by ${LEADER}`, async () => {
@@ -308,7 +323,8 @@ async function flow(base) {
     const by = (await rows.first().locator('td').nth(4).textContent()).trim();
     expect(by === LEADER, `Door: "${by}"`);
     const date = (await rows.first().locator('td').nth(1).textContent()).trim();
-    expect(date === TODAY, `Datum: "${date}"`);
+    // ISO or, once the logboek speaks Dutch, "23 november 2026"
+    expect(date === TODAY || date === TODAY_NL, `Datum: "${date}"`);
   });
 
   await check('every page of the municipality and /controle loads (200, one h1)', async () => {
@@ -397,6 +413,7 @@ async function flow(base) {
   });
 
   if (shots) await screenshots(base);
+  await crawl(base);
 
   await check('no console errors, page errors or CSP violations on any page', async () => {
     for (const pg of ctx.pages()) {
@@ -446,6 +463,199 @@ async function screenshots(base) {
   await ctx.close();
 }
 
+
+// ---- the crawl: every page, both widths, axe-core ------------------------------
+
+// A file name for a path: "/gemeente/GM9999/stap/1.4" -> "gemeente_GM9999_stap_1.4"
+const shotName = (path) => (path.replace(/^\//, '').replace(/[^A-Za-z0-9.-]+/g, '_') || 'overzicht');
+
+// The same-origin page links of the current page (no static files, no anchors).
+async function pageLinks(page, base) {
+  // (an SVG <a>'s href is no string: resolve the attribute)
+  const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => new URL(a.getAttribute('href'), document.baseURI).href));
+  const out = [];
+  for (const h of hrefs) {
+    if (!h.startsWith(base)) continue;
+    const u = new URL(h);
+    if (u.pathname.startsWith('/static/')) continue;
+    out.push(u.pathname + u.search);
+  }
+  return out;
+}
+
+// Runs axe-core with the WCAG 2.1 AA tags; returns its violations.
+async function axe(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (tags) => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ').slice(0, 200)}`) }));
+  }, AXE_TAGS);
+}
+
+// One page at one width: fits without sideways scrolling, a screenshot,
+// no axe violations. Adds what is wrong to `bad`.
+async function examine(page, path, width, bad, rules) {
+  await page.setViewportSize({ width, height: 800 });
+  await page.waitForTimeout(0);
+  const m = await page.evaluate(() => {
+    const d = document.documentElement;
+    let widest = '';
+    if (d.scrollWidth > d.clientWidth) {
+      // the element that sticks out furthest, for the message
+      let far = 0;
+      for (const e of document.body.querySelectorAll('*')) {
+        const r = e.getBoundingClientRect();
+        if (r.right > far && r.right > d.clientWidth) { far = r.right; widest = `${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? '.' + e.className.split(' ')[0] : ''} (${Math.round(r.right)} px)`; }
+      }
+    }
+    return { sw: d.scrollWidth, cw: d.clientWidth, widest };
+  });
+  if (m.sw > m.cw) bad.push(`${path} @${width}: scrolls sideways (${m.sw} > ${m.cw}): ${m.widest}`);
+  // chart text is drawn at 9 px or more: a chart may scroll in its region,
+  // but it never shrinks its text to unreadable
+  const small = await page.evaluate(() => {
+    const out = [];
+    for (const svg of document.querySelectorAll('svg.kngg-chart')) {
+      const vb = svg.viewBox.baseVal;
+      const rect = svg.getBoundingClientRect();
+      if (!vb || !vb.width || !rect.width) continue;
+      const scale = rect.width / vb.width;
+      let min = Infinity, which = '';
+      for (const t of svg.querySelectorAll('text')) {
+        const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+        if (px < min) { min = px; which = t.getAttribute('class') || t.textContent.slice(0, 20); }
+      }
+      if (min < 9) out.push(`${svg.getAttribute('class')}: text "${which}" at ${min.toFixed(1)} px`);
+    }
+    return out;
+  });
+  for (const x of small) bad.push(`${path} @${width}: unreadable chart text: ${x}`);
+  // the roadmap's phases: side by side at 1280 px, stacked at 390 px
+  const phases = await page.$$eval('.kngg-roadmap > svg', (l) => l.map((e) => {
+    const r = e.getBoundingClientRect();
+    return [Math.round(r.left), Math.round(r.top)];
+  }));
+  if (phases.length) {
+    const lefts = new Set(phases.map((p) => p[0])).size;
+    const tops = new Set(phases.map((p) => p[1])).size;
+    if (width < 500 && lefts !== 1) bad.push(`${path} @${width}: roadmap phases not stacked: ${JSON.stringify(phases)}`);
+    if (width >= 1280 && tops !== 1) bad.push(`${path} @${width}: roadmap phases not side by side: ${JSON.stringify(phases)}`);
+  }
+  if (CRAWL_SHOTS) {
+    mkdirSync(join(CRAWL_SHOTS, String(width)), { recursive: true });
+    await page.screenshot({ path: join(CRAWL_SHOTS, String(width), `${shotName(path)}.png`), fullPage: true });
+  }
+  const v = await axe(page);
+  for (const x of v) {
+    rules[x.id] = (rules[x.id] || 0) + 1;
+    bad.push(`${path} @${width}: axe ${x.id} (${x.impact}): ${x.help}\n    ${x.nodes.slice(0, 3).join('\n    ')}`);
+  }
+}
+
+async function crawl(base) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'nl-NL' });
+  ctx.setDefaultTimeout(15_000);
+  await ctx.addInitScript(cspListener);
+  const page = await newPage(ctx, 'crawl');
+  const bad = [];
+  const rules = {};
+  const seen = new Set();
+  const variants = new Map();
+  const visited = [];
+
+  // more than the demo has: two areas in phase 2, two cycles of phase 3
+  // with QuickScan scores (the radar with series), a factor with five checks
+  await check('crawl: areas, cycles, QuickScan scores and factor checks added', async () => {
+    kngg_(['area', 'add', CODE, 'Poelenburg', '--kind', 'experiment', '--date', '2026-09-01']);
+    kngg_(['area', 'add', CODE, 'Kogerveld en de Rosariumbuurt', '--kind', 'wijk', '--date', '2026-09-15']);
+    kngg_(['cycle', 'start', CODE, '3', '--date', '2026-10-01']);
+    for (const [t, n] of [['clientgerichtheid', 3], ['ketencommitment', 4], ['interprofessionele-samenwerking', 2]])
+      kngg_(['quickscan', CODE, '--theme', t, '--score', String(n), '--date', '2026-10-02']);
+    kngg_(['cycle', 'start', CODE, '3', '--date', '2026-11-02']);
+    for (const [t, n] of [['clientgerichtheid', 4], ['ketencommitment', 4]])
+      kngg_(['quickscan', CODE, '--theme', t, '--score', String(n), '--date', '2026-11-03']);
+    for (const [d, n] of [['2026-01-05', 2], ['2026-03-02', 3], ['2026-05-04', 3], ['2026-08-03', 4], ['2026-11-02', 5]])
+      kngg_(['factor', CODE, 'leren', '--score', String(n), '--date', d]);
+  });
+
+  // logged out: the login page
+  await check('crawl: the login page fits at 390 and 1280 px, no axe violations', async () => {
+    const before = bad.length;
+    await visit(page, base, '/inloggen');
+    for (const w of WIDTHS) await examine(page, '/inloggen', w, bad, rules);
+    visited.push('/inloggen');
+    expect(bad.length === before, bad.slice(before).join('\n'), 1000);
+  });
+
+  await check('crawl: every page reachable from the overview fits at 390 and 1280 px, no axe violations', async () => {
+    const resp = await login(page, base, LEADER, PASSWORD);
+    expect(resp.status() === 303, `POST /inloggen: HTTP ${resp.status()}`);
+    const queue = ['/', `/gemeente/${CODE}`, '/wachtwoord'];
+    while (queue.length && visited.length < 400) {
+      const path = queue.shift();
+      if (seen.has(path)) continue;
+      seen.add(path);
+      // a page and six of its query variants (filters, areas, phases) are plenty
+      const bare = path.replace(/\?.*/, '');
+      variants.set(bare, (variants.get(bare) || 0) + 1);
+      if (variants.get(bare) > 7) continue;
+      // only HTML pages (documents are downloads: DOCX, Markdown, HTML)
+      const head = await ctx.request.get(base + path.replace(/^\//, ''), { maxRedirects: 0 });
+      const type = head.headers()['content-type'] || '';
+      const attachment = /attachment/.test(head.headers()['content-disposition'] || '');
+      if (head.status() !== 200 || !type.startsWith('text/html') || attachment) continue;
+      await visit(page, base, path);
+      visited.push(path);
+      for (const w of WIDTHS) await examine(page, path, w, bad, rules);
+      for (const l of await pageLinks(page, base)) if (!seen.has(l)) queue.push(l);
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+    const must = [`/gemeente/${CODE}/stap/1.1`, `/gemeente/${CODE}/stakeholders`, `/gemeente/${CODE}/gereedheid`,
+      `/gemeente/${CODE}/factoren`, `/gemeente/${CODE}/quickscan`, `/gemeente/${CODE}/logboek`,
+      `/gemeente/${CODE}/documenten`, '/controle', '/wachtwoord'];
+    for (const p of must) if (!visited.includes(p)) bad.push(`never reached ${p}`);
+    if (!visited.some((p) => p.startsWith('/?regio='))) bad.push('never reached a region view (/?regio=...)');
+    console.log(`# crawl: ${visited.length} pages at ${WIDTHS.join(' and ')} px`);
+    expect(bad.length === 0, `${bad.length} problems; axe per rule: ${JSON.stringify(rules)}\n${bad.join('\n')}`, 1000);
+  });
+
+  await check('crawl: a 404 page and a failed login fit and have no axe violations', async () => {
+    const before = bad.length;
+    allowStatus = 404;
+    try {
+      await visit(page, base, '/gemeente/GM9999/bestaat-niet', 404);
+      for (const w of WIDTHS) await examine(page, '/gemeente/GM9999/bestaat-niet', w, bad, rules);
+    } finally {
+      allowStatus = null;
+    }
+    await visit(page, base, '/'); // the header's logout form
+    await page.locator('header').getByRole('button', { name: 'Uitloggen' }).click();
+    await page.waitForURL('**/inloggen');
+    allowStatus = 401;
+    try {
+      const resp = await login(page, base, LEADER, 'niet-het-wachtwoord');
+      expect(resp.status() === 401, `HTTP ${resp.status()}`);
+      for (const w of WIDTHS) await examine(page, '/inloggen (401)', w, bad, rules);
+    } finally {
+      allowStatus = null;
+    }
+    visited.push('/gemeente/GM9999/bestaat-niet', '/inloggen (401)');
+    expect(bad.length === before, bad.slice(before).join('\n'), 1000);
+  });
+
+  await check('crawl: the beheerder\'s /gebruikers fits and has no axe violations', async () => {
+    const before = bad.length;
+    await login(page, base, ADMIN, PASSWORD);
+    await visit(page, base, '/gebruikers');
+    visited.push('/gebruikers');
+    for (const w of WIDTHS) await examine(page, '/gebruikers', w, bad, rules);
+    expect(bad.length === before, bad.slice(before).join('\n'), 1000);
+  });
+  console.log(`# crawl visited: ${visited.join(' ')}`);
+  await ctx.close();
+}
+
 // ---- main -------------------------------------------------------------------------
 
 let exitCode = 1;
@@ -456,6 +666,8 @@ try {
     kngg_(['demo', '--force']);
     kngg_(['user', 'add', LEADER, '--role', 'projectleider', '--municipality', CODE], `${PASSWORD}\n`);
     kngg_(['user', 'add', READER, '--role', 'lezer', '--municipality', CODE], `${PASSWORD}\n`);
+    kngg_(['user', 'add', ADMIN, '--role', 'beheerder'], `${PASSWORD}\n`);
+    kngg_(['region', 'add', 'Waterland', CODE]); // for the crawl's region view
     base = await startServer();
     expect(/^http:\/\/127\.0\.0\.1:\d+\/$/.test(base), `address ${base}`);
   });

@@ -5,7 +5,8 @@
 # SCRATCH_DIR/npm, never into the source tree, and runs flow.mjs from there
 # (ESM ignores NODE_PATH, so the script goes beside its node_modules).
 # Exits 77 (ctest: skipped) when Chromium or Node is missing or npm cannot
-# install. Set KNGG_SCREENSHOTS=DIR to write the README's screenshots too.
+# install. The crawl's screenshots of every page stay in SCRATCH_DIR/shots/390
+# and SCRATCH_DIR/shots/1280. Set KNGG_SCREENSHOTS=DIR to write the README's screenshots too.
 set -euo pipefail
 
 if [ $# -ne 3 ]; then
@@ -46,7 +47,8 @@ npmdir=$scratch/npm
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 # reinstall only when the lock file changed (or nothing is installed yet)
 if ! cmp -s "$here/package-lock.json" "$npmdir/package-lock.json" ||
-   [ ! -f "$npmdir/node_modules/playwright-core/package.json" ]; then
+   [ ! -f "$npmdir/node_modules/playwright-core/package.json" ] ||
+   [ ! -f "$npmdir/node_modules/axe-core/axe.min.js" ]; then
 	cp "$here/package.json" "$here/package-lock.json" "$npmdir/"
 	if ! (cd "$npmdir" && npm ci --no-audit --no-fund --loglevel=error >"$npmdir/npm.log" 2>&1); then
 		tail -n 20 "$npmdir/npm.log"
@@ -55,6 +57,10 @@ if ! cmp -s "$here/package-lock.json" "$npmdir/package-lock.json" ||
 	fi
 fi
 cp "$here/flow.mjs" "$npmdir/flow.mjs"
+
+# every page's screenshot at 390 and 1280 px goes to shots/ (kept until the next run)
+rm -rf "$scratch/shots"
+export KNGG_CRAWL_SHOTS=${KNGG_CRAWL_SHOTS:-$scratch/shots}
 
 # old runs' databases go; each run makes its own directory under runs/
 rm -rf "$scratch/runs"

@@ -155,8 +155,9 @@ static void check_geometry(xmlNodePtr n)
 	}
 }
 
-/* The root: one <svg> in the SVG namespace, role img, labelled by its
- * first child, a <title> whose id starts "svg-KIND-". */
+/* The root: one <svg> in the SVG namespace, role img (group when it holds
+ * a link: links inside an img are axe's nested-interactive), labelled by
+ * its first child, a <title> whose id starts "svg-KIND-". */
 static void check_root(xmlNodePtr root, const char *kind)
 {
 	xmlNodePtr title = xmlFirstElementChild(root);
@@ -171,7 +172,7 @@ static void check_root(xmlNodePtr root, const char *kind)
 	role = attr(root, "role");
 	label = attr(root, "aria-labelledby");
 	id = attr(title, "id");
-	assert_string_equal(role, "img");
+	assert_string_equal(role, count(root->children, "a", NULL) ? "group" : "img");
 	assert_string_equal(label, id);
 	snprintf(prefix, sizeof prefix, "svg-%s-", kind);
 	assert_int_equal(strncmp(id, prefix, strlen(prefix)), 0);
@@ -179,6 +180,33 @@ static void check_root(xmlNodePtr root, const char *kind)
 	free(role);
 	free(label);
 	free(id);
+}
+
+/* The roadmap: a <div class="kngg-roadmap" role="group" aria-label> of
+ * <svg> roots, one per phase, each checked as a chart with distinct ids. */
+static void check_roadmap(xmlNodePtr root)
+{
+	char *role, *label, *ids[8];
+	size_t n = 0;
+
+	assert_string_equal((const char *)root->name, "div");
+	assert_true(has_class(root, "kngg-roadmap"));
+	role = attr(root, "role");
+	label = attr(root, "aria-label");
+	assert_string_equal(role, "group");
+	free(role);
+	free(label);
+	for (xmlNodePtr svg = xmlFirstElementChild(root); svg; svg = xmlNextElementSibling(svg)) {
+		check_root(svg, "roadmap");
+		assert_true(n < 8);
+		ids[n] = attr(svg, "aria-labelledby");
+		for (size_t i = 0; i < n; i++)
+			assert_string_not_equal(ids[i], ids[n]);
+		n++;
+	}
+	assert_true(n >= 1);
+	while (n > 0)
+		free(ids[--n]);
 }
 
 /* Parses the chart in b (and frees b): well-formed, one root, no <script>,
@@ -192,7 +220,10 @@ static xmlDocPtr parse(kngg_buf *b, const char *kind)
 	doc = xmlReadMemory(s, (int)strlen(s), "chart.svg", NULL, XML_PARSE_NONET);
 	if (!doc)
 		fail_msg("not well-formed: %s", s);
-	check_root(xmlDocGetRootElement(doc), kind);
+	if (strcmp(kind, "roadmap") == 0)
+		check_roadmap(xmlDocGetRootElement(doc));
+	else
+		check_root(xmlDocGetRootElement(doc), kind);
 	assert_int_equal(count(xmlDocGetRootElement(doc), "script", NULL), 0);
 	check_geometry(xmlDocGetRootElement(doc));
 	kngg_buf_free(b);
@@ -249,7 +280,7 @@ static void test_roadmap(void **state)
 	kngg_buf b = {0};
 	xmlDocPtr doc;
 	xmlNodePtr root, a, head;
-	char *href, *title;
+	char *href, *label;
 
 	(void)state;
 	web_svg_roadmap(&b, "Route " ZOE, phases, 4);
@@ -264,11 +295,19 @@ static void test_roadmap(void **state)
 	assert_int_equal(count_text(root, "text", ZOE), 1);
 	assert_int_equal(count_text(root, "text", EVIL), 1);
 	assert_int_equal(count_text(root, "text", "1.2 " EVIL), 1);
-	assert_int_equal(count_text(root, "title", "Route " ZOE), 1);
+	label = attr(root, "aria-label");
+	assert_string_equal(label, "Route " ZOE);
+	free(label);
+	/* one <svg> per phase, titled with its number and whole title; the one
+	 * with a link a group (check_root), the others an img */
+	assert_int_equal(count(root, "svg", NULL), 4);
+	assert_int_equal(count_text(root, "title", "Fase 1: Initiatief en ontwerp"), 1);
+	assert_int_equal(count_text(root, "title", "Fase 3: " EVIL), 1);
+	assert_int_equal(count_text(root, NULL, "Route " ZOE), 0);
 	/* tooltips with the state in words, the date line with a mark */
-	assert_int_equal(count_text(root, "title", "1.3 Titel" DASH "afgerond op 2026-05-01"), 1);
+	assert_int_equal(count_text(root, "title", "1.3 Titel" DASH "afgerond op 1 mei 2026"), 1);
 	assert_int_equal(count_text(root, "title", "2.3 Uitvoering" DASH "niet gestart"), 1);
-	assert_int_equal(count_text(root, "text", "\xe2\x9c\x93 afgerond 2026-05-01"), 1);
+	assert_int_equal(count_text(root, "text", "\xe2\x9c\x93 afgerond 1 mei 2026"), 1);
 	/* the one link, SVG2 href */
 	assert_int_equal(count(root, "a", NULL), 1);
 	a = find(root, "a", NULL);
@@ -277,17 +316,21 @@ static void test_roadmap(void **state)
 	assert_string_equal(href, "/gm/GM0001/stap/1.1?a=1&b=2");
 	free(href);
 	assert_int_equal(count(a->children, "g", "rm-step"), 1);
-	/* long titles cut with an ellipsis at a character boundary */
+	/* long titles on two lines: broken at a space, else at a character
+	 * boundary; the box grows by a line */
 	head = find(root, "text", "rm-phase-title");
 	assert_true(text_is(head, "Initiatief en ontwerp"));
 	head = find(find(root, "g", "rm-current")->children, "text", "rm-phase-title");
-	title = (char *)xmlNodeGetContent(head);
-	assert_int_equal(utf8_chars(title), 28);
-	assert_int_equal(strncmp(title, "Een heel erg lange", 18), 0);
-	assert_string_equal(title + strlen(title) - 3, "\xe2\x80\xa6");
-	xmlFree(title);
-	assert_int_equal(count_text(root, "text", E27 "\xe2\x80\xa6"), 1);
-	assert_int_equal(count_text(root, "text", "1.4 " E9 E9 E3 E3 "\xc3\xab\xc3\xab\xe2\x80\xa6"), 1);
+	assert_true(text_is(head, "Een heel erg lange fasetitel"));
+	assert_true(text_is(xmlNextElementSibling(head), "die echt niet past"));
+	assert_int_equal(count_text(root, "text", E27 "\xc3\xab"), 1); /* phase 4: 28 + 2 */
+	assert_int_equal(count_text(root, "text", "\xc3\xab\xc3\xab"), 1);
+	assert_int_equal(count_text(root, "text", "1.4 " E27), 1);
+	assert_int_equal(count_text(root, "text", E9 " lang"), 1);
+	head = find_text(root, "text", "1.4 " E27)->parent;
+	assert_true(num(find(head->children, "rect", "rm-box"), "height") > 50);
+	head = find_text(root, "text", "1.3 Titel")->parent;
+	assert_true(num(find(head->children, "rect", "rm-box"), "height") < 50);
 	xmlFreeDoc(doc);
 }
 
@@ -298,6 +341,11 @@ static void test_roadmap_odd(void **state)
 		{"9\xff", "a\x01" "b\xe2\x82 \xed\xa0\x80 \xef\xbf\xbe", KNGG_STATE_STARTED, "\x02", "\x03"}};
 	static const web_svg_run runs[] = {{"leeg", NULL, 3}, {NULL, nothing, 1}, {NULL, bad, 1}};
 	static const web_svg_phase odd[] = {{1, NULL, 1, NULL, 4}, {2, "x", 0, runs, 3}};
+	static const web_svg_step wordy[] = {{"1.9", "Een titel van heel veel woorden die echt "
+					  "niet op twee regels past, ook niet als het moet", KNGG_STATE_DONE,
+					  NULL, NULL}};
+	static const web_svg_run wordy_run[] = {{NULL, wordy, 1}};
+	static const web_svg_phase longer[] = {{1, "Lang", 0, wordy_run, 1}};
 	kngg_buf b = {0};
 	xmlDocPtr doc;
 
@@ -306,6 +354,22 @@ static void test_roadmap_odd(void **state)
 	xmlFreeDoc(parse(&b, "roadmap"));
 	web_svg_roadmap(&b, "leeg", phases, 0);
 	xmlFreeDoc(parse(&b, "roadmap"));
+	/* a second line that is still too long ends in an ellipsis */
+	web_svg_roadmap(&b, "lang", longer, 1);
+	doc = parse(&b, "roadmap");
+	assert_int_equal(count_text(xmlDocGetRootElement(doc), "text",
+				    "1.9 Een titel van heel veel"), 1);
+	{
+		xmlNodePtr first = find_text(xmlDocGetRootElement(doc), "text",
+					     "1.9 Een titel van heel veel");
+		xmlChar *second = xmlNodeGetContent(xmlNextElementSibling(first));
+
+		assert_true(utf8_chars((const char *)second) <= 31); /* spaces before "…" go */
+		assert_string_equal((const char *)second + strlen((const char *)second) - 3,
+				    "\xe2\x80\xa6");
+		xmlFree(second);
+	}
+	xmlFreeDoc(doc);
 	web_svg_roadmap(&b, "raar", odd, 2);
 	doc = parse(&b, "roadmap");
 	assert_int_equal(count(xmlDocGetRootElement(doc), "g", "rm-step"), 2);
@@ -545,13 +609,13 @@ static void assert_xs(xmlDocPtr doc, const double *xs, size_t n)
 
 static void test_trend(void **state)
 {
-	/* days 0, 10, 50, 60, 100 on a plot from x 44 to 460 */
+	/* days 0, 10, 50, 60, 100 on a plot from x 36 to 284 */
 	static const web_svg_sample five[] = {{"2026-01-01", 1}, {"2026-01-11", 2}, {"2026-02-20", 3},
 					      {"2026-03-02", 4}, {"2026-04-11", 5}};
-	static const double x5[] = {44, 85.6, 252, 293.6, 460};
+	static const double x5[] = {36, 60.8, 160, 184.8, 284};
 	/* over a leap day: 0, 60, 61 */
 	static const web_svg_sample leap[] = {{"2023-12-31", 2}, {"2024-02-29", 3}, {"2024-03-01", 3}};
-	static const double xl[] = {44, 453.2, 460};
+	static const double xl[] = {36, 279.9, 284};
 	xmlDocPtr doc;
 	xmlNodePtr root;
 
@@ -562,9 +626,10 @@ static void test_trend(void **state)
 	assert_int_equal(points_in(find(root, "polyline", "tr-line")), 5);
 	assert_int_equal(count(root, "circle", "tr-point"), 5);
 	assert_int_equal(count(root, "line", "tr-grid"), 5);
-	assert_int_equal(count_text(root, "title", "2026-03-02: 4"), 1);
-	assert_int_equal(count_text(root, "text", "2026-01-01"), 1);
-	assert_int_equal(count_text(root, "text", "2026-04-11"), 1);
+	/* dates in Dutch, whole */
+	assert_int_equal(count_text(root, "title", "2 maart 2026: 4"), 1);
+	assert_int_equal(count_text(root, "text", "1 januari 2026"), 1);
+	assert_int_equal(count_text(root, "text", "11 april 2026"), 1);
 	assert_xs(doc, x5, 5);
 	xmlFreeDoc(doc);
 	doc = trend(leap, 3, 1, 5);
@@ -576,7 +641,7 @@ static void test_trend_odd(void **state)
 {
 	static const web_svg_sample same[] = {{"2026-05-01", 1}, {"2026-05-01", 3}, {"2026-05-01", 2},
 					      {"2026-05-01", 5}, {"2026-05-01", 4}};
-	static const double mid[] = {252, 252, 252, 252, 252};
+	static const double mid[] = {160, 160, 160, 160, 160};
 	static const web_svg_sample odd[] = {{"gisteren", 7}, {NULL, -3}, {"2026-13-01", 2},
 					     {"2026-05-01", 2}, {"<b>", 1}};
 	xmlDocPtr doc;
@@ -592,12 +657,12 @@ static void test_trend_odd(void **state)
 	root = xmlDocGetRootElement(doc);
 	assert_int_equal(count(root, "circle", "tr-point"), 1);
 	assert_int_equal(count(root, "polyline", NULL), 0);
-	assert_int_equal(count_text(root, "title", "2026-05-01: 1"), 1);
-	assert_int_equal(count_text(root, "text", "2026-05-01"), 1);
+	assert_int_equal(count_text(root, "title", "1 mei 2026: 1"), 1);
+	assert_int_equal(count_text(root, "text", "1 mei 2026"), 1);
 	xmlFreeDoc(doc);
 	doc = trend(same, 5, 1, 5);
 	assert_xs(doc, mid, 5);
-	assert_int_equal(count_text(xmlDocGetRootElement(doc), "text", "2026-05-01"), 1);
+	assert_int_equal(count_text(xmlDocGetRootElement(doc), "text", "1 mei 2026"), 1);
 	xmlFreeDoc(doc);
 	doc = trend(odd, 5, 3, 3);
 	assert_int_equal(count(xmlDocGetRootElement(doc), "circle", "tr-point"), 5);
@@ -607,12 +672,65 @@ static void test_trend_odd(void **state)
 	xmlFreeDoc(doc);
 }
 
+/* Asserts that (x, y) +- r lies inside the root's viewBox "0 0 W H". */
+static void assert_inside(xmlNodePtr root, double x, double y, double r)
+{
+	char *vb = attr(root, "viewBox");
+	double w = 0, h = 0;
+
+	assert_int_equal(sscanf(vb, "0 0 %lf %lf", &w, &h), 2);
+	free(vb);
+	if (x - r < 0 || x + r > w || y - r < 0 || y + r > h)
+		fail_msg("(%.1f, %.1f) r %.1f lies outside the viewBox 0 0 %.1f %.1f", x, y, r, w, h);
+}
+
+/* Every point, every vertex of the line and every text anchor of a trend
+ * of 1, 2 and 5 checks lies inside the viewBox (the last point once lay
+ * 100 units to the right of it). */
+static void test_trend_inside(void **state)
+{
+	static const web_svg_sample s[] = {{"2026-01-01", 1}, {"2026-03-01", 5}, {"2026-05-01", 3},
+					   {"2026-07-01", 2}, {"2026-11-23", 5}};
+	static const size_t ns[] = {1, 2, 5};
+
+	(void)state;
+	for (size_t k = 0; k < sizeof ns / sizeof *ns; k++) {
+		xmlDocPtr doc = trend(s, ns[k], 1, 5);
+		xmlNodePtr root = xmlDocGetRootElement(doc), n;
+		char *pts;
+		int vertices = 0;
+
+		assert_int_equal(count(root, "circle", "tr-point"), (int)ns[k]);
+		for (n = find(root, "circle", "tr-point"); n; n = xmlNextElementSibling(n))
+			if (matches(n, "circle", "tr-point"))
+				assert_inside(root, num(n, "cx"), num(n, "cy"), num(n, "r"));
+		for (n = find(root, "text", NULL); n; n = xmlNextElementSibling(n))
+			if (matches(n, "text", NULL))
+				assert_inside(root, num(n, "x"), num(n, "y"), 0);
+		if ((n = find(root, "polyline", "tr-line"))) {
+			pts = attr(n, "points");
+			for (char *c = pts; *c;) {
+				double x = strtod(c, &c), y = strtod(c + 1, &c);
+
+				assert_inside(root, x, y, 0);
+				vertices++;
+				c += strspn(c, " ");
+			}
+			free(pts);
+		}
+		assert_int_equal(vertices, ns[k] >= 2 ? (int)ns[k] : 0);
+		xmlFreeDoc(doc);
+	}
+}
+
 /* ---- several charts on one page --------------------------------------------- */
 
 static char *id_of(kngg_buf *b, const char *kind)
 {
 	xmlDocPtr doc = parse(b, kind);
-	char *id = attr(xmlDocGetRootElement(doc), "aria-labelledby");
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	char *id = attr(strcmp(kind, "roadmap") == 0 ? xmlFirstElementChild(root) : root,
+			"aria-labelledby");
 
 	xmlFreeDoc(doc);
 	return id;
@@ -652,6 +770,7 @@ int main(void)
 		cmocka_unit_test(test_grid_odd),
 		cmocka_unit_test(test_trend),
 		cmocka_unit_test(test_trend_odd),
+		cmocka_unit_test(test_trend_inside),
 		cmocka_unit_test(test_ids),
 	};
 
