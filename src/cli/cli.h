@@ -155,6 +155,7 @@ void cli_multi_free(cli_multi *m);
  * first use; NULL after one line on stderr when one cannot be loaded. */
 const kngg_xml_module *cli_xml(void);
 const kngg_web_module *cli_web(void);
+const kngg_sheet_module *cli_sheet(void);
 
 /* Runs one command line (argv[0] is the command name) with cli's options:
  * finds the command and subcommand, checks the arguments against the

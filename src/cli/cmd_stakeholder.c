@@ -9,6 +9,8 @@
 #include "cli/cli.h"
 #include "cli/json.h"
 #include "kngg/export.h"
+#include "kngg/table.h"
+#include "util/util.h"
 
 #define CMD "stakeholder"
 
@@ -571,6 +573,73 @@ static int sh_assess(kngg_cli *cli, const cli_call *call)
 	return EXIT_OK;
 }
 
+/* ---- import ----------------------------------------------------------------------- */
+
+struct import_opts {
+	kngg_track_opts o;
+};
+
+/* The name of path without its directories, for messages. */
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash && slash[1] ? slash + 1 : path;
+}
+
+/* 1 when the bytes are a zip (an .xlsx), whatever the name says. */
+static int is_zip(const char *data, size_t len)
+{
+	return len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0;
+}
+
+static int sh_import(kngg_cli *cli, const cli_call *call)
+{
+	const struct import_opts *op = call->opts;
+	char **args = call->args;
+	const char *path = args[1], *file = base_name(path);
+	kngg_import_counts n;
+	kngg_table *tab = NULL;
+	kngg_csv_info info = {0};
+	kngg_tracker *t;
+	char *data = NULL;
+	size_t len = 0;
+	int rc = EXIT_FAIL;
+
+	if (!(t = cli_tracker(cli)))
+		return EXIT_FAIL;
+	if (kngg_read_file_max(path, KNGG_SHEET_FILE_MAX, cli_print_diag, NULL, &data, &len) < 0)
+		return EXIT_FAIL;
+	if (is_zip(data, len)) {
+		const kngg_sheet_module *m = cli_sheet();
+
+		if (!m || m->xlsx_read(data, len, file, cli_print_diag, NULL, &tab) < 0)
+			goto done;
+	} else if (kngg_csv_read(data, len, file, cli_print_diag, NULL, &tab, &info) < 0) {
+		goto done;
+	}
+	if (info.cp1252)
+		cli_message("let op: het bestand is geen UTF-8; gelezen als Windows-1252", NULL);
+	if (kngg_stakeholder_import(t, args[0], tab, file, &op->o, &n) < 0)
+		goto done;
+	printf("%s: %d stakeholder%s geïmporteerd uit %s", args[0], n.persons,
+	       n.persons == 1 ? "" : "s", file);
+	if (n.orgs || n.analyses)
+		printf(" (%d nieuwe organisatie%s, %d analyse%s)", n.orgs, n.orgs == 1 ? "" : "s",
+		       n.analyses, n.analyses == 1 ? "" : "s");
+	printf("\n");
+	rc = EXIT_OK;
+done:
+	kngg_table_free(tab);
+	free(data);
+	return rc;
+}
+
+static const cli_option import_opts[] = {
+	CLI_TRACK_OPTS(struct import_opts, o),
+	CLI_OPT_END,
+};
+
 static const cli_option add_opts[] = {
 	CLI_OPT_REQ(struct sh_opts, in.name, "name", "NAAM", "naam van de professional"),
 	CLI_OPT_REQ(struct sh_opts, in.org, "org", "ORG", "de organisatie waar die werkt"),
@@ -609,6 +678,8 @@ const cli_sub cmd_stakeholder_subs[] = {
 	 "voeg een professional toe aan het register", NULL},
 	{"list", NULL, "CODE", sh_list, list_opts, sizeof(struct sh_opts),
 	 "het register met de laatste analyse van ieder", NULL},
+	{"import", NULL, "CODE BESTAND", sh_import, import_opts, sizeof(struct import_opts),
+	 "lees een register uit een CSV- of Excel-bestand (.xlsx); alles of niets", NULL},
 	{"show", NULL, "CODE ID", sh_show, NULL, 0, "een stakeholder: rollen en analyses", NULL},
 	{"assess", NULL, "CODE ID", sh_assess, assess_opts, sizeof(struct sh_opts),
 	 "leg een analyse vast", NULL},
