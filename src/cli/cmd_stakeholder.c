@@ -19,7 +19,8 @@ struct sh_opts {
 	kngg_stakeholder_in in;
 	kngg_assessment a;
 	const char *format, *as_of;
-	int grid, bom;
+	int grid;
+	cli_sheet_opts sheet;
 };
 
 static const char *name_of(const kngg_person *p)
@@ -337,45 +338,52 @@ static const char *const csv_header[] = {
 
 #define NCSV (sizeof(csv_header) / sizeof(csv_header[0]))
 
-static void csv_person(const kngg_defs *defs, const kngg_stakeholder *s)
+/* The register as a table (CSV and xlsx): the id a number, the analysis
+ * a date. */
+static int register_table(const kngg_defs *defs, const kngg_register *r, kngg_table **out)
 {
-	const kngg_person *p = &s->person;
-	const kngg_assessment_rec *a = s->latest;
-	char id[24];
-	const char *f[NCSV];
+	kngg_table *t = kngg_table_new("stakeholders", NCSV, csv_header);
+	int rc = t ? 0 : KNGG_ENOMEM;
 
-	snprintf(id, sizeof(id), "%lld", (long long)p->id);
-	f[0] = id;
-	f[1] = p->name;
-	f[2] = p->org;
-	f[3] = p->org_type;
-	f[4] = p->function;
-	f[5] = p->level;
-	f[6] = p->email;
-	f[7] = p->phone;
-	f[8] = p->erased_at ? "ja" : "nee";
-	f[9] = a ? a->date : NULL;
-	f[10] = a ? a->round : NULL;
-	f[11] = a ? a->area : NULL;
-	f[12] = a ? a->interest : NULL;
-	f[13] = a ? a->influence : NULL;
-	f[14] = a ? a->urgency : NULL;
-	f[15] = a ? a->stance : NULL;
-	f[16] = a ? a->commitment : NULL;
-	f[17] = committed(defs, a) ? "ja" : "nee";
-	for (size_t i = 0; i < NCSV; i++)
-		print_csv_field(stdout, f[i], i == NCSV - 1);
+	for (size_t i = 0; rc == 0 && i < r->npeople; i++) {
+		const kngg_stakeholder *s = &r->people[i];
+		const kngg_person *p = &s->person;
+		const kngg_assessment_rec *a = s->latest;
+		const char *f[NCSV] = {
+			NULL, p->name, p->org, p->org_type, p->function, p->level, p->email,
+			p->phone, p->erased_at ? "ja" : "nee", NULL, a ? a->round : NULL,
+			a ? a->area : NULL, a ? a->interest : NULL, a ? a->influence : NULL,
+			a ? a->urgency : NULL, a ? a->stance : NULL, a ? a->commitment : NULL,
+			committed(defs, a) ? "ja" : "nee"};
+
+		rc = kngg_table_row(t, 0);
+		if (rc == 0)
+			rc = kngg_table_number(t, 0, (double)p->id);
+		if (rc == 0 && a)
+			rc = kngg_table_date(t, 9, a->date);
+		for (size_t c = 1; rc == 0 && c < NCSV; c++)
+			if (c != 9)
+				rc = kngg_table_text(t, c, f[c]);
+	}
+	if (rc < 0) {
+		kngg_table_free(t);
+		return cli_fail("onvoldoende geheugen");
+	}
+	*out = t;
+	return EXIT_OK;
 }
 
-static int list_csv(const kngg_defs *defs, const kngg_register *r, int bom)
+static int list_sheet(const kngg_defs *defs, const kngg_register *r, const char *format,
+		      const cli_sheet_opts *o)
 {
-	if (bom)
-		fputs("\xEF\xBB\xBF", stdout);
-	for (size_t i = 0; i < NCSV; i++)
-		print_csv_field(stdout, csv_header[i], i == NCSV - 1);
-	for (size_t i = 0; i < r->npeople; i++)
-		csv_person(defs, &r->people[i]);
-	return EXIT_OK;
+	kngg_table *t = NULL;
+	int rc;
+
+	if ((rc = register_table(defs, r, &t)) != EXIT_OK)
+		return rc;
+	rc = cli_table_write(t, format, o);
+	kngg_table_free(t);
+	return rc;
 }
 
 /* ---- list: JSON ------------------------------------------------------------------- */
@@ -399,24 +407,24 @@ static int sh_list(kngg_cli *cli, const cli_call *call)
 {
 	const struct sh_opts *op = call->opts;
 	const char *format = op->format ? op->format : "text", *as_of = op->as_of;
-	int grid = op->grid, bom = op->bom;
+	int grid = op->grid;
 	char **args = call->args;
 	kngg_register *r = NULL;
 	int rc;
 
 	if (strcmp(format, "text") != 0 && strcmp(format, "csv") != 0 &&
-	    strcmp(format, "json") != 0)
-		return cli_usage(CMD, "onbekend formaat '%s' (text, csv of json)", format);
+	    strcmp(format, "json") != 0 && strcmp(format, "xlsx") != 0)
+		return cli_usage(CMD, "onbekend formaat '%s' (text, csv, xlsx of json)", format);
 	if (grid && strcmp(format, "text") != 0)
 		return cli_usage(CMD, "--grid is een tekstweergave; laat --format %s weg", format);
-	if (bom && strcmp(format, "csv") != 0)
-		return cli_usage(CMD, "--bom hoort bij --format csv");
+	if ((rc = cli_sheet_check(CMD, format, &op->sheet)) != EXIT_OK)
+		return rc;
 	if ((rc = load_register(cli, args[0], as_of, &r)) != EXIT_OK)
 		return rc;
 	if (grid)
 		rc = list_grid(cli->defs, r);
-	else if (format[0] == 'c')
-		rc = list_csv(cli->defs, r, bom);
+	else if (format[0] == 'c' || format[0] == 'x')
+		rc = list_sheet(cli->defs, r, format, &op->sheet);
 	else if (format[0] == 'j')
 		rc = list_json(cli->defs, r);
 	else
@@ -653,9 +661,9 @@ static const cli_option add_opts[] = {
 };
 
 static const cli_option list_opts[] = {
-	CLI_FORMAT_OPT(struct sh_opts, format, "text|csv|json"),
+	CLI_FORMAT_OPT(struct sh_opts, format, "text|csv|xlsx|json"),
 	CLI_FLAG_OPT(struct sh_opts, grid, "grid", "het invloed/belang-raster (tekst)"),
-	CLI_FLAG_OPT(struct sh_opts, bom, "bom", "CSV met BOM, voor Excel"),
+	CLI_SHEET_OPTS(struct sh_opts, sheet),
 	CLI_ASOF_OPT(struct sh_opts, as_of),
 	CLI_OPT_END,
 };
