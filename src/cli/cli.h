@@ -283,10 +283,10 @@ typedef struct {
 	CLI_OPT(T, m.separator, "separator", "TEKEN", \
 		"CSV: scheidingsteken ';', ',' of tab (standaard ',')"), \
 	CLI_FLAG_OPT(T, m.bom, "bom", "CSV met BOM, voor Excel")
-#define CLI_SHEET_OPTS(T, m) \
-	CLI_CSV_OPTS(T, m), \
+#define CLI_OUT_OPTS(T, m) \
 	CLI_OPT_SHORT(T, m.output, "output", 'o', "BESTAND", "xlsx: schrijf naar BESTAND"), \
 	CLI_FLAG_OPT(T, m.force, "force", "xlsx: vervang een bestaand bestand")
+#define CLI_SHEET_OPTS(T, m) CLI_CSV_OPTS(T, m), CLI_OUT_OPTS(T, m)
 
 /* EXIT_USAGE (reported) when the options do not fit format; sets the CSV
  * separator. */
