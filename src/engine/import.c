@@ -191,13 +191,8 @@ static int map_columns(importer *im)
 
 		if (f == F_IGNORED)
 			continue;
-		if (f < 0) {
-			if (*im->tab->head[c] && t->warn)
-				kngg_diagf(t->warn, t->warn_ctx, "let op: %s: kolom '%s' wordt niet "
-					   "gelezen (onbekende kolomnaam)", im->file,
-					   im->tab->head[c]);
+		if (f < 0)
 			continue;
-		}
 		if (im->col[f] >= 0)
 			return engine_fail(t, KNGG_EINVALID, "%s: de kolommen '%s' en '%s' betekenen "
 					   "hetzelfde (%s); laat er een staan", im->file,
@@ -211,6 +206,10 @@ static int map_columns(importer *im)
 				   "'organisation')", im->file,
 				   im->col[F_NAME] < 0 ? "naam" : "organisatie", im->tab->unit,
 				   im->tab->head_line);
+	for (size_t c = 0; c < im->tab->ncols && t->warn; c++)
+		if (*im->tab->head[c] && field_of(im->tab->head[c]) < 0)
+			kngg_diagf(t->warn, t->warn_ctx, "let op: %s: kolom '%s' wordt niet gelezen "
+				   "(onbekende kolomnaam)", im->file, im->tab->head[c]);
 	return 0;
 }
 
