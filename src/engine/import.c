@@ -171,6 +171,9 @@ static void row_diag(void *ctx, const char *msg)
 	long col = im->fixed >= 0 ? im->fixed : column_of(im, msg);
 	long line = im->tab->line[im->row];
 
+	/* "--influence 'x' bestaat niet": the column says which, not the option */
+	if (col >= 0 && strncmp(msg, "--", 2) == 0 && strchr(msg, ' '))
+		msg = strchr(msg, ' ') + 1;
 	if (col >= 0)
 		kngg_diagf(im->diag, im->diag_ctx, "%s %s %ld, kolom '%s': %s", im->file,
 			   im->tab->unit, line, im->tab->head[col], msg);
