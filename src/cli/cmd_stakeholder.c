@@ -618,6 +618,11 @@ static int sh_import(kngg_cli *cli, const cli_call *call)
 		return EXIT_FAIL;
 	if (kngg_read_file_max(path, KNGG_SHEET_FILE_MAX, cli_print_diag, NULL, &data, &len) < 0)
 		return EXIT_FAIL;
+	if (len >= 8 && memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) {
+		cli_fail("%s is een oud Excel-bestand (.xls); sla het in Excel op als .xlsx of als CSV",
+			 file);
+		goto done;
+	}
 	if (is_zip(data, len)) {
 		const kngg_sheet_module *m = cli_sheet();
 
@@ -626,8 +631,12 @@ static int sh_import(kngg_cli *cli, const cli_call *call)
 	} else if (kngg_csv_read(data, len, file, cli_print_diag, NULL, &tab, &info) < 0) {
 		goto done;
 	}
-	if (info.cp1252)
-		cli_message("let op: het bestand is geen UTF-8; gelezen als Windows-1252", NULL);
+	if (info.cp1252) {
+		char msg[512];
+
+		snprintf(msg, sizeof(msg), "let op: %s is geen UTF-8; gelezen als Windows-1252", file);
+		cli_message(msg, NULL);
+	}
 	if (kngg_stakeholder_import(t, args[0], tab, file, &op->o, &n) < 0)
 		goto done;
 	printf("%s: %d stakeholder%s geïmporteerd uit %s", args[0], n.persons,

@@ -114,18 +114,9 @@ typedef struct {
 	const char *file;
 	long col[NFIELDS];  /* the column of each field, or -1 */
 	size_t row;         /* the row being written */
+	char *v[NFIELDS];   /* its values, each on one line, or NULL */
 	long fixed;         /* the column a message is about when already known, or -1 */
 } importer;
-
-static const char *value(const importer *im, size_t row, int field)
-{
-	const kngg_cell *c;
-
-	if (im->col[field] < 0)
-		return NULL;
-	c = kngg_table_cell(im->tab, row, (size_t)im->col[field]);
-	return c->type == KNGG_CELL_EMPTY ? NULL : c->text;
-}
 
 /* Every field is one line: a line break typed in a cell (Alt+Enter) and
  * the blanks around it become one space, in place (the table's copy). */
@@ -147,12 +138,39 @@ static void one_line(char *s)
 	*w = '\0';
 }
 
+static void row_free(importer *im)
+{
+	for (int f = 0; f < NFIELDS; f++) {
+		free(im->v[f]);
+		im->v[f] = NULL;
+	}
+}
+
+/* The values of row im->row into im->v. */
+static int row_load(importer *im)
+{
+	row_free(im);
+	for (int f = 0; f < NFIELDS; f++) {
+		const kngg_cell *c;
+
+		if (im->col[f] < 0)
+			continue;
+		c = kngg_table_cell(im->tab, im->row, (size_t)im->col[f]);
+		if (c->type == KNGG_CELL_EMPTY)
+			continue;
+		if (!(im->v[f] = strdup(c->text)))
+			return KNGG_ENOMEM;
+		one_line(im->v[f]);
+	}
+	return 0;
+}
+
 /* The column an engine message is about: the one whose value it quotes,
  * else the one whose option it names; -1 when none. */
 static long column_of(const importer *im, const char *msg)
 {
 	for (int f = 0; f < F_IGNORED; f++) {
-		const char *v = value(im, im->row, f);
+		const char *v = im->v[f];
 		size_t n = v ? strlen(v) : 0;
 
 		for (const char *q = msg; v && (q = strchr(q, '\'')) != NULL; q++)
@@ -223,6 +241,11 @@ static int count_org(void *ctx, const kngg_org *o)
 	return 0;
 }
 
+static const char *value(const importer *im, int field)
+{
+	return im->v[field];
+}
+
 /* One row: the stakeholder, then the analysis when it gives one. */
 static int import_row(importer *im, const char *code, const kngg_track_opts *o,
 		      kngg_import_counts *n)
@@ -234,37 +257,35 @@ static int import_row(importer *im, const char *code, const kngg_track_opts *o,
 	int64_t id;
 	int rc;
 
-	in.name = value(im, im->row, F_NAME);
-	in.org = value(im, im->row, F_ORG);
-	in.org_type = value(im, im->row, F_ORGTYPE);
-	in.function = value(im, im->row, F_FUNCTION);
-	in.level = value(im, im->row, F_LEVEL);
-	in.email = value(im, im->row, F_EMAIL);
-	in.phone = value(im, im->row, F_PHONE);
-	a.interest = value(im, im->row, F_INTEREST);
-	a.influence = value(im, im->row, F_INFLUENCE);
-	a.urgency = value(im, im->row, F_URGENCY);
-	a.stance = value(im, im->row, F_STANCE);
-	a.commitment = value(im, im->row, F_COMMITMENT);
-	a.round = value(im, im->row, F_ROUND);
-	if (value(im, im->row, F_DATE))
-		ro.date = value(im, im->row, F_DATE);
+	if ((rc = row_load(im)) < 0)
+		return engine_fail(t, rc, "onvoldoende geheugen");
+	in.name = value(im, F_NAME);
+	in.org = value(im, F_ORG);
+	in.org_type = value(im, F_ORGTYPE);
+	in.function = value(im, F_FUNCTION);
+	in.level = value(im, F_LEVEL);
+	in.email = value(im, F_EMAIL);
+	in.phone = value(im, F_PHONE);
+	a.interest = value(im, F_INTEREST);
+	a.influence = value(im, F_INFLUENCE);
+	a.urgency = value(im, F_URGENCY);
+	a.stance = value(im, F_STANCE);
+	a.commitment = value(im, F_COMMITMENT);
+	a.round = value(im, F_ROUND);
+	if (value(im, F_DATE))
+		ro.date = value(im, F_DATE);
 	im->fixed = -1;
 	if (!in.name || !in.org) {
 		im->fixed = im->col[in.name ? F_ORG : F_NAME];
 		return engine_fail(t, KNGG_EINVALID, "leeg; iedere stakeholder heeft een naam en "
 				   "een organisatie");
 	}
-	if (value(im, im->row, F_DATE) && !kngg_valid_date(ro.date)) {
-		/* the engine reads the date; its message is about this column */
-		im->fixed = im->col[F_DATE];
-	}
 	ro.area = NULL;
 	if ((rc = kngg_stakeholder_add(t, code, &in, &ro, &id)) < 0)
 		return rc;
 	n->persons++;
 	if (!a.interest && !a.influence && !a.urgency && !a.stance && !a.commitment) {
-		if (a.round || value(im, im->row, F_AREA)) {
+		if (a.round || value(im, F_AREA)) {
 			im->fixed = im->col[a.round ? F_ROUND : F_AREA];
 			return engine_fail(t, KNGG_EINVALID, "een ronde of gebied hoort bij een "
 					   "analyse; geef ook invloed, belang, urgentie, houding "
@@ -272,7 +293,7 @@ static int import_row(importer *im, const char *code, const kngg_track_opts *o,
 		}
 		return 0;
 	}
-	ro.area = value(im, im->row, F_AREA);
+	ro.area = value(im, F_AREA);
 	if ((rc = kngg_stakeholder_assess(t, code, id, &a, &ro)) < 0)
 		return rc;
 	n->analyses++;
@@ -282,7 +303,7 @@ static int import_row(importer *im, const char *code, const kngg_track_opts *o,
 int kngg_stakeholder_import(kngg_tracker *t, const char *code, const kngg_table *tab,
 			    const char *file, const kngg_track_opts *o, kngg_import_counts *n)
 {
-	importer im = {t, t->diag, t->diag_ctx, tab, file, {0}, 0, -1};
+	importer im = {t, t->diag, t->diag_ctx, tab, file, {0}, 0, {NULL}, -1};
 	kngg_import_counts tmp = {0};
 	int orgs_before = 0, orgs_after = 0, rc, end;
 
@@ -294,10 +315,6 @@ int kngg_stakeholder_import(kngg_tracker *t, const char *code, const kngg_table 
 	if (tab->nrows == 0)
 		return engine_fail(t, KNGG_EINVALID, "%s heeft geen rijen onder de kopregel; er is "
 				   "niets geïmporteerd", file);
-	for (size_t r = 0; r < tab->nrows; r++)
-		for (size_t c = 0; c < tab->ncols; c++)
-			if (kngg_table_cell(tab, r, c)->text)
-				one_line((char *)kngg_table_cell(tab, r, c)->text);
 	if ((rc = kngg_orgs(t, code, count_org, &orgs_before)) < 0)
 		return rc;
 	if ((rc = kngg_store_batch_begin(t->store)) < 0)
@@ -307,6 +324,7 @@ int kngg_stakeholder_import(kngg_tracker *t, const char *code, const kngg_table 
 	kngg_store_set_diag(t->store, row_diag, &im);
 	for (im.row = 0; im.row < tab->nrows && rc == 0; im.row++)
 		rc = import_row(&im, code, o, n);
+	row_free(&im);
 	t->diag = im.diag;
 	t->diag_ctx = im.diag_ctx;
 	kngg_store_set_diag(t->store, im.diag, im.diag_ctx);

@@ -208,12 +208,10 @@ static void fields_clear(csv_reader *r)
 	r->n = 0;
 }
 
-static int fail(csv_reader *r, long line, const char *fmt, const char *arg)
+/* "FILE regel LINE: why" through diag; KNGG_EINVALID. */
+static int fail(csv_reader *r, long line, const char *why)
 {
-	char msg[256];
-
-	snprintf(msg, sizeof(msg), fmt, arg);
-	kngg_diagf(r->diag, r->ctx, "%s regel %ld: %s", r->file, line, msg);
+	kngg_diagf(r->diag, r->ctx, "%s regel %ld: %s", r->file, line, why);
 	return KNGG_EINVALID;
 }
 
@@ -241,10 +239,10 @@ static int push_field(csv_reader *r)
 		return KNGG_ENOMEM;
 	if (r->field.len > KNGG_TEXT_MAX)
 		return fail(r, r->row_line, "een veld is langer dan " KNGG_LIMIT_STR(KNGG_TEXT_MAX)
-			    " tekens%s", "");
+			    " tekens");
 	if (r->n == KNGG_SHEET_COLS_MAX)
 		return fail(r, r->row_line, "meer dan " KNGG_LIMIT_STR(KNGG_SHEET_COLS_MAX)
-			    " kolommen%s", "");
+			    " kolommen");
 	if (r->n == r->cap) {
 		size_t cap = r->cap ? 2 * r->cap : 16;
 		char **fs = realloc(r->fields, cap * sizeof(*fs));
@@ -281,7 +279,7 @@ static int next_record(csv_reader *r)
 			for (;;) {
 				if (r->p >= r->end)
 					return fail(r, opened, "een aanhalingsteken wordt niet "
-						    "gesloten%s", "");
+						    "gesloten");
 				if (*r->p == '"') {
 					if (r->p + 1 < r->end && r->p[1] == '"') {
 						kngg_buf_put(&r->field, "\"", 1);
@@ -300,7 +298,7 @@ static int next_record(csv_reader *r)
 				r->p++;
 			if (r->p < r->end && *r->p != r->sep && *r->p != '\r' && *r->p != '\n')
 				return fail(r, r->line, "tekst na een afsluitend aanhalingsteken; "
-					    "schrijf een aanhalingsteken in een veld als \"\"%s", "");
+					    "schrijf een aanhalingsteken in een veld als \"\"");
 		} else {
 			const char *s = r->p;
 
@@ -382,8 +380,8 @@ int kngg_csv_read(const char *data, size_t len, const char *file, kngg_diag_fn d
 		len -= 3;
 	}
 	if (memchr(data, '\0', len)) {
-		kngg_diagf(diag, ctx, "%s is geen tekstbestand (CSV); een Excel-bestand moet op .xlsx "
-			   "eindigen", file);
+		kngg_diagf(diag, ctx, "%s is geen tekstbestand (CSV) en geen Excel-bestand (.xlsx)",
+			   file);
 		return KNGG_EINVALID;
 	}
 	if (!valid_utf8((const unsigned char *)data, len)) {
@@ -428,16 +426,14 @@ int kngg_csv_read(const char *data, size_t len, const char *file, kngg_diag_fn d
 			continue;
 		for (size_t i = ncols; i < r.n; i++)
 			if (*r.fields[i]) {
-				char n[64];
-
-				snprintf(n, sizeof(n), "%zu", ncols);
-				rc = fail(&r, r.row_line, "meer velden dan de kopregel kolommen heeft (%s)",
-					  n);
+				kngg_diagf(diag, ctx, "%s regel %ld: meer velden dan de kopregel "
+					   "kolommen heeft (%zu)", file, r.row_line, ncols);
+				rc = KNGG_EINVALID;
 				goto done;
 			}
 		if (t->nrows == KNGG_SHEET_ROWS_MAX) {
 			rc = fail(&r, r.row_line, "meer dan " KNGG_LIMIT_STR(KNGG_SHEET_ROWS_MAX)
-				  " rijen%s", "");
+				  " rijen");
 			goto done;
 		}
 		if ((rc = kngg_table_row(t, r.row_line)) < 0)

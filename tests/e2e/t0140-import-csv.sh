@@ -54,7 +54,7 @@ check '[ "$(json GM0479 "d[3][\"function\"]")" = "diëtist" ]' "tab CSV read per
 printf 'naam;organisatie\nC\xe9line M\xfcller;GGD Zaanstreek\n' >cp.csv
 run --db "$DB" stakeholder import GM0479 cp.csv
 expect_rc 0 "Windows-1252 CSV"
-expect_err "let op: het bestand is geen UTF-8; gelezen als Windows-1252" "cp1252 said on stderr"
+expect_err "let op: cp.csv is geen UTF-8; gelezen als Windows-1252" "cp1252 said on stderr"
 check '[ "$(json GM0479 "d[4][\"name\"]")" = "Céline Müller" ]' "cp1252 converted to UTF-8"
 printf 'naam;organisatie\nX\x81Y;GGD Zaanstreek\n' >notcp.csv
 DB=i.db rejected "neither UTF-8 nor Windows-1252" "notcp.csv is geen UTF-8 en geen Windows-1252" \
@@ -95,6 +95,12 @@ rejected "no rows" "empty.csv heeft geen rijen" stakeholder import GM0479 empty.
 rejected "an empty file" "nothing.csv is leeg" stakeholder import GM0479 nothing.csv
 rejected "a missing file" "kan 'weg.csv' niet lezen" stakeholder import GM0479 weg.csv
 rejected "an unknown municipality" "GM0001" stakeholder import GM0001 semi.csv
+printf '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0' >old.xls
+rejected "an old .xls" "old.xls is een oud Excel-bestand (.xls); sla het in Excel op als .xlsx" \
+	stakeholder import GM0479 old.xls
+printf 'naam;organisatie\nA\0B;GGD\n' >nul.csv
+rejected "a NUL byte" "nul.csv is geen tekstbestand (CSV) en geen Excel-bestand (.xlsx)" \
+	stakeholder import GM0479 nul.csv
 head -c 17000000 /dev/zero | tr '\0' 'a' >huge.csv
 rejected "a file over the limit" "te groot" stakeholder import GM0479 huge.csv
 
