@@ -13,6 +13,8 @@
 #include <stddef.h>
 
 #include "kngg/common.h"
+#include "kngg/people.h"
+#include "kngg/readiness.h"
 #include "kngg/track.h"
 
 typedef enum {
@@ -73,6 +75,18 @@ typedef struct {
  */
 int kngg_csv_read(const char *data, size_t len, const char *file, kngg_diag_fn diag, void *ctx,
 		  kngg_table **out, kngg_csv_info *info);
+
+/* ---- what kngg shows, as tables -------------------------------------------------- */
+
+/* For `--format csv|xlsx` and the web's downloads; *out (or out[0..2]) to
+ * be freed with kngg_table_free. KNGG_ENOMEM, or a reported error. */
+/* The register (`stakeholder list`): the id a number, the analysis a day. */
+int kngg_register_table(const kngg_defs *defs, const kngg_register *r, kngg_table **out);
+/* The journal of code from since (NULL: all), one row per event. */
+int kngg_journal_table(kngg_tracker *t, const char *code, const char *since, kngg_table **out);
+/* `status` as three sheets: overzicht, stappen (every step of every run),
+ * factoren (the latest check of each). */
+int kngg_status_tables(const kngg_status *s, const kngg_readiness *r, kngg_table *out[3]);
 
 /* ---- importing a stakeholder register ------------------------------------- */
 

@@ -81,43 +81,17 @@ static int add_json(void *ctx, const kngg_event *ev)
 	return json_array_append_new(ctx, o) == 0 ? 0 : KNGG_ENOMEM;
 }
 
-/* The journal as a table (CSV, xlsx): one row per event. */
-static int add_row(void *ctx, const kngg_event *ev)
-{
-	kngg_table *t = ctx;
-	char *line = kngg_event_describe(ev);
-	int rc = line ? kngg_table_row(t, 0) : KNGG_ENOMEM;
-
-	if (rc == 0 && (rc = kngg_table_number(t, 0, (double)ev->id)) == 0 &&
-	    (rc = kngg_table_date(t, 1, ev->date)) == 0 &&
-	    (rc = kngg_table_text(t, 2, kngg_event_kind_text(ev->kind))) == 0 &&
-	    (rc = kngg_table_text(t, 3, line)) == 0 &&
-	    (rc = kngg_table_text(t, 4, ev->by ? ev->by : ev->by_erased ? "(gewist)" : NULL)) == 0 &&
-	    (rc = kngg_table_text(t, 5, ev->note)) == 0 && ev->corrected_by)
-		rc = kngg_table_number(t, 6, (double)ev->corrected_by);
-	if (rc == 0)
-		rc = kngg_table_text(t, 7, ev->recorded_at);
-	free(line);
-	return rc;
-}
-
 static int log_sheet(kngg_tracker *t, const char *code, const char *since, const char *format,
 		     const cli_sheet_opts *o)
 {
-	static const char *const head[] = {"id", "datum", "soort", "omschrijving", "door",
-					   "toelichting", "ingetrokken door", "vastgelegd"};
-	kngg_table *tab = kngg_table_new("logboek", 8, head);
-	int rc;
+	kngg_table *tab = NULL;
+	int rc = kngg_journal_table(t, code, since, &tab);
 
-	if (!tab)
-		return cli_fail("onvoldoende geheugen");
-	rc = kngg_journal(t, code, since, add_row, tab);
 	if (rc == KNGG_ENOMEM)
-		rc = cli_fail("onvoldoende geheugen");
-	else if (rc < 0)
-		rc = EXIT_FAIL;
-	else
-		rc = cli_table_write(tab, format, o);
+		return cli_fail("onvoldoende geheugen");
+	if (rc < 0)
+		return EXIT_FAIL;
+	rc = cli_table_write(tab, format, o);
 	kngg_table_free(tab);
 	return rc;
 }

@@ -329,49 +329,7 @@ static int list_grid(const kngg_defs *defs, const kngg_register *r)
 	return EXIT_OK;
 }
 
-/* ---- list: CSV (RFC 4180) ---------------------------------------------------------- */
-
-static const char *const csv_header[] = {
-	"id", "naam", "organisatie", "organisatietype", "functie", "niveau", "email",
-	"telefoon", "gewist", "analyse", "ronde", "gebied", "belang", "invloed", "urgentie",
-	"houding", "commitment", "gecommitteerd"};
-
-#define NCSV (sizeof(csv_header) / sizeof(csv_header[0]))
-
-/* The register as a table (CSV and xlsx): the id a number, the analysis
- * a date. */
-static int register_table(const kngg_defs *defs, const kngg_register *r, kngg_table **out)
-{
-	kngg_table *t = kngg_table_new("stakeholders", NCSV, csv_header);
-	int rc = t ? 0 : KNGG_ENOMEM;
-
-	for (size_t i = 0; rc == 0 && i < r->npeople; i++) {
-		const kngg_stakeholder *s = &r->people[i];
-		const kngg_person *p = &s->person;
-		const kngg_assessment_rec *a = s->latest;
-		const char *f[NCSV] = {
-			NULL, p->name, p->org, p->org_type, p->function, p->level, p->email,
-			p->phone, p->erased_at ? "ja" : "nee", NULL, a ? a->round : NULL,
-			a ? a->area : NULL, a ? a->interest : NULL, a ? a->influence : NULL,
-			a ? a->urgency : NULL, a ? a->stance : NULL, a ? a->commitment : NULL,
-			committed(defs, a) ? "ja" : "nee"};
-
-		rc = kngg_table_row(t, 0);
-		if (rc == 0)
-			rc = kngg_table_number(t, 0, (double)p->id);
-		if (rc == 0 && a)
-			rc = kngg_table_date(t, 9, a->date);
-		for (size_t c = 1; rc == 0 && c < NCSV; c++)
-			if (c != 9)
-				rc = kngg_table_text(t, c, f[c]);
-	}
-	if (rc < 0) {
-		kngg_table_free(t);
-		return cli_fail("onvoldoende geheugen");
-	}
-	*out = t;
-	return EXIT_OK;
-}
+/* ---- list: CSV and xlsx ------------------------------------------------------------- */
 
 static int list_sheet(const kngg_defs *defs, const kngg_register *r, const char *format,
 		      const cli_sheet_opts *o)
@@ -379,8 +337,8 @@ static int list_sheet(const kngg_defs *defs, const kngg_register *r, const char 
 	kngg_table *t = NULL;
 	int rc;
 
-	if ((rc = register_table(defs, r, &t)) != EXIT_OK)
-		return rc;
+	if (kngg_register_table(defs, r, &t) < 0)
+		return cli_fail("onvoldoende geheugen");
 	rc = cli_table_write(t, format, o);
 	kngg_table_free(t);
 	return rc;

@@ -215,75 +215,15 @@ static int print_json(const kngg_defs *defs, const kngg_status *s, const kngg_re
 	return rc == 0 ? EXIT_OK : cli_fail("kan de uitvoer niet schrijven");
 }
 
-/* ---- xlsx: a sheet of steps and one of factors ------------------------------------ */
-
-static int step_rows(kngg_table *t, const kngg_phase_status *ps)
-{
-	int rc = 0;
-
-	for (size_t k = 0; rc == 0 && k < ps->nruns; k++) {
-		const kngg_run_status *run = &ps->runs[k];
-
-		for (size_t i = 0; rc == 0 && i < ps->phase->nsteps; i++) {
-			const kngg_step *st = &ps->phase->steps[i];
-			const kngg_step_status *ss = &run->steps[i];
-			size_t done = 0;
-
-			for (size_t a = 0; a < st->nactivities; a++)
-				done += ss->activity_done[a] != 0;
-			if ((rc = kngg_table_row(t, 0)) == 0 &&
-			    (rc = kngg_table_number(t, 0, ps->phase->number)) == 0 &&
-			    (rc = kngg_table_text(t, 1, run->label)) == 0 &&
-			    (rc = kngg_table_text(t, 2, st->def.id)) == 0 &&
-			    (rc = kngg_table_text(t, 3, st->def.title)) == 0 &&
-			    (rc = kngg_table_text(t, 4, kngg_step_state_name(ss->state))) == 0 &&
-			    (rc = kngg_table_date(t, 5, ss->started)) == 0 &&
-			    (rc = kngg_table_date(t, 6, ss->done)) == 0 &&
-			    (rc = kngg_table_number(t, 7, (double)done)) == 0 &&
-			    (rc = kngg_table_number(t, 8, (double)st->nactivities)) == 0 &&
-			    (rc = kngg_table_number(t, 9, ss->reopen_count)) == 0)
-				rc = kngg_table_text(t, 10, ss->by);
-		}
-	}
-	return rc;
-}
-
 static int print_sheet(const kngg_status *s, const kngg_readiness *r, const char *format,
 		       const cli_sheet_opts *o)
 {
-	static const char *const shead[] = {"fase", "gebied of cyclus", "stap", "titel", "status",
-					    "begonnen", "afgerond", "activiteiten gedaan",
-					    "activiteiten", "heropend", "door"};
-	static const char *const fhead[] = {"factor", "score", "datum", "toelichting"};
-	static const char *const ohead[] = {"gemeente", "naam", "berekende fase",
-					    "opgegeven fase", "gebeurtenissen", "laatste"};
-	kngg_table *tabs[3] = {kngg_table_new("overzicht", 6, ohead),
-			       kngg_table_new("stappen", 11, shead),
-			       kngg_table_new("factoren", 4, fhead)};
-	int rc = tabs[0] && tabs[1] && tabs[2] ? 0 : KNGG_ENOMEM;
+	kngg_table *tabs[3];
+	int rc;
 
-	if (rc == 0 && (rc = kngg_table_row(tabs[0], 0)) == 0 &&
-	    (rc = kngg_table_text(tabs[0], 0, s->code)) == 0 &&
-	    (rc = kngg_table_text(tabs[0], 1, s->name)) == 0 &&
-	    (rc = kngg_table_number(tabs[0], 2, r->calculated_phase)) == 0 &&
-	    (!r->declared_phase || (rc = kngg_table_number(tabs[0], 3, r->declared_phase)) == 0) &&
-	    (rc = kngg_table_number(tabs[0], 4, (double)s->nevents)) == 0)
-		rc = kngg_table_date(tabs[0], 5, s->last_date);
-	for (int p = 0; rc == 0 && p < 4; p++)
-		rc = step_rows(tabs[1], &s->phases[p]);
-	for (size_t i = 0; rc == 0 && i < s->nfactors; i++) {
-		const kngg_factor_status *f = &s->factors[i];
-
-		if ((rc = kngg_table_row(tabs[2], 0)) == 0 &&
-		    (rc = kngg_table_text(tabs[2], 0, f->factor->def.id)) == 0 &&
-		    (!f->date || (rc = kngg_table_number(tabs[2], 1, f->score)) == 0) &&
-		    (rc = kngg_table_date(tabs[2], 2, f->date)) == 0)
-			rc = kngg_table_text(tabs[2], 3, f->note);
-	}
-	if (rc < 0)
-		rc = cli_fail("onvoldoende geheugen");
-	else
-		rc = cli_tables_write((const kngg_table *const *)tabs, 3, format, o);
+	if (kngg_status_tables(s, r, tabs) < 0)
+		return cli_fail("onvoldoende geheugen");
+	rc = cli_tables_write((const kngg_table *const *)tabs, 3, format, o);
 	for (int i = 0; i < 3; i++)
 		kngg_table_free(tabs[i]);
 	return rc;
