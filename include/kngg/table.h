@@ -65,7 +65,8 @@ typedef struct {
 
 /*
  * Reads CSV text of len bytes: the separator (;, comma or tab) is the one
- * the header line holds most of (outside quotes); fields may be quoted
+ * a first line "sep=;" names (as Excel writes it), else the one the
+ * header line holds most of (outside quotes); fields may be quoted
  * ("..." with "" for a quote, holding separators and line breaks); a
  * UTF-8 byte order mark is skipped; text that is not UTF-8 is converted
  * from Windows-1252 (info->cp1252). Blank lines are skipped. Every cell is
@@ -103,7 +104,8 @@ typedef struct {
  * in one transaction: the first row that fails rolls everything back and
  * its message names the file, the line and the column ("register.csv
  * regel 7, kolom 'invloed': ..."). Columns are found by their Dutch or
- * English title, in any case and with or without accents (naam/name,
+ * English title, in any case and with or without accents (naam/name, or
+ * voornaam + tussenvoegsel + achternaam,
  * organisatie/organisation, type, functie/function, niveau/level,
  * e-mail, telefoon/phone, invloed/influence, belang/interest,
  * urgentie/urgency, houding/attitude, commitment, ronde/round,

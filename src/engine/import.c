@@ -20,6 +20,7 @@
 enum {
 	F_NAME, F_ORG, F_ORGTYPE, F_FUNCTION, F_LEVEL, F_EMAIL, F_PHONE,
 	F_INTEREST, F_INFLUENCE, F_URGENCY, F_STANCE, F_COMMITMENT, F_ROUND, F_AREA, F_DATE,
+	F_FIRST, F_INFIX, F_LAST, /* a name in parts, when there is no naam column */
 	F_IGNORED, NFIELDS
 };
 
@@ -43,6 +44,9 @@ static const char *const aliases[NFIELDS][8] = {
 	[F_ROUND] = {"ronde", "round"},
 	[F_AREA] = {"gebied", "area"},
 	[F_DATE] = {"analyse", "analysedatum", "datum", "date", "analysisdate"},
+	[F_FIRST] = {"voornaam", "firstname", "givenname", "roepnaam"},
+	[F_INFIX] = {"tussenvoegsel", "tussenvoegsels", "voorvoegsel"},
+	[F_LAST] = {"achternaam", "lastname", "surname", "familyname"},
 	/* what `stakeholder list --format csv` writes besides: read back, not needed */
 	[F_IGNORED] = {"id", "gewist", "gecommitteerd"},
 };
@@ -116,6 +120,7 @@ typedef struct {
 	size_t row;         /* the row being written */
 	char *v[NFIELDS];   /* its values, each on one line, or NULL */
 	long fixed;         /* the column a message is about when already known, or -1 */
+	long name_col;      /* naam, else achternaam */
 } importer;
 
 /* Every field is one line: a line break typed in a cell (Alt+Enter) and
@@ -162,7 +167,26 @@ static int row_load(importer *im)
 			return KNGG_ENOMEM;
 		one_line(im->v[f]);
 	}
+	/* voornaam, tussenvoegsel and achternaam: "Anna de Vries" */
+	if (im->col[F_NAME] < 0 && im->v[F_LAST]) {
+		kngg_buf b = {0};
+
+		for (int f = F_FIRST; f <= F_LAST; f++)
+			if (im->v[f])
+				kngg_buf_printf(&b, "%s%s", b.len ? " " : "", im->v[f]);
+		if (b.failed || !(im->v[F_NAME] = strdup(kngg_buf_cstr(&b)))) {
+			kngg_buf_free(&b);
+			return KNGG_ENOMEM;
+		}
+		kngg_buf_free(&b);
+	}
 	return 0;
+}
+
+/* The column of field f (the name may come from achternaam), or -1. */
+static long column(const importer *im, int f)
+{
+	return f == F_NAME ? im->name_col : im->col[f];
 }
 
 /* The column an engine message is about: the one whose value it quotes,
@@ -173,13 +197,14 @@ static long column_of(const importer *im, const char *msg)
 		const char *v = im->v[f];
 		size_t n = v ? strlen(v) : 0;
 
-		for (const char *q = msg; v && (q = strchr(q, '\'')) != NULL; q++)
+		for (const char *q = msg; v && column(im, f) >= 0 && (q = strchr(q, '\'')) != NULL;
+		     q++)
 			if (strncmp(q + 1, v, n) == 0 && q[1 + n] == '\'')
-				return im->col[f];
+				return column(im, f);
 	}
 	for (int f = 0; f < F_IGNORED; f++)
-		if (im->col[f] >= 0 && strstr(msg, option_of[f]))
-			return im->col[f];
+		if (column(im, f) >= 0 && option_of[f] && strstr(msg, option_of[f]))
+			return column(im, f);
 	return -1;
 }
 
@@ -221,12 +246,16 @@ static int map_columns(importer *im)
 					   aliases[f][0]);
 		im->col[f] = (long)c;
 	}
-	if (im->col[F_NAME] < 0 || im->col[F_ORG] < 0)
+	if ((im->col[F_NAME] < 0 && im->col[F_LAST] < 0) || im->col[F_ORG] < 0)
 		return engine_fail(t, KNGG_EINVALID, "%s: geen kolom '%s' in de kopregel (%s %ld); "
-				   "verwacht minstens 'naam' en 'organisatie' (of 'name' en "
-				   "'organisation')", im->file,
-				   im->col[F_NAME] < 0 ? "naam" : "organisatie", im->tab->unit,
+				   "verwacht minstens 'naam' (of 'achternaam') en 'organisatie', of "
+				   "'name' en 'organisation'", im->file,
+				   im->col[F_ORG] >= 0 ? "naam" : "organisatie", im->tab->unit,
 				   im->tab->head_line);
+	if (im->col[F_NAME] < 0)
+		im->name_col = im->col[F_LAST];
+	else
+		im->name_col = im->col[F_NAME];
 	for (size_t c = 0; c < im->tab->ncols && t->warn; c++)
 		if (*im->tab->head[c] && field_of(im->tab->head[c]) < 0)
 			kngg_diagf(t->warn, t->warn_ctx, "let op: %s: kolom '%s' wordt niet gelezen "
@@ -276,7 +305,7 @@ static int import_row(importer *im, const char *code, const kngg_track_opts *o,
 		ro.date = value(im, F_DATE);
 	im->fixed = -1;
 	if (!in.name || !in.org) {
-		im->fixed = im->col[in.name ? F_ORG : F_NAME];
+		im->fixed = in.name ? im->col[F_ORG] : im->name_col;
 		return engine_fail(t, KNGG_EINVALID, "leeg; iedere stakeholder heeft een naam en "
 				   "een organisatie");
 	}
@@ -303,7 +332,7 @@ static int import_row(importer *im, const char *code, const kngg_track_opts *o,
 int kngg_stakeholder_import(kngg_tracker *t, const char *code, const kngg_table *tab,
 			    const char *file, const kngg_track_opts *o, kngg_import_counts *n)
 {
-	importer im = {t, t->diag, t->diag_ctx, tab, file, {0}, 0, {NULL}, -1};
+	importer im = {t, t->diag, t->diag_ctx, tab, file, {0}, 0, {NULL}, -1, -1};
 	kngg_import_counts tmp = {0};
 	int orgs_before = 0, orgs_after = 0, rc, end;
 

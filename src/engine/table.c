@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "kngg/limits.h"
 #include "kngg/table.h"
@@ -400,6 +401,17 @@ int kngg_csv_read(const char *data, size_t len, const char *file, kngg_diag_fn d
 	r.end = data + len;
 	r.line = 1;
 	r.sep = info->separator = detect_separator(data, data + len);
+	/* Excel's own hint on the first line: "sep=;" */
+	if (len >= 5 && strncasecmp(data, "sep=", 4) == 0 && strchr(";,\t", data[4]) &&
+	    (len == 5 || data[5] == '\r' || data[5] == '\n')) {
+		r.sep = info->separator = data[4];
+		r.p = data + 5;
+		if (r.p < r.end && *r.p == '\r')
+			r.p++;
+		if (r.p < r.end && *r.p == '\n')
+			r.p++;
+		r.line = 2;
+	}
 	r.file = file;
 	r.diag = diag;
 	r.ctx = ctx;

@@ -115,4 +115,15 @@ check '[ "$(pairs GM0363)" = "$(pairs GM0479)" ] && [ -n "$(pairs GM0363)" ]' \
 	"the same names and organisations"
 check '[ "$(json GM0363 "d[0][\"latest\"][\"date\"]")" = "2026-03-01" ]' "the analysis keeps its date"
 
+# --- Excel's "sep=" line, a name in parts ------------------------------------------------------
+# (4 commas and 4 semicolons in the header: without the sep= line ; would win)
+printf 'sep=,\r\nVoornaam,Tussenvoegsel,Achternaam,Organisatie,Opm;a;b;c;d\r\nAnna,van der,Berg,GGD Zaanstreek,x\r\n' >sep.csv
+run --db "$DB" stakeholder import GM0479 sep.csv
+expect_rc 0 "a sep= line and voornaam/tussenvoegsel/achternaam"
+expect_err "let op: sep.csv: kolom 'Opm;a;b;c;d' wordt niet gelezen" "sep=, wins over the ; in the header"
+check '[ "$(json GM0479 "d[-1][\"name\"]")" = "Anna van der Berg" ]' "the name put together"
+printf 'Voornaam;Achternaam;Organisatie\nBert;;GGD Zaanstreek\n' >nolast.csv
+rejected "a row without achternaam" "nolast.csv regel 2, kolom 'Achternaam': leeg" \
+	stakeholder import GM0479 nolast.csv
+
 finish
