@@ -98,6 +98,9 @@ check 'xlsx_check reg.xlsx 1 "c[\"C2\"][1] == \"GGD Zaanstreek; West\" and width
 rejected "an existing file without --force" "bestaat al" stakeholder list GM0479 --format xlsx -o reg.xlsx
 run --db "$DB" stakeholder list GM0479 --format xlsx -o reg.xlsx --force
 expect_rc 0 "--force replaces it"
+rejected "-o in a directory that does not exist" "kan $TMP/weg/x.xlsx niet schrijven" \
+	log GM0479 --format xlsx -o "$TMP/weg/x.xlsx"
+check '[ -z "$(ls "${TMPDIR:-/tmp}" | grep "^kngg-xlsx-")" ]' "no temporary workbook left behind"
 
 run --db "$DB" log GM0479 --format xlsx -o log.xlsx
 expect_rc 0 "log as xlsx"
