@@ -30,6 +30,16 @@
 #define KNGG_NAME_MAX 200
 #define KNGG_TEXT_MAX 2000
 
+/* Spreadsheets read by `kngg stakeholder import`: the file (CSV or .xlsx),
+ * the rows and columns of a sheet, and, inside an .xlsx (a zip), the
+ * uncompressed size of one part and how many times it may be larger than
+ * its compressed size (a zip bomb unpacks a few KiB into gigabytes). */
+#define KNGG_SHEET_FILE_MAX (16 * 1024 * 1024)
+#define KNGG_SHEET_ROWS_MAX 10000
+#define KNGG_SHEET_COLS_MAX 100
+#define KNGG_SHEET_PART_MAX (16 * 1024 * 1024)
+#define KNGG_SHEET_RATIO_MAX 200
+
 /* A limit as a string literal, for labels and attributes:
  * "minstens " KNGG_LIMIT_STR(KNGG_PASSWORD_MIN) " tekens". */
 #define KNGG_LIMIT_STR_(x) #x

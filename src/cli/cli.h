@@ -12,6 +12,7 @@
 #include "kngg/people.h"
 #include "kngg/limits.h"
 #include "kngg/readiness.h"
+#include "kngg/table.h"
 #include "kngg/track.h"
 #include "mod/modules.h"
 
@@ -160,6 +161,7 @@ void cli_multi_free(cli_multi *m);
  * first use; NULL after one line on stderr when one cannot be loaded. */
 const kngg_xml_module *cli_xml(void);
 const kngg_web_module *cli_web(void);
+const kngg_sheet_module *cli_sheet(void);
 
 /* Runs one command line (argv[0] is the command name) with cli's options:
  * finds the command and subcommand, checks the arguments against the
@@ -288,5 +290,41 @@ void print_wrapped_by(FILE *f, const char *text, char sep, size_t col, size_t in
  * or line break; then a comma, or CRLF after the last of a row. */
 void print_csv_field(FILE *f, const char *s, int last);
 void print_bullet(FILE *f, const char *text, size_t indent);
+
+/*
+ * Tables out (output.c): --format csv or xlsx. CSV goes to stdout with
+ * --separator (';', ',' or tab; default comma) and --bom; xlsx goes to
+ * -o FILE (--force replaces it) through kngg-sheet.so, never to a
+ * terminal. A command checks its options with cli_sheet_check before it
+ * does any work, then builds a kngg_table and hands it to
+ * cli_table_write. Commands that print CSV themselves (print_csv_field)
+ * call cli_sheet_check and cli_csv_start and get the same separator.
+ */
+typedef struct {
+	const char *separator;
+	int bom;
+	const char *output;
+	int force;
+} cli_sheet_opts;
+
+#define CLI_CSV_OPTS(T, m) \
+	CLI_OPT(T, m.separator, "separator", "TEKEN", \
+		"CSV: scheidingsteken ';', ',' of tab (standaard ',')"), \
+	CLI_FLAG_OPT(T, m.bom, "bom", "CSV met BOM, voor Excel")
+#define CLI_OUT_OPTS(T, m) \
+	CLI_OPT_SHORT(T, m.output, "output", 'o', "BESTAND", "xlsx: schrijf naar BESTAND"), \
+	CLI_FLAG_OPT(T, m.force, "force", "xlsx: vervang een bestaand bestand")
+#define CLI_SHEET_OPTS(T, m) CLI_CSV_OPTS(T, m), CLI_OUT_OPTS(T, m)
+
+/* EXIT_USAGE (reported) when the options do not fit format; sets the CSV
+ * separator. */
+int cli_sheet_check(const char *cmd, const char *format, const cli_sheet_opts *o);
+/* The byte order mark, when --bom. */
+void cli_csv_start(FILE *f, const cli_sheet_opts *o);
+/* Writes t as format ("csv" or "xlsx"); several tables are the sheets of
+ * one workbook (CSV writes the first). */
+int cli_table_write(const kngg_table *t, const char *format, const cli_sheet_opts *o);
+int cli_tables_write(const kngg_table *const *tabs, size_t n, const char *format,
+		     const cli_sheet_opts *o);
 
 #endif

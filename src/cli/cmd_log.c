@@ -1,5 +1,5 @@
 /*
- * cmd_log.c: `kngg log CODE [--since DATE] [--format text|json]`: the journal.
+ * cmd_log.c: `kngg log CODE [--since DATE] [--format text|json|csv|xlsx]`: the journal.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -81,8 +81,24 @@ static int add_json(void *ctx, const kngg_event *ev)
 	return json_array_append_new(ctx, o) == 0 ? 0 : KNGG_ENOMEM;
 }
 
+static int log_sheet(kngg_tracker *t, const char *code, const char *since, const char *format,
+		     const cli_sheet_opts *o)
+{
+	kngg_table *tab = NULL;
+	int rc = kngg_journal_table(t, code, since, &tab);
+
+	if (rc == KNGG_ENOMEM)
+		return cli_fail("onvoldoende geheugen");
+	if (rc < 0)
+		return EXIT_FAIL;
+	rc = cli_table_write(tab, format, o);
+	kngg_table_free(tab);
+	return rc;
+}
+
 struct log_opts {
 	const char *since, *format;
+	cli_sheet_opts sheet;
 };
 
 static int log_(kngg_cli *cli, const cli_call *call)
@@ -96,8 +112,11 @@ static int log_(kngg_cli *cli, const cli_call *call)
 	int rc;
 	int64_t count;
 
-	if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
-		return cli_usage("log", "onbekend formaat '%s' (text of json)", format);
+	if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0 &&
+	    strcmp(format, "csv") != 0 && strcmp(format, "xlsx") != 0)
+		return cli_usage("log", "onbekend formaat '%s' (text, json, csv of xlsx)", format);
+	if ((rc = cli_sheet_check("log", format, &a->sheet)) != EXIT_OK)
+		return rc;
 	if (since && !kngg_valid_date(since))
 		return cli_fail("ongeldige datum '%s' (verwacht JJJJ-MM-DD, een bestaande dag)", since);
 	if (!(t = cli_tracker(cli)))
@@ -106,6 +125,8 @@ static int log_(kngg_cli *cli, const cli_call *call)
 	if (kngg_status_load(t, args[0], "1900-01-01", &s) < 0)
 		return EXIT_FAIL;
 	kngg_status_free(s);
+	if (format[0] == 'c' || format[0] == 'x')
+		return log_sheet(t, args[0], since, format, &a->sheet);
 	if (format[0] == 'j') {
 		json_t *arr = json_array();
 
@@ -128,7 +149,8 @@ static int log_(kngg_cli *cli, const cli_call *call)
 
 static const cli_option log_opts[] = {
 	CLI_OPT(struct log_opts, since, "since", "DATUM", "alleen gebeurtenissen vanaf die dag"),
-	CLI_FORMAT_OPT(struct log_opts, format, "text|json"),
+	CLI_FORMAT_OPT(struct log_opts, format, "text|json|csv|xlsx"),
+	CLI_SHEET_OPTS(struct log_opts, sheet),
 	CLI_OPT_END,
 };
 

@@ -381,24 +381,30 @@ static int rows_json(const row *rows, size_t n)
 	return rc;
 }
 
-static void rows_csv(const row *rows, size_t n)
+/* The rows as a table (CSV, xlsx): phases and blockers as numbers, the
+ * oldest stalled step as its id. */
+static int rows_sheet(const row *rows, size_t n, const char *format, const cli_sheet_opts *o)
 {
-	fputs("municipality,name,calculated_phase,declared_phase,ready,blockers,oldest_stalled\r\n",
-	      stdout);
-	for (size_t i = 0; i < n; i++) {
-		char num[3][24];
+	static const char *const head[] = {"municipality", "name", "calculated_phase",
+					   "declared_phase", "ready", "blockers", "oldest_stalled"};
+	kngg_table *t = kngg_table_new("gereedheid", 7, head);
+	int rc = t ? 0 : KNGG_ENOMEM;
 
-		snprintf(num[0], sizeof(num[0]), "%d", rows[i].calculated);
-		snprintf(num[1], sizeof(num[1]), "%d", rows[i].declared);
-		snprintf(num[2], sizeof(num[2]), "%ld", rows[i].blockers);
-		print_csv_field(stdout, rows[i].code, 0);
-		print_csv_field(stdout, rows[i].name, 0);
-		print_csv_field(stdout, num[0], 0);
-		print_csv_field(stdout, rows[i].declared ? num[1] : "", 0);
-		print_csv_field(stdout, rows[i].ready ? "ja" : "nee", 0);
-		print_csv_field(stdout, num[2], 0);
-		print_csv_field(stdout, rows[i].stalled ? rows[i].stalled : "", 1);
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		if ((rc = kngg_table_row(t, 0)) == 0 && (rc = kngg_table_text(t, 0, rows[i].code)) == 0 &&
+		    (rc = kngg_table_text(t, 1, rows[i].name)) == 0 &&
+		    (rc = kngg_table_number(t, 2, rows[i].calculated)) == 0 &&
+		    (!rows[i].declared || (rc = kngg_table_number(t, 3, rows[i].declared)) == 0) &&
+		    (rc = kngg_table_text(t, 4, rows[i].ready ? "ja" : "nee")) == 0 &&
+		    (rc = kngg_table_number(t, 5, (double)rows[i].blockers)) == 0)
+			rc = kngg_table_text(t, 6, rows[i].stalled);
 	}
+	if (rc < 0)
+		rc = cli_fail("onvoldoende geheugen");
+	else
+		rc = cli_table_write(t, format, o);
+	kngg_table_free(t);
+	return rc;
 }
 
 enum { COLS = 7 };
@@ -469,7 +475,8 @@ static int region_rows(kngg_tracker *t, const char *region, const char *as_of, r
 	return rc;
 }
 
-static int many(kngg_cli *cli, const char *region, const char *as_of, const char *format)
+static int many(kngg_cli *cli, const char *region, const char *as_of, const char *format,
+		const cli_sheet_opts *so)
 {
 	row_list l = {0};
 	char title[512];
@@ -500,8 +507,8 @@ static int many(kngg_cli *cli, const char *region, const char *as_of, const char
 	}
 	if (strcmp(format, "json") == 0) {
 		rc = rows_json(l.rows, l.n);
-	} else if (strcmp(format, "csv") == 0) {
-		rows_csv(l.rows, l.n);
+	} else if (strcmp(format, "csv") == 0 || strcmp(format, "xlsx") == 0) {
+		rc = rows_sheet(l.rows, l.n, format, so);
 	} else if (l.n == 0) {
 		printf(region ? "regio '%s' heeft geen gemeenten\n"
 			      : "nog geen gemeenten; voeg toe met 'kngg municipality add GM0479 Zaanstad'\n",
@@ -523,6 +530,7 @@ done:
 struct readiness_opts {
 	const char *phase, *step, *area, *as_of, *format, *region;
 	int all;
+	cli_sheet_opts sheet;
 };
 
 /* --region NAAM and --all: a row per municipality */
@@ -530,15 +538,19 @@ static int readiness_many(kngg_cli *cli, const cli_call *call)
 {
 	const struct readiness_opts *a = call->opts;
 	const char *format = a->format ? a->format : "text", *as_of = a->as_of;
+	int rc;
 
-	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "csv"))
+	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "csv") &&
+	    strcmp(format, "xlsx"))
 		return cli_usage("readiness",
-				 "onbekend formaat '%s' bij --%s (text, json of csv)", format,
+				 "onbekend formaat '%s' bij --%s (text, json, csv of xlsx)", format,
 				 a->region ? "region" : "all");
+	if ((rc = cli_sheet_check("readiness", format, &a->sheet)) != EXIT_OK)
+		return rc;
 	if (as_of && !kngg_valid_date(as_of))
 		return cli_fail("ongeldige datum '%s' bij --as-of (verwacht JJJJ-MM-DD, een bestaande dag)",
 				as_of);
-	return many(cli, a->region, as_of, format);
+	return many(cli, a->region, as_of, format, &a->sheet);
 }
 
 static int readiness(kngg_cli *cli, const cli_call *call)
@@ -577,14 +589,16 @@ static const cli_option one_opts[] = {
 static const cli_option region_opts[] = {
 	CLI_OPT_REQ(R, region, "region", "NAAM", "elke gemeente van de regio"),
 	CLI_ASOF_OPT(R, as_of),
-	CLI_FORMAT_OPT(R, format, "text|json|csv"),
+	CLI_FORMAT_OPT(R, format, "text|json|csv|xlsx"),
+	CLI_SHEET_OPTS(R, sheet),
 	CLI_OPT_END,
 };
 
 static const cli_option all_opts[] = {
 	CLI_FLAG_REQ(R, all, "all", "elke gemeente in de database"),
 	CLI_ASOF_OPT(R, as_of),
-	CLI_FORMAT_OPT(R, format, "text|json|csv"),
+	CLI_FORMAT_OPT(R, format, "text|json|csv|xlsx"),
+	CLI_SHEET_OPTS(R, sheet),
 	CLI_OPT_END,
 };
 

@@ -184,9 +184,10 @@ static int list_json(void *ctx, const kngg_signature *s)
 
 static void csv_int(long long v, int present)
 {
-	if (present)
-		printf("%lld", v);
-	putchar(',');
+	char num[24];
+
+	snprintf(num, sizeof(num), "%lld", v);
+	print_csv_field(stdout, present ? num : NULL, 0);
 }
 
 static int list_csv(void *ctx, const kngg_signature *s)
@@ -227,7 +228,8 @@ static int list_csv(void *ctx, const kngg_signature *s)
 	return 0;
 }
 
-static int list(kngg_tracker *t, const char *code, const char *format)
+static int list(kngg_tracker *t, const char *code, const char *format,
+		const cli_sheet_opts *sheet)
 {
 	kngg_status *st = NULL;
 	int rc, n = 0;
@@ -246,9 +248,15 @@ static int list(kngg_tracker *t, const char *code, const char *format)
 		return rc < 0 ? EXIT_FAIL : EXIT_OK;
 	}
 	if (strcmp(format, "csv") == 0) {
-		fputs("event_id,signoff,date,area,phase,cycle,decision,person_id,signer,role,as,"
-		      "org,org_type,document,arguments,note,by,withdrawn\r\n",
-		      stdout);
+		static const char *const head[] = {
+			"event_id", "signoff", "date", "area", "phase", "cycle", "decision",
+			"person_id", "signer", "role", "as", "org", "org_type", "document",
+			"arguments", "note", "by", "withdrawn"};
+		const size_t nhead = sizeof(head) / sizeof(head[0]);
+
+		cli_csv_start(stdout, sheet);
+		for (size_t i = 0; i < nhead; i++)
+			print_csv_field(stdout, head[i], i + 1 == nhead);
 		return kngg_signatures(t, code, list_csv, NULL) < 0 ? EXIT_FAIL : EXIT_OK;
 	}
 	if (kngg_signatures(t, code, list_text, &n) < 0)
@@ -368,6 +376,7 @@ struct signoff_opts {
 	kngg_track_opts o;
 	cli_multi args, orgs;
 	const char *format, *as_of;
+	cli_sheet_opts sheet;
 };
 
 static int signoff_list(kngg_cli *cli, const cli_call *call)
@@ -375,12 +384,15 @@ static int signoff_list(kngg_cli *cli, const cli_call *call)
 	const struct signoff_opts *a = call->opts;
 	const char *format = a->format ? a->format : "text";
 	kngg_tracker *t;
+	int rc;
 
 	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "csv"))
 		return cli_usage("signoff", "onbekend formaat '%s' (text, json of csv)", format);
+	if ((rc = cli_sheet_check("signoff", format, &a->sheet)) != EXIT_OK)
+		return rc;
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;
-	return list(t, call->args[0], format);
+	return list(t, call->args[0], format, &a->sheet);
 }
 
 static int signoff_show(kngg_cli *cli, const cli_call *call)
@@ -445,6 +457,7 @@ static const cli_option record_opts[] = {
 
 static const cli_option list_opts[] = {
 	CLI_FORMAT_OPT(S, format, "text|json|csv"),
+	CLI_CSV_OPTS(S, sheet),
 	CLI_OPT_END,
 };
 

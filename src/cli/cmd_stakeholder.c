@@ -9,6 +9,8 @@
 #include "cli/cli.h"
 #include "cli/json.h"
 #include "kngg/export.h"
+#include "kngg/table.h"
+#include "util/util.h"
 
 #define CMD "stakeholder"
 
@@ -17,7 +19,8 @@ struct sh_opts {
 	kngg_stakeholder_in in;
 	kngg_assessment a;
 	const char *format, *as_of;
-	int grid, bom;
+	int grid;
+	cli_sheet_opts sheet;
 };
 
 static const char *name_of(const kngg_person *p)
@@ -326,54 +329,19 @@ static int list_grid(const kngg_defs *defs, const kngg_register *r)
 	return EXIT_OK;
 }
 
-/* ---- list: CSV (RFC 4180) ---------------------------------------------------------- */
+/* ---- list: CSV and xlsx ------------------------------------------------------------- */
 
-static const char *const csv_header[] = {
-	"id", "naam", "organisatie", "organisatietype", "functie", "niveau", "email",
-	"telefoon", "gewist", "analyse", "ronde", "gebied", "belang", "invloed", "urgentie",
-	"houding", "commitment", "gecommitteerd"};
-
-#define NCSV (sizeof(csv_header) / sizeof(csv_header[0]))
-
-static void csv_person(const kngg_defs *defs, const kngg_stakeholder *s)
+static int list_sheet(const kngg_defs *defs, const kngg_register *r, const char *format,
+		      const cli_sheet_opts *o)
 {
-	const kngg_person *p = &s->person;
-	const kngg_assessment_rec *a = s->latest;
-	char id[24];
-	const char *f[NCSV];
+	kngg_table *t = NULL;
+	int rc;
 
-	snprintf(id, sizeof(id), "%lld", (long long)p->id);
-	f[0] = id;
-	f[1] = p->name;
-	f[2] = p->org;
-	f[3] = p->org_type;
-	f[4] = p->function;
-	f[5] = p->level;
-	f[6] = p->email;
-	f[7] = p->phone;
-	f[8] = p->erased_at ? "ja" : "nee";
-	f[9] = a ? a->date : NULL;
-	f[10] = a ? a->round : NULL;
-	f[11] = a ? a->area : NULL;
-	f[12] = a ? a->interest : NULL;
-	f[13] = a ? a->influence : NULL;
-	f[14] = a ? a->urgency : NULL;
-	f[15] = a ? a->stance : NULL;
-	f[16] = a ? a->commitment : NULL;
-	f[17] = committed(defs, a) ? "ja" : "nee";
-	for (size_t i = 0; i < NCSV; i++)
-		print_csv_field(stdout, f[i], i == NCSV - 1);
-}
-
-static int list_csv(const kngg_defs *defs, const kngg_register *r, int bom)
-{
-	if (bom)
-		fputs("\xEF\xBB\xBF", stdout);
-	for (size_t i = 0; i < NCSV; i++)
-		print_csv_field(stdout, csv_header[i], i == NCSV - 1);
-	for (size_t i = 0; i < r->npeople; i++)
-		csv_person(defs, &r->people[i]);
-	return EXIT_OK;
+	if (kngg_register_table(defs, r, &t) < 0)
+		return cli_fail("onvoldoende geheugen");
+	rc = cli_table_write(t, format, o);
+	kngg_table_free(t);
+	return rc;
 }
 
 /* ---- list: JSON ------------------------------------------------------------------- */
@@ -397,24 +365,24 @@ static int sh_list(kngg_cli *cli, const cli_call *call)
 {
 	const struct sh_opts *op = call->opts;
 	const char *format = op->format ? op->format : "text", *as_of = op->as_of;
-	int grid = op->grid, bom = op->bom;
+	int grid = op->grid;
 	char **args = call->args;
 	kngg_register *r = NULL;
 	int rc;
 
 	if (strcmp(format, "text") != 0 && strcmp(format, "csv") != 0 &&
-	    strcmp(format, "json") != 0)
-		return cli_usage(CMD, "onbekend formaat '%s' (text, csv of json)", format);
+	    strcmp(format, "json") != 0 && strcmp(format, "xlsx") != 0)
+		return cli_usage(CMD, "onbekend formaat '%s' (text, csv, xlsx of json)", format);
 	if (grid && strcmp(format, "text") != 0)
 		return cli_usage(CMD, "--grid is een tekstweergave; laat --format %s weg", format);
-	if (bom && strcmp(format, "csv") != 0)
-		return cli_usage(CMD, "--bom hoort bij --format csv");
+	if ((rc = cli_sheet_check(CMD, format, &op->sheet)) != EXIT_OK)
+		return rc;
 	if ((rc = load_register(cli, args[0], as_of, &r)) != EXIT_OK)
 		return rc;
 	if (grid)
 		rc = list_grid(cli->defs, r);
-	else if (format[0] == 'c')
-		rc = list_csv(cli->defs, r, bom);
+	else if (format[0] == 'c' || format[0] == 'x')
+		rc = list_sheet(cli->defs, r, format, &op->sheet);
 	else if (format[0] == 'j')
 		rc = list_json(cli->defs, r);
 	else
@@ -571,6 +539,82 @@ static int sh_assess(kngg_cli *cli, const cli_call *call)
 	return EXIT_OK;
 }
 
+/* ---- import ----------------------------------------------------------------------- */
+
+struct import_opts {
+	kngg_track_opts o;
+};
+
+/* The name of path without its directories, for messages. */
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash && slash[1] ? slash + 1 : path;
+}
+
+/* 1 when the bytes are a zip (an .xlsx), whatever the name says. */
+static int is_zip(const char *data, size_t len)
+{
+	return len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0;
+}
+
+static int sh_import(kngg_cli *cli, const cli_call *call)
+{
+	const struct import_opts *op = call->opts;
+	char **args = call->args;
+	const char *path = args[1], *file = base_name(path);
+	kngg_import_counts n;
+	kngg_table *tab = NULL;
+	kngg_csv_info info = {0};
+	kngg_tracker *t;
+	char *data = NULL;
+	size_t len = 0;
+	int rc = EXIT_FAIL;
+
+	if (!(t = cli_tracker(cli)))
+		return EXIT_FAIL;
+	if (kngg_read_file_max(path, KNGG_SHEET_FILE_MAX, cli_print_diag, NULL, &data, &len) < 0)
+		return EXIT_FAIL;
+	if (len >= 8 && memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) {
+		cli_fail("%s is een oud Excel-bestand (.xls); sla het in Excel op als .xlsx of als CSV",
+			 file);
+		goto done;
+	}
+	if (is_zip(data, len)) {
+		const kngg_sheet_module *m = cli_sheet();
+
+		if (!m || m->xlsx_read(data, len, file, cli_print_diag, NULL, &tab) < 0)
+			goto done;
+	} else if (kngg_csv_read(data, len, file, cli_print_diag, NULL, &tab, &info) < 0) {
+		goto done;
+	}
+	if (info.cp1252) {
+		char msg[512];
+
+		snprintf(msg, sizeof(msg), "let op: %s is geen UTF-8; gelezen als Windows-1252", file);
+		cli_message(msg, NULL);
+	}
+	if (kngg_stakeholder_import(t, args[0], tab, file, &op->o, &n) < 0)
+		goto done;
+	printf("%s: %d stakeholder%s geïmporteerd uit %s", args[0], n.persons,
+	       n.persons == 1 ? "" : "s", file);
+	if (n.orgs || n.analyses)
+		printf(" (%d nieuwe organisatie%s, %d analyse%s)", n.orgs, n.orgs == 1 ? "" : "s",
+		       n.analyses, n.analyses == 1 ? "" : "s");
+	printf("\n");
+	rc = EXIT_OK;
+done:
+	kngg_table_free(tab);
+	free(data);
+	return rc;
+}
+
+static const cli_option import_opts[] = {
+	CLI_TRACK_OPTS(struct import_opts, o),
+	CLI_OPT_END,
+};
+
 static const cli_option add_opts[] = {
 	CLI_OPT_REQ(struct sh_opts, in.name, "name", "NAAM", "naam van de professional"),
 	CLI_OPT_REQ(struct sh_opts, in.org, "org", "ORG", "de organisatie waar die werkt"),
@@ -584,9 +628,9 @@ static const cli_option add_opts[] = {
 };
 
 static const cli_option list_opts[] = {
-	CLI_FORMAT_OPT(struct sh_opts, format, "text|csv|json"),
+	CLI_FORMAT_OPT(struct sh_opts, format, "text|csv|xlsx|json"),
 	CLI_FLAG_OPT(struct sh_opts, grid, "grid", "het invloed/belang-raster (tekst)"),
-	CLI_FLAG_OPT(struct sh_opts, bom, "bom", "CSV met BOM, voor Excel"),
+	CLI_SHEET_OPTS(struct sh_opts, sheet),
 	CLI_ASOF_OPT(struct sh_opts, as_of),
 	CLI_OPT_END,
 };
@@ -609,6 +653,8 @@ const cli_sub cmd_stakeholder_subs[] = {
 	 "voeg een professional toe aan het register", NULL},
 	{"list", NULL, "CODE", sh_list, list_opts, sizeof(struct sh_opts),
 	 "het register met de laatste analyse van ieder", NULL},
+	{"import", NULL, "CODE BESTAND", sh_import, import_opts, sizeof(struct import_opts),
+	 "lees een register uit een CSV- of Excel-bestand (.xlsx); alles of niets", NULL},
 	{"show", NULL, "CODE ID", sh_show, NULL, 0, "een stakeholder: rollen en analyses", NULL},
 	{"assess", NULL, "CODE ID", sh_assess, assess_opts, sizeof(struct sh_opts),
 	 "leg een analyse vast", NULL},

@@ -1,5 +1,5 @@
 /*
- * cmd_status.c: `kngg status CODE [--as-of DATE] [--format text|json]`.
+ * cmd_status.c: `kngg status CODE [--as-of DATE] [--format text|json|xlsx -o FILE]`.
  */
 #include <string.h>
 
@@ -215,8 +215,23 @@ static int print_json(const kngg_defs *defs, const kngg_status *s, const kngg_re
 	return rc == 0 ? EXIT_OK : cli_fail("kan de uitvoer niet schrijven");
 }
 
+static int print_sheet(const kngg_status *s, const kngg_readiness *r, const char *format,
+		       const cli_sheet_opts *o)
+{
+	kngg_table *tabs[3];
+	int rc;
+
+	if (kngg_status_tables(s, r, tabs) < 0)
+		return cli_fail("onvoldoende geheugen");
+	rc = cli_tables_write((const kngg_table *const *)tabs, 3, format, o);
+	for (int i = 0; i < 3; i++)
+		kngg_table_free(tabs[i]);
+	return rc;
+}
+
 struct status_opts {
 	const char *as_of, *format;
+	cli_sheet_opts sheet;
 };
 
 static int status(kngg_cli *cli, const cli_call *call)
@@ -229,8 +244,11 @@ static int status(kngg_cli *cli, const cli_call *call)
 	kngg_tracker *t;
 	int rc;
 
-	if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
-		return cli_usage("status", "onbekend formaat '%s' (text of json)", format);
+	if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0 &&
+	    strcmp(format, "xlsx") != 0)
+		return cli_usage("status", "onbekend formaat '%s' (text, json of xlsx)", format);
+	if ((rc = cli_sheet_check("status", format, &a->sheet)) != EXIT_OK)
+		return rc;
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;
 	if (kngg_status_load(t, args[0], as_of, &s) < 0)
@@ -242,6 +260,8 @@ static int status(kngg_cli *cli, const cli_call *call)
 	rc = EXIT_OK;
 	if (format[0] == 'j')
 		rc = print_json(kngg_tracker_defs(t), s, r, as_of);
+	else if (format[0] == 'x')
+		rc = print_sheet(s, r, format, &a->sheet);
 	else
 		print_text(kngg_tracker_defs(t), s, r, as_of);
 	kngg_readiness_free(r);
@@ -251,7 +271,8 @@ static int status(kngg_cli *cli, const cli_call *call)
 
 static const cli_option status_opts[] = {
 	CLI_ASOF_OPT(struct status_opts, as_of),
-	CLI_FORMAT_OPT(struct status_opts, format, "text|json"),
+	CLI_FORMAT_OPT(struct status_opts, format, "text|json|xlsx"),
+	CLI_OUT_OPTS(struct status_opts, sheet),
 	CLI_OPT_END,
 };
 

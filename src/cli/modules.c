@@ -68,3 +68,12 @@ const kngg_web_module *cli_web(void)
 		m = load("kngg-web.so", "kngg_module_web");
 	return m;
 }
+
+const kngg_sheet_module *cli_sheet(void)
+{
+	static const kngg_sheet_module *m;
+
+	if (!m)
+		m = load("kngg-sheet.so", "kngg_module_sheet");
+	return m;
+}

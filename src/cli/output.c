@@ -93,9 +93,12 @@ void print_bullet(FILE *f, const char *text, size_t indent)
 	print_wrapped_at(f, text, indent + 2, indent + 2);
 }
 
+/* The separator of CSV output (--separator), set by cli_sheet_check. */
+static char csv_sep = ',';
+
 void print_csv_field(FILE *f, const char *s, int last)
 {
-	if (s && strpbrk(s, ",\"\r\n")) {
+	if (s && (strchr(s, csv_sep) || strpbrk(s, "\"\r\n"))) {
 		fputc('"', f);
 		for (; *s; s++) {
 			if (*s == '"')
@@ -106,7 +109,71 @@ void print_csv_field(FILE *f, const char *s, int last)
 	} else if (s) {
 		fputs(s, f);
 	}
-	fputs(last ? "\r\n" : ",", f);
+	if (last)
+		fputs("\r\n", f);
+	else
+		fputc(csv_sep, f);
+}
+
+/* ---- tables out: --format csv|xlsx ------------------------------------------------ */
+
+int cli_sheet_check(const char *cmd, const char *format, const cli_sheet_opts *o)
+{
+	const char *sep = o->separator;
+	int csv = strcmp(format, "csv") == 0, xlsx = strcmp(format, "xlsx") == 0;
+
+	if (sep && !csv)
+		return cli_usage(cmd, "--separator hoort bij --format csv");
+	if (o->bom && !csv)
+		return cli_usage(cmd, "--bom hoort bij --format csv");
+	if ((o->output || o->force) && !xlsx)
+		return cli_usage(cmd, "%s hoort bij --format xlsx", o->output ? "-o" : "--force");
+	if (xlsx && !o->output)
+		return cli_usage(cmd, "--format xlsx schrijft een Excel-bestand, geen tekst; geef -o "
+				 "BESTAND.xlsx");
+	if (!sep || strcmp(sep, ",") == 0)
+		csv_sep = ',';
+	else if (strcmp(sep, ";") == 0)
+		csv_sep = ';';
+	else if (strcmp(sep, "tab") == 0 || strcmp(sep, "\t") == 0)
+		csv_sep = '\t';
+	else
+		return cli_usage(cmd, "onbekend scheidingsteken '%s' bij --separator (kies ';', ',' "
+				 "of tab)", sep);
+	return EXIT_OK;
+}
+
+void cli_csv_start(FILE *f, const cli_sheet_opts *o)
+{
+	if (o->bom)
+		fputs("\xEF\xBB\xBF", f);
+}
+
+int cli_tables_write(const kngg_table *const *tabs, size_t n, const char *format,
+		     const cli_sheet_opts *o)
+{
+	if (strcmp(format, "xlsx") == 0) {
+		const kngg_sheet_module *m = cli_sheet();
+
+		if (!m || m->xlsx_write(tabs, n, o->output, o->force, cli_print_diag, NULL) < 0)
+			return EXIT_FAIL;
+		fprintf(stderr, "%s geschreven\n", o->output);
+		return EXIT_OK;
+	}
+	/* CSV holds one table: the first */
+	cli_csv_start(stdout, o);
+	for (size_t c = 0; n && c < tabs[0]->ncols; c++)
+		print_csv_field(stdout, tabs[0]->head[c], c + 1 == tabs[0]->ncols);
+	for (size_t r = 0; n && r < tabs[0]->nrows; r++)
+		for (size_t c = 0; c < tabs[0]->ncols; c++)
+			print_csv_field(stdout, kngg_table_cell(tabs[0], r, c)->text,
+					c + 1 == tabs[0]->ncols);
+	return EXIT_OK;
+}
+
+int cli_table_write(const kngg_table *t, const char *format, const cli_sheet_opts *o)
+{
+	return cli_tables_write(&t, 1, format, o);
 }
 
 /*

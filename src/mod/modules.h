@@ -21,6 +21,7 @@
 
 #include "kngg/defs.h"
 #include "kngg/doc.h"
+#include "kngg/table.h"
 #include "kngg/track.h"
 
 #define KNGG_MODULE_ABI 1 /* raised when a table below changes */
@@ -54,8 +55,24 @@ typedef struct {
 	int (*serve)(const struct web_config *cfg, kngg_diag_fn diag, void *ctx);
 } kngg_web_module;
 
-/* The tables, by these names, in kngg-xml.so and kngg-web.so. */
+/* kngg-sheet.so: spreadsheets (kngg/table.h). xlsx_read reads the first
+ * sheet of an .xlsx file held in data (len bytes); xlsx_write writes the
+ * tables as the sheets of one workbook to path (atomically; force: replace
+ * an existing file); xlsx_render does the same into memory (*out
+ * malloc'd), for the web's download buttons. */
+typedef struct {
+	int abi;
+	int (*xlsx_read)(const char *data, size_t len, const char *file, kngg_diag_fn diag,
+			 void *ctx, kngg_table **out);
+	int (*xlsx_write)(const kngg_table *const *tabs, size_t n, const char *path, int force,
+			  kngg_diag_fn diag, void *ctx);
+	int (*xlsx_render)(const kngg_table *const *tabs, size_t n, kngg_diag_fn diag, void *ctx,
+			   char **out, size_t *len);
+} kngg_sheet_module;
+
+/* The tables, by these names, in kngg-xml.so, kngg-web.so and kngg-sheet.so. */
 extern const kngg_xml_module kngg_module_xml;
 extern const kngg_web_module kngg_module_web;
+extern const kngg_sheet_module kngg_module_sheet;
 
 #endif

@@ -357,6 +357,8 @@ int kngg_store_begin(kngg_store *st)
 			     st->path, st->readonly_why);
 		return KNGG_EIO;
 	}
+	if (st->batch && st->in_tx)
+		return store_exec(st, "SAVEPOINT kngg_write", "starten van een transactie");
 	if (!st->checked && (rc = quick_check(st)) < 0)
 		return rc;
 	rc = store_exec(st, "BEGIN IMMEDIATE", "starten van een transactie");
@@ -377,6 +379,8 @@ int kngg_store_commit(kngg_store *st)
 		kngg_store_rollback(st);
 		return KNGG_ERROR;
 	}
+	if (st->batch && st->in_tx)
+		return store_exec(st, "RELEASE kngg_write", "vastleggen");
 	if (kngg_test_fault("kill-before-commit"))
 		raise(SIGKILL);
 	rc = store_exec(st, "COMMIT", "vastleggen");
@@ -393,10 +397,39 @@ int kngg_store_commit(kngg_store *st)
 
 void kngg_store_rollback(kngg_store *st)
 {
+	if (st->batch && st->in_tx) {
+		sqlite3_exec(st->db, "ROLLBACK TO kngg_write; RELEASE kngg_write", NULL, NULL, NULL);
+		kngg_buf_free(&st->pending);
+		return;
+	}
 	if (st->in_tx)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	st->in_tx = 0;
 	kngg_buf_free(&st->pending);
+}
+
+int kngg_store_batch_begin(kngg_store *st)
+{
+	int rc;
+
+	if (st->batch || st->in_tx) {
+		store_report(st, "interne fout: een transactie in een transactie");
+		return KNGG_ERROR;
+	}
+	if ((rc = kngg_store_begin(st)) == 0)
+		st->batch = 1;
+	return rc;
+}
+
+int kngg_store_batch_end(kngg_store *st, int commit)
+{
+	if (!st->batch)
+		return 0;
+	st->batch = 0;
+	if (commit)
+		return kngg_store_commit(st);
+	kngg_store_rollback(st);
+	return 0;
 }
 
 int kngg_store_take(kngg_store *st)

@@ -31,6 +31,7 @@ struct kngg_store {
 	char *path;
 	int version;
 	int in_tx;
+	int batch;       /* kngg_store_batch_begin: writes nest as savepoints */
 	int64_t commits;   /* write transactions committed through this handle */
 	int checked;       /* quick_check done before the first write */
 	int64_t pages;     /* the file's size in pages when opened */

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # layers.sh SRC: the layering rule, checked on the include graph:
-#   fronts (src/cli, src/web, src/doc, src/mod) -> engine (include/kngg) ->
+#   fronts (src/cli, src/web, src/doc, src/sheet, src/mod) -> engine (include/kngg) ->
 #   store (include/kngg/sys, src/store) / definitions (src/defs) -> util.
 # Every quoted #include of every file must be allowed for its layer; prints
 # each one that is not and exits 1.
@@ -26,9 +26,10 @@ allowed() {
 	web) [[ ($h == kngg/* && $h != kngg/sys/*) || $h == web/* || $h == mod/modules.h ||
 		$h == util/* ]] ;;
 	doc) [[ ($h == kngg/* && $h != kngg/sys/*) || $h == doc/* || $h == util/* ]] ;;
+	sheet) [[ ($h == kngg/* && $h != kngg/sys/*) || $h == sheet/* || $h == util/* ]] ;;
 	# the modules' glue: the contract and the front it wraps
 	mod) [[ ($h == kngg/* && $h != kngg/sys/*) || $h == mod/* || $h == web/web.h ||
-		$h == doc/* || $h == util/* ]] ;;
+		$h == doc/* || $h == sheet/* || $h == util/* ]] ;;
 	*) return 1 ;;
 	esac
 }
@@ -59,6 +60,7 @@ check engine src/engine/*.[ch]
 check cli src/cli/*.[ch]
 check web src/web/*.[ch]
 check doc src/doc/*.[ch]
+check sheet src/sheet/*.[ch]
 check mod src/mod/*.[ch]
 if ((bad)); then
 	echo "layers: the include graph breaks the rule (see ARCHITECTURE.md)" >&2

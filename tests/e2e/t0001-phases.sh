@@ -38,7 +38,7 @@ expect_out "gebruik: kngg show ID" "show --help prints usage"
 # option a command takes (status once lacked --as-of and --format)
 run status --help
 expect_rc 0 "status --help"
-expect_out "gebruik: kngg status CODE [--as-of DATUM] [--format text|json]" "status usage is complete"
+expect_out "gebruik: kngg status CODE [--as-of DATUM] [--format text|json|xlsx]" "status usage is complete"
 expect_out "  --as-of DATUM" "status --help lists --as-of"
 expect_out "  --format text|json" "status --help lists --format"
 run help signoff

@@ -68,6 +68,12 @@ int kngg_store_schema_version(kngg_store *st);
 int kngg_store_begin(kngg_store *st);
 int kngg_store_commit(kngg_store *st);
 void kngg_store_rollback(kngg_store *st);
+/* A batch: one transaction around many writes (an import). Between
+ * batch_begin and batch_end every begin/commit/rollback above works on a
+ * savepoint inside it; batch_end commits the whole (commit 1) or rolls it
+ * all back (commit 0, returns 0). */
+int kngg_store_batch_begin(kngg_store *st);
+int kngg_store_batch_end(kngg_store *st, int commit);
 /* Takes the database for st alone until it is closed (no other process can
  * read or write it) and moves everything from its -wal into the file, so
  * that the file alone is the whole database: what replacing the file
