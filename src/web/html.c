@@ -106,7 +106,7 @@ void web_page_begin(web_request *r, const char *title, const char *code, const c
 	kngg_buf_puts(b, "</ul></nav>");
 	if (r->account) {
 		web_hf(b, "<div class=\"who\"><span>%s (%s)</span><a href=\"/wachtwoord\">Wachtwoord</a>",
-		       r->account->name, kngg_account_role_name(r->account->role));
+		       kngg_account_shown(r->account), kngg_account_role_name(r->account->role));
 		web_form_begin(r, "/uitloggen", "inline");
 		kngg_buf_puts(b, "<button type=\"submit\" class=\"link\">Uitloggen</button></form></div>");
 	} else if (r->local) {
@@ -116,6 +116,10 @@ void web_page_begin(web_request *r, const char *title, const char *code, const c
 	if (code)
 		municipality_nav(r, code, active);
 	kngg_buf_puts(b, "<main id=\"inhoud\">");
+	if (code && r->account && web_may_write(r, code) && !web_by(r, code))
+		kngg_buf_puts(b, "<p class=\"flash\" id=\"niet-gekoppeld\">Uw account is voor deze gemeente "
+				 "nog niet gekoppeld aan een persoon uit het stakeholdersregister: vastleggen "
+				 "lukt pas na die koppeling (door een beheerder, op de pagina Stakeholders).</p>");
 	if (r->session.flash[0])
 		web_hf(b, "<p class=\"flash%R\" role=\"%R\">%s</p>",
 		       r->session.flash_error ? " error" : "", r->session.flash_error ? "alert" : "status",
@@ -252,7 +256,24 @@ int web_write_begin(web_request *r, const char *code, kngg_track_opts *o)
 		return -1;
 	}
 	memset(o, 0, sizeof(*o));
-	o->by = web_by(r);
+	if (r->account) {
+		int64_t person = web_by(r, code);
+
+		/* the account acts as the person it is linked to, never as itself */
+		if (!person) {
+			web_error(r, MHD_HTTP_FORBIDDEN, "Account niet gekoppeld",
+				  web_is_admin(r)
+					  ? "Uw account is voor deze gemeente nog niet gekoppeld aan een persoon "
+					    "uit het stakeholdersregister. Kies op de pagina Gebruikers wie u in "
+					    "het register bent; daarna legt u vast onder die naam."
+					  : "Uw account is voor deze gemeente nog niet gekoppeld aan een persoon "
+					    "uit het stakeholdersregister. Vraag een beheerder om de koppeling te "
+					    "maken; daarna legt u vast onder uw eigen naam.");
+			return -1;
+		}
+		snprintf(r->by, sizeof(r->by), "%lld", (long long)person);
+		o->by = r->by;
+	}
 	o->date = web_form_get(&r->form, "datum");
 	o->note = web_form_get(&r->form, "notitie");
 	return 0;

@@ -204,6 +204,89 @@ static void forms(web_request *r, const char *code, const kngg_register *reg)
 			 "value=\"beeindigen\">Rol beëindigen</button></div></form></div>");
 }
 
+/* ---- accounts and persons (beheerder) ------------------------------------------ */
+
+struct link_rows {
+	web_request *r;
+	const char *code;
+	int n;
+};
+
+static int account_link_option(void *ctx, const kngg_account *a)
+{
+	struct link_rows *l = ctx;
+	web_hf(&l->r->out, "<option value=\"%s\">%s</option>", a->name, kngg_account_shown(a));
+	return 0;
+}
+
+static int account_link_row(void *ctx, const kngg_account *a)
+{
+	struct link_rows *l = ctx;
+
+	for (size_t i = 0; i < a->nlinks; i++)
+		if (strcmp(a->links[i].code, l->code) == 0) {
+			web_hf(&l->r->out, "<li>%s → %s</li>", kngg_account_shown(a),
+			       a->links[i].person_name ? a->links[i].person_name : "(gewist)");
+			l->n++;
+		}
+	return 0;
+}
+
+/* Which account is which person of this register: only a beheerder links,
+ * so that nobody records under another's name. */
+static void link_form(web_request *r, const char *code, const kngg_register *reg)
+{
+	struct link_rows l = {r, code, 0};
+	kngg_buf *b = &r->out;
+	char action[64];
+
+	snprintf(action, sizeof(action), "/gemeente/%s/stakeholders", code);
+	web_form_begin(r, action, "card narrow");
+	kngg_buf_puts(b, "<h2>Account koppelen aan een persoon</h2><input type=\"hidden\" name=\"wat\" "
+			 "value=\"koppel\"><p class=\"hint\">Wat iemand via de website vastlegt, komt in het "
+			 "logboek op naam van de persoon aan wie het account gekoppeld is. Zonder koppeling "
+			 "kan het account hier niets vastleggen.</p><ul class=\"links\">");
+	kngg_accounts(r->tracker, account_link_row, &l);
+	if (l.n == 0)
+		kngg_buf_puts(b, "<li>Nog geen accounts gekoppeld.</li>");
+	kngg_buf_puts(b, "</ul>");
+	web_select_open(r, "account", "Account", "required");
+	kngg_accounts(r->tracker, account_link_option, &l);
+	kngg_buf_puts(b, "</select>");
+	web_select_open(r, "persoon", "Persoon", NULL);
+	kngg_buf_puts(b, "<option value=\"\">— geen koppeling —</option>");
+	for (size_t i = 0; i < reg->npeople; i++)
+		if (reg->people[i].person.name)
+			web_hf(b, "<option value=\"%lld\">%s%R%s%R</option>",
+			       (long long)reg->people[i].person.id, reg->people[i].person.name,
+			       reg->people[i].person.org ? " (" : "",
+			       reg->people[i].person.org ? reg->people[i].person.org : "",
+			       reg->people[i].person.org ? ")" : "");
+	kngg_buf_puts(b, "</select><button type=\"submit\">Koppelen</button></form>");
+}
+
+static void link_post(web_request *r, const char *code, const char *back)
+{
+	const char *person = web_form_get(&r->form, "persoon");
+	kngg_account_link_in link = {code, person};
+	kngg_account_change c = {NULL, &link, 1};
+	int rc;
+
+	if (!web_is_admin(r)) {
+		web_error(r, MHD_HTTP_FORBIDDEN, "Geen toegang", "Alleen een beheerder koppelt accounts.");
+		return;
+	}
+	if (person && strspn(person, "0123456789") != strlen(person)) {
+		web_redirect(r, back, 1, "Kies een persoon uit de lijst.");
+		return;
+	}
+	rc = kngg_account_update(r->tracker, web_form_get(&r->form, "account"), &c);
+	if (rc < 0)
+		web_engine_failed(r, rc, back);
+	else
+		web_redirect(r, back, 0, person ? "Account gekoppeld." : "Koppeling verwijderd.");
+}
+
 static void stakeholders_post(web_request *r, const char *code)
 {
 	const char *what = web_form_get(&r->form, "wat");
@@ -212,6 +295,10 @@ static void stakeholders_post(web_request *r, const char *code)
 	int rc = KNGG_EINVALID;
 
 	snprintf(back, sizeof(back), "/gemeente/%s/stakeholders", code);
+	if (what && strcmp(what, "koppel") == 0) {
+		link_post(r, code, back);
+		return;
+	}
 	if (web_write_begin(r, code, &o) < 0)
 		return;
 	if (what && strcmp(what, "nieuw") == 0) {
@@ -281,6 +368,8 @@ void page_stakeholders(web_request *r, const char *code)
 	commitment_history(r, reg);
 	if (web_may_write(r, code))
 		forms(r, code, reg);
+	if (web_is_admin(r))
+		link_form(r, code, reg);
 	web_page_end(r);
 	kngg_register_free(reg);
 }

@@ -98,9 +98,9 @@ const char *web_arg(web_request *r, const char *name)
 	return v && *v ? v : NULL;
 }
 
-const char *web_by(const web_request *r)
+int64_t web_by(const web_request *r, const char *code)
 {
-	return r->account ? r->account->name : NULL;
+	return kngg_account_person(r->account, code);
 }
 
 int web_may_read(const web_request *r, const char *code)
@@ -344,7 +344,8 @@ static void dispatch(web_request *r, int found, const char *const *params)
 	route = &web_routes[found];
 	if (route->access == WEB_ADMIN && !web_is_admin(r)) {
 		web_error(r, MHD_HTTP_FORBIDDEN, "Geen toegang",
-			  r->local ? "Accounts beheert u met 'kngg user add'; daarna logt iedereen in."
+			  r->local ? "Er zijn nog geen accounts. De beheerder van de server maakt ze aan; "
+				     "daarna logt iedereen in."
 				   : "Alleen een beheerder beheert accounts.");
 		return;
 	}
@@ -474,7 +475,7 @@ static int authenticate(server *srv, web_request *r, int found)
 		if (naccounts == 0) {
 			web_error(r, MHD_HTTP_FORBIDDEN, "Geen accounts",
 				  "Deze server luistert niet alleen op deze computer en heeft nog geen "
-				  "accounts. Maak er een met: kngg user add NAAM --role beheerder");
+				  "accounts. De beheerder van de server maakt eerst een account aan.");
 			return -1;
 		}
 		web_redirect(r, "/inloggen", 0, NULL);
@@ -490,7 +491,7 @@ static void handle(server *srv, web_request *r)
 
 	if (!host_ok(srv, r)) {
 		web_error(r, MHD_HTTP_MISDIRECTED_REQUEST, "Verkeerde host",
-			  "Open kngg via het adres dat 'kngg serve' toont.");
+			  "Open deze website via het adres dat de server bij het starten toont.");
 		return;
 	}
 	if (split_path(r) < 0) {

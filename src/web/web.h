@@ -141,6 +141,7 @@ typedef struct web_request {
 	int local;               /* no accounts: loopback only, every right */
 	kngg_tracker *tracker;  /* this thread's, set up for the request */
 	kngg_buf error;          /* the engine's first message */
+	char by[24];             /* the acting person's number, for a write's by */
 	/* the response */
 	int status;
 	kngg_buf out;
@@ -159,8 +160,9 @@ const char *web_arg(web_request *r, const char *name);
 /* The client's address as text ("" when unknown), for login throttling. */
 void web_client_address(web_request *r, char out[64]);
 
-/* Who is acting, for the journal's by: the account's name; NULL locally. */
-const char *web_by(const web_request *r);
+/* Who is acting in municipality code, for the journal's by: the person
+ * the account is linked to there; 0 when there is none (and locally). */
+int64_t web_by(const web_request *r, const char *code);
 int web_may_read(const web_request *r, const char *code);
 int web_may_write(const web_request *r, const char *code);
 /* A beheerder, who manages accounts (never the local mode: without

@@ -338,8 +338,11 @@ expect_err "none.db" "missing database"
 
 # ---- accounts ------------------------------------------------------------------------------------
 run --db "$DB" municipality add GM0479 Zaanstad
-adduser "Fatima el Amrani" "wachtwoord123" --role projectleider --municipality GM9999
-expect_rc 0 "add projectleider"
+run --db "$DB" stakeholder add GM9999 --name "Fatima el Amrani" --org "Gemeente Waterlinde"
+expect_rc 0 "the projectleider is in the register"
+adduser "Fatima el Amrani" "wachtwoord123" --role projectleider --municipality GM9999 \
+	--person "GM9999:Fatima el Amrani"
+expect_rc 0 "add projectleider, linked to her person"
 adduser "Lex Lezer" "lezerswachtwoord" --role lezer
 expect_rc 0 "add lezer"
 adduser "Zaan Leider" "zaanwachtwoord" --role projectleider --municipality GM0479
