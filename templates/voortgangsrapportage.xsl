@@ -1,5 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- kngg: Voortgangsrapportage voor de stuurgroep over een periode (since tot today) -->
+<!-- kngg: Voortgangsrapportage voor de stuurgroep over een periode (van een begindatum tot vandaag) -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
   <xsl:include href="common.xsl"/>

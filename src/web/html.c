@@ -56,6 +56,190 @@ void web_url_encode(kngg_buf *b, const char *s)
 	}
 }
 
+/*
+ * The engine's messages are written for the CLI: they name options
+ * (--area) and commands ('kngg step reopen GM0479 1.3'). A page speaks of
+ * fields and buttons instead. Options become the field's name; a clause
+ * that gives a command is cut, and when the command has a counterpart on
+ * the site, a sentence that names it is added.
+ */
+static const struct {
+	const char *option, *field;
+} fields[] = {
+	{"area", "Gebied"},         {"org", "Organisatie"},     {"org-type", "Soort organisatie"},
+	{"as", "Mandaat"},          {"signer", "Wie tekent"},   {"role", "Rol"},
+	{"document", "Stuk"},       {"argument", "Argumenten"}, {"note", "Notitie"},
+	{"date", "Datum"},          {"by", "Door"},             {"score", "Score"},
+	{"municipality", "Gemeente"}, {"name", "Naam"},         {"interest", "Belang"},
+	{"influence", "Invloed"},   {"urgency", "Urgentie"},    {"stance", "Houding"},
+	{"commitment", "Commitment"}, {"round", "Ronde"},       {"reason", "Reden"},
+	{"hours", "Uren per week"}, {"type", "Soort"},          {"level", "Niveau"},
+	{"function", "Functie"},    {"email", "E-mail"},        {"phone", "Telefoon"},
+	{"phase", "Fase"},          {"kind", "Soort"},          {"target-group", "Doelgroep"},
+	{"deputy", "als plaatsvervanger"}, {"contribution", "Inbreng"}, {"decision", "Besluit"},
+	{"theme", "Thema"},         {"display-name", "Weergavenaam"}, {"person", "Persoon"},
+};
+
+static const struct {
+	const char *command, *hint;
+} commands[] = {
+	{"step reopen", "Heropen de stap met de knop Heropenen op de pagina van de stap."},
+	{"org add", "Een nieuwe organisatie komt erbij met Stakeholder toevoegen (met de soort "
+		    "organisatie)."},
+	{"area add", "Voeg een gebied toe op de routekaart."},
+	{"cycle start", "Start een cyclus op de routekaart."},
+	{"role assign", "Wijs rollen toe op de pagina Stakeholders."},
+	{"signoff prepare", "Kies de partijen bij Wie tekent? op de pagina van de stap."},
+};
+
+/* The end of a clause before p in s: the last "; ", " (", ": ", ", " or
+ * " — " before p, or s itself. */
+static const char *clause_start(const char *s, const char *p)
+{
+	static const char *const seps[] = {"; ", " (", ": ", ", ", " \xe2\x80\x94 ", " - "};
+	const char *best = s;
+
+	for (size_t i = 0; i < sizeof(seps) / sizeof(seps[0]); i++)
+		for (const char *q = s; (q = strstr(q, seps[i])) && q < p; q++)
+			if (q > best)
+				best = q;
+	return best;
+}
+
+static void web_plain_cli(kngg_buf *out, const char *msg);
+
+/* 1 when s starts with YYYY-MM-DD not inside a longer run of digits. */
+static int iso_at(const char *s, const char *begin)
+{
+	static const char shape[] = "dddd-dd-dd";
+
+	if (s > begin && s[-1] >= '0' && s[-1] <= '9')
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != '-')
+			return 0;
+	return !(s[10] >= '0' && s[10] <= '9');
+}
+
+void web_text_nl(kngg_buf *out, const char *s)
+{
+	for (const char *p = s; p && *p;) {
+		if (iso_at(p, s)) {
+			char iso[11], nl[32];
+
+			memcpy(iso, p, 10);
+			iso[10] = '\0';
+			kngg_date_nl(iso, nl);
+			kngg_buf_puts(out, nl);
+			p += 10;
+		} else {
+			kngg_buf_put(out, p++, 1);
+		}
+	}
+}
+
+void web_plain(kngg_buf *out, const char *msg)
+{
+	kngg_buf text = {0};
+
+	web_plain_cli(&text, msg);
+	web_text_nl(out, kngg_buf_cstr(&text));
+	kngg_buf_free(&text);
+}
+
+static void web_plain_cli(kngg_buf *out, const char *msg)
+{
+	const char *hint = NULL, *end, *p;
+	size_t start = out->len;
+
+	if (!msg)
+		return;
+	end = msg + strlen(msg);
+	/* a command: cut its clause (and all after it) */
+	for (p = msg; (p = strstr(p, "kngg ")) != NULL; p++) {
+		if (p[5] < 'a' || p[5] > 'z' || (p > msg && p[-1] != '\'' && p[-1] != ' ' && p[-1] != '"'))
+			continue;
+		for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+			if (strncmp(p + 5, commands[i].command, strlen(commands[i].command)) == 0)
+				hint = commands[i].hint;
+		end = clause_start(msg, p);
+		break;
+	}
+	for (p = msg; p < end;) {
+		size_t n;
+
+		if (p[0] == '-' && p[1] == '-' && p[2] >= 'a' && p[2] <= 'z') {
+			const char *field = NULL;
+
+			n = strspn(p + 2, "abcdefghijklmnopqrstuvwxyz-");
+			while (n && p[2 + n - 1] == '-')
+				n--;
+			for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+				if (strlen(fields[i].option) == n && strncmp(fields[i].option, p + 2, n) == 0)
+					field = fields[i].field;
+			kngg_buf_puts(out, "veld \xe2\x80\x98");
+			if (field)
+				kngg_buf_puts(out, field);
+			else
+				kngg_buf_put(out, p + 2, n);
+			kngg_buf_puts(out, "\xe2\x80\x99");
+			p += 2 + n;
+			/* the option's placeholder (--as ROL): the field says it */
+			if (p[0] == ' ' && p[1] >= 'A' && p[1] <= 'Z' && p + 2 < end &&
+			    p[2] >= 'A' && p[2] <= 'Z') {
+				p++;
+				while (p < end && ((*p >= 'A' && *p <= 'Z') || *p == '_'))
+					p++;
+			}
+			continue;
+		}
+		n = 1;
+		kngg_buf_put(out, p, n);
+		p += n;
+	}
+	/* what remains ends as a sentence; the first letter a capital */
+	while (out->len > start && strchr(" ;:,(", out->ptr[out->len - 1]))
+		out->len--;
+	if (out->len > start && out->ptr[start] >= 'a' && out->ptr[start] <= 'z')
+		out->ptr[start] = (char)(out->ptr[start] - 'a' + 'A');
+	if (out->len > start && !strchr(".!?)", out->ptr[out->len - 1]))
+		kngg_buf_puts(out, ".");
+	if (hint) {
+		if (out->len > start)
+			kngg_buf_puts(out, " ");
+		kngg_buf_puts(out, hint);
+	}
+	if (out->ptr && !out->failed)
+		out->ptr[out->len] = '\0';
+}
+
+void web_csv_field(kngg_buf *b, const char *s, int last)
+{
+	if (s && strpbrk(s, ";\"\r\n")) {
+		kngg_buf_puts(b, "\"");
+		for (; *s; s++)
+			kngg_buf_puts(b, *s == '"' ? "\"\"" : (char[2]){*s, '\0'});
+		kngg_buf_puts(b, "\"");
+	} else if (s) {
+		kngg_buf_puts(b, s);
+	}
+	kngg_buf_puts(b, last ? "\r\n" : ";");
+}
+
+void web_csv_begin(web_request *r, const char *file, const char *const *header, size_t n)
+{
+	char disp[160];
+
+	kngg_buf_free(&r->out);
+	kngg_buf_puts(&r->out, "\xEF\xBB\xBF"); /* a BOM: Excel then reads UTF-8 */
+	for (size_t i = 0; i < n; i++)
+		web_csv_field(&r->out, header[i], i == n - 1);
+	r->content_type = "text/csv; charset=utf-8";
+	snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"", file);
+	free(r->disposition);
+	r->disposition = strdup(disp);
+}
+
 void web_date_nl(const char *date, char out[32])
 {
 	kngg_date_nl(date, out);

@@ -277,7 +277,7 @@ void page_verify(web_request *r)
 		web_hf(b, "<p class=\"flash error big\" role=\"alert\">Niet in orde: gebeurtenis #%lld: %s</p>",
 		       (long long)v.bad_id, v.problem);
 	kngg_buf_puts(b, "<p>Elke gebeurtenis draagt een SHA-256-hash over de vorige en zichzelf. Wie het "
-			 "databasebestand buiten kngg om wijzigt, breekt die keten; deze pagina rekent hem "
+			 "databasebestand buiten dit programma om wijzigt, breekt die keten; deze pagina rekent hem "
 			 "helemaal na.</p>");
 	web_page_end(r);
 }

@@ -123,9 +123,11 @@ static void commitment_history(web_request *r, const kngg_register *reg)
 			 "<th scope=\"col\">Vastgelegd door</th></tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++) {
 		const kngg_assessment_rec *a = rows[i].a;
+		char nl[32];
 
+		web_date_nl(a->date, nl);
 		web_hf(b, "<tr><td>%s</td><td>%s</td><td>%s%s%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
-		       a->date, rows[i].who->person.name ? rows[i].who->person.name : "(gewist)",
+		       nl, rows[i].who->person.name ? rows[i].who->person.name : "(gewist)",
 		       a->round ? a->round : "", a->area ? " · " : "", a->area ? a->area : "",
 		       label(r, "commitment", a->commitment), label(r, "houding", a->stance),
 		       a->by ? a->by : "");
@@ -176,7 +178,7 @@ static void forms(web_request *r, const char *code, const kngg_register *reg)
 	kngg_buf_puts(b, "<button type=\"submit\" class=\"primary\">Toevoegen</button></form>");
 
 	web_form_begin(r, action, "card");
-	kngg_buf_puts(b, "<h2>Analyse vastleggen</h2><input type=\"hidden\" name=\"wat\" value=\"analyse\">");
+	kngg_buf_puts(b, "<h2 id=\"analyse\">Analyse vastleggen</h2><input type=\"hidden\" name=\"wat\" value=\"analyse\">");
 	person_select(r, reg);
 	kngg_buf_puts(b, "<p class=\"hint\">Wat u leeg laat, blijft zoals de vorige analyse.</p>");
 	web_select_list(r, "belang", "Belang", "mate", 0);
@@ -190,7 +192,7 @@ static void forms(web_request *r, const char *code, const kngg_register *reg)
 	kngg_buf_puts(b, "<button type=\"submit\" class=\"primary\">Vastleggen</button></form>");
 
 	web_form_begin(r, action, "card");
-	kngg_buf_puts(b, "<h2>Rol in het project</h2><input type=\"hidden\" name=\"wat\" value=\"rol\">");
+	kngg_buf_puts(b, "<h2 id=\"rol\">Rol in het project</h2><input type=\"hidden\" name=\"wat\" value=\"rol\">");
 	person_select(r, reg);
 	web_select_list(r, "rol", "Rol", "rollen", 1);
 	kngg_buf_puts(b, "<label class=\"check\"><input type=\"checkbox\" name=\"plv\" value=\"1\"> "
@@ -345,6 +347,44 @@ static void stakeholders_post(web_request *r, const char *code)
 	web_write_end(r, rc, back, "Vastgelegd.");
 }
 
+void page_stakeholders_csv(web_request *r, const char *code)
+{
+	static const char *const header[] = {
+		"id", "naam", "organisatie", "organisatietype", "functie", "niveau", "email",
+		"telefoon", "gewist", "analyse", "ronde", "gebied", "belang", "invloed", "urgentie",
+		"houding", "commitment", "gecommitteerd"};
+	kngg_register *reg = NULL;
+	char name[256], file[64];
+
+	if (web_municipality(r, code, name) < 0)
+		return;
+	if (kngg_register_load(r->tracker, code, NULL, &reg) < 0) {
+		web_engine_failed(r, KNGG_EIO, "/");
+		return;
+	}
+	snprintf(file, sizeof(file), "stakeholders-%s.csv", code);
+	web_csv_begin(r, file, header, sizeof(header) / sizeof(header[0]));
+	for (size_t i = 0; i < reg->npeople; i++) {
+		const kngg_person *p = &reg->people[i].person;
+		const kngg_assessment_rec *a = reg->people[i].latest;
+		const char *f[18];
+		char id[24];
+
+		snprintf(id, sizeof(id), "%lld", (long long)p->id);
+		f[0] = id, f[1] = p->name, f[2] = p->org, f[3] = p->org_type, f[4] = p->function;
+		f[5] = p->level, f[6] = p->email, f[7] = p->phone, f[8] = p->erased_at ? "ja" : "nee";
+		f[9] = a ? a->date : NULL, f[10] = a ? a->round : NULL, f[11] = a ? a->area : NULL;
+		f[12] = a ? a->interest : NULL, f[13] = a ? a->influence : NULL;
+		f[14] = a ? a->urgency : NULL, f[15] = a ? a->stance : NULL;
+		f[16] = a ? a->commitment : NULL;
+		f[17] = a && a->commitment && kngg_commitment_counts(r->cfg->defs, a->commitment) ? "ja"
+												   : "nee";
+		for (size_t k = 0; k < 18; k++)
+			web_csv_field(&r->out, f[k], k == 17);
+	}
+	kngg_register_free(reg);
+}
+
 void page_stakeholders(web_request *r, const char *code)
 {
 	kngg_register *reg = NULL;
@@ -363,6 +403,8 @@ void page_stakeholders(web_request *r, const char *code)
 	}
 	web_page_begin(r, "Stakeholders", code, "stakeholders");
 	web_hf(b, "<h1>Stakeholders van %s</h1>", name);
+	web_hf(b, "<p class=\"downloads\"><a class=\"button\" href=\"/gemeente/%s/stakeholders.csv\" "
+		  "download>Register downloaden als CSV</a></p>", code);
 	grid(r, reg, name);
 	register_table(r, reg);
 	commitment_history(r, reg);

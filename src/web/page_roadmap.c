@@ -185,7 +185,7 @@ static void roadmap_forms(web_request *r, const char *code)
 	snprintf(action, sizeof(action), "/gemeente/%s", code);
 	kngg_buf_puts(b, "<div class=\"columns\">");
 	web_form_begin(r, action, "card");
-	kngg_buf_puts(b, "<h2>Gebied toevoegen (fase 2)</h2><input type=\"hidden\" name=\"wat\" value=\"gebied\">"
+	kngg_buf_puts(b, "<h2 id=\"gebied\">Gebied toevoegen (fase 2)</h2><input type=\"hidden\" name=\"wat\" value=\"gebied\">"
 			 "<p class=\"hint\">Het eerste gebied is het experiment (2.1 tot en met 2.5). Een nieuwe wijk "
 			 "komt erbij via 2.5, een nieuwe doelgroep doorloopt 2.1 tot en met 2.3 opnieuw.</p>");
 	web_input(r, "naam", "Naam van het gebied", "text", NULL, 1);
@@ -195,7 +195,7 @@ static void roadmap_forms(web_request *r, const char *code)
 			 "<option value=\"wijk\">nieuwe wijk</option><option value=\"doelgroep\">nieuwe doelgroep</option></select>");
 	kngg_buf_puts(b, "<button type=\"submit\">Toevoegen</button></form>");
 	web_form_begin(r, action, "card");
-	kngg_buf_puts(b, "<h2>Cyclus starten (fase 3 of 4)</h2><input type=\"hidden\" name=\"wat\" value=\"cyclus\">"
+	kngg_buf_puts(b, "<h2 id=\"cyclus\">Cyclus starten (fase 3 of 4)</h2><input type=\"hidden\" name=\"wat\" value=\"cyclus\">"
 			 "<p class=\"hint\">Een nieuwe ronde van monitoren en verbeteren, met een nieuwe QuickScan.</p>");
 	web_select_open(r, "fase", "Fase", NULL);
 	kngg_buf_puts(b, "<option value=\"3\">3</option><option value=\"4\">4</option></select>");
@@ -288,7 +288,7 @@ static void step_state_form(web_request *r, const step_view *v, const kngg_step_
 	kngg_buf *b = &r->out;
 
 	web_form_begin(r, v->action, "card");
-	kngg_buf_puts(b, "<h2>Stand van de stap</h2><p>");
+	kngg_buf_puts(b, "<h2 id=\"stand\">Stand van de stap</h2><p>");
 	if (ss) {
 		char nl[32];
 
@@ -409,7 +409,7 @@ static void signoff_section(web_request *r, const step_view *v, const char *code
 		const kngg_signoff *so = &v->step->signoffs[i];
 		kngg_signoff_status *ss = NULL;
 
-		web_hf(b, "<h3>%s</h3><p>%s</p>", so->def.id, so->def.text);
+		web_hf(b, "<h3 id=\"o-%s\">%s</h3><p>%s</p>", so->def.id, so->def.id, so->def.text);
 		if (kngg_signoff_status_load(r->tracker, code, so->def.id, v->area, NULL, &ss) < 0) {
 			kngg_buf_puts(b, "<p class=\"flash error\">");
 			web_h(b, kngg_buf_cstr(&r->error));
@@ -417,9 +417,14 @@ static void signoff_section(web_request *r, const step_view *v, const char *code
 			kngg_buf_free(&r->error);
 			continue;
 		}
-		if (ss->complete && ss->completed_on)
-			web_hf(b, "<p><strong>Compleet getekend</strong> sinds %s%s%s.</p>", ss->completed_on,
-			       ss->frozen ? "; de partijen van " : "", ss->frozen ? ss->set_on : "");
+		if (ss->complete && ss->completed_on) {
+			char since[32], set_on[32];
+
+			web_date_nl(ss->completed_on, since);
+			web_date_nl(ss->frozen ? ss->set_on : NULL, set_on);
+			web_hf(b, "<p><strong>Compleet getekend</strong> sinds %s%s%s.</p>", since,
+			       ss->frozen && set_on[0] ? "; de partijen van " : "", set_on);
+		}
 		else
 			web_hf(b, "<p><strong>%s</strong></p>", ss->complete ? "Compleet getekend" : "Nog niet compleet");
 		for (size_t k = 0; k < ss->nwarnings; k++)
@@ -435,10 +440,17 @@ static void signoff_section(web_request *r, const step_view *v, const char *code
 
 			web_hf(b, "<tr><td>%s%s</td><td>%s</td><td>", who,
 			       sl->party->optional ? " (indien nodig)" : "", sl->org ? sl->org : "");
-			if (sl->latest)
+			if (sl->latest) {
+				char nl[32];
+
+				web_date_nl(sl->latest->date, nl);
 				web_hf(b, "%s %s: %s op %s", sl->ok ? "✓" : "✗",
 				       sl->latest->signer ? sl->latest->signer : "(gewist)",
-				       sl->latest->decision, sl->latest->date);
+				       sl->latest->decision, nl);
+				if (sl->latest->as)
+					web_hf(b, " (met mandaat, als %s)",
+					       kngg_defs_label(r->cfg->defs, "rollen", sl->latest->as));
+			}
 			else
 				kngg_buf_puts(b, "—");
 			kngg_buf_puts(b, "</td></tr>");

@@ -138,7 +138,11 @@ void web_engine_failed(web_request *r, int rc, const char *back)
 		fprintf(stderr, "kngg: %s\n", msg);
 		return;
 	}
-	web_redirect(r, back, 1, msg);
+	kngg_buf plain = {0};
+
+	web_plain(&plain, msg);
+	web_redirect(r, back, 1, plain.len ? kngg_buf_cstr(&plain) : msg);
+	kngg_buf_free(&plain);
 }
 
 /* The client address of conn as text ("" when unknown). */
@@ -284,6 +288,9 @@ CODE_PAGE(readiness)
 CODE_PAGE(quickscan)
 CODE_PAGE(factors)
 CODE_PAGE(journal)
+CODE_PAGE(journal_csv)
+CODE_PAGE(stakeholders_csv)
+CODE_PAGE(readiness_csv)
 #undef PAGE
 #undef CODE_PAGE
 
@@ -316,6 +323,9 @@ const web_route web_routes[] = {
 	{GET_POST, "/gemeente/{code}", h_roadmap, WEB_MUNICIPALITY},
 	{GET_POST, "/gemeente/{code}/stap/{id}", h_step, WEB_MUNICIPALITY},
 	{GET_POST, "/gemeente/{code}/stakeholders", h_stakeholders, WEB_MUNICIPALITY},
+	{GET, "/gemeente/{code}/stakeholders.csv", h_stakeholders_csv, WEB_MUNICIPALITY},
+	{GET, "/gemeente/{code}/gereedheid.csv", h_readiness_csv, WEB_MUNICIPALITY},
+	{GET, "/gemeente/{code}/logboek.csv", h_journal_csv, WEB_MUNICIPALITY},
 	{GET_POST, "/gemeente/{code}/gereedheid", h_readiness, WEB_MUNICIPALITY},
 	{GET_POST, "/gemeente/{code}/quickscan", h_quickscan, WEB_MUNICIPALITY},
 	{GET_POST, "/gemeente/{code}/factoren", h_factors, WEB_MUNICIPALITY},

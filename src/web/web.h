@@ -210,6 +210,23 @@ void web_input(web_request *r, const char *name, const char *label, const char *
  * and "-_." (the result still goes through web_hf's escaping). */
 void web_url_encode(kngg_buf *b, const char *s);
 
+/* An engine message (written for the CLI) as a page says it, appended to
+ * out (not escaped): options become field names ("veld ‘Gebied’"), a
+ * clause giving a command is cut, and replaced by where the site does that
+ * when it can ("Heropen de stap met de knop Heropenen ..."); a capital
+ * first letter and a full stop. */
+void web_plain(kngg_buf *out, const char *msg);
+
+/* s appended to out with every date YYYY-MM-DD in it said the Dutch way
+ * ("12 maart 2026"); not escaped. */
+void web_text_nl(kngg_buf *out, const char *s);
+
+/* CSV for Dutch Excel: fields separated by ';', quoted when needed, rows
+ * ended by CRLF. web_csv_begin empties the response and starts a download
+ * named file: a UTF-8 BOM and the header row. */
+void web_csv_field(kngg_buf *b, const char *s, int last);
+void web_csv_begin(web_request *r, const char *file, const char *const *header, size_t n);
+
 /* The Dutch phrase for a date: "12 maart 2026" into out. */
 void web_date_nl(const char *date, char out[32]);
 
@@ -270,6 +287,11 @@ void page_readiness(web_request *r, const char *code);
 void page_quickscan(web_request *r, const char *code);
 void page_factors(web_request *r, const char *code);
 void page_journal(web_request *r, const char *code);
+/* Downloads: the journal (with the page's filter), the register and
+ * readiness, as CSV. */
+void page_journal_csv(web_request *r, const char *code);
+void page_stakeholders_csv(web_request *r, const char *code);
+void page_readiness_csv(web_request *r, const char *code);
 void page_documents(web_request *r, const char *code, const char *file);
 
 /* Starts a write for municipality code: 403 (answered, -1) unless the
