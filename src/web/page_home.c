@@ -424,19 +424,19 @@ static void password_post(web_request *r)
 	int rc;
 
 	if (!password || !again || strcmp(password, again) != 0) {
-		web_redirect(r, "/wachtwoord", 1, "de twee nieuwe wachtwoorden verschillen");
+		web_redirect(r, "/wachtwoord", 1, "De twee nieuwe wachtwoorden verschillen.");
 		return;
 	}
 	snprintf(user_key, sizeof(user_key), "u:%s", name);
 	if (web_throttle_check(user_key) > 0) {
-		web_redirect(r, "/wachtwoord", 1, "te veel mislukte pogingen: probeer het later opnieuw");
+		web_redirect(r, "/wachtwoord", 1, "Te veel mislukte pogingen: probeer het later opnieuw.");
 		return;
 	}
 	rc = kngg_account_login(r->tracker, name, web_form_get(&r->form, "huidig"), &a);
 	kngg_account_free(a);
 	if (rc == KNGG_EINVALID) {
 		web_throttle_fail(user_key);
-		web_redirect(r, "/wachtwoord", 1, "het huidige wachtwoord klopt niet");
+		web_redirect(r, "/wachtwoord", 1, "Het huidige wachtwoord klopt niet.");
 		return;
 	}
 	if (rc == 0)
@@ -524,7 +524,7 @@ static void users_post(web_request *r)
 	}
 	if (remove) {
 		if (r->account && strcmp(remove, r->account->name) == 0) {
-			web_redirect(r, "/gebruikers", 1, "u kunt uw eigen account niet verwijderen");
+			web_redirect(r, "/gebruikers", 1, "U kunt uw eigen account niet verwijderen.");
 			return;
 		}
 		if ((rc = kngg_account_remove(r->tracker, remove)) < 0)
