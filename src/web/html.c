@@ -106,7 +106,7 @@ static const char *clause_start(const char *s, const char *p)
 	return best;
 }
 
-static void web_plain_cli(kngg_buf *out, const char *msg);
+static void web_plain_cli(kngg_buf *out, const char *msg, int sentence);
 
 /* 1 when s starts with YYYY-MM-DD not inside a longer run of digits. */
 static int iso_at(const char *s, const char *begin)
@@ -129,7 +129,11 @@ void web_text_nl(kngg_buf *out, const char *s)
 
 			memcpy(iso, p, 10);
 			iso[10] = '\0';
-			kngg_date_nl(iso, nl);
+			/* a date that is no date (2026-02-30) is quoted as given */
+			if (kngg_valid_date(iso))
+				kngg_date_nl(iso, nl);
+			else
+				snprintf(nl, sizeof(nl), "%s", iso);
 			kngg_buf_puts(out, nl);
 			p += 10;
 		} else {
@@ -138,16 +142,25 @@ void web_text_nl(kngg_buf *out, const char *s)
 	}
 }
 
+void web_plain_text(kngg_buf *out, const char *text)
+{
+	kngg_buf t = {0};
+
+	web_plain_cli(&t, text, 0);
+	web_text_nl(out, kngg_buf_cstr(&t));
+	kngg_buf_free(&t);
+}
+
 void web_plain(kngg_buf *out, const char *msg)
 {
 	kngg_buf text = {0};
 
-	web_plain_cli(&text, msg);
+	web_plain_cli(&text, msg, 1);
 	web_text_nl(out, kngg_buf_cstr(&text));
 	kngg_buf_free(&text);
 }
 
-static void web_plain_cli(kngg_buf *out, const char *msg)
+static void web_plain_cli(kngg_buf *out, const char *msg, int sentence)
 {
 	const char *hint = NULL, *end, *p;
 	size_t start = out->len;
@@ -197,12 +210,12 @@ static void web_plain_cli(kngg_buf *out, const char *msg)
 		kngg_buf_put(out, p, n);
 		p += n;
 	}
-	/* what remains ends as a sentence; the first letter a capital */
+	/* what remains ends as a sentence (a message: the first letter a capital) */
 	while (out->len > start && strchr(" ;:,(", out->ptr[out->len - 1]))
 		out->len--;
-	if (out->len > start && out->ptr[start] >= 'a' && out->ptr[start] <= 'z')
+	if (sentence && out->len > start && out->ptr[start] >= 'a' && out->ptr[start] <= 'z')
 		out->ptr[start] = (char)(out->ptr[start] - 'a' + 'A');
-	if (out->len > start && !strchr(".!?)", out->ptr[out->len - 1]))
+	if (sentence && out->len > start && !strchr(".!?)", out->ptr[out->len - 1]))
 		kngg_buf_puts(out, ".");
 	if (hint) {
 		if (out->len > start)

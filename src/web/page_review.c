@@ -99,7 +99,7 @@ static void section_html(kngg_buf *b, const char *code, const kngg_readiness_sec
 		int advice = !res->met && !res->binding;
 
 		plain.len = 0;
-		web_plain(&plain, res->text ? res->text : res->id);
+		web_plain_text(&plain, res->text ? res->text : res->id);
 		web_hf(b, "<li class=\"%s\"><span class=\"mark\" aria-hidden=\"true\">%s</span>"
 			  "<span class=\"sr\">%s: </span>%s%s",
 		       res->met ? "met" : advice ? "advice" : "unmet",
@@ -186,7 +186,7 @@ void page_readiness(web_request *r, const char *code)
 	for (size_t i = 0; i < rd->nwarnings; i++) {
 		kngg_buf plain = {0};
 
-		web_plain(&plain, rd->warnings[i]);
+		web_plain_text(&plain, rd->warnings[i]);
 		web_hf(b, "<li>%s</li>", kngg_buf_cstr(&plain));
 		kngg_buf_free(&plain);
 	}
@@ -237,7 +237,7 @@ void page_readiness_csv(web_request *r, const char *code)
 			const kngg_rule_result *res = &rd->sections[i].results[k];
 			kngg_buf text = {0};
 
-			web_plain(&text, res->text ? res->text : res->id);
+			web_plain_text(&text, res->text ? res->text : res->id);
 			web_csv_field(&r->out, rd->sections[i].scope, 0);
 			web_csv_field(&r->out, res->id, 0);
 			web_csv_field(&r->out, res->kind, 0);
@@ -330,7 +330,9 @@ void page_quickscan(web_request *r, const char *code)
 		}
 		kngg_buf_puts(b, "</tbody></table>");
 		if (ns == 0)
-			kngg_buf_puts(b, "<p>Nog geen cyclus gestart: de QuickScan hoort bij fase 3 en 4.</p>");
+			web_hf(b, "<p>Nog geen cyclus gestart: de QuickScan hoort bij fase 3 en 4. "
+				  "<a href=\"/gemeente/%s#cyclus\">Start een cyclus op de routekaart</a>.</p>",
+			       code);
 	}
 	if (web_may_write(r, code) && qs && ns) {
 		web_form_begin(r, back, "card narrow");

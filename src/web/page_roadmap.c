@@ -470,8 +470,13 @@ static void signoff_section(web_request *r, const step_view *v, const char *code
 		}
 		else
 			web_hf(b, "<p><strong>%s</strong></p>", ss->complete ? "Compleet getekend" : "Nog niet compleet");
-		for (size_t k = 0; k < ss->nwarnings; k++)
-			web_hf(b, "<p class=\"flash\">Let op: %s</p>", ss->warnings[k]);
+		for (size_t k = 0; k < ss->nwarnings; k++) {
+			kngg_buf plain = {0};
+
+			web_plain_text(&plain, ss->warnings[k]);
+			web_hf(b, "<p class=\"flash\">Let op: %s</p>", kngg_buf_cstr(&plain));
+			kngg_buf_free(&plain);
+		}
 		kngg_buf_puts(b, "<table><thead><tr><th scope=\"col\">Wie tekent</th>"
 				 "<th scope=\"col\">Organisatie</th><th scope=\"col\">Getekend</th></tr></thead><tbody>");
 		for (size_t k = 0; k < ss->nslots; k++) {

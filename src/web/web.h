@@ -216,6 +216,9 @@ void web_url_encode(kngg_buf *b, const char *s);
  * when it can ("Heropen de stap met de knop Heropenen ..."); a capital
  * first letter and a full stop. */
 void web_plain(kngg_buf *out, const char *msg);
+/* The same for a text shown as it is (a readiness rule, a warning): no
+ * capital or full stop added. */
+void web_plain_text(kngg_buf *out, const char *text);
 
 /* s appended to out with every date YYYY-MM-DD in it said the Dutch way
  * ("12 maart 2026"); not escaped. */

@@ -249,11 +249,11 @@ expect_body "opgegeven fase: 2" "readiness shows the declared phase"
 last=$(sqlite3 "$DB" "SELECT max(id) FROM event WHERE kind = 'factor'")
 csrf /gemeente/GM9999/logboek
 before=$(db_state "$DB")
-http POST /gemeente/GM9999/logboek --data "nummer=$last&csrf=$token"
+http POST /gemeente/GM9999/logboek --data "nummer=$last&bevestigd=ja&csrf=$token"
 expect_status 303 "correction without a reason: back with a message"
 http POST /gemeente/GM9999/logboek --data "nummer=abc&reden=x&csrf=$token"
 check '[ "$before" = "$(db_state "$DB")" ]' "bad corrections changed nothing"
-http POST /gemeente/GM9999/logboek --data "nummer=%23$last&reden=per+ongeluk&csrf=$token"
+http POST /gemeente/GM9999/logboek --data "nummer=%23$last&reden=per+ongeluk&bevestigd=ja&csrf=$token"
 expect_status 303 "event withdrawn on the web"
 check '[ "$(sqlite3 "$DB" "SELECT count(*) FROM event WHERE kind = '"'correction'"' AND corrects = $last")" = 1 ]' "correction recorded"
 http GET /gemeente/GM9999/logboek
