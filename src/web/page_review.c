@@ -586,7 +586,7 @@ static int journal_row(void *ctx, const kngg_event *ev)
 		       ev->corrected_by ? " class=\"withdrawn\"" : "", (long long)ev->id, nl, kind,
 		       kngg_buf_cstr(&details), by, ev->note ? ev->note : "");
 		kngg_buf_free(&details);
-		if (w->writable && !ev->corrected_by && !ev->corrects)
+		if (w->writable && !ev->corrected_by && kngg_event_correctable(ev->kind))
 			web_hf(&row, "<td><a href=\"/gemeente/%s/logboek?intrekken=%lld\">Intrekken…</a></td>",
 			       w->code, (long long)ev->id);
 		else if (w->writable)

@@ -92,6 +92,8 @@ expect_status 400 "readiness CSV: a phase that is no phase"
 # ---- withdrawing: confirm first ---------------------------------------------------------------
 http GET /gemeente/GM9999/logboek
 expect_body 'href="/gemeente/GM9999/logboek?intrekken=74">Intrekken…</a>' "a row offers to withdraw it"
+nc=$(sqlite3 "$DB" "SELECT id FROM event WHERE municipality = 'GM9999' AND kind = 'municipality.add'")
+expect_no_body "logboek?intrekken=$nc\"" "only what can be withdrawn is offered (not #$nc, municipality.add)"
 http GET "/gemeente/GM9999/logboek?intrekken=74"
 expect_status 200 "the confirmation page"
 expect_body "<h1>Intrekken bevestigen</h1>" "confirmation heading"
