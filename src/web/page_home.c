@@ -185,11 +185,16 @@ static void overview_row_html(overview *o, const overview_row *row)
 		web_hf(b, "<td>%d</td>", row->declared);
 	else
 		kngg_buf_puts(b, "<td>—</td>");
-	if (row->ready)
+	if (row->ready) {
 		kngg_buf_puts(b, "<td><span class=\"ok\">gereed</span></td><td></td>");
-	else
+	} else {
+		kngg_buf stalled = {0};
+
+		web_plain_text(&stalled, row->stalled);
 		web_hf(b, "<td><a href=\"/gemeente/%s/gereedheid\">%d open</a></td><td>%s</td>", row->code,
-		       row->missing, row->stalled ? row->stalled : "");
+		       row->missing, kngg_buf_cstr(&stalled));
+		kngg_buf_free(&stalled);
+	}
 	kngg_buf_puts(b, "</tr>");
 }
 

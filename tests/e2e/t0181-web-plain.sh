@@ -92,7 +92,7 @@ iso_free() { # WHAT: the page's text shows no YYYY-MM-DD (form values and charts
 	hits=$(printf '%s' "$body" | perl -0pe 's/<svg.*?<\/svg>//gs; s/<[^>]*>/\n/g' | grep -nE '(^|[^0-9])20[0-9]{2}-[0-9]{2}-[0-9]{2}' | head -n3)
 	if [ -z "$hits" ]; then ok; else bad "$1: ISO dates: $hits"; fi
 }
-for p in /gemeente/GM9999/logboek /gemeente/GM9999/gereedheid /gemeente/GM9999/stakeholders \
+for p in / /gemeente/GM9999/logboek /gemeente/GM9999/gereedheid /gemeente/GM9999/stakeholders \
 	/gemeente/GM9999/factoren /gemeente/GM9999/stap/1.1 /gemeente/GM9999/stap/1.4 /gemeente/GM9999; do
 	http GET "$p"
 	iso_free "$p"
