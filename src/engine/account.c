@@ -72,8 +72,10 @@ static int hash_password(kngg_tracker *t, const char *password, char out[crypto_
 	return 0;
 }
 
-/* Inside the write transaction: the change's display name and links. */
-static int apply_change(kngg_tracker *t, const char *name, const kngg_account_change *c)
+/* Inside the write transaction: the change's display name and links. An
+ * account limited to municipalities (codes) is linked only there. */
+static int apply_change(kngg_tracker *t, const char *name, const kngg_account_change *c,
+			const char *const *codes, size_t ncodes)
 {
 	int rc;
 
@@ -87,8 +89,15 @@ static int apply_change(kngg_tracker *t, const char *name, const kngg_account_ch
 		const kngg_account_link_in *l = &c->links[i];
 		int64_t person = 0;
 
+		size_t k = 0;
+
 		if ((rc = engine_need_municipality(t, l->code)) < 0)
 			return rc;
+		while (k < ncodes && strcmp(codes[k], l->code) != 0)
+			k++;
+		if (ncodes && k == ncodes)
+			return engine_fail(t, KNGG_EINVALID, "account '%s' hoort niet bij gemeente %s",
+					   name, l->code);
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(l->code, c->links[j].code) == 0)
 				return engine_fail(t, KNGG_EINVALID,
@@ -147,7 +156,7 @@ int kngg_account_add_ex(kngg_tracker *t, const char *name, kngg_account_role rol
 	if (rc == KNGG_EEXISTS)
 		engine_fail(t, rc, "er is al een account '%s'", name);
 	if (rc == 0)
-		rc = apply_change(t, name, change);
+		rc = apply_change(t, name, change, codes, ncodes);
 	rc = engine_finish(t, rc);
 done:
 	sodium_memzero(hash, sizeof(hash));
@@ -171,9 +180,10 @@ int kngg_account_update(kngg_tracker *t, const char *name, const kngg_account_ch
 		return rc;
 	if ((rc = kngg_account_get(t, name, &a)) == KNGG_ENOTFOUND)
 		engine_fail(t, rc, "geen account '%s'", name);
-	kngg_account_free(a);
 	if (rc == 0)
-		rc = apply_change(t, name, change);
+		rc = apply_change(t, name, change, (const char *const *)a->municipalities,
+				  a->nmunicipalities);
+	kngg_account_free(a);
 	return engine_finish(t, rc);
 }
 

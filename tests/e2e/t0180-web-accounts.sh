@@ -33,6 +33,8 @@ check '[ "$before" = "$(db_state "$DB")" ]' "bad --person: database unchanged"
 rejected "set: unknown account" "geen account" user set niemand --display-name X
 rejected "set: nothing to change" "--display-name" user set pl
 rejected "set: unknown municipality" "GM0001" user set pl --person GM0001:1
+run --db "$DB" municipality add GM0479 Zaanstad
+rejected "set: a municipality the account does not have" "hoort niet bij gemeente GM0479" user set pl --person GM0479:1
 adduser "$DB" "beheer" "beheerwachtwoord" --role beheerder
 expect_rc 0 "beheerder without links"
 adduser "$DB" "nieuw" "wachtwoord123" --role projectleider --municipality GM9999
