@@ -264,17 +264,20 @@ static const cli_option add_opts[] = {
 		    "wat het account mag"),
 	CLI_MULTI_OPT(struct user_opts, codes, "municipality", "CODE",
 		      "een gemeente die het account ziet (verplicht voor een projectleider)"),
-	CLI_OPT(struct user_opts, display_name, "display-name", "NAAM", "de naam die de website toont"),
+	CLI_OPT(struct user_opts, display_name, "display-name", "NAAM",
+		"de naam die de website toont (bij set: \"\" voor geen)"),
 	CLI_MULTI_OPT(struct user_opts, persons, "person", "CODE:PERSOON",
-		      "wie het account is in het register van die gemeente (nummer of naam)"),
+		      "wie het account is in het register van die gemeente (nummer of naam): "
+		      "wat het op de website vastlegt, staat op naam van die persoon"),
 	CLI_OPT_END,
 };
 
 static const cli_option set_opts[] = {
 	CLI_OPT(struct user_opts, display_name, "display-name", "NAAM",
-		"de naam die de website toont (\"\": geen)"),
+		"de naam die de website toont (bij set: \"\" voor geen)"),
 	CLI_MULTI_OPT(struct user_opts, persons, "person", "CODE:PERSOON",
-		      "koppel aan een persoon uit het register van die gemeente (nummer of naam)"),
+		      "wie het account is in het register van die gemeente (nummer of naam): "
+		      "wat het op de website vastlegt, staat op naam van die persoon"),
 	CLI_MULTI_OPT(struct user_opts, unlinks, "unlink", "CODE", "haal de koppeling in die gemeente weg"),
 	CLI_OPT_END,
 };
