@@ -141,7 +141,8 @@ void web_engine_failed(web_request *r, int rc, const char *back)
 	kngg_buf plain = {0};
 
 	web_plain(&plain, msg);
-	web_redirect(r, back, 1, plain.len ? kngg_buf_cstr(&plain) : msg);
+	/* a message that was only a command: say that it did not work */
+	web_redirect(r, back, 1, plain.len ? kngg_buf_cstr(&plain) : "Dit kon niet worden vastgelegd.");
 	kngg_buf_free(&plain);
 }
 
