@@ -149,6 +149,8 @@ void web_plain_text(kngg_buf *out, const char *text)
 	web_plain_cli(&t, text, 0);
 	web_text_nl(out, kngg_buf_cstr(&t));
 	kngg_buf_free(&t);
+	if (out->ptr && !out->failed)
+		out->ptr[out->len] = '\0'; /* also when nothing was added to a reused buffer */
 }
 
 void web_plain(kngg_buf *out, const char *msg)
@@ -158,6 +160,8 @@ void web_plain(kngg_buf *out, const char *msg)
 	web_plain_cli(&text, msg, 1);
 	web_text_nl(out, kngg_buf_cstr(&text));
 	kngg_buf_free(&text);
+	if (out->ptr && !out->failed)
+		out->ptr[out->len] = '\0'; /* also when nothing was added to a reused buffer */
 }
 
 static void web_plain_cli(kngg_buf *out, const char *msg, int sentence)
