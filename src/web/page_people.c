@@ -282,6 +282,10 @@ static void link_post(web_request *r, const char *code, const char *back)
 		web_redirect(r, back, 1, "Kies een persoon uit de lijst.");
 		return;
 	}
+	if (!web_form_get(&r->form, "account")) {
+		web_redirect(r, back, 1, "Kies een account.");
+		return;
+	}
 	rc = kngg_account_update(r->tracker, web_form_get(&r->form, "account"), &c);
 	if (rc < 0)
 		web_engine_failed(r, rc, back);

@@ -86,6 +86,11 @@ check '[ "$(sqlite3 "$DB" "SELECT person_id FROM account_person WHERE account = 
 before=$(db_state "$DB")
 http POST /gemeente/GM9999/stakeholders --data "wat=koppel&account=nieuw&persoon=99999&csrf=$token"
 expect_status 303 "unknown person: back to the form"
+http POST /gemeente/GM9999/stakeholders --data "wat=koppel&persoon=$fleur&csrf=$token"
+expect_status 303 "no account: back to the form"
+http GET /gemeente/GM9999/stakeholders
+expect_body "Kies een account." "no account: says which field"
+token=$(printf '%s' "$body" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -n1 | sed 's/.*value="//; s/"//')
 check '[ "$before" = "$(db_state "$DB")" ]' "unknown person: database unchanged"
 # display name on /gebruikers
 http POST /gebruikers --data-urlencode "weergave_voor=nieuw" --data-urlencode "weergavenaam=Fleur A." --data "csrf=$token"
