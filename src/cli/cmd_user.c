@@ -94,7 +94,8 @@ static int print_account(void *ctx, const kngg_account *a)
 	if (a->display_name)
 		printf("  weergavenaam: %s\n", a->display_name);
 	for (size_t i = 0; i < a->nlinks; i++)
-		printf("  %s: persoon %lld %s\n", a->links[i].code, (long long)a->links[i].person_id,
+		printf("  %s: persoon %lld %s\n", a->links[i].code,
+		       (long long)a->links[i].person_id,
 		       a->links[i].person_name ? a->links[i].person_name : "(gewist)");
 	return 0;
 }
@@ -115,8 +116,9 @@ static int parse_links(const cli_multi *persons, const cli_multi *unlinks,
 		const char *colon = strchr(persons->items[i], ':');
 
 		if (!colon || colon - persons->items[i] != 6 || !colon[1])
-			return cli_usage("user", "--person '%s' klopt niet (verwacht CODE:PERSOON, "
-					 "bv. GM0479:12 of GM0479:'Fleur de Vries')", persons->items[i]);
+			return cli_usage("user", "--person '%s' klopt niet (verwacht CODE:PERSOON, bv. "
+					 "GM0479:12 of GM0479:'Fleur de Vries')",
+					 persons->items[i]);
 		memcpy((*codes)[*n], persons->items[i], 6);
 		(*links)[*n] = (kngg_account_link_in){(*codes)[*n], colon + 1};
 		(*n)++;
@@ -174,8 +176,8 @@ static int user_set(kngg_cli *cli, const char *name, const char *display_name,
 		return cli_usage("user", "geef --display-name, --person of --unlink");
 	if ((rc = parse_links(persons, unlinks, &links, &codes8, &change.nlinks)) == EXIT_OK) {
 		change.links = links;
-		rc = (t = cli_tracker(cli)) && kngg_account_update(t, name, &change) == 0 ? EXIT_OK
-											   : EXIT_FAIL;
+		t = cli_tracker(cli);
+		rc = t && kngg_account_update(t, name, &change) == 0 ? EXIT_OK : EXIT_FAIL;
 	}
 	free(links);
 	free(codes8);
@@ -278,7 +280,8 @@ static const cli_option set_opts[] = {
 	CLI_MULTI_OPT(struct user_opts, persons, "person", "CODE:PERSOON",
 		      "wie het account is in het register van die gemeente (nummer of naam): "
 		      "wat het op de website vastlegt, staat op naam van die persoon"),
-	CLI_MULTI_OPT(struct user_opts, unlinks, "unlink", "CODE", "haal de koppeling in die gemeente weg"),
+	CLI_MULTI_OPT(struct user_opts, unlinks, "unlink", "CODE",
+		      "haal de koppeling in die gemeente weg"),
 	CLI_OPT_END,
 };
 

@@ -96,13 +96,14 @@ static int apply_change(kngg_tracker *t, const char *name, const kngg_account_ch
 		while (k < ncodes && strcmp(codes[k], l->code) != 0)
 			k++;
 		if (ncodes && k == ncodes)
-			return engine_fail(t, KNGG_EINVALID, "account '%s' hoort niet bij gemeente %s",
-					   name, l->code);
+			return engine_fail(t, KNGG_EINVALID,
+					   "account '%s' hoort niet bij gemeente %s", name, l->code);
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(l->code, c->links[j].code) == 0)
 				return engine_fail(t, KNGG_EINVALID,
 						   "gemeente '%s' staat er twee keer", l->code);
-		if (l->person && (rc = engine_person(t, l->code, l->person, 0, 0, NULL, &person)) < 0)
+		if (l->person &&
+		    (rc = engine_person(t, l->code, l->person, 0, 0, NULL, &person)) < 0)
 			return rc;
 		if ((rc = kngg_store_account_link(t->store, name, l->code, person)) < 0)
 			return rc;

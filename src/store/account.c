@@ -9,9 +9,10 @@
 
 int kngg_store_account_add(kngg_store *st, const kngg_account_rec *a)
 {
-	int rc = store_run_sql(st, "INSERT INTO account(name, role, pwhash, created_at, display_name) "
-				   "VALUES (?1, ?2, ?3, ?4, ?5)", "toevoegen van een account", "ttttt",
-			       a->name, a->role, a->pwhash, a->created_at, a->display_name);
+	int rc = store_run_sql(st, "INSERT INTO account(name, role, pwhash, created_at, "
+				   "display_name) VALUES (?1, ?2, ?3, ?4, ?5)",
+			       "toevoegen van een account", "ttttt", a->name, a->role, a->pwhash,
+			       a->created_at, a->display_name);
 
 	for (size_t i = 0; rc == 0 && i < a->nmunicipalities; i++)
 		rc = store_run_sql(st, "INSERT INTO account_municipality(account, municipality) "
@@ -96,7 +97,8 @@ static int map_account(void *ctx, sqlite3_stmt *row)
 		rc = store_query(w->st, "SELECT a.municipality, a.person_id, p.name "
 					"FROM account_person a JOIN person p ON p.id = a.person_id "
 					"WHERE a.account = ?1 ORDER BY a.municipality",
-				 "lezen van een account", map_link, &l, NULL, "t", store_col_text(row, 0));
+				 "lezen van een account", map_link, &l, NULL, "t",
+				 store_col_text(row, 0));
 	if (rc == 0) {
 		kngg_account_rec a = {store_col_text(row, 0), store_col_text(row, 1),
 				      store_col_text(row, 2), store_col_text(row, 3),
@@ -170,10 +172,12 @@ int kngg_store_account_display_name(kngg_store *st, const char *name, const char
 int kngg_store_account_link(kngg_store *st, const char *name, const char *code, int64_t person)
 {
 	if (person)
-		return store_run_sql(st, "INSERT INTO account_person(account, municipality, person_id) "
-					 "VALUES (?1, ?2, ?3) ON CONFLICT (account, municipality) "
+		return store_run_sql(st, "INSERT INTO account_person(account, municipality, "
+					 "person_id) VALUES (?1, ?2, ?3) "
+					 "ON CONFLICT (account, municipality) "
 					 "DO UPDATE SET person_id = excluded.person_id",
 				     "koppelen van een account", "tti", name, code, person);
-	return store_run_sql(st, "DELETE FROM account_person WHERE account = ?1 AND municipality = ?2",
+	return store_run_sql(st, "DELETE FROM account_person "
+				 "WHERE account = ?1 AND municipality = ?2",
 			     "ontkoppelen van een account", "tt", name, code);
 }

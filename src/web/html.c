@@ -174,7 +174,8 @@ static void web_plain_cli(kngg_buf *out, const char *msg, int sentence)
 	end = msg + strlen(msg);
 	/* a command: cut its clause (and all after it) */
 	for (p = msg; (p = strstr(p, "kngg ")) != NULL; p++) {
-		if (p[5] < 'a' || p[5] > 'z' || (p > msg && p[-1] != '\'' && p[-1] != ' ' && p[-1] != '"'))
+		if (p[5] < 'a' || p[5] > 'z' ||
+		    (p > msg && p[-1] != '\'' && p[-1] != ' ' && p[-1] != '"'))
 			continue;
 		for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 			if (strncmp(p + 5, commands[i].command, strlen(commands[i].command)) == 0)
@@ -192,7 +193,8 @@ static void web_plain_cli(kngg_buf *out, const char *msg, int sentence)
 			while (n && p[2 + n - 1] == '-')
 				n--;
 			for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
-				if (strlen(fields[i].option) == n && strncmp(fields[i].option, p + 2, n) == 0)
+				if (strlen(fields[i].option) == n &&
+				    strncmp(fields[i].option, p + 2, n) == 0)
 					field = fields[i].field;
 			kngg_buf_puts(out, "veld \xe2\x80\x98");
 			if (field)
@@ -318,9 +320,10 @@ void web_page_begin(web_request *r, const char *title, const char *code, const c
 		municipality_nav(r, code, active);
 	kngg_buf_puts(b, "<main id=\"inhoud\">");
 	if (code && r->account && web_may_write(r, code) && !web_by(r, code))
-		kngg_buf_puts(b, "<p class=\"flash\" id=\"niet-gekoppeld\">Uw account is voor deze gemeente "
-				 "nog niet gekoppeld aan een persoon uit het stakeholdersregister: vastleggen "
-				 "lukt pas na die koppeling (door een beheerder, op de pagina Stakeholders).</p>");
+		kngg_buf_puts(b, "<p class=\"flash\" id=\"niet-gekoppeld\">Uw account is voor deze "
+				 "gemeente nog niet gekoppeld aan een persoon uit het "
+				 "stakeholdersregister: vastleggen lukt pas na die koppeling (door "
+				 "een beheerder, op de pagina Stakeholders).</p>");
 	if (r->session.flash[0])
 		web_hf(b, "<p class=\"flash%R\" role=\"%R\">%s</p>",
 		       r->session.flash_error ? " error" : "", r->session.flash_error ? "alert" : "status",
@@ -449,6 +452,9 @@ int web_municipality(web_request *r, const char *code, char name[256])
 	return 0;
 }
 
+#define UNLINKED "Uw account is voor deze gemeente nog niet gekoppeld aan een persoon uit het " \
+		 "stakeholdersregister. "
+
 int web_write_begin(web_request *r, const char *code, kngg_track_opts *o)
 {
 	if (!web_may_write(r, code)) {
@@ -463,13 +469,12 @@ int web_write_begin(web_request *r, const char *code, kngg_track_opts *o)
 		/* the account acts as the person it is linked to, never as itself */
 		if (!person) {
 			web_error(r, MHD_HTTP_FORBIDDEN, "Account niet gekoppeld",
-				  web_is_admin(r)
-					  ? "Uw account is voor deze gemeente nog niet gekoppeld aan een persoon "
-					    "uit het stakeholdersregister. Kies op de pagina Gebruikers wie u in "
-					    "het register bent; daarna legt u vast onder die naam."
-					  : "Uw account is voor deze gemeente nog niet gekoppeld aan een persoon "
-					    "uit het stakeholdersregister. Vraag een beheerder om de koppeling te "
-					    "maken; daarna legt u vast onder uw eigen naam.");
+				  web_is_admin(r) ? UNLINKED "Koppel uw account op de pagina "
+							     "Stakeholders van deze gemeente; daarna "
+							     "legt u vast onder die naam."
+						  : UNLINKED "Vraag een beheerder om de koppeling te "
+							     "maken; daarna legt u vast onder uw eigen "
+							     "naam.");
 			return -1;
 		}
 		snprintf(r->by, sizeof(r->by), "%lld", (long long)person);

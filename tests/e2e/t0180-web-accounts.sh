@@ -102,7 +102,7 @@ expect_body "23 november 2026" "accounts page: Dutch date"
 # the beheerder itself is not linked: refused too, with its own hint
 http POST /gemeente/GM9999/factoren --data "factor=draagvlak&score=3&csrf=$token"
 expect_status 403 "unlinked beheerder refused"
-expect_body "pagina Gebruikers" "beheerder is told where to link"
+expect_body "Koppel uw account op de pagina Stakeholders" "beheerder is told where to link"
 
 login nieuw wachtwoord123
 n0=$(persons "$DB")
