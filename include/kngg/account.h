@@ -13,6 +13,7 @@
 
 #include "kngg/limits.h"
 #include <stddef.h>
+#include <stdint.h>
 
 #include "kngg/track.h"
 
@@ -30,6 +31,16 @@ const char *kngg_account_role_name(kngg_account_role r);
 
 #define KNGG_ACCOUNT_STAMP_HEX 32
 
+/* The person of a municipality's register that an account acts as: every
+ * write it makes on the web is recorded as that person's (the journal's
+ * by). Linked on purpose, by a beheerder; an account never becomes a
+ * person itself. An AVG erase of the person removes the link. */
+typedef struct {
+	char code[8];
+	int64_t person_id;
+	char *person_name;
+} kngg_account_link;
+
 typedef struct {
 	char *name;
 	kngg_account_role role;
@@ -41,6 +52,9 @@ typedef struct {
 	 * for the same password). A front that keeps it at login can tell
 	 * that the password has been changed since, by anyone. */
 	char stamp[KNGG_ACCOUNT_STAMP_HEX + 1];
+	char *display_name;    /* or NULL: the name is shown */
+	kngg_account_link *links; /* whom it acts as, by municipality code */
+	size_t nlinks;
 } kngg_account;
 
 void kngg_account_free(kngg_account *a);
@@ -49,6 +63,32 @@ void kngg_account_free(kngg_account *a);
  * code must be a registered municipality. */
 int kngg_account_add(kngg_tracker *t, const char *name, kngg_account_role role,
 		     const char *password, const char *const *codes, size_t ncodes);
+
+/* What kngg_account_update changes; every field may be NULL/0. */
+typedef struct {
+	const char *code;   /* a municipality */
+	const char *person; /* a person number or name in code's register; NULL: unlink */
+} kngg_account_link_in;
+
+typedef struct {
+	const char *display_name; /* NULL: unchanged; "": none (the name is shown) */
+	const kngg_account_link_in *links;
+	size_t nlinks;
+} kngg_account_change;
+
+/* kngg_account_add with a display name and links (change may be NULL), in
+ * one transaction: a wrong link adds nothing. */
+int kngg_account_add_ex(kngg_tracker *t, const char *name, kngg_account_role role,
+			const char *password, const char *const *codes, size_t ncodes,
+			const kngg_account_change *change);
+/* Changes an account's display name and links, in one transaction. A link
+ * needs a person of that municipality that is not erased. */
+int kngg_account_update(kngg_tracker *t, const char *name, const kngg_account_change *change);
+/* The person a acts as in code; 0 when it has no link there. */
+int64_t kngg_account_person(const kngg_account *a, const char *code);
+/* The name to show for a: its display name, else its name. */
+const char *kngg_account_shown(const kngg_account *a);
+
 int kngg_account_remove(kngg_tracker *t, const char *name);
 int kngg_account_set_password(kngg_tracker *t, const char *name, const char *password);
 

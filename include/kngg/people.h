@@ -266,6 +266,9 @@ int kngg_signatures(kngg_tracker *t, const char *code, kngg_signature_fn fn, voi
  * assessment, role, sign-off) with a required reason; a new event. */
 int kngg_correct(kngg_tracker *t, const char *code, int64_t event_id, const char *reason,
 		 const kngg_track_opts *o);
+/* 1 when events of kind can be withdrawn with kngg_correct (for fronts that
+ * offer it only there). */
+int kngg_event_correctable(const char *kind);
 
 /* ---- AVG ------------------------------------------------------------------------ */
 

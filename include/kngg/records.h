@@ -78,7 +78,8 @@ typedef int (*kngg_person_fn)(void *ctx, const kngg_person *p);
 
 /* A login for `kngg serve`: role "lezer", "projectleider" or "beheerder";
  * pwhash an Argon2id string; the municipalities it is limited to (none:
- * all, for lezer and beheerder). */
+ * all, for lezer and beheerder); its display name and its links to
+ * persons (kngg_store_account_add ignores the links). */
 typedef struct {
 	const char *name;
 	const char *role;
@@ -86,6 +87,13 @@ typedef struct {
 	const char *created_at;
 	const char *const *municipalities;
 	size_t nmunicipalities;
+	const char *display_name; /* or NULL */
+	/* the persons it acts as (schema 7): per municipality, the person's
+	 * id and name (NULL once erased) */
+	const char *const *link_codes;
+	const int64_t *link_persons;
+	const char *const *link_names;
+	size_t nlinks;
 } kngg_account_rec;
 
 typedef int (*kngg_account_fn)(void *ctx, const kngg_account_rec *a);

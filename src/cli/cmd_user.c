@@ -1,12 +1,19 @@
 /*
  * cmd_user.c: accounts of the web interface.
  *   kngg user add NAAM --role lezer|projectleider|beheerder [--municipality CODE]...
+ *                 [--display-name NAAM] [--person CODE:PERSOON]...
+ *   kngg user set NAAM [--display-name NAAM] [--person CODE:PERSOON]... [--unlink CODE]...
  *   kngg user password NAAM
  *   kngg user remove NAAM
  *   kngg user list
  * The password is read from the terminal (twice, not shown) or, when
  * stdin is not a terminal, as the first line of stdin: never from argv,
  * where other users of the machine could see it.
+ *
+ * --person links the account to a person of a municipality's register
+ * (number or name, as in `stakeholder list`): what the account records on
+ * the web is recorded as that person's. Without a link there, the web
+ * refuses its writes for that municipality.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -84,13 +91,51 @@ static int print_account(void *ctx, const kngg_account *a)
 	for (size_t i = 0; i < a->nmunicipalities; i++)
 		printf("%s%s", i ? " " : "", a->municipalities[i]);
 	printf("  (sinds %s)\n", a->created_at);
+	if (a->display_name)
+		printf("  weergavenaam: %s\n", a->display_name);
+	for (size_t i = 0; i < a->nlinks; i++)
+		printf("  %s: persoon %lld %s\n", a->links[i].code,
+		       (long long)a->links[i].person_id,
+		       a->links[i].person_name ? a->links[i].person_name : "(gewist)");
 	return 0;
 }
 
-static int user_add(kngg_cli *cli, const char *name, const char *role_s, const cli_multi *codes)
+/* --person CODE:PERSOON and --unlink CODE into links, whose codes are
+ * copied into codes (both malloc'd: the caller frees them); exit code 2
+ * after a usage line when one is wrong. */
+static int parse_links(const cli_multi *persons, const cli_multi *unlinks,
+		       kngg_account_link_in **links, char (**codes)[8], size_t *n)
+{
+	size_t total = persons->n + (unlinks ? unlinks->n : 0);
+
+	*n = 0;
+	*codes = calloc(total ? total : 1, sizeof(**codes));
+	if (!(*links = calloc(total ? total : 1, sizeof(**links))) || !*codes)
+		return cli_fail("te weinig geheugen");
+	for (size_t i = 0; i < persons->n; i++) {
+		const char *colon = strchr(persons->items[i], ':');
+
+		if (!colon || colon - persons->items[i] != 6 || !colon[1])
+			return cli_usage("user", "--person '%s' klopt niet (verwacht CODE:PERSOON, bv. "
+					 "GM0479:12 of GM0479:'Fleur de Vries')",
+					 persons->items[i]);
+		memcpy((*codes)[*n], persons->items[i], 6);
+		(*links)[*n] = (kngg_account_link_in){(*codes)[*n], colon + 1};
+		(*n)++;
+	}
+	for (size_t i = 0; unlinks && i < unlinks->n; i++)
+		(*links)[(*n)++] = (kngg_account_link_in){unlinks->items[i], NULL};
+	return EXIT_OK;
+}
+
+static int user_add(kngg_cli *cli, const char *name, const char *role_s, const cli_multi *codes,
+		    const char *display_name, const cli_multi *persons)
 {
 	char password[KNGG_PASSWORD_MAX + 2];
 	kngg_account_role role = kngg_account_role_parse(role_s);
+	kngg_account_change change = {display_name, NULL, 0};
+	kngg_account_link_in *links = NULL;
+	char (*codes8)[8] = NULL;
 	kngg_tracker *t;
 	int rc;
 
@@ -99,15 +144,45 @@ static int user_add(kngg_cli *cli, const char *name, const char *role_s, const c
 	if (!role)
 		return cli_usage("user", "onbekende rol '%s' (kies lezer, projectleider of beheerder)",
 				 role_s);
+	if ((rc = parse_links(persons, NULL, &links, &codes8, &change.nlinks)) != EXIT_OK)
+		goto done;
+	change.links = links;
+	rc = EXIT_FAIL;
 	if (!(t = cli_tracker(cli)))
-		return EXIT_FAIL;
+		goto done;
 	if ((rc = read_password(password, sizeof(password))) != EXIT_OK)
-		return rc;
-	rc = kngg_account_add(t, name, role, password, codes->items, codes->n) < 0 ? EXIT_FAIL
-										     : EXIT_OK;
+		goto done;
+	rc = kngg_account_add_ex(t, name, role, password, codes->items, codes->n, &change) < 0
+		     ? EXIT_FAIL : EXIT_OK;
 	sodium_memzero(password, sizeof(password));
 	if (rc == EXIT_OK)
 		printf("account '%s' (%s) toegevoegd\n", name, role_s);
+done:
+	free(links);
+	free(codes8);
+	return rc;
+}
+
+static int user_set(kngg_cli *cli, const char *name, const char *display_name,
+		    const cli_multi *persons, const cli_multi *unlinks)
+{
+	kngg_account_change change = {display_name, NULL, 0};
+	kngg_account_link_in *links = NULL;
+	char (*codes8)[8] = NULL;
+	kngg_tracker *t;
+	int rc;
+
+	if (!display_name && persons->n == 0 && unlinks->n == 0)
+		return cli_usage("user", "geef --display-name, --person of --unlink");
+	if ((rc = parse_links(persons, unlinks, &links, &codes8, &change.nlinks)) == EXIT_OK) {
+		change.links = links;
+		t = cli_tracker(cli);
+		rc = t && kngg_account_update(t, name, &change) == 0 ? EXIT_OK : EXIT_FAIL;
+	}
+	free(links);
+	free(codes8);
+	if (rc == EXIT_OK)
+		printf("account '%s' bijgewerkt\n", name);
 	return rc;
 }
 
@@ -138,13 +213,23 @@ static int user_password(kngg_cli *cli, const char *name)
 struct user_opts {
 	const char *role;
 	cli_multi codes;
+	const char *display_name;
+	cli_multi persons;
+	cli_multi unlinks;
 };
 
 static int add(kngg_cli *cli, const cli_call *call)
 {
 	const struct user_opts *a = call->opts;
 
-	return user_add(cli, call->args[0], a->role, &a->codes);
+	return user_add(cli, call->args[0], a->role, &a->codes, a->display_name, &a->persons);
+}
+
+static int set(kngg_cli *cli, const cli_call *call)
+{
+	const struct user_opts *a = call->opts;
+
+	return user_set(cli, call->args[0], a->display_name, &a->persons, &a->unlinks);
 }
 
 static int password(kngg_cli *cli, const cli_call *call)
@@ -181,11 +266,29 @@ static const cli_option add_opts[] = {
 		    "wat het account mag"),
 	CLI_MULTI_OPT(struct user_opts, codes, "municipality", "CODE",
 		      "een gemeente die het account ziet (verplicht voor een projectleider)"),
+	CLI_OPT(struct user_opts, display_name, "display-name", "NAAM",
+		"de naam die de website toont (bij set: \"\" voor geen)"),
+	CLI_MULTI_OPT(struct user_opts, persons, "person", "CODE:PERSOON",
+		      "wie het account is in het register van die gemeente (nummer of naam): "
+		      "wat het op de website vastlegt, staat op naam van die persoon"),
+	CLI_OPT_END,
+};
+
+static const cli_option set_opts[] = {
+	CLI_OPT(struct user_opts, display_name, "display-name", "NAAM",
+		"de naam die de website toont (bij set: \"\" voor geen)"),
+	CLI_MULTI_OPT(struct user_opts, persons, "person", "CODE:PERSOON",
+		      "wie het account is in het register van die gemeente (nummer of naam): "
+		      "wat het op de website vastlegt, staat op naam van die persoon"),
+	CLI_MULTI_OPT(struct user_opts, unlinks, "unlink", "CODE",
+		      "haal de koppeling in die gemeente weg"),
 	CLI_OPT_END,
 };
 
 const cli_sub cmd_user_subs[] = {
 	{"add", NULL, "NAAM", add, add_opts, sizeof(struct user_opts), "maak een account", NULL},
+	{"set", NULL, "NAAM", set, set_opts, sizeof(struct user_opts),
+	 "weergavenaam en koppeling aan personen uit het register", NULL},
 	{"password", NULL, "NAAM", password, NULL, 0, "geef een account een nieuw wachtwoord",
 	 NULL},
 	{"remove", NULL, "NAAM", remove_, NULL, 0, "verwijder een account", NULL},

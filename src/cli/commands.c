@@ -154,7 +154,8 @@ const cmd_def kngg_commands[] = {
 	 "opent de browser; --secure-cookie zet de sessiecookie op Secure (achter\n"
 	 "HTTPS). Achter een reverse proxy (nginx, Apache) noemt --host de naam waaronder\n"
 	 "gebruikers kngg bereiken; de proxy geeft die door als Host.\n"
-	 "Elke wijziging gaat het logboek in op naam van wie is ingelogd.\n"
+	 "Elke wijziging gaat het logboek in op naam van de persoon aan wie het account\n"
+	 "gekoppeld is (kngg user set NAAM --person CODE:PERSOON).\n"
 	 "Poort 0 kiest een vrije poort; het adres staat op de eerste regel.\n"},
 	{"user", cmd_user_subs,
 	 "accounts voor de webinterface (kngg serve)",
@@ -162,7 +163,9 @@ const cmd_def kngg_commands[] = {
 	 "regel van de invoer. Een lezer leest, een projectleider legt vast voor de\n"
 	 "eigen gemeenten (--municipality, verplicht), een beheerder mag alles en\n"
 	 "beheert accounts. Met --municipality ziet een account alleen die gemeenten.\n"
-	 "Wachtwoorden worden bewaard als Argon2id-hash.\n"},
+	 "Wachtwoorden worden bewaard als Argon2id-hash. Een account dat op de website\n"
+	 "vastlegt, hoort per gemeente bij een persoon uit het register (--person);\n"
+	 "zonder die koppeling weigert de website het vastleggen.\n"},
 	{"status", cmd_status_subs,
 	 "stand van zaken: per fase elke stap, data, wie, open activiteiten",
 	 "--as-of toont de stand zoals het logboek die op die dag had.\n"},

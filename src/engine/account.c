@@ -3,6 +3,7 @@
  * hashes (libsodium), and who may read or write which municipality.
  */
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,6 +34,10 @@ void kngg_account_free(kngg_account *a)
 	for (size_t i = 0; i < a->nmunicipalities; i++)
 		free(a->municipalities[i]);
 	free(a->municipalities);
+	for (size_t i = 0; i < a->nlinks; i++)
+		free(a->links[i].person_name);
+	free(a->links);
+	free(a->display_name);
 	free(a->name);
 	free(a->created_at);
 	free(a);
@@ -67,14 +72,61 @@ static int hash_password(kngg_tracker *t, const char *password, char out[crypto_
 	return 0;
 }
 
-int kngg_account_add(kngg_tracker *t, const char *name, kngg_account_role role,
-		     const char *password, const char *const *codes, size_t ncodes)
+/* Inside the write transaction: the change's display name and links. An
+ * account limited to municipalities (codes) is linked only there. */
+static int apply_change(kngg_tracker *t, const char *name, const kngg_account_change *c,
+			const char *const *codes, size_t ncodes)
+{
+	int rc;
+
+	if (!c)
+		return 0;
+	if (c->display_name &&
+	    (rc = kngg_store_account_display_name(t->store, name,
+						  *c->display_name ? c->display_name : NULL)) < 0)
+		return rc == KNGG_ENOTFOUND ? engine_fail(t, rc, "geen account '%s'", name) : rc;
+	for (size_t i = 0; i < c->nlinks; i++) {
+		const kngg_account_link_in *l = &c->links[i];
+		int64_t person = 0;
+
+		size_t k = 0;
+
+		if ((rc = engine_need_municipality(t, l->code)) < 0)
+			return rc;
+		while (k < ncodes && strcmp(codes[k], l->code) != 0)
+			k++;
+		if (ncodes && k == ncodes)
+			return engine_fail(t, KNGG_EINVALID,
+					   "account '%s' hoort niet bij gemeente %s", name, l->code);
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(l->code, c->links[j].code) == 0)
+				return engine_fail(t, KNGG_EINVALID,
+						   "gemeente '%s' staat er twee keer", l->code);
+		if (l->person &&
+		    (rc = engine_person(t, l->code, l->person, 0, 0, NULL, &person)) < 0)
+			return rc;
+		if ((rc = kngg_store_account_link(t->store, name, l->code, person)) < 0)
+			return rc;
+	}
+	return 0;
+}
+
+static int check_change(kngg_tracker *t, const kngg_account_change *c)
+{
+	if (c && c->display_name && *c->display_name)
+		return engine_check_name(t, "de weergavenaam", c->display_name, 1);
+	return 0;
+}
+
+int kngg_account_add_ex(kngg_tracker *t, const char *name, kngg_account_role role,
+			const char *password, const char *const *codes, size_t ncodes,
+			const kngg_account_change *change)
 {
 	char hash[crypto_pwhash_STRBYTES], today[11];
 	int rc;
 
 	if ((rc = engine_check_name(t, "de accountnaam", name, 1)) < 0 ||
-	    (rc = check_password(t, password)) < 0)
+	    (rc = check_password(t, password)) < 0 || (rc = check_change(t, change)) < 0)
 		return rc;
 	if (!role)
 		return engine_fail(t, KNGG_EINVALID,
@@ -97,16 +149,56 @@ int kngg_account_add(kngg_tracker *t, const char *name, kngg_account_role role,
 	if ((rc = hash_password(t, password, hash)) < 0)
 		return rc;
 	engine_day(t, NULL, today);
-	kngg_account_rec rec = {name, kngg_account_role_name(role), hash, today, codes, ncodes};
+	kngg_account_rec rec = {name, kngg_account_role_name(role), hash, today, codes, ncodes,
+				NULL, NULL, NULL, NULL, 0};
 	if ((rc = kngg_store_begin(t->store)) < 0)
 		goto done;
 	rc = kngg_store_account_add(t->store, &rec);
 	if (rc == KNGG_EEXISTS)
 		engine_fail(t, rc, "er is al een account '%s'", name);
+	if (rc == 0)
+		rc = apply_change(t, name, change, codes, ncodes);
 	rc = engine_finish(t, rc);
 done:
 	sodium_memzero(hash, sizeof(hash));
 	return rc;
+}
+
+int kngg_account_add(kngg_tracker *t, const char *name, kngg_account_role role,
+		     const char *password, const char *const *codes, size_t ncodes)
+{
+	return kngg_account_add_ex(t, name, role, password, codes, ncodes, NULL);
+}
+
+int kngg_account_update(kngg_tracker *t, const char *name, const kngg_account_change *change)
+{
+	kngg_account *a = NULL;
+	int rc;
+
+	if ((rc = check_change(t, change)) < 0)
+		return rc;
+	if ((rc = kngg_store_begin(t->store)) < 0)
+		return rc;
+	if ((rc = kngg_account_get(t, name, &a)) == KNGG_ENOTFOUND)
+		engine_fail(t, rc, "geen account '%s'", name);
+	if (rc == 0)
+		rc = apply_change(t, name, change, (const char *const *)a->municipalities,
+				  a->nmunicipalities);
+	kngg_account_free(a);
+	return engine_finish(t, rc);
+}
+
+int64_t kngg_account_person(const kngg_account *a, const char *code)
+{
+	for (size_t i = 0; a && code && i < a->nlinks; i++)
+		if (strcmp(a->links[i].code, code) == 0)
+			return a->links[i].person_id;
+	return 0;
+}
+
+const char *kngg_account_shown(const kngg_account *a)
+{
+	return a->display_name ? a->display_name : a->name;
 }
 
 /* Ends a write to account name: says so when there is no such account. */
@@ -186,6 +278,15 @@ static int load_one(void *ctx, const kngg_account_rec *r)
 	for (size_t i = 0; !failed && i < r->nmunicipalities; i++) {
 		a->municipalities[i] = dup_or_null(r->municipalities[i], &failed);
 		a->nmunicipalities = i + 1;
+	}
+	a->display_name = dup_or_null(r->display_name, &failed);
+	if (!failed && r->nlinks && !(a->links = calloc(r->nlinks, sizeof(*a->links))))
+		failed = 1;
+	for (size_t i = 0; !failed && i < r->nlinks; i++) {
+		snprintf(a->links[i].code, sizeof(a->links[i].code), "%s", r->link_codes[i]);
+		a->links[i].person_id = r->link_persons[i];
+		a->links[i].person_name = dup_or_null(r->link_names[i], &failed);
+		a->nlinks = i + 1;
 	}
 	if (l->want_hash)
 		l->pwhash = dup_or_null(r->pwhash, &failed);

@@ -20,6 +20,14 @@ static const char *const correctable[] = {
 	KNGG_EV_DELIVERABLE_DONE, KNGG_EV_QUICKSCAN, KNGG_EV_FACTOR, KNGG_EV_STAKEHOLDER_ASSESS,
 	KNGG_EV_ROLE_ASSIGN, KNGG_EV_ROLE_END, KNGG_EV_SIGNOFF, NULL};
 
+int kngg_event_correctable(const char *kind)
+{
+	for (int i = 0; kind && correctable[i]; i++)
+		if (strcmp(kind, correctable[i]) == 0)
+			return 1;
+	return 0;
+}
+
 struct event_copy {
 	char municipality[8];
 	char kind[32];

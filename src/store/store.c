@@ -23,6 +23,7 @@ extern const unsigned char kngg_schema3_sql[];
 extern const unsigned char kngg_schema4_sql[];
 extern const unsigned char kngg_schema5_sql[];
 extern const unsigned char kngg_schema6_sql[];
+extern const unsigned char kngg_schema7_sql[];
 
 /* ---- errors ----------------------------------------------------------- */
 
@@ -484,6 +485,7 @@ const char *kngg_store_migration_sql(int from)
 	case 3: return (const char *)kngg_schema4_sql;
 	case 4: return (const char *)kngg_schema5_sql;
 	case 5: return (const char *)kngg_schema6_sql;
+	case 6: return (const char *)kngg_schema7_sql;
 	default: return NULL;
 	}
 }

@@ -56,6 +56,209 @@ void web_url_encode(kngg_buf *b, const char *s)
 	}
 }
 
+/*
+ * The engine's messages are written for the CLI: they name options
+ * (--area) and commands ('kngg step reopen GM0479 1.3'). A page speaks of
+ * fields and buttons instead. Options become the field's name; a clause
+ * that gives a command is cut, and when the command has a counterpart on
+ * the site, a sentence that names it is added.
+ */
+static const struct {
+	const char *option, *field;
+} fields[] = {
+	{"area", "Gebied"},         {"org", "Organisatie"},     {"org-type", "Soort organisatie"},
+	{"as", "Mandaat"},          {"signer", "Wie tekent"},   {"role", "Rol"},
+	{"document", "Stuk"},       {"argument", "Argumenten"}, {"note", "Notitie"},
+	{"date", "Datum"},          {"by", "Door"},             {"score", "Score"},
+	{"municipality", "Gemeente"}, {"name", "Naam"},         {"interest", "Belang"},
+	{"influence", "Invloed"},   {"urgency", "Urgentie"},    {"stance", "Houding"},
+	{"commitment", "Commitment"}, {"round", "Ronde"},       {"reason", "Reden"},
+	{"hours", "Uren per week"}, {"type", "Soort"},          {"level", "Niveau"},
+	{"function", "Functie"},    {"email", "E-mail"},        {"phone", "Telefoon"},
+	{"phase", "Fase"},          {"kind", "Soort"},          {"target-group", "Doelgroep"},
+	{"deputy", "als plaatsvervanger"}, {"contribution", "Inbreng"}, {"decision", "Besluit"},
+	{"theme", "Thema"},         {"display-name", "Weergavenaam"}, {"person", "Persoon"},
+};
+
+static const struct {
+	const char *command, *hint;
+} commands[] = {
+	{"step reopen", "Heropen de stap met de knop Heropenen op de pagina van de stap."},
+	{"org add", "Een nieuwe organisatie komt erbij met Stakeholder toevoegen (met de soort "
+		    "organisatie)."},
+	{"area add", "Voeg een gebied toe op de routekaart."},
+	{"cycle start", "Start een cyclus op de routekaart."},
+	{"role assign", "Wijs rollen toe op de pagina Stakeholders."},
+	{"signoff prepare", "Kies de partijen bij Wie tekent? op de pagina van de stap."},
+};
+
+/* The end of a clause before p in s: the last "; ", " (", ": ", ", " or
+ * " — " before p, or s itself. */
+static const char *clause_start(const char *s, const char *p)
+{
+	static const char *const seps[] = {"; ", " (", ": ", ", ", " \xe2\x80\x94 ", " - "};
+	const char *best = s;
+
+	for (size_t i = 0; i < sizeof(seps) / sizeof(seps[0]); i++)
+		for (const char *q = s; (q = strstr(q, seps[i])) && q < p; q++)
+			if (q > best)
+				best = q;
+	return best;
+}
+
+static void web_plain_cli(kngg_buf *out, const char *msg, int sentence);
+
+/* 1 when s starts with YYYY-MM-DD not inside a longer run of digits. */
+static int iso_at(const char *s, const char *begin)
+{
+	static const char shape[] = "dddd-dd-dd";
+
+	if (s > begin && s[-1] >= '0' && s[-1] <= '9')
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != '-')
+			return 0;
+	return !(s[10] >= '0' && s[10] <= '9');
+}
+
+void web_text_nl(kngg_buf *out, const char *s)
+{
+	for (const char *p = s; p && *p;) {
+		if (iso_at(p, s)) {
+			char iso[11], nl[32];
+
+			memcpy(iso, p, 10);
+			iso[10] = '\0';
+			/* a date that is no date (2026-02-30) is quoted as given */
+			if (kngg_valid_date(iso))
+				kngg_date_nl(iso, nl);
+			else
+				snprintf(nl, sizeof(nl), "%s", iso);
+			kngg_buf_puts(out, nl);
+			p += 10;
+		} else {
+			kngg_buf_put(out, p++, 1);
+		}
+	}
+}
+
+void web_plain_text(kngg_buf *out, const char *text)
+{
+	kngg_buf t = {0};
+
+	web_plain_cli(&t, text, 0);
+	web_text_nl(out, kngg_buf_cstr(&t));
+	kngg_buf_free(&t);
+	if (out->ptr && !out->failed)
+		out->ptr[out->len] = '\0'; /* also when nothing was added to a reused buffer */
+}
+
+void web_plain(kngg_buf *out, const char *msg)
+{
+	kngg_buf text = {0};
+
+	web_plain_cli(&text, msg, 1);
+	web_text_nl(out, kngg_buf_cstr(&text));
+	kngg_buf_free(&text);
+	if (out->ptr && !out->failed)
+		out->ptr[out->len] = '\0'; /* also when nothing was added to a reused buffer */
+}
+
+static void web_plain_cli(kngg_buf *out, const char *msg, int sentence)
+{
+	const char *hint = NULL, *end, *p;
+	size_t start = out->len;
+
+	if (!msg)
+		return;
+	end = msg + strlen(msg);
+	/* a command: cut its clause (and all after it) */
+	for (p = msg; (p = strstr(p, "kngg ")) != NULL; p++) {
+		if (p[5] < 'a' || p[5] > 'z' ||
+		    (p > msg && p[-1] != '\'' && p[-1] != ' ' && p[-1] != '"'))
+			continue;
+		for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+			if (strncmp(p + 5, commands[i].command, strlen(commands[i].command)) == 0)
+				hint = commands[i].hint;
+		end = clause_start(msg, p);
+		break;
+	}
+	for (p = msg; p < end;) {
+		size_t n;
+
+		if (p[0] == '-' && p[1] == '-' && p[2] >= 'a' && p[2] <= 'z') {
+			const char *field = NULL;
+
+			n = strspn(p + 2, "abcdefghijklmnopqrstuvwxyz-");
+			while (n && p[2 + n - 1] == '-')
+				n--;
+			for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+				if (strlen(fields[i].option) == n &&
+				    strncmp(fields[i].option, p + 2, n) == 0)
+					field = fields[i].field;
+			kngg_buf_puts(out, "veld \xe2\x80\x98");
+			if (field)
+				kngg_buf_puts(out, field);
+			else
+				kngg_buf_put(out, p + 2, n);
+			kngg_buf_puts(out, "\xe2\x80\x99");
+			p += 2 + n;
+			/* the option's placeholder (--as ROL): the field says it */
+			if (p[0] == ' ' && p[1] >= 'A' && p[1] <= 'Z' && p + 2 < end &&
+			    p[2] >= 'A' && p[2] <= 'Z') {
+				p++;
+				while (p < end && ((*p >= 'A' && *p <= 'Z') || *p == '_'))
+					p++;
+			}
+			continue;
+		}
+		n = 1;
+		kngg_buf_put(out, p, n);
+		p += n;
+	}
+	/* what remains ends as a sentence (a message: the first letter a capital) */
+	while (out->len > start && strchr(" ;:,(", out->ptr[out->len - 1]))
+		out->len--;
+	if (sentence && out->len > start && out->ptr[start] >= 'a' && out->ptr[start] <= 'z')
+		out->ptr[start] = (char)(out->ptr[start] - 'a' + 'A');
+	if (sentence && out->len > start && !strchr(".!?)", out->ptr[out->len - 1]))
+		kngg_buf_puts(out, ".");
+	if (hint) {
+		if (out->len > start)
+			kngg_buf_puts(out, " ");
+		kngg_buf_puts(out, hint);
+	}
+	if (out->ptr && !out->failed)
+		out->ptr[out->len] = '\0';
+}
+
+void web_csv_field(kngg_buf *b, const char *s, int last)
+{
+	if (s && strpbrk(s, ";\"\r\n")) {
+		kngg_buf_puts(b, "\"");
+		for (; *s; s++)
+			kngg_buf_puts(b, *s == '"' ? "\"\"" : (char[2]){*s, '\0'});
+		kngg_buf_puts(b, "\"");
+	} else if (s) {
+		kngg_buf_puts(b, s);
+	}
+	kngg_buf_puts(b, last ? "\r\n" : ";");
+}
+
+void web_csv_begin(web_request *r, const char *file, const char *const *header, size_t n)
+{
+	char disp[160];
+
+	kngg_buf_free(&r->out);
+	kngg_buf_puts(&r->out, "\xEF\xBB\xBF"); /* a BOM: Excel then reads UTF-8 */
+	for (size_t i = 0; i < n; i++)
+		web_csv_field(&r->out, header[i], i == n - 1);
+	r->content_type = "text/csv; charset=utf-8";
+	snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"", file);
+	free(r->disposition);
+	r->disposition = strdup(disp);
+}
+
 void web_date_nl(const char *date, char out[32])
 {
 	kngg_date_nl(date, out);
@@ -106,7 +309,7 @@ void web_page_begin(web_request *r, const char *title, const char *code, const c
 	kngg_buf_puts(b, "</ul></nav>");
 	if (r->account) {
 		web_hf(b, "<div class=\"who\"><span>%s (%s)</span><a href=\"/wachtwoord\">Wachtwoord</a>",
-		       r->account->name, kngg_account_role_name(r->account->role));
+		       kngg_account_shown(r->account), kngg_account_role_name(r->account->role));
 		web_form_begin(r, "/uitloggen", "inline");
 		kngg_buf_puts(b, "<button type=\"submit\" class=\"link\">Uitloggen</button></form></div>");
 	} else if (r->local) {
@@ -116,6 +319,11 @@ void web_page_begin(web_request *r, const char *title, const char *code, const c
 	if (code)
 		municipality_nav(r, code, active);
 	kngg_buf_puts(b, "<main id=\"inhoud\">");
+	if (code && r->account && web_may_write(r, code) && !web_by(r, code))
+		kngg_buf_puts(b, "<p class=\"flash\" id=\"niet-gekoppeld\">Uw account is voor deze "
+				 "gemeente nog niet gekoppeld aan een persoon uit het "
+				 "stakeholdersregister: vastleggen lukt pas na die koppeling (door "
+				 "een beheerder, op de pagina Stakeholders).</p>");
 	if (r->session.flash[0])
 		web_hf(b, "<p class=\"flash%R\" role=\"%R\">%s</p>",
 		       r->session.flash_error ? " error" : "", r->session.flash_error ? "alert" : "status",
@@ -244,6 +452,9 @@ int web_municipality(web_request *r, const char *code, char name[256])
 	return 0;
 }
 
+#define UNLINKED "Uw account is voor deze gemeente nog niet gekoppeld aan een persoon uit het " \
+		 "stakeholdersregister. "
+
 int web_write_begin(web_request *r, const char *code, kngg_track_opts *o)
 {
 	if (!web_may_write(r, code)) {
@@ -252,8 +463,23 @@ int web_write_begin(web_request *r, const char *code, kngg_track_opts *o)
 		return -1;
 	}
 	memset(o, 0, sizeof(*o));
-	o->by = web_by(r);
-	o->new_person = 1; /* the account as before; the web helpers link accounts to persons */
+	if (r->account) {
+		int64_t person = web_by(r, code);
+
+		/* the account acts as the person it is linked to, never as itself */
+		if (!person) {
+			web_error(r, MHD_HTTP_FORBIDDEN, "Account niet gekoppeld",
+				  web_is_admin(r) ? UNLINKED "Koppel uw account op de pagina "
+							     "Stakeholders van deze gemeente; daarna "
+							     "legt u vast onder die naam."
+						  : UNLINKED "Vraag een beheerder om de koppeling te "
+							     "maken; daarna legt u vast onder uw eigen "
+							     "naam.");
+			return -1;
+		}
+		snprintf(r->by, sizeof(r->by), "%lld", (long long)person);
+		o->by = r->by;
+	}
 	o->date = web_form_get(&r->form, "datum");
 	o->note = web_form_get(&r->form, "notitie");
 	return 0;

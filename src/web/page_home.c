@@ -185,11 +185,16 @@ static void overview_row_html(overview *o, const overview_row *row)
 		web_hf(b, "<td>%d</td>", row->declared);
 	else
 		kngg_buf_puts(b, "<td>—</td>");
-	if (row->ready)
+	if (row->ready) {
 		kngg_buf_puts(b, "<td><span class=\"ok\">gereed</span></td><td></td>");
-	else
+	} else {
+		kngg_buf stalled = {0};
+
+		web_plain_text(&stalled, row->stalled);
 		web_hf(b, "<td><a href=\"/gemeente/%s/gereedheid\">%d open</a></td><td>%s</td>", row->code,
-		       row->missing, row->stalled ? row->stalled : "");
+		       row->missing, kngg_buf_cstr(&stalled));
+		kngg_buf_free(&stalled);
+	}
 	kngg_buf_puts(b, "</tr>");
 }
 
@@ -246,8 +251,7 @@ void page_home(web_request *r)
 	kngg_buf_puts(b, "</tbody></table>");
 	kngg_buf_puts(b, WEB_SCROLL_CLOSE);
 	if (o.rows == 0)
-		kngg_buf_puts(b, "<p>Nog geen gemeenten. Voeg er een toe met "
-				 "<code>kngg municipality add GM0479 Zaanstad</code>.</p>");
+		kngg_buf_puts(b, "<p>Nog geen gemeenten. De beheerder van de server voegt ze toe.</p>");
 	web_page_end(r);
 	goto done;
 fail:
@@ -280,8 +284,8 @@ void page_verify(web_request *r)
 		web_hf(b, "<p class=\"flash error big\" role=\"alert\">Niet in orde: gebeurtenis #%lld: %s</p>",
 		       (long long)v.bad_id, v.problem);
 	kngg_buf_puts(b, "<p>Elke gebeurtenis draagt een SHA-256-hash over de vorige en zichzelf. Wie het "
-			 "databasebestand buiten kngg om wijzigt, breekt die keten; deze pagina rekent hem "
-			 "helemaal na (zoals <code>kngg verify</code>).</p>");
+			 "databasebestand buiten dit programma om wijzigt, breekt die keten; deze pagina rekent hem "
+			 "helemaal na.</p>");
 	web_page_end(r);
 }
 
@@ -427,19 +431,19 @@ static void password_post(web_request *r)
 	int rc;
 
 	if (!password || !again || strcmp(password, again) != 0) {
-		web_redirect(r, "/wachtwoord", 1, "de twee nieuwe wachtwoorden verschillen");
+		web_redirect(r, "/wachtwoord", 1, "De twee nieuwe wachtwoorden verschillen.");
 		return;
 	}
 	snprintf(user_key, sizeof(user_key), "u:%s", name);
 	if (web_throttle_check(user_key) > 0) {
-		web_redirect(r, "/wachtwoord", 1, "te veel mislukte pogingen: probeer het later opnieuw");
+		web_redirect(r, "/wachtwoord", 1, "Te veel mislukte pogingen: probeer het later opnieuw.");
 		return;
 	}
 	rc = kngg_account_login(r->tracker, name, web_form_get(&r->form, "huidig"), &a);
 	kngg_account_free(a);
 	if (rc == KNGG_EINVALID) {
 		web_throttle_fail(user_key);
-		web_redirect(r, "/wachtwoord", 1, "het huidige wachtwoord klopt niet");
+		web_redirect(r, "/wachtwoord", 1, "Het huidige wachtwoord klopt niet.");
 		return;
 	}
 	if (rc == 0)
@@ -454,7 +458,8 @@ void page_password(web_request *r)
 {
 	if (!r->account) { /* the local mode: no accounts, no passwords */
 		web_error(r, MHD_HTTP_FORBIDDEN, "Geen account",
-			  "Zonder accounts is er geen wachtwoord. Maak er een met 'kngg user add'.");
+			  "Zonder accounts is er geen wachtwoord. De beheerder van de server maakt "
+			  "accounts aan.");
 		return;
 	}
 	if (r->post)
@@ -470,12 +475,22 @@ static int account_row(void *ctx, const kngg_account *a)
 	web_request *r = ctx;
 	kngg_buf *b = &r->out;
 
-	web_hf(b, "<tr><td>%s</td><td>%s</td><td>", a->name, kngg_account_role_name(a->role));
+	char nl[32];
+
+	web_hf(b, "<tr><td>%s</td><td>%s</td><td>%s</td><td>", a->name,
+	       a->display_name ? a->display_name : "", kngg_account_role_name(a->role));
 	if (a->nmunicipalities == 0)
 		kngg_buf_puts(b, "alle");
 	for (size_t i = 0; i < a->nmunicipalities; i++)
 		web_hf(b, "%s%s", i ? ", " : "", a->municipalities[i]);
-	web_hf(b, "</td><td>%s</td><td>", a->created_at);
+	kngg_buf_puts(b, "</td><td>");
+	for (size_t i = 0; i < a->nlinks; i++)
+		web_hf(b, "%s%s: %s", i ? "; " : "", a->links[i].code,
+		       a->links[i].person_name ? a->links[i].person_name : "(gewist)");
+	if (a->nlinks == 0)
+		kngg_buf_puts(b, "—");
+	web_date_nl(a->created_at, nl);
+	web_hf(b, "</td><td>%s</td><td>", nl);
 	if (!r->account || strcmp(a->name, r->account->name) != 0) {
 		web_form_begin(r, "/gebruikers", "inline");
 		web_hf(b, "<input type=\"hidden\" name=\"verwijder\" value=\"%s\">"
@@ -489,6 +504,7 @@ static void users_post(web_request *r)
 {
 	const char *remove = web_form_get(&r->form, "verwijder");
 	const char *password_for = web_form_get(&r->form, "voor");
+	const char *rename = web_form_get(&r->form, "weergave_voor");
 	const char *codes[32];
 	size_t ncodes = web_form_all(&r->form, "gemeente", codes, 32);
 	int rc;
@@ -503,9 +519,19 @@ static void users_post(web_request *r)
 		return;
 	}
 
+	if (rename) {
+		const char *shown = web_form_get(&r->form, "weergavenaam");
+		kngg_account_change c = {shown ? shown : "", NULL, 0};
+
+		if ((rc = kngg_account_update(r->tracker, rename, &c)) < 0)
+			web_engine_failed(r, rc, "/gebruikers");
+		else
+			web_redirect(r, "/gebruikers", 0, "Weergavenaam gewijzigd.");
+		return;
+	}
 	if (remove) {
 		if (r->account && strcmp(remove, r->account->name) == 0) {
-			web_redirect(r, "/gebruikers", 1, "u kunt uw eigen account niet verwijderen");
+			web_redirect(r, "/gebruikers", 1, "U kunt uw eigen account niet verwijderen.");
 			return;
 		}
 		if ((rc = kngg_account_remove(r->tracker, remove)) < 0)
@@ -514,9 +540,11 @@ static void users_post(web_request *r)
 			web_redirect(r, "/gebruikers", 0, "Account verwijderd.");
 		return;
 	}
-	rc = kngg_account_add(r->tracker, web_form_get(&r->form, "naam"),
-			      kngg_account_role_parse(web_form_get(&r->form, "rol")),
-			      web_form_get(&r->form, "wachtwoord"), codes, ncodes);
+	kngg_account_change c = {web_form_get(&r->form, "weergavenaam"), NULL, 0};
+
+	rc = kngg_account_add_ex(r->tracker, web_form_get(&r->form, "naam"),
+				 kngg_account_role_parse(web_form_get(&r->form, "rol")),
+				 web_form_get(&r->form, "wachtwoord"), codes, ncodes, &c);
 	if (rc < 0)
 		web_engine_failed(r, rc, "/gebruikers");
 	else
@@ -544,9 +572,13 @@ void page_users(web_request *r)
 		return;
 	}
 	web_page_begin(r, "Gebruikers", NULL, NULL);
-	kngg_buf_puts(b, "<h1>Gebruikers</h1>" WEB_SCROLL_OPEN("Gebruikers")
+	kngg_buf_puts(b, "<h1>Gebruikers</h1><p class=\"hint\">Wie een account in het stakeholdersregister "
+			 "is, kiest u per gemeente op de pagina Stakeholders van die gemeente. Zonder koppeling "
+			 "legt een account niets vast.</p>" WEB_SCROLL_OPEN("Gebruikers")
 			 "<table><thead><tr><th scope=\"col\">Naam</th>"
-			 "<th scope=\"col\">Rol</th><th scope=\"col\">Gemeenten</th><th scope=\"col\">Sinds</th>"
+			 "<th scope=\"col\">Weergavenaam</th>"
+			 "<th scope=\"col\">Rol</th><th scope=\"col\">Gemeenten</th>"
+			 "<th scope=\"col\">Gekoppeld aan</th><th scope=\"col\">Sinds</th>"
 			 "<th scope=\"col\"><span class=\"sr\">Acties</span></th></tr></thead><tbody>");
 	if (kngg_accounts(r->tracker, account_row, r) < 0) {
 		web_engine_failed(r, KNGG_EIO, "/");
@@ -555,7 +587,8 @@ void page_users(web_request *r)
 	kngg_buf_puts(b, "</tbody></table>" WEB_SCROLL_CLOSE);
 	web_form_begin(r, "/gebruikers", "card narrow");
 	kngg_buf_puts(b, "<h2>Account toevoegen</h2>");
-	web_input(r, "naam", "Naam", "text", NULL, 1);
+	web_input(r, "naam", "Naam (om in te loggen)", "text", NULL, 1);
+	web_input(r, "weergavenaam", "Weergavenaam (optioneel)", "text", NULL, 0);
 	web_select_open(r, "rol", "Rol", NULL);
 	kngg_buf_puts(b, "<option value=\"lezer\">lezer</option><option value=\"projectleider\">projectleider</option>"
 			 "<option value=\"beheerder\">beheerder</option></select>");
@@ -572,6 +605,13 @@ void page_users(web_request *r)
 	kngg_buf_puts(b, "</select>");
 	web_input_attrs(r, "nieuw", "Nieuw wachtwoord (minstens " KNGG_LIMIT_STR(KNGG_PASSWORD_MIN) " tekens)", "password",
 			"autocomplete=\"new-password\" minlength=\"" KNGG_LIMIT_STR(KNGG_PASSWORD_MIN) "\" required");
+	kngg_buf_puts(b, "<button type=\"submit\">Wijzigen</button></form>");
+	web_form_begin(r, "/gebruikers", "card narrow");
+	kngg_buf_puts(b, "<h2>Weergavenaam wijzigen</h2>");
+	web_select_open(r, "weergave_voor", "Account", "required");
+	kngg_accounts(r->tracker, account_option, b);
+	kngg_buf_puts(b, "</select>");
+	web_input(r, "weergavenaam", "Weergavenaam (leeg: geen)", "text", NULL, 0);
 	kngg_buf_puts(b, "<button type=\"submit\">Wijzigen</button></form>");
 	web_page_end(r);
 }

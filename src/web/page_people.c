@@ -127,9 +127,11 @@ static void commitment_history(web_request *r, const kngg_register *reg)
 			 "<th scope=\"col\">Vastgelegd door</th></tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++) {
 		const kngg_assessment_rec *a = rows[i].a;
+		char nl[32];
 
+		web_date_nl(a->date, nl);
 		web_hf(b, "<tr><td>%s</td><td>%s</td><td>%s%s%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
-		       a->date, rows[i].who->person.name ? rows[i].who->person.name : "(gewist)",
+		       nl, rows[i].who->person.name ? rows[i].who->person.name : "(gewist)",
 		       a->round ? a->round : "", a->area ? " · " : "", a->area ? a->area : "",
 		       label(r, "commitment", a->commitment), label(r, "houding", a->stance),
 		       a->by ? a->by : "");
@@ -181,7 +183,7 @@ static void forms(web_request *r, const char *code, const kngg_register *reg)
 	kngg_buf_puts(b, "<button type=\"submit\" class=\"primary\">Toevoegen</button></form>");
 
 	web_form_begin(r, action, "card");
-	kngg_buf_puts(b, "<h2>Analyse vastleggen</h2><input type=\"hidden\" name=\"wat\" value=\"analyse\">");
+	kngg_buf_puts(b, "<h2 id=\"analyse\">Analyse vastleggen</h2><input type=\"hidden\" name=\"wat\" value=\"analyse\">");
 	person_select(r, reg);
 	kngg_buf_puts(b, "<p class=\"hint\">Wat u leeg laat, blijft zoals de vorige analyse.</p>");
 	web_select_list(r, "belang", "Belang", "mate", 0);
@@ -195,7 +197,7 @@ static void forms(web_request *r, const char *code, const kngg_register *reg)
 	kngg_buf_puts(b, "<button type=\"submit\" class=\"primary\">Vastleggen</button></form>");
 
 	web_form_begin(r, action, "card");
-	kngg_buf_puts(b, "<h2>Rol in het project</h2><input type=\"hidden\" name=\"wat\" value=\"rol\">");
+	kngg_buf_puts(b, "<h2 id=\"rol\">Rol in het project</h2><input type=\"hidden\" name=\"wat\" value=\"rol\">");
 	person_select(r, reg);
 	web_select_list(r, "rol", "Rol", "rollen", 1);
 	kngg_buf_puts(b, "<label class=\"check\"><input type=\"checkbox\" name=\"plv\" value=\"1\"> "
@@ -209,6 +211,93 @@ static void forms(web_request *r, const char *code, const kngg_register *reg)
 			 "value=\"beeindigen\">Rol beëindigen</button></div></form></div>");
 }
 
+/* ---- accounts and persons (beheerder) ------------------------------------------ */
+
+struct link_rows {
+	web_request *r;
+	const char *code;
+	int n;
+};
+
+static int account_link_option(void *ctx, const kngg_account *a)
+{
+	struct link_rows *l = ctx;
+	web_hf(&l->r->out, "<option value=\"%s\">%s</option>", a->name, kngg_account_shown(a));
+	return 0;
+}
+
+static int account_link_row(void *ctx, const kngg_account *a)
+{
+	struct link_rows *l = ctx;
+
+	for (size_t i = 0; i < a->nlinks; i++)
+		if (strcmp(a->links[i].code, l->code) == 0) {
+			web_hf(&l->r->out, "<li>%s → %s</li>", kngg_account_shown(a),
+			       a->links[i].person_name ? a->links[i].person_name : "(gewist)");
+			l->n++;
+		}
+	return 0;
+}
+
+/* Which account is which person of this register: only a beheerder links,
+ * so that nobody records under another's name. */
+static void link_form(web_request *r, const char *code, const kngg_register *reg)
+{
+	struct link_rows l = {r, code, 0};
+	kngg_buf *b = &r->out;
+	char action[64];
+
+	snprintf(action, sizeof(action), "/gemeente/%s/stakeholders", code);
+	web_form_begin(r, action, "card narrow");
+	kngg_buf_puts(b, "<h2>Account koppelen aan een persoon</h2><input type=\"hidden\" name=\"wat\" "
+			 "value=\"koppel\"><p class=\"hint\">Wat iemand via de website vastlegt, komt in het "
+			 "logboek op naam van de persoon aan wie het account gekoppeld is. Zonder koppeling "
+			 "kan het account hier niets vastleggen.</p><ul class=\"links\">");
+	kngg_accounts(r->tracker, account_link_row, &l);
+	if (l.n == 0)
+		kngg_buf_puts(b, "<li>Nog geen accounts gekoppeld.</li>");
+	kngg_buf_puts(b, "</ul>");
+	web_select_open(r, "account", "Account", "required");
+	kngg_accounts(r->tracker, account_link_option, &l);
+	kngg_buf_puts(b, "</select>");
+	web_select_open(r, "persoon", "Persoon", NULL);
+	kngg_buf_puts(b, "<option value=\"\">— geen koppeling —</option>");
+	for (size_t i = 0; i < reg->npeople; i++)
+		if (reg->people[i].person.name)
+			web_hf(b, "<option value=\"%lld\">%s%R%s%R</option>",
+			       (long long)reg->people[i].person.id, reg->people[i].person.name,
+			       reg->people[i].person.org ? " (" : "",
+			       reg->people[i].person.org ? reg->people[i].person.org : "",
+			       reg->people[i].person.org ? ")" : "");
+	kngg_buf_puts(b, "</select><button type=\"submit\">Koppelen</button></form>");
+}
+
+static void link_post(web_request *r, const char *code, const char *back)
+{
+	const char *person = web_form_get(&r->form, "persoon");
+	kngg_account_link_in link = {code, person};
+	kngg_account_change c = {NULL, &link, 1};
+	int rc;
+
+	if (!web_is_admin(r)) {
+		web_error(r, MHD_HTTP_FORBIDDEN, "Geen toegang", "Alleen een beheerder koppelt accounts.");
+		return;
+	}
+	if (person && strspn(person, "0123456789") != strlen(person)) {
+		web_redirect(r, back, 1, "Kies een persoon uit de lijst.");
+		return;
+	}
+	if (!web_form_get(&r->form, "account")) {
+		web_redirect(r, back, 1, "Kies een account.");
+		return;
+	}
+	rc = kngg_account_update(r->tracker, web_form_get(&r->form, "account"), &c);
+	if (rc < 0)
+		web_engine_failed(r, rc, back);
+	else
+		web_redirect(r, back, 0, person ? "Account gekoppeld." : "Koppeling verwijderd.");
+}
+
 static void stakeholders_post(web_request *r, const char *code)
 {
 	const char *what = web_form_get(&r->form, "wat");
@@ -217,6 +306,10 @@ static void stakeholders_post(web_request *r, const char *code)
 	int rc = KNGG_EINVALID;
 
 	snprintf(back, sizeof(back), "/gemeente/%s/stakeholders", code);
+	if (what && strcmp(what, "koppel") == 0) {
+		link_post(r, code, back);
+		return;
+	}
 	if (web_write_begin(r, code, &o) < 0)
 		return;
 	if (what && strcmp(what, "nieuw") == 0) {
@@ -263,6 +356,44 @@ static void stakeholders_post(web_request *r, const char *code)
 	web_write_end(r, rc, back, "Vastgelegd.");
 }
 
+void page_stakeholders_csv(web_request *r, const char *code)
+{
+	static const char *const header[] = {
+		"id", "naam", "organisatie", "organisatietype", "functie", "niveau", "email",
+		"telefoon", "gewist", "analyse", "ronde", "gebied", "belang", "invloed", "urgentie",
+		"houding", "commitment", "gecommitteerd"};
+	kngg_register *reg = NULL;
+	char name[256], file[64];
+
+	if (web_municipality(r, code, name) < 0)
+		return;
+	if (kngg_register_load(r->tracker, code, NULL, &reg) < 0) {
+		web_engine_failed(r, KNGG_EIO, "/");
+		return;
+	}
+	snprintf(file, sizeof(file), "stakeholders-%s.csv", code);
+	web_csv_begin(r, file, header, sizeof(header) / sizeof(header[0]));
+	for (size_t i = 0; i < reg->npeople; i++) {
+		const kngg_person *p = &reg->people[i].person;
+		const kngg_assessment_rec *a = reg->people[i].latest;
+		const char *f[18];
+		char id[24];
+
+		snprintf(id, sizeof(id), "%lld", (long long)p->id);
+		f[0] = id, f[1] = p->name, f[2] = p->org, f[3] = p->org_type, f[4] = p->function;
+		f[5] = p->level, f[6] = p->email, f[7] = p->phone, f[8] = p->erased_at ? "ja" : "nee";
+		f[9] = a ? a->date : NULL, f[10] = a ? a->round : NULL, f[11] = a ? a->area : NULL;
+		f[12] = a ? a->interest : NULL, f[13] = a ? a->influence : NULL;
+		f[14] = a ? a->urgency : NULL, f[15] = a ? a->stance : NULL;
+		f[16] = a ? a->commitment : NULL;
+		f[17] = a && a->commitment && kngg_commitment_counts(r->cfg->defs, a->commitment) ? "ja"
+												   : "nee";
+		for (size_t k = 0; k < 18; k++)
+			web_csv_field(&r->out, f[k], k == 17);
+	}
+	kngg_register_free(reg);
+}
+
 void page_stakeholders(web_request *r, const char *code)
 {
 	kngg_register *reg = NULL;
@@ -281,11 +412,15 @@ void page_stakeholders(web_request *r, const char *code)
 	}
 	web_page_begin(r, "Stakeholders", code, "stakeholders");
 	web_hf(b, "<h1>Stakeholders van %s</h1>", name);
+	web_hf(b, "<p class=\"downloads\"><a class=\"button\" href=\"/gemeente/%s/stakeholders.csv\" "
+		  "download>Register downloaden als CSV</a></p>", code);
 	grid(r, reg, name);
 	register_table(r, reg);
 	commitment_history(r, reg);
 	if (web_may_write(r, code))
 		forms(r, code, reg);
+	if (web_is_admin(r))
+		link_form(r, code, reg);
 	web_page_end(r);
 	kngg_register_free(reg);
 }

@@ -177,15 +177,31 @@ static void roadmap_post(web_request *r, const char *code)
 	web_write_end(r, rc, back, msg);
 }
 
-static void roadmap_forms(web_request *r, const char *code)
+/* Opens a <details> around the form of a phase not begun (begun: nothing). */
+static void fold_open(web_request *r, int begun, const char *summary)
+{
+	if (!begun)
+		web_hf(&r->out, "<details class=\"later card\"><summary>%s</summary>", summary);
+}
+
+static void fold_close(web_request *r, int begun)
+{
+	if (!begun)
+		kngg_buf_puts(&r->out, "</details>");
+}
+
+static void roadmap_forms(web_request *r, const char *code, const kngg_status *st, int calculated)
 {
 	kngg_buf *b = &r->out;
 	char action[64];
+	int areas = calculated >= 2 || st->phases[1].nruns > 0;
+	int cycles = calculated >= 3 || st->phases[2].nruns > 0 || st->phases[3].nruns > 0;
 
 	snprintf(action, sizeof(action), "/gemeente/%s", code);
 	kngg_buf_puts(b, "<div class=\"columns\">");
+	fold_open(r, areas, "Fase 2 is nog niet begonnen: gebied toevoegen");
 	web_form_begin(r, action, "card");
-	kngg_buf_puts(b, "<h2>Gebied toevoegen (fase 2)</h2><input type=\"hidden\" name=\"wat\" value=\"gebied\">"
+	kngg_buf_puts(b, "<h2 id=\"gebied\">Gebied toevoegen (fase 2)</h2><input type=\"hidden\" name=\"wat\" value=\"gebied\">"
 			 "<p class=\"hint\">Het eerste gebied is het experiment (2.1 tot en met 2.5). Een nieuwe wijk "
 			 "komt erbij via 2.5, een nieuwe doelgroep doorloopt 2.1 tot en met 2.3 opnieuw.</p>");
 	web_input(r, "naam", "Naam van het gebied", "text", NULL, 1);
@@ -194,13 +210,17 @@ static void roadmap_forms(web_request *r, const char *code)
 	kngg_buf_puts(b, "<option value=\"\">automatisch</option><option value=\"experiment\">experiment</option>"
 			 "<option value=\"wijk\">nieuwe wijk</option><option value=\"doelgroep\">nieuwe doelgroep</option></select>");
 	kngg_buf_puts(b, "<button type=\"submit\">Toevoegen</button></form>");
+	fold_close(r, areas);
+	fold_open(r, cycles, "Fase 3 is nog niet begonnen: cyclus starten");
 	web_form_begin(r, action, "card");
-	kngg_buf_puts(b, "<h2>Cyclus starten (fase 3 of 4)</h2><input type=\"hidden\" name=\"wat\" value=\"cyclus\">"
+	kngg_buf_puts(b, "<h2 id=\"cyclus\">Cyclus starten (fase 3 of 4)</h2><input type=\"hidden\" name=\"wat\" value=\"cyclus\">"
 			 "<p class=\"hint\">Een nieuwe ronde van monitoren en verbeteren, met een nieuwe QuickScan.</p>");
 	web_select_open(r, "fase", "Fase", NULL);
 	kngg_buf_puts(b, "<option value=\"3\">3</option><option value=\"4\">4</option></select>");
 	web_input(r, "datum", "Datum (leeg: vandaag)", "date", NULL, 0);
-	kngg_buf_puts(b, "<button type=\"submit\">Starten</button></form></div>");
+	kngg_buf_puts(b, "<button type=\"submit\">Starten</button></form>");
+	fold_close(r, cycles);
+	kngg_buf_puts(b, "</div>");
 }
 
 void page_roadmap(web_request *r, const char *code)
@@ -237,7 +257,7 @@ void page_roadmap(web_request *r, const char *code)
 	kngg_buf_puts(b, "<figcaption>Klik op een stap om voortgang vast te leggen.</figcaption></figure>");
 	roadmap_table(r, code, st);
 	if (web_may_write(r, code))
-		roadmap_forms(r, code);
+		roadmap_forms(r, code, st, calculated);
 	web_page_end(r);
 	kngg_status_free(st);
 }
@@ -288,7 +308,7 @@ static void step_state_form(web_request *r, const step_view *v, const kngg_step_
 	kngg_buf *b = &r->out;
 
 	web_form_begin(r, v->action, "card");
-	kngg_buf_puts(b, "<h2>Stand van de stap</h2><p>");
+	kngg_buf_puts(b, "<h2 id=\"stand\">Stand van de stap</h2><p>");
 	if (ss) {
 		char nl[32];
 
@@ -353,6 +373,27 @@ static int org_option(void *ctx, const kngg_org *o)
 	return 0;
 }
 
+/* Who signs: a person of the register, with the organisation. */
+static void signer_select(web_request *r, const kngg_register *reg)
+{
+	kngg_buf *b = &r->out;
+
+	web_select_open(r, "ondertekenaar", "Wie tekent (uit het stakeholdersregister)", "required");
+	kngg_buf_puts(b, "<option value=\"\">— kies —</option>");
+	for (size_t i = 0; reg && i < reg->npeople; i++) {
+		const kngg_person *p = &reg->people[i].person;
+
+		if (!p->name)
+			continue;
+		web_hf(b, "<option value=\"%lld\">%s", (long long)p->id, p->name);
+		if (p->org || p->function)
+			web_hf(b, " (%s%s%s)", p->org ? p->org : "", p->org && p->function ? ", " : "",
+			       p->function ? p->function : "");
+		kngg_buf_puts(b, "</option>");
+	}
+	kngg_buf_puts(b, "</select>");
+}
+
 /* 1 when a point is signed per organisation (a set to choose). */
 static int per_org(const kngg_signoff *so)
 {
@@ -398,7 +439,8 @@ static void parties_form(web_request *r, const step_view *v, const char *code,
 	kngg_buf_puts(b, "<button type=\"submit\">Partijen vastleggen</button></fieldset></form>");
 }
 
-static void signoff_section(web_request *r, const step_view *v, const char *code)
+static void signoff_section(web_request *r, const step_view *v, const char *code,
+			    const kngg_register *reg)
 {
 	kngg_buf *b = &r->out;
 
@@ -408,8 +450,9 @@ static void signoff_section(web_request *r, const step_view *v, const char *code
 	for (size_t i = 0; i < v->step->nsignoffs; i++) {
 		const kngg_signoff *so = &v->step->signoffs[i];
 		kngg_signoff_status *ss = NULL;
+		int complete;
 
-		web_hf(b, "<h3>%s</h3><p>%s</p>", so->def.id, so->def.text);
+		web_hf(b, "<h3 id=\"o-%s\">%s</h3><p>%s</p>", so->def.id, so->def.id, so->def.text);
 		if (kngg_signoff_status_load(r->tracker, code, so->def.id, v->area, NULL, &ss) < 0) {
 			kngg_buf_puts(b, "<p class=\"flash error\">");
 			web_h(b, kngg_buf_cstr(&r->error));
@@ -417,13 +460,23 @@ static void signoff_section(web_request *r, const step_view *v, const char *code
 			kngg_buf_free(&r->error);
 			continue;
 		}
-		if (ss->complete && ss->completed_on)
-			web_hf(b, "<p><strong>Compleet getekend</strong> sinds %s%s%s.</p>", ss->completed_on,
-			       ss->frozen ? "; de partijen van " : "", ss->frozen ? ss->set_on : "");
+		if (ss->complete && ss->completed_on) {
+			char since[32], set_on[32];
+
+			web_date_nl(ss->completed_on, since);
+			web_date_nl(ss->frozen ? ss->set_on : NULL, set_on);
+			web_hf(b, "<p><strong>Compleet getekend</strong> sinds %s%s%s.</p>", since,
+			       ss->frozen && set_on[0] ? "; de partijen van " : "", set_on);
+		}
 		else
 			web_hf(b, "<p><strong>%s</strong></p>", ss->complete ? "Compleet getekend" : "Nog niet compleet");
-		for (size_t k = 0; k < ss->nwarnings; k++)
-			web_hf(b, "<p class=\"flash\">Let op: %s</p>", ss->warnings[k]);
+		for (size_t k = 0; k < ss->nwarnings; k++) {
+			kngg_buf plain = {0};
+
+			web_plain_text(&plain, ss->warnings[k]);
+			web_hf(b, "<p class=\"flash\">Let op: %s</p>", kngg_buf_cstr(&plain));
+			kngg_buf_free(&plain);
+		}
 		kngg_buf_puts(b, WEB_SCROLL_OPEN("Handtekeningen"));
 		kngg_buf_puts(b, "<table><thead><tr><th scope=\"col\">Wie tekent</th>"
 				 "<th scope=\"col\">Organisatie</th><th scope=\"col\">Getekend</th></tr></thead><tbody>");
@@ -436,10 +489,17 @@ static void signoff_section(web_request *r, const step_view *v, const char *code
 
 			web_hf(b, "<tr><td>%s%s</td><td>%s</td><td>", who,
 			       sl->party->optional ? " (indien nodig)" : "", sl->org ? sl->org : "");
-			if (sl->latest)
+			if (sl->latest) {
+				char nl[32];
+
+				web_date_nl(sl->latest->date, nl);
 				web_hf(b, "%s %s: %s op %s", sl->ok ? "✓" : "✗",
 				       sl->latest->signer ? sl->latest->signer : "(gewist)",
-				       sl->latest->decision, sl->latest->date);
+				       sl->latest->decision, nl);
+				if (sl->latest->as)
+					web_hf(b, " (met mandaat, als %s)",
+					       kngg_defs_label(r->cfg->defs, "rollen", sl->latest->as));
+			}
 			else
 				kngg_buf_puts(b, "—");
 			kngg_buf_puts(b, "</td></tr>");
@@ -450,8 +510,10 @@ static void signoff_section(web_request *r, const step_view *v, const char *code
 			web_hf(b, "<p>Nog niemand getekend voor: %s</p>", ss->missing_set);
 		if (web_may_write(r, code) && !ss->complete && per_org(so))
 			parties_form(r, v, code, so, ss);
+		complete = ss->complete;
 		kngg_signoff_status_free(ss);
-		if (!web_may_write(r, code))
+		/* a complete point takes no more signatures here */
+		if (!web_may_write(r, code) || complete)
 			continue;
 		web_form_begin(r, v->action, "card sub");
 		web_hf(b, "<input type=\"hidden\" name=\"wat\" value=\"tekenen\">"
@@ -464,9 +526,13 @@ static void signoff_section(web_request *r, const step_view *v, const char *code
 		else
 			kngg_buf_puts(b, "<option value=\"akkoord\">akkoord</option>");
 		kngg_buf_puts(b, "</select>");
-		web_input(r, "ondertekenaar", "Naam van wie tekent", "text", NULL, 1);
-		web_select_list(r, "rol", "Rol", "rollen", 1);
-		web_select_open(r, "organisatie", "Organisatie", "required");
+		signer_select(r, reg);
+		web_hf(b, "<p class=\"hint\">Staat wie tekent er niet bij? Voeg die persoon toe bij "
+			  "<a href=\"/gemeente/%s/stakeholders\">Stakeholders</a>.</p>", code);
+		web_select_list(r, "rol", "Rol van wie tekent", "rollen", 1);
+		web_select_list(r, "mandaat", "Tekent met mandaat voor de rol (optioneel)", "rollen", 0);
+		web_select_open(r, "organisatie", "Organisatie", NULL);
+		kngg_buf_puts(b, "<option value=\"\">die van wie tekent</option>");
 		kngg_orgs(r->tracker, code, org_option, b);
 		kngg_buf_puts(b, "</select>");
 		web_input(r, "stuk", "Besluitstuk (titel, nummer of link)", "text", NULL, 1);
@@ -476,6 +542,23 @@ static void signoff_section(web_request *r, const step_view *v, const char *code
 				 "</fieldset></form>");
 	}
 	kngg_buf_puts(b, "</section>");
+}
+
+/* The organisation of person (a number) in code's register, or NULL; the
+ * register is loaded into *reg (the caller frees it). */
+static const char *signer_org(web_request *r, const char *code, const char *person,
+			      kngg_register **reg)
+{
+	long long id = strtoll(person, NULL, 10);
+
+	if (kngg_register_load(r->tracker, code, NULL, reg) < 0) {
+		kngg_buf_free(&r->error);
+		return NULL;
+	}
+	for (size_t i = 0; i < (*reg)->npeople; i++)
+		if ((*reg)->people[i].person.id == id)
+			return (*reg)->people[i].person.org;
+	return NULL;
 }
 
 /* Splits text at line ends into at most max non-empty, trimmed lines. */
@@ -503,6 +586,10 @@ static void step_post(web_request *r, const char *code, const step_view *v)
 	if (web_write_begin(r, code, &o) < 0)
 		return;
 	o.area = v->area;
+	if (v->phase->repeat == KNGG_REPEAT_PER_AREA && !v->area) {
+		web_redirect(r, v->action, 1, "Kies een gebied: fase 2 wordt per gebied vastgelegd.");
+		return;
+	}
 	if (what && strcmp(what, "stap") == 0) {
 		const char *a = web_form_get(&r->form, "actie");
 		kngg_step_action act = KNGG_STEP_START;
@@ -532,6 +619,7 @@ static void step_post(web_request *r, const char *code, const step_view *v)
 		const char *so = web_form_get(&r->form, "ondertekening");
 		const kngg_def *d = so ? kngg_defs_find(r->cfg->defs, so) : NULL;
 		kngg_signoff_in in = {0};
+		kngg_register *reg = NULL;
 		const char *args[16];
 		char *argtext = NULL;
 		const char *raw = web_form_get(&r->form, "argumenten");
@@ -542,13 +630,25 @@ static void step_post(web_request *r, const char *code, const step_view *v)
 			in.decision = web_form_get(&r->form, "besluit");
 			in.signer = web_form_get(&r->form, "ondertekenaar");
 			in.role = web_form_get(&r->form, "rol");
+			in.as = web_form_get(&r->form, "mandaat");
 			in.org = web_form_get(&r->form, "organisatie");
 			in.document = web_form_get(&r->form, "stuk");
 			if (raw && (argtext = strdup(raw)) != NULL) {
 				in.narguments = split_lines(argtext, args, 16);
 				in.arguments = args;
 			}
-			rc = kngg_signoff_record(r->tracker, code, so, &in, &o, NULL);
+			if (!in.signer || strspn(in.signer, "0123456789") != strlen(in.signer))
+				kngg_buf_puts(&r->error, "Kies bij Wie tekent een persoon uit de lijst.");
+			else if (!in.role)
+				kngg_buf_puts(&r->error, "Kies de rol van wie tekent.");
+			else if (!in.document)
+				kngg_buf_puts(&r->error, "Vul bij Besluitstuk de titel, het nummer of de link in.");
+			else if (!in.org && !(in.org = signer_org(r, code, in.signer, &reg)))
+				kngg_buf_puts(&r->error, "Kies bij Organisatie voor wie er getekend wordt: de "
+							 "persoon heeft geen organisatie in het register.");
+			else
+				rc = kngg_signoff_record(r->tracker, code, so, &in, &o, NULL);
+			kngg_register_free(reg);
 			done_msg = "Handtekening vastgelegd.";
 		}
 		free(argtext);
@@ -571,6 +671,133 @@ static void step_post(web_request *r, const char *code, const step_view *v)
 	web_write_end(r, rc, v->action, done_msg);
 }
 
+/* The step before (dir -1) or after (+1) this one, across phases. */
+static const kngg_step *step_beside(const kngg_defs *defs, const kngg_step *step, int dir,
+				    const kngg_phase **phase)
+{
+	size_t np = kngg_defs_phase_count(defs);
+
+	for (size_t p = 0; p < np; p++) {
+		const kngg_phase *ph = kngg_defs_phase(defs, p);
+
+		for (size_t i = 0; i < ph->nsteps; i++) {
+			if (&ph->steps[i] != step)
+				continue;
+			if (dir < 0 && i > 0)
+				return (*phase = ph, &ph->steps[i - 1]);
+			if (dir > 0 && i + 1 < ph->nsteps)
+				return (*phase = ph, &ph->steps[i + 1]);
+			if (dir < 0 && p > 0) {
+				*phase = kngg_defs_phase(defs, p - 1);
+				return (*phase)->nsteps ? &(*phase)->steps[(*phase)->nsteps - 1] : NULL;
+			}
+			if (dir > 0 && p + 1 < np) {
+				*phase = kngg_defs_phase(defs, p + 1);
+				return (*phase)->nsteps ? &(*phase)->steps[0] : NULL;
+			}
+			return NULL;
+		}
+	}
+	return NULL;
+}
+
+static void step_link(kngg_buf *b, const char *code, const step_view *v, const kngg_phase *ph,
+		      const kngg_step *s, const char *rel, const char *label)
+{
+	kngg_buf h = {0};
+
+	/* the area goes along within phase 2 */
+	step_href(&h, code, s->def.id, ph == v->phase ? v->area : NULL);
+	web_hf(b, "<a rel=\"%s\" href=\"%s\">%s %s %s</a>", rel, kngg_buf_cstr(&h), label, s->def.id,
+	       s->def.title);
+	kngg_buf_free(&h);
+}
+
+/* Previous and next step, as links. */
+static void step_nav(web_request *r, const char *code, const step_view *v)
+{
+	const kngg_phase *ph = NULL;
+	const kngg_step *prev = step_beside(r->cfg->defs, v->step, -1, &ph);
+	kngg_buf *b = &r->out;
+
+	kngg_buf_puts(b, "<nav class=\"steps\" aria-label=\"Stappen\"><ul>");
+	if (prev) {
+		kngg_buf_puts(b, "<li class=\"prev\">");
+		step_link(b, code, v, ph, prev, "prev", "← Vorige stap:");
+		kngg_buf_puts(b, "</li>");
+	}
+	const kngg_step *next = step_beside(r->cfg->defs, v->step, 1, &ph);
+	if (next) {
+		kngg_buf_puts(b, "<li class=\"next\">");
+		step_link(b, code, v, ph, next, "next", "Volgende stap →");
+		kngg_buf_puts(b, "</li>");
+	}
+	kngg_buf_puts(b, "</ul></nav>");
+}
+
+/* How far the step is, and what comes next: its first open activity,
+ * deliverable or sign-off, else finishing it, else the next step. */
+static void step_progress(web_request *r, const char *code, const step_view *v,
+			  const kngg_step_status *ss)
+{
+	const kngg_step *s = v->step;
+	kngg_buf *b = &r->out;
+	size_t done = 0, ddone = 0;
+	const kngg_def *open = NULL;
+
+	for (size_t i = 0; ss && i < s->nactivities; i++)
+		if (ss->activity_done[i])
+			done++;
+		else if (!open)
+			open = &s->activities[i];
+	for (size_t i = 0; ss && i < s->ndeliverables; i++)
+		if (ss->deliverable_done[i])
+			ddone++;
+		else if (!open)
+			open = &s->deliverables[i];
+	web_hf(b, "<p class=\"progress\"><strong>%zu van %zu activiteiten</strong> gedaan", done,
+	       s->nactivities);
+	if (s->ndeliverables)
+		web_hf(b, ", %zu van %zu opleveringen", ddone, s->ndeliverables);
+	if (s->nactivities)
+		web_hf(b, " <progress max=\"%zu\" value=\"%zu\" aria-hidden=\"true\"></progress>",
+		       s->nactivities, done);
+	web_hf(b, "</p><p class=\"next-hint\"><strong>%s</strong> ",
+	       ss && ss->state == KNGG_STATE_DONE ? "Volgende stap:" : "Nu te doen:");
+	if (!ss) {
+		kngg_buf_puts(b, v->phase->repeat == KNGG_REPEAT_PER_AREA
+					 ? "kies een gebied of voeg er een toe op de routekaart."
+					 : "start een cyclus op de routekaart.");
+	} else if (ss->state == KNGG_STATE_DONE) {
+		const kngg_phase *ph = NULL;
+		const kngg_step *next = step_beside(r->cfg->defs, s, 1, &ph);
+
+		kngg_buf_puts(b, "deze stap is afgerond");
+		if (next) {
+			kngg_buf_puts(b, "; ga verder met ");
+			step_link(b, code, v, ph, next, "next", "stap");
+		}
+		kngg_buf_puts(b, ".");
+	} else if (open) {
+		web_hf(b, "<a href=\"#i-%s\">%s</a> %s", open->id, open->id, open->text);
+	} else {
+		kngg_buf_puts(b, "alles is gedaan: rond de stap af met de knop Afgerond.");
+	}
+	kngg_buf_puts(b, "</p>");
+}
+
+/* 1 when the phase has begun: the municipality is in it or past it, or
+ * a step of the run shown has moved. */
+static int phase_begun(const step_view *v, int calculated)
+{
+	if (v->phase->number <= calculated)
+		return 1;
+	for (size_t i = 0; v->run && i < v->phase->nsteps; i++)
+		if (v->run->steps[i].state != KNGG_STATE_NOT_STARTED)
+			return 1;
+	return 0;
+}
+
 void page_step(web_request *r, const char *code, const char *step_id)
 {
 	const kngg_def *def = kngg_defs_find(r->cfg->defs, step_id);
@@ -578,7 +805,9 @@ void page_step(web_request *r, const char *code, const char *step_id)
 	step_view v = {0};
 	kngg_buf *b = &r->out;
 	kngg_buf url = {0};
+	kngg_register *reg = NULL;
 	char name[256];
+	int calculated = 0, begun;
 
 	if (web_municipality(r, code, name) < 0)
 		return;
@@ -597,11 +826,15 @@ void page_step(web_request *r, const char *code, const char *step_id)
 		step_post(r, code, &v);
 		return;
 	}
-	if (kngg_status_load(r->tracker, code, NULL, &st) < 0) {
+	if (kngg_status_load(r->tracker, code, NULL, &st) < 0 ||
+	    kngg_readiness_phase(r->tracker, code, NULL, &calculated) < 0 ||
+	    kngg_register_load(r->tracker, code, NULL, &reg) < 0) {
+		kngg_status_free(st);
 		web_engine_failed(r, KNGG_EIO, "/");
 		return;
 	}
 	v.run = pick_run(st, &v);
+	begun = phase_begun(&v, calculated);
 	web_page_begin(r, v.step->def.title, code, NULL);
 	web_hf(b, "<p class=\"crumbs\"><a href=\"/gemeente/%s\">%s</a> › Fase %d</p>", code, name,
 	       v.phase->number);
@@ -632,6 +865,12 @@ void page_step(web_request *r, const char *code, const char *step_id)
 	web_hf(b, "<p class=\"lead\">%s</p>", v.step->def.text);
 	if (v.step->def.ref_section)
 		web_hf(b, "<p class=\"cite\">Handreiking: %s</p>", v.step->def.ref_section);
+	step_progress(r, code, &v, v.run ? &v.run->steps[v.step - v.phase->steps] : NULL);
+	step_nav(r, code, &v);
+	/* a phase not begun yet: its forms folded away, there when needed */
+	if (!begun)
+		web_hf(b, "<details class=\"later\"><summary>Fase %d is nog niet begonnen: toch "
+			  "vastleggen</summary>", v.phase->number);
 	kngg_buf_puts(b, "<div class=\"columns\">");
 	if (web_may_write(r, code) && (v.run || v.phase->repeat == KNGG_REPEAT_NONE))
 		step_state_form(r, &v, v.run ? &v.run->steps[v.step - v.phase->steps] : NULL);
@@ -639,7 +878,10 @@ void page_step(web_request *r, const char *code, const char *step_id)
 	items_section(r, &v, v.run ? &v.run->steps[v.step - v.phase->steps] : NULL, 1);
 	kngg_buf_puts(b, "</div>");
 	if (v.run || v.phase->repeat == KNGG_REPEAT_NONE)
-		signoff_section(r, &v, code);
+		signoff_section(r, &v, code, reg);
+	if (!begun)
+		kngg_buf_puts(b, "</details>");
 	web_page_end(r);
+	kngg_register_free(reg);
 	kngg_status_free(st);
 }

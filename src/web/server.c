@@ -98,9 +98,9 @@ const char *web_arg(web_request *r, const char *name)
 	return v && *v ? v : NULL;
 }
 
-const char *web_by(const web_request *r)
+int64_t web_by(const web_request *r, const char *code)
 {
-	return r->account ? r->account->name : NULL;
+	return kngg_account_person(r->account, code);
 }
 
 int web_may_read(const web_request *r, const char *code)
@@ -138,7 +138,12 @@ void web_engine_failed(web_request *r, int rc, const char *back)
 		fprintf(stderr, "kngg: %s\n", msg);
 		return;
 	}
-	web_redirect(r, back, 1, msg);
+	kngg_buf plain = {0};
+
+	web_plain(&plain, msg);
+	/* a message that was only a command: say that it did not work */
+	web_redirect(r, back, 1, plain.len ? kngg_buf_cstr(&plain) : "Dit kon niet worden vastgelegd.");
+	kngg_buf_free(&plain);
 }
 
 /* The client address of conn as text ("" when unknown). */
@@ -284,6 +289,9 @@ CODE_PAGE(readiness)
 CODE_PAGE(quickscan)
 CODE_PAGE(factors)
 CODE_PAGE(journal)
+CODE_PAGE(journal_csv)
+CODE_PAGE(stakeholders_csv)
+CODE_PAGE(readiness_csv)
 #undef PAGE
 #undef CODE_PAGE
 
@@ -316,6 +324,9 @@ const web_route web_routes[] = {
 	{GET_POST, "/gemeente/{code}", h_roadmap, WEB_MUNICIPALITY},
 	{GET_POST, "/gemeente/{code}/stap/{id}", h_step, WEB_MUNICIPALITY},
 	{GET_POST, "/gemeente/{code}/stakeholders", h_stakeholders, WEB_MUNICIPALITY},
+	{GET, "/gemeente/{code}/stakeholders.csv", h_stakeholders_csv, WEB_MUNICIPALITY},
+	{GET, "/gemeente/{code}/gereedheid.csv", h_readiness_csv, WEB_MUNICIPALITY},
+	{GET, "/gemeente/{code}/logboek.csv", h_journal_csv, WEB_MUNICIPALITY},
 	{GET_POST, "/gemeente/{code}/gereedheid", h_readiness, WEB_MUNICIPALITY},
 	{GET_POST, "/gemeente/{code}/quickscan", h_quickscan, WEB_MUNICIPALITY},
 	{GET_POST, "/gemeente/{code}/factoren", h_factors, WEB_MUNICIPALITY},
@@ -344,7 +355,8 @@ static void dispatch(web_request *r, int found, const char *const *params)
 	route = &web_routes[found];
 	if (route->access == WEB_ADMIN && !web_is_admin(r)) {
 		web_error(r, MHD_HTTP_FORBIDDEN, "Geen toegang",
-			  r->local ? "Accounts beheert u met 'kngg user add'; daarna logt iedereen in."
+			  r->local ? "Er zijn nog geen accounts. De beheerder van de server maakt ze aan; "
+				     "daarna logt iedereen in."
 				   : "Alleen een beheerder beheert accounts.");
 		return;
 	}
@@ -474,7 +486,7 @@ static int authenticate(server *srv, web_request *r, int found)
 		if (naccounts == 0) {
 			web_error(r, MHD_HTTP_FORBIDDEN, "Geen accounts",
 				  "Deze server luistert niet alleen op deze computer en heeft nog geen "
-				  "accounts. Maak er een met: kngg user add NAAM --role beheerder");
+				  "accounts. De beheerder van de server maakt eerst een account aan.");
 			return -1;
 		}
 		web_redirect(r, "/inloggen", 0, NULL);
@@ -490,7 +502,7 @@ static void handle(server *srv, web_request *r)
 
 	if (!host_ok(srv, r)) {
 		web_error(r, MHD_HTTP_MISDIRECTED_REQUEST, "Verkeerde host",
-			  "Open kngg via het adres dat 'kngg serve' toont.");
+			  "Open deze website via het adres dat de server bij het starten toont.");
 		return;
 	}
 	if (split_path(r) < 0) {

@@ -141,6 +141,7 @@ typedef struct web_request {
 	int local;               /* no accounts: loopback only, every right */
 	kngg_tracker *tracker;  /* this thread's, set up for the request */
 	kngg_buf error;          /* the engine's first message */
+	char by[24];             /* the acting person's number, for a write's by */
 	/* the response */
 	int status;
 	kngg_buf out;
@@ -159,8 +160,9 @@ const char *web_arg(web_request *r, const char *name);
 /* The client's address as text ("" when unknown), for login throttling. */
 void web_client_address(web_request *r, char out[64]);
 
-/* Who is acting, for the journal's by: the account's name; NULL locally. */
-const char *web_by(const web_request *r);
+/* Who is acting in municipality code, for the journal's by: the person
+ * the account is linked to there; 0 when there is none (and locally). */
+int64_t web_by(const web_request *r, const char *code);
 int web_may_read(const web_request *r, const char *code);
 int web_may_write(const web_request *r, const char *code);
 /* A beheerder, who manages accounts (never the local mode: without
@@ -214,6 +216,26 @@ void web_input(web_request *r, const char *name, const char *label, const char *
 /* s percent-encoded for a query string: every byte but letters, digits
  * and "-_." (the result still goes through web_hf's escaping). */
 void web_url_encode(kngg_buf *b, const char *s);
+
+/* An engine message (written for the CLI) as a page says it, appended to
+ * out (not escaped): options become field names ("veld ‘Gebied’"), a
+ * clause giving a command is cut, and replaced by where the site does that
+ * when it can ("Heropen de stap met de knop Heropenen ..."); a capital
+ * first letter and a full stop. */
+void web_plain(kngg_buf *out, const char *msg);
+/* The same for a text shown as it is (a readiness rule, a warning): no
+ * capital or full stop added. */
+void web_plain_text(kngg_buf *out, const char *text);
+
+/* s appended to out with every date YYYY-MM-DD in it said the Dutch way
+ * ("12 maart 2026"); not escaped. */
+void web_text_nl(kngg_buf *out, const char *s);
+
+/* CSV for Dutch Excel: fields separated by ';', quoted when needed, rows
+ * ended by CRLF. web_csv_begin empties the response and starts a download
+ * named file: a UTF-8 BOM and the header row. */
+void web_csv_field(kngg_buf *b, const char *s, int last);
+void web_csv_begin(web_request *r, const char *file, const char *const *header, size_t n);
 
 /* The Dutch phrase for a date: "12 maart 2026" into out. */
 void web_date_nl(const char *date, char out[32]);
@@ -275,6 +297,11 @@ void page_readiness(web_request *r, const char *code);
 void page_quickscan(web_request *r, const char *code);
 void page_factors(web_request *r, const char *code);
 void page_journal(web_request *r, const char *code);
+/* Downloads: the journal (with the page's filter), the register and
+ * readiness, as CSV. */
+void page_journal_csv(web_request *r, const char *code);
+void page_stakeholders_csv(web_request *r, const char *code);
+void page_readiness_csv(web_request *r, const char *code);
 void page_documents(web_request *r, const char *code, const char *file);
 
 /* Starts a write for municipality code: 403 (answered, -1) unless the

@@ -664,7 +664,10 @@ try {
   await check('setup: demo database, a projectleider and a lezer; server on port 0', async () => {
     expect(existsSync(kngg), `no binary at ${kngg}`);
     kngg_(['demo', '--force']);
-    kngg_(['user', 'add', LEADER, '--role', 'projectleider', '--municipality', CODE], `${PASSWORD}\n`);
+    // a web account writes as the register person it is linked to
+    kngg_(['stakeholder', 'add', CODE, '--name', LEADER, '--org', 'Gemeente Waterlinde']);
+    kngg_(['user', 'add', LEADER, '--role', 'projectleider', '--municipality', CODE,
+      '--person', `${CODE}:${LEADER}`], `${PASSWORD}\n`);
     kngg_(['user', 'add', READER, '--role', 'lezer', '--municipality', CODE], `${PASSWORD}\n`);
     kngg_(['user', 'add', ADMIN, '--role', 'beheerder'], `${PASSWORD}\n`);
     kngg_(['region', 'add', 'Waterland', CODE]); // for the crawl's region view

@@ -18,7 +18,7 @@ expect_no_err "init"
 expect_out "k.db" "init names the file"
 check '[ -f k.db ]' "init created k.db"
 check '[ "$(sqlite3 k.db "PRAGMA application_id")" = 1263421255 ]' "application_id is KNGG"
-check '[ "$(sqlite3 k.db "PRAGMA user_version")" = 6 ]' "user_version is 6"
+check '[ "$(sqlite3 k.db "PRAGMA user_version")" = 7 ]' "user_version is 7"
 check '[ "$(sqlite3 k.db "PRAGMA journal_mode")" = wal ]' "journal_mode is wal"
 
 run --db "$DB" municipality list

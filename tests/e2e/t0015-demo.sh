@@ -16,7 +16,7 @@ expect_no_err "demo"
 expect_out "demo.db" "demo names the file"
 expect_out "GM9999" "demo names the municipality"
 check '[ "$(sqlite3 demo.db "PRAGMA application_id")" = 1263421255 ]' "demo database is a kngg database"
-check '[ "$(sqlite3 demo.db "PRAGMA user_version")" = 6 ]' "demo database has user_version 6"
+check '[ "$(sqlite3 demo.db "PRAGMA user_version")" = 7 ]' "demo database has user_version 7"
 
 run --db "$DB" status GM9999
 expect_rc 0 "status of the demo"

@@ -130,7 +130,7 @@ sqlite3 "$old" "PRAGMA user_version = 1; INSERT INTO municipality VALUES ('GM047
 for i in 1 2 3 4; do ("$KNGG" --db "$old" municipality list >"mig$i.out" 2>"mig$i.err"; echo $? >"mig$i.rc") & done
 wait
 check '[ "$(cat mig1.rc mig2.rc mig3.rc mig4.rc | tr -d "\n")" = 0000 ]' "four concurrent openers of a version-1 file all succeed ($(cat mig*.err | head -c 300))"
-check '[ "$(sqlite3 "$old" "PRAGMA user_version")" = 6 ] && [ "$(count "$old" "kind = '"'register.seal'"'")" -eq 1 ]' \
+check '[ "$(sqlite3 "$old" "PRAGMA user_version")" = 7 ] && [ "$(count "$old" "kind = '"'register.seal'"'")" -eq 1 ]' \
 	"migrated once: version 6, one seal of the rows"
 run --db "$old" verify
 expect_rc 0 "the migrated file verifies"

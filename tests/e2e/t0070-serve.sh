@@ -249,11 +249,11 @@ expect_body "opgegeven fase: 2" "readiness shows the declared phase"
 last=$(sqlite3 "$DB" "SELECT max(id) FROM event WHERE kind = 'factor'")
 csrf /gemeente/GM9999/logboek
 before=$(db_state "$DB")
-http POST /gemeente/GM9999/logboek --data "nummer=$last&csrf=$token"
+http POST /gemeente/GM9999/logboek --data "nummer=$last&bevestigd=ja&csrf=$token"
 expect_status 303 "correction without a reason: back with a message"
 http POST /gemeente/GM9999/logboek --data "nummer=abc&reden=x&csrf=$token"
 check '[ "$before" = "$(db_state "$DB")" ]' "bad corrections changed nothing"
-http POST /gemeente/GM9999/logboek --data "nummer=%23$last&reden=per+ongeluk&csrf=$token"
+http POST /gemeente/GM9999/logboek --data "nummer=%23$last&reden=per+ongeluk&bevestigd=ja&csrf=$token"
 expect_status 303 "event withdrawn on the web"
 check '[ "$(sqlite3 "$DB" "SELECT count(*) FROM event WHERE kind = '"'correction'"' AND corrects = $last")" = 1 ]' "correction recorded"
 http GET /gemeente/GM9999/logboek
@@ -338,8 +338,11 @@ expect_err "none.db" "missing database"
 
 # ---- accounts ------------------------------------------------------------------------------------
 run --db "$DB" municipality add GM0479 Zaanstad
-adduser "Fatima el Amrani" "wachtwoord123" --role projectleider --municipality GM9999
-expect_rc 0 "add projectleider"
+run --db "$DB" stakeholder add GM9999 --name "Fatima el Amrani" --org "Gemeente Waterlinde"
+expect_rc 0 "the projectleider is in the register"
+adduser "Fatima el Amrani" "wachtwoord123" --role projectleider --municipality GM9999 \
+	--person "GM9999:Fatima el Amrani"
+expect_rc 0 "add projectleider, linked to her person"
 adduser "Lex Lezer" "lezerswachtwoord" --role lezer
 expect_rc 0 "add lezer"
 adduser "Zaan Leider" "zaanwachtwoord" --role projectleider --municipality GM0479

@@ -51,7 +51,8 @@ for h in 0 81 -1 veel; do
 		"${URL}gemeente/GM9999/stakeholders")
 	check '[ "$status" = 303 ]' "web uren=$h: back to the form ($status)"
 	page=$(get /gemeente/GM9999/stakeholders)
-	check 'printf "%s" "$page" | grep -qF "<p class=\"flash error\" role=\"alert\">$MSG, niet &#39;$h&#39;</p>"' \
+	# the web says it as a sentence (web_plain): a capital and a full stop
+	check 'printf "%s" "$page" | grep -qF "<p class=\"flash error\" role=\"alert\">U${MSG#u}, niet &#39;$h&#39;.</p>"' \
 		"web uren=$h: the engine's message"
 	check '[ "$before" = "$(db_state "$DB")" ]' "web uren=$h: nothing recorded"
 done

@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "kngg/account.h"
+#include "kngg/people.h"
 #include "engine_fixture.h"
 
 static void add_validates(void **state)
@@ -128,6 +129,68 @@ static void stamps(void **state)
 	kngg_account_free(a);
 }
 
+/* Display names and links to persons (schema 7): set and cleared in one
+ * transaction with the account; a wrong link changes nothing; an erase
+ * removes the link. */
+static void links(void **state)
+{
+	fixture *fx = *state;
+	const char *gm[] = {"GM0479"};
+	kngg_stakeholder_in in = {0};
+	kngg_account_link_in bad[] = {{"GM0479", "999"}};
+	kngg_account_link_in twice[] = {{"GM0479", "Fleur"}, {"GM0479", NULL}};
+	kngg_account_change c = {"Fleur (pl)", NULL, 0};
+	kngg_account *a = NULL;
+	int64_t fleur = 0;
+
+	in.name = "Fleur";
+	in.org = "Gemeente Zaanstad";
+	in.org_type = "gemeente";
+	assert_int_equal(kngg_stakeholder_add(&fx->t, "GM0479", &in, NULL, &fleur), 0);
+	c.links = bad, c.nlinks = 1;
+	assert_int_equal(kngg_account_add_ex(&fx->t, "F", KNGG_ROLE_PROJECTLEIDER, "wachtwoord123", gm, 1,
+					     &c), KNGG_ENOTFOUND);
+	assert_int_equal(kngg_account_get(&fx->t, "F", &a), KNGG_ENOTFOUND);
+	c.links = twice, c.nlinks = 2;
+	assert_int_equal(kngg_account_add_ex(&fx->t, "F", KNGG_ROLE_PROJECTLEIDER, "wachtwoord123", gm, 1,
+					     &c), KNGG_EINVALID);
+	c.nlinks = 1;
+	assert_int_equal(kngg_account_add_ex(&fx->t, "F", KNGG_ROLE_PROJECTLEIDER, "wachtwoord123", gm, 1,
+					     &c), 0);
+	assert_int_equal(kngg_account_get(&fx->t, "F", &a), 0);
+	assert_string_equal(kngg_account_shown(a), "Fleur (pl)");
+	assert_int_equal(a->nlinks, 1);
+	assert_string_equal(a->links[0].person_name, "Fleur");
+	assert_int_equal(kngg_account_person(a, "GM0479"), fleur);
+	assert_int_equal(kngg_account_person(a, "GM0363"), 0);
+	kngg_account_free(a);
+	/* unlink and clear the display name */
+	c.display_name = "";
+	c.links = &twice[1];
+	assert_int_equal(kngg_account_update(&fx->t, "F", &c), 0);
+	assert_int_equal(kngg_account_get(&fx->t, "F", &a), 0);
+	assert_string_equal(kngg_account_shown(a), "F");
+	assert_int_equal(a->nlinks, 0);
+	kngg_account_free(a);
+	assert_int_equal(kngg_account_update(&fx->t, "niemand", &c), KNGG_ENOTFOUND);
+	/* linked again, then the person is erased: the link goes */
+	c.display_name = NULL;
+	c.links = twice;
+	assert_int_equal(kngg_account_update(&fx->t, "F", &c), 0);
+	assert_int_equal(kngg_person_erase(&fx->t, fleur, "verzoek", NULL, NULL), 0);
+	assert_int_equal(kngg_account_get(&fx->t, "F", &a), 0);
+	assert_int_equal(a->nlinks, 0);
+	kngg_account_free(a);
+	/* an erased person cannot be linked */
+	char id[24];
+
+	snprintf(id, sizeof(id), "%lld", (long long)fleur);
+	bad[0].person = id;
+	c.links = bad;
+	assert_int_equal(kngg_account_update(&fx->t, "F", &c), KNGG_EINVALID);
+	assert_non_null(strstr(kngg_buf_cstr(&fx->errors), "gewist"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -135,6 +198,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(login_and_rights, setup, teardown),
 		cmocka_unit_test_setup_teardown(hashes, setup, teardown),
 		cmocka_unit_test_setup_teardown(stamps, setup, teardown),
+		cmocka_unit_test_setup_teardown(links, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -191,6 +191,11 @@ static void migrates_from_every_older_version(void **state)
 						   "WHERE name = 'event_journal'"), 1);
 		assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM sqlite_schema "
 						   "WHERE name = 'event_by_date'"), 0);
+		/* schema 7: accounts linked to persons, unlinked on erase */
+		assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM sqlite_schema WHERE name IN "
+						   "('account_person', 'account_person_erase')"), 2);
+		assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM pragma_table_info('account') "
+						   "WHERE name = 'display_name'"), 1);
 	}
 	assert_null(kngg_store_migration_sql(KNGG_STORE_SCHEMA_VERSION));
 }

@@ -397,6 +397,46 @@ static void server_routes(void **state)
 	assert_int_equal(web_routes[i].access, WEB_ADMIN);
 }
 
+/* An engine message as a page says it: fields for options, no commands,
+ * Dutch dates, a sentence; readiness texts keep their casing. */
+static void plain_messages(void **state)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{"--signer ontbreekt", "Veld \xe2\x80\x98Wie tekent\xe2\x80\x99 ontbreekt."},
+		{"een Manager van X tekent niet voor 1.5/s1 (gevraagd: Wethouder); tekent deze persoon met "
+		 "mandaat, geef dan --as ROL",
+		 "Een Manager van X tekent niet voor 1.5/s1 (gevraagd: Wethouder); tekent deze persoon met "
+		 "mandaat, geef dan veld \xe2\x80\x98Mandaat\xe2\x80\x99."},
+		{"stap 1.3 is al afgerond op 2026-07-08; heropen hem met 'kngg step reopen'",
+		 "Stap 1.3 is al afgerond op 8 juli 2026. Heropen de stap met de knop Heropenen op de "
+		 "pagina van de stap."},
+		{"GM9999 heeft geen organisatie 'X'; voeg die toe met 'kngg org add GM9999 \"X\" --type TYPE'",
+		 "GM9999 heeft geen organisatie 'X'. Een nieuwe organisatie komt erbij met Stakeholder "
+		 "toevoegen (met de soort organisatie)."},
+		{"ongeldige waarde (zie 'kngg help factor')", "Ongeldige waarde."},
+		{"kngg step done GM9999 1.4", ""},
+		{"datum 2026-02-30 bestaat niet", "Datum 2026-02-30 bestaat niet."},
+		{"--frobnicate mag niet", "Veld \xe2\x80\x98" "frobnicate\xe2\x80\x99 mag niet."},
+	};
+	kngg_buf b = {0};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		b.len = 0;
+		web_plain(&b, cases[i].in);
+		assert_string_equal(kngg_buf_cstr(&b), cases[i].out);
+	}
+	b.len = 0;
+	web_plain_text(&b, "stap 1.1 afgerond op 2026-06-10 (zie 'kngg log GM9999')");
+	assert_string_equal(kngg_buf_cstr(&b), "stap 1.1 afgerond op 10 juni 2026");
+	b.len = 0;
+	web_text_nl(&b, "van 2026-01-07 tot 2026-06-10, nr 12026-01-070");
+	assert_string_equal(kngg_buf_cstr(&b), "van 7 januari 2026 tot 10 juni 2026, nr 12026-01-070");
+	kngg_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -405,6 +445,7 @@ int main(void)
 		cmocka_unit_test(escaping),     cmocka_unit_test(guard_deadline),
 		cmocka_unit_test(guard_pushes_out), cmocka_unit_test(guard_reaper),
 		cmocka_unit_test(routes_match),     cmocka_unit_test(server_routes),
+		cmocka_unit_test(plain_messages),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

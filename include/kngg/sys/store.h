@@ -29,7 +29,7 @@
 typedef struct kngg_store kngg_store;
 
 #define KNGG_STORE_APPLICATION_ID 0x4B4E4747 /* 'KNGG' */
-#define KNGG_STORE_SCHEMA_VERSION 6
+#define KNGG_STORE_SCHEMA_VERSION 7
 
 enum {
 	KNGG_STORE_CREATE = 1, /* create the file; refuse if it already exists */
@@ -176,6 +176,13 @@ int kngg_store_account_count(kngg_store *st, int *n);
 /* KNGG_ENOTFOUND when unknown. Inside a write transaction. */
 int kngg_store_account_remove(kngg_store *st, const char *name);
 int kngg_store_account_password(kngg_store *st, const char *name, const char *pwhash);
+/* Sets (NULL: clears) the display name; KNGG_ENOTFOUND when unknown.
+ * Inside a write transaction. */
+int kngg_store_account_display_name(kngg_store *st, const char *name, const char *display_name);
+/* Links account name to person in municipality code (replacing a link
+ * there); person 0 removes the link. The caller checks that the person
+ * belongs to code. Inside a write transaction. */
+int kngg_store_account_link(kngg_store *st, const char *name, const char *code, int64_t person);
 
 /* ---- the journal ---------------------------------------------------------- */
 
