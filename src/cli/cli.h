@@ -235,6 +235,15 @@ void cli_sub_label(const cmd_def *c, const cli_sub *s, char *buf, size_t size);
 int cli_sub_usage(const cmd_def *c, const cli_sub *s, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/*
+ * After a write the guide allows out of order (step done, cycle start):
+ * "kngg: let op: WHAT; nog open:" and one "let op: - ..." line per binding
+ * rule of the phase or step (in area, or every area) that is not met, on
+ * stderr; nothing when all is met. Never fails: the write is committed.
+ */
+void cli_warn_open(kngg_tracker *t, const char *code, int phase, const char *step,
+		   const char *area, const char *what);
+
 /* Prints the overview of all commands on f. */
 void cli_print_overview(FILE *f);
 

@@ -11,6 +11,84 @@
 #include "cli/json.h"
 #include "kngg/export.h"
 
+/* ---- what is still open, after a write that the guide allows early ------------- */
+
+#define OPEN_LINES 6 /* at most this many items; the rest is counted */
+
+/* s cut to width display columns (UTF-8), ending in "…" when cut; s must
+ * have room for the two extra bytes of the ellipsis. */
+static char *cut_to_width(char *s, size_t width)
+{
+	size_t cols = 0;
+	char *p;
+
+	if (utf8_width(s) <= width)
+		return s;
+	for (p = s; *p; p++) {
+		if (((unsigned char)*p & 0xc0) == 0x80)
+			continue;
+		if (++cols == width) /* the last column is the ellipsis */
+			break;
+	}
+	if (*p)
+		memcpy(p, "\xe2\x80\xa6", 4); /* U+2026 */
+	return s;
+}
+
+static void quiet_diag(void *ctx, const char *msg)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+void cli_warn_open(kngg_tracker *t, const char *code, int phase, const char *step,
+		   const char *area, const char *what)
+{
+	kngg_readiness *r = NULL;
+	size_t n = 0;
+	int rc;
+
+	/* after a commit nothing may fail: an answer that cannot be loaded
+	 * only means no warning */
+	kngg_tracker_set_diag(t, quiet_diag, NULL);
+	rc = kngg_readiness_load(t, code, phase, step, area, NULL, &r);
+	kngg_tracker_set_diag(t, cli_print_diag, NULL);
+	if (rc < 0 || !r)
+		return;
+	for (size_t i = 0; i < r->nsections; i++) {
+		const kngg_readiness_section *sec = &r->sections[i];
+
+		if (!sec->gating)
+			continue;
+		for (size_t j = 0; j < sec->nresults; j++) {
+			const kngg_rule_result *res = &sec->results[j];
+			char line[512];
+
+			if (res->met || !res->binding)
+				continue;
+			if (n++ == 0) {
+				snprintf(line, sizeof(line), "let op: %s; nog open:", what);
+				cli_message(line, NULL);
+			}
+			if (n <= OPEN_LINES) {
+				snprintf(line, sizeof(line), "let op: - %s%s%s", sec->area ? sec->area : "",
+					 sec->area ? ": " : "", res->text);
+				/* one terminal line: "kngg: " and 74 columns */
+				cli_message(cut_to_width(line, 74), NULL);
+			}
+		}
+	}
+	if (n > OPEN_LINES) {
+		char line[256];
+
+		snprintf(line, sizeof(line), "let op: en nog %zu; zie 'kngg readiness %s %s%s'",
+			 n - OPEN_LINES, code, step ? "--step " : "--phase ",
+			 step ? step : phase == 1 ? "1" : phase == 2 ? "2" : phase == 3 ? "3" : "4");
+		cli_message(line, NULL);
+	}
+	kngg_readiness_free(r);
+}
+
 /* ---- shared ------------------------------------------------------------------ */
 
 /* "verschil: ..." text when the declared phase differs from the calculated
