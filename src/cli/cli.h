@@ -243,6 +243,9 @@ int cli_sub_usage(const cmd_def *c, const cli_sub *s, const char *fmt, ...)
  */
 void cli_warn_open(kngg_tracker *t, const char *code, int phase, const char *step,
 		   const char *area, const char *what);
+/* A kngg_diag_fn that drops the message: for what is only looked up to
+ * warn after a commit, when nothing may be reported as a failure. */
+void cli_quiet_diag(void *ctx, const char *msg);
 
 /* Prints the overview of all commands on f. */
 void cli_print_overview(FILE *f);

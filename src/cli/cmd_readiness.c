@@ -35,7 +35,7 @@ static char *cut_to_width(char *s, size_t width)
 	return s;
 }
 
-static void quiet_diag(void *ctx, const char *msg)
+void cli_quiet_diag(void *ctx, const char *msg)
 {
 	(void)ctx;
 	(void)msg;
@@ -50,7 +50,7 @@ void cli_warn_open(kngg_tracker *t, const char *code, int phase, const char *ste
 
 	/* after a commit nothing may fail: an answer that cannot be loaded
 	 * only means no warning */
-	kngg_tracker_set_diag(t, quiet_diag, NULL);
+	kngg_tracker_set_diag(t, cli_quiet_diag, NULL);
 	rc = kngg_readiness_load(t, code, phase, step, area, NULL, &r);
 	kngg_tracker_set_diag(t, cli_print_diag, NULL);
 	if (rc < 0 || !r)

@@ -317,8 +317,9 @@ static int show(kngg_tracker *t, const char *code, const char *id, const char *a
 	if (s->prepared)
 		printf("Partijen: gekozen (kngg signoff prepare)\n");
 	for (size_t i = 0; i < s->nwarnings; i++) {
-		printf("Let op: ");
-		print_wrapped_at(stdout, s->warnings[i], 8, 8);
+		/* part of the report asked for, not a warning about this run */
+		printf("Waarschuwing: ");
+		print_wrapped_at(stdout, s->warnings[i], 14, 14);
 	}
 	if (!s->complete) {
 		char missing[2048];

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "util/util.h"
 #include "cli/json.h"
 #include "kngg/export.h"
 
@@ -546,6 +547,36 @@ static void assess_echo(const kngg_assessment *a)
 	printf("\n");
 }
 
+/* An analysis dated before the latest one of that person is history, not
+ * the current picture: say which one stays the latest. Looked up after
+ * the commit, so nothing here may fail. */
+static void assess_backdated(kngg_tracker *t, const char *code, int64_t id)
+{
+	const kngg_stakeholder *s;
+	kngg_register *r = NULL;
+	int64_t newest = 0;
+	int rc;
+
+	kngg_tracker_set_diag(t, cli_quiet_diag, NULL);
+	rc = kngg_register_load(t, code, NULL, &r);
+	kngg_tracker_set_diag(t, cli_print_diag, NULL);
+	if (rc < 0 || !r)
+		return;
+	if ((s = kngg_register_person(r, id)) != NULL) {
+		for (size_t i = 0; i < s->nhistory; i++)
+			if (s->history[i].event_id > newest)
+				newest = s->history[i].event_id;
+		if (s->latest && s->latest->event_id != newest) {
+			char date[32], line[128];
+
+			kngg_date_nl(s->latest->date, date);
+			snprintf(line, sizeof(line), "let op: de analyse van %s blijft de laatste", date);
+			cli_message(line, NULL);
+		}
+	}
+	kngg_register_free(r);
+}
+
 static int sh_assess(kngg_cli *cli, const cli_call *call)
 {
 	const struct sh_opts *op = call->opts;
@@ -566,8 +597,15 @@ static int sh_assess(kngg_cli *cli, const cli_call *call)
 		return EXIT_FAIL;
 	printf("%s: analyse van stakeholder %lld vastgelegd", args[0], (long long)id);
 	assess_echo(&a);
-	if (a.commitment && !kngg_commitment_counts(kngg_tracker_defs(t), a.commitment))
-		printf("let op: '%s' telt nog niet als gecommitteerd\n", a.commitment);
+	fflush(stdout);
+	if (a.commitment && !kngg_commitment_counts(kngg_tracker_defs(t), a.commitment)) {
+		char line[128];
+
+		snprintf(line, sizeof(line), "let op: '%s' telt nog niet als gecommitteerd",
+			 a.commitment);
+		cli_message(line, NULL);
+	}
+	assess_backdated(t, args[0], id);
 	return EXIT_OK;
 }
 
