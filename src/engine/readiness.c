@@ -281,6 +281,19 @@ static void rule_signed(eval *e, const kngg_rule *r, const char *area, kngg_rule
 				phase == 2 ? "gebied" : "cyclus");
 		return;
 	}
+	/* a cycle seen as of a past date may have been withdrawn since: then
+	 * nothing was signed in it that stands */
+	if (phase >= 3) {
+		int64_t cycle_id;
+		int number;
+
+		if (kngg_store_cycle_current(e->t->store, e->code, phase, &cycle_id, &number) ==
+		    KNGG_ENOTFOUND) {
+			out->text = fmt(e, "ondertekening %s niet compleet (de cyclus is later ingetrokken)",
+					so->def.id);
+			return;
+		}
+	}
 	if (engine_signoff_status(e->t, e->code, so, phase == 2 ? area : NULL, e->as_of, e->reg,
 				  &s) < 0) {
 		e->failed = 1;
