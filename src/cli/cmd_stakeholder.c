@@ -635,7 +635,7 @@ static const cli_option assess_opts[] = {
 	CLI_OPT(struct sh_opts, a.urgency, "urgency", "M", "urgentie: laag, middel of hoog"),
 	CLI_OPT(struct sh_opts, a.stance, "stance", "H", "houding: tegen, neutraal of voor"),
 	CLI_OPT(struct sh_opts, a.commitment, "commitment", "C",
-		"onbekend, geinformeerd, betrokken, toegezegd of formeel-vastgelegd"),
+		"onbekend, geïnformeerd, betrokken, toegezegd of formeel-vastgelegd"),
 	CLI_OPT(struct sh_opts, a.round, "round", "STAP", "de stap die om de analyse vraagt"),
 	CLI_AREA_OPT(struct sh_opts, o.area),
 	CLI_TRACK_OPTS(struct sh_opts, o),

@@ -68,19 +68,19 @@ const cmd_def kngg_commands[] = {
 	 "kngg bewaart alleen namen, functies en contactgegevens van professionals,\n"
 	 "nooit gegevens over kinderen of gezinnen.\n\n"
 	 "Een analyse (assess) legt belang, invloed en urgentie (laag/middel/hoog),\n"
-	 "houding (tegen/neutraal/voor) en commitment vast (onbekend, geinformeerd,\n"
+	 "houding (tegen/neutraal/voor) en commitment vast (onbekend, geïnformeerd,\n"
 	 "betrokken, toegezegd, formeel-vastgelegd). Wat je niet opgeeft, blijft\n"
 	 "zoals bij de vorige analyse. Pas vanaf 'toegezegd' telt iemand als\n"
-	 "gecommitteerd: geinformeerd zijn is nog geen commitment. --round koppelt de\n"
+	 "gecommitteerd: geïnformeerd zijn is nog geen commitment. --round koppelt de\n"
 	 "analyse aan de stap die erom vraagt (1.2, 1.7, 2.5 met --area).\n"},
 	{"role", cmd_role_subs,
 	 "rollen in het project (projectleider, kerngroep, stuurgroep, wethouder...)",
-	 "Een wisseling wordt vastgelegd, niet overschreven: beeindig de oude rol en\n"
+	 "Een wisseling wordt vastgelegd, niet overschreven: beëindig de oude rol en\n"
 	 "wijs de nieuwe toe. --deputy: plaatsvervanger. --hours: uren per week,\n"
 	 "--contribution: wat iemand in die rol inbrengt (beide voor het overzicht\n"
 	 "projectorganisatie).\n"},
 	{"risks", cmd_risks_subs,
-	 "continuiteit: rollen zonder vervanger, commitment om opnieuw te bevestigen",
+	 "continuïteit: rollen zonder vervanger, commitment om opnieuw te bevestigen",
 	 ""},
 	{"signoff", cmd_signoff_subs,
 	 "ondertekeningen en besluiten (go/no-go, akkoord) met wie, rol en stuk",
@@ -142,7 +142,7 @@ const cmd_def kngg_commands[] = {
 	 "bestand wordt alleen met --force vervangen. --area: het gebied (fase 2),\n"
 	 "--cycle: de cyclus (fase 3 en 4), --since: begin van de periode van een\n"
 	 "voortgangsrapportage (standaard drie maanden terug). Sjablonen komen uit\n"
-	 "--templates, KNGG_TEMPLATES of de geinstalleerde map.\n"},
+	 "--templates, KNGG_TEMPLATES of de geïnstalleerde map.\n"},
 	{"serve", cmd_serve_subs,
 	 "de webinterface: routekaart, stappen, stakeholders, gereedheid en stukken in de browser",
 	 "Luistert standaard op 127.0.0.1:8080 (alleen deze computer). Zonder accounts\n"
