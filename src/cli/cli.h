@@ -273,4 +273,35 @@ void print_wrapped_by(FILE *f, const char *text, char sep, size_t col, size_t in
 void print_csv_field(FILE *f, const char *s, int last);
 void print_bullet(FILE *f, const char *text, size_t indent);
 
+/* Terminal output fits in this many columns; --wide lifts the limit of a
+ * table. kngg does not ask the terminal its width. */
+#define CLI_COLUMNS 80
+/* Cuts s in place to width display columns, the last one "…" (s must have
+ * room for 2 more bytes); returns s. */
+char *cut_to_width(char *s, size_t width);
+/* Prints s cut to width columns, padded to width when pad. */
+void print_cut(FILE *f, const char *s, size_t width, int pad);
+
+/* A column of print_table. */
+typedef struct {
+	const char *head;
+	size_t min;    /* 0: never cut; else it may be cut down to min columns */
+	int wide;      /* only with --wide */
+	int right;     /* right-aligned (numbers) */
+} cli_column;
+
+/*
+ * Prints a head row and nrows rows of ncols cells (row by row; NULL is
+ * empty), columns two spaces apart, each line after indent spaces. Unless
+ * wide, the wide columns are left out and the cuttable ones shortened
+ * (with "…") until a line fits in CLI_COLUMNS.
+ */
+void print_table(FILE *f, const cli_column *cols, size_t ncols, const char *const *cells,
+		 size_t nrows, size_t indent, int wide);
+
+/* Prints lead and a shell command after indent spaces, broken between
+ * words (never inside quotes) with " \" so that a copy still runs, each
+ * further line indented by two more. */
+void print_command(FILE *f, const char *lead, const char *cmd, size_t indent);
+
 #endif

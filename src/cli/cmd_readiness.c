@@ -15,26 +15,6 @@
 
 #define OPEN_LINES 6 /* at most this many items; the rest is counted */
 
-/* s cut to width display columns (UTF-8), ending in "…" when cut; s must
- * have room for the two extra bytes of the ellipsis. */
-static char *cut_to_width(char *s, size_t width)
-{
-	size_t cols = 0;
-	char *p;
-
-	if (utf8_width(s) <= width)
-		return s;
-	for (p = s; *p; p++) {
-		if (((unsigned char)*p & 0xc0) == 0x80)
-			continue;
-		if (++cols == width) /* the last column is the ellipsis */
-			break;
-	}
-	if (*p)
-		memcpy(p, "\xe2\x80\xa6", 4); /* U+2026 */
-	return s;
-}
-
 void cli_quiet_diag(void *ctx, const char *msg)
 {
 	(void)ctx;
@@ -181,7 +161,7 @@ static void section_text(const kngg_readiness_section *sec)
 		if (res->met)
 			continue;
 		if (res->fix)
-			printf("    → %s\n", res->fix); /* a command: not wrapped, to copy whole */
+			print_command(stdout, "→ ", res->fix, 4); /* broken with " \\": copies whole */
 		if (res->lines)
 			printf("    (handreiking, regels %s)\n", res->lines);
 	}
