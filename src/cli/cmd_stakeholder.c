@@ -19,6 +19,7 @@ struct sh_opts {
 	kngg_assessment a;
 	const char *format, *as_of;
 	int grid, bom;
+	int wide; /* list: every column */
 };
 
 static const char *name_of(const kngg_person *p)
@@ -80,9 +81,6 @@ static int sh_add(kngg_cli *cli, const cli_call *call)
 enum { COL_ID, COL_NAME, COL_ORG, COL_FUNCTION, COL_LEVEL, COL_INFLUENCE, COL_INTEREST,
        COL_URGENCY, COL_STANCE, COL_COMMITMENT, COL_DATE, NCOLS };
 
-static const char *const col_title[NCOLS] = {
-	"id", "naam", "organisatie", "functie", "niveau", "invloed",
-	"belang", "urgentie", "houding", "commitment", "analyse"};
 
 typedef struct {
 	char id[24];
@@ -110,45 +108,50 @@ static void fill_row(const kngg_defs *defs, const kngg_stakeholder *s, list_row 
 	row->cell[COL_DATE] = or_dash(a ? a->date : NULL);
 }
 
-static void print_row(const char *const *cell, const size_t *width)
-{
-	for (int c = 0; c < NCOLS; c++) {
-		if (c == NCOLS - 1)
-			fputs(cell[c], stdout);
-		else
-			print_padded(stdout, cell[c], width[c] + 2);
-	}
-	fputc('\n', stdout);
-}
+/* min 0: never cut; wide: only with --wide. In 80 columns the register
+ * keeps who, where, level and commitment; the analysis is in --grid. */
+static const cli_column list_cols[NCOLS] = {
+	{"id", 0, 0, 0},          {"naam", 15, 0, 0},     {"organisatie", 15, 0, 0},
+	{"functie", 0, 1, 0},     {"niveau", 0, 0, 0},     {"invloed", 0, 1, 0},
+	{"belang", 0, 1, 0},      {"urgentie", 0, 1, 0},  {"houding", 0, 1, 0},
+	{"commitment", 11, 0, 0}, {"analyse", 0, 1, 0}};
 
-static int list_text(const kngg_defs *defs, const kngg_register *r)
+static int list_text(const kngg_defs *defs, const kngg_register *r, int wide)
 {
-	size_t width[NCOLS];
 	list_row *rows;
+	const char **cells;
 	const kngg_list *cl = kngg_defs_list(defs, "commitment");
 	int ncommitted = 0;
 
 	if (r->npeople == 0) {
-		printf("%s heeft nog geen stakeholders; voeg toe met 'kngg stakeholder add %s --name NAAM --org ORG'\n",
-		       r->code, r->code);
+		char line[256];
+
+		snprintf(line, sizeof(line),
+			 "%s heeft nog geen stakeholders; voeg toe met 'kngg stakeholder add %s --name NAAM --org ORG'",
+			 r->code, r->code);
+		print_wrapped(stdout, line, 0, 0);
 		return EXIT_OK;
 	}
-	if (!(rows = calloc(r->npeople, sizeof(*rows))))
+	rows = calloc(r->npeople, sizeof(*rows));
+	cells = calloc(r->npeople * NCOLS, sizeof(*cells));
+	if (!rows || !cells) {
+		free(rows);
+		free(cells);
 		return cli_fail("onvoldoende geheugen");
-	for (int c = 0; c < NCOLS; c++)
-		width[c] = utf8_width(col_title[c]);
+	}
 	for (size_t i = 0; i < r->npeople; i++) {
 		fill_row(defs, &r->people[i], &rows[i]);
 		ncommitted += committed(defs, r->people[i].latest);
 		for (int c = 0; c < NCOLS; c++)
-			if (utf8_width(rows[i].cell[c]) > width[c])
-				width[c] = utf8_width(rows[i].cell[c]);
+			cells[i * NCOLS + (size_t)c] = rows[i].cell[c];
 	}
-	print_row(col_title, width);
-	for (size_t i = 0; i < r->npeople; i++)
-		print_row(rows[i].cell, width);
+	print_table(stdout, list_cols, NCOLS, cells, r->npeople, 0, wide);
 	printf("\n%zu stakeholders, %d gecommitteerd (* telt als gecommitteerd: vanaf '%s')\n",
 	       r->npeople, ncommitted, cl && cl->threshold ? cl->threshold : "toegezegd");
+	if (!wide)
+		printf("functie en de laatste analyse (invloed, belang, urgentie, houding, datum):\n"
+		       "met --wide; het invloed/belang-raster: --grid\n");
+	free(cells);
 	free(rows);
 	return EXIT_OK;
 }
@@ -419,7 +422,7 @@ static int sh_list(kngg_cli *cli, const cli_call *call)
 	else if (format[0] == 'j')
 		rc = list_json(cli->defs, r);
 	else
-		rc = list_text(cli->defs, r);
+		rc = list_text(cli->defs, r, op->wide);
 	kngg_register_free(r);
 	return rc;
 }
@@ -626,6 +629,7 @@ static const cli_option list_opts[] = {
 	CLI_FLAG_OPT(struct sh_opts, grid, "grid", "het invloed/belang-raster (tekst)"),
 	CLI_FLAG_OPT(struct sh_opts, bom, "bom", "CSV met BOM, voor Excel"),
 	CLI_ASOF_OPT(struct sh_opts, as_of),
+	CLI_FLAG_OPT(struct sh_opts, wide, "wide", "alle kolommen, breder dan 80 kolommen"),
 	CLI_OPT_END,
 };
 
