@@ -172,7 +172,7 @@ run --db "$DB" signoff list GM0479 --format json
 check '[ "$(json "d[-1][\"area\"]")" = "Zaandam-Oost" ]' "json: the area of a phase-2 signature"
 
 # --- log shows event numbers, signers and organisations -------------------------------
-run --db "$DB" log GM0479
+run --db "$DB" log GM0479 --wide
 check 'printf "%s\n" "$out" | grep -q "^#[0-9]* *2026-03-01  ondertekening *1.5/s1 no-go — Jan Jansen, Gemeente Zaanstad"' \
 	"log: event number first, signer and organisation"
 run --db "$DB" log GM0479 --format json
