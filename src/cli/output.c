@@ -218,7 +218,7 @@ void print_cut(FILE *f, const char *s, size_t width, int pad)
 void print_table(FILE *f, const cli_column *cols, size_t ncols, const char *const *cells,
 		 size_t nrows, size_t indent, int wide)
 {
-	size_t w[ncols], total = indent, last = 0, shown = 0;
+	size_t w[ncols], total = indent, shown = 0;
 
 	for (size_t c = 0; c < ncols; c++) {
 		w[c] = 0;
@@ -229,7 +229,6 @@ void print_table(FILE *f, const cli_column *cols, size_t ncols, const char *cons
 			if (cells[r * ncols + c] && utf8_width(cells[r * ncols + c]) > w[c])
 				w[c] = utf8_width(cells[r * ncols + c]);
 		total += w[c] + (shown++ ? 2 : 0);
-		last = c;
 	}
 	/* narrow: shorten the column with the most to spare, one column at a time */
 	while (!wide && total > CLI_COLUMNS) {
@@ -247,19 +246,28 @@ void print_table(FILE *f, const cli_column *cols, size_t ncols, const char *cons
 		total--;
 	}
 	for (size_t r = 0; r <= nrows; r++) {
-		spaces(f, indent);
+		size_t pending = indent; /* spaces owed: written before the next text only */
+
 		for (size_t c = 0, n = 0; c < ncols; c++) {
 			const char *s = r ? cells[(r - 1) * ncols + c] : cols[c].head;
+			size_t sw;
 
 			if (cols[c].wide && !wide)
 				continue;
 			if (n++)
-				fputs("  ", f);
+				pending += 2;
 			if (!s)
 				s = "";
-			if (cols[c].right && utf8_width(s) < w[c])
-				spaces(f, w[c] - utf8_width(s));
-			print_cut(f, s, w[c], c != last && !cols[c].right);
+			sw = utf8_width(s) < w[c] ? utf8_width(s) : w[c];
+			if (cols[c].right)
+				pending += w[c] - sw;
+			if (*s) {
+				spaces(f, pending);
+				pending = 0;
+				print_cut(f, s, w[c], 0);
+			}
+			if (!cols[c].right)
+				pending += w[c] - sw;
 		}
 		fputc('\n', f);
 	}
