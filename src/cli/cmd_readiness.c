@@ -476,37 +476,33 @@ static void row_cells(const row *rw, char num[3][24], const char *v[COLS])
 	v[6] = rw->stalled ? rw->stalled : "-";
 }
 
-static void print_cells(const char *const v[COLS], const size_t width[COLS])
-{
-	for (int c = 0; c < COLS - 1; c++)
-		print_padded(stdout, v[c], width[c] + 2);
-	printf("%s\n", v[COLS - 1]);
-}
-
 static void rows_text(const row *rows, size_t n, const char *title, const char *date)
 {
-	static const char *const head[COLS] = {"gemeente", "naam", "berekende fase",
-					       "opgegeven fase", "gereed", "blokkades",
-					       "oudste stilstaande stap"};
-	size_t width[COLS];
-	char num[3][24];
-	const char *v[COLS];
+	/* 80 columns: a long name is cut (csv and json give it whole) */
+	static const cli_column cols[COLS] = {
+		{"gemeente", 0, 0, 0},  {"naam", 12, 0, 0},      {"fase", 0, 0, 1},
+		{"opgegeven", 0, 0, 1}, {"gereed", 0, 0, 0},     {"blokkades", 0, 0, 1},
+		{"oudste stilstand", 0, 0, 0}};
+	char (*num)[3][24] = calloc(n ? n : 1, sizeof(*num));
+	const char **cells = calloc((n ? n : 1) * COLS, sizeof(*cells));
 
 	printf("%s — %zu %s, stand op %s\n", title, n, n == 1 ? "gemeente" : "gemeenten", date);
-	printf("(gereed: klaar voor de volgende fase; blokkades: ontbrekende regels)\n\n");
-	for (int c = 0; c < COLS; c++)
-		width[c] = utf8_width(head[c]);
-	for (size_t i = 0; i < n; i++) {
-		row_cells(&rows[i], num, v);
-		for (int c = 0; c < COLS; c++)
-			if (utf8_width(v[c]) > width[c])
-				width[c] = utf8_width(v[c]);
+	print_wrapped_at(stdout, "(fase: de berekende fase; opgegeven: wat de projectleider opgaf; "
+				 "gereed: klaar voor de volgende fase; blokkades: ontbrekende regels; "
+				 "oudste stilstand: de stap die het langst openstaat)",
+			 0, 1);
+	printf("\n");
+	if (!num || !cells) {
+		free(num);
+		free(cells);
+		cli_fail("onvoldoende geheugen");
+		return;
 	}
-	print_cells(head, width);
-	for (size_t i = 0; i < n; i++) {
-		row_cells(&rows[i], num, v);
-		print_cells(v, width);
-	}
+	for (size_t i = 0; i < n; i++)
+		row_cells(&rows[i], num[i], &cells[i * COLS]);
+	print_table(stdout, cols, COLS, cells, n, 0, 0);
+	free(num);
+	free(cells);
 }
 
 /* The rows of a region's members, one review at a time. */
