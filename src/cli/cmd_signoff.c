@@ -42,18 +42,33 @@ static void print_role_org(FILE *f, const kngg_signature *s)
  * indented further. with_id adds the sign-off id. */
 static void print_signature(FILE *f, const kngg_signature *s, int indent, int with_id)
 {
-	int sub = indent + 4;
+	int sub = indent + 4, col = 0;
+	char *who = NULL;
+	size_t wholen = 0;
+	FILE *m;
 
-	fprintf(f, "%*s%s  #%lld  ", indent, "", s->date, (long long)s->event_id);
+	col += fprintf(f, "%*s%s  #%lld  ", indent, "", s->date, (long long)s->event_id);
 	if (with_id)
-		fprintf(f, "%s  ", s->signoff);
+		col += fprintf(f, "%s  ", s->signoff);
 	if (s->area)
-		fprintf(f, "[%s]  ", s->area);
+		col += fprintf(f, "[%s]  ", s->area);
 	if (s->cycle_number)
-		fprintf(f, "[fase %d, cyclus %d]  ", s->cycle_phase, s->cycle_number);
-	fprintf(f, "%s door %s (", s->decision, signer_name(s));
-	print_role_org(f, s);
-	fprintf(f, ")%s\n", s->withdrawn ? "  (ingetrokken)" : "");
+		col += fprintf(f, "[fase %d, cyclus %d]  ", s->cycle_phase, s->cycle_number);
+	col += fprintf(f, "%s", s->decision);
+	/* who signed, wrapped to 80 columns under the details */
+	if ((m = open_memstream(&who, &wholen)) != NULL) {
+		fprintf(m, "door %s (", signer_name(s));
+		print_role_org(m, s);
+		fprintf(m, ")%s", s->withdrawn ? " (ingetrokken)" : "");
+		fclose(m);
+	}
+	if (who) {
+		fputc(' ', f);
+		print_wrapped_at(f, who, (size_t)col + 1, (size_t)sub);
+	} else {
+		fputc('\n', f);
+	}
+	free(who);
 	fprintf(f, "%*sstuk: ", sub, "");
 	print_wrapped_at(f, s->document ? s->document : "-", (size_t)sub + 6, (size_t)sub + 6);
 	for (size_t i = 0; i < s->narguments; i++) {

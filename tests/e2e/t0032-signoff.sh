@@ -112,6 +112,7 @@ expect_out "ontbreekt: Wethouder" "only the wethouder is missing now"
 run --db "$DB" signoff show GM0479 1.6/s1
 check 'printf "%s\n" "$out" | grep "^  Bestuurder, JGZ Zaanstreek" | grep -q "namens bestuurder"' "show: the mandate (namens)"
 run --db "$DB" signoff list GM0479
+out=$(printf '%s\n' "$out" | tr -s ' \n' '  ') # wrapped to 80 columns: as one line
 expect_out "akkoord door Piet Pieters (directeur-pg namens bestuurder, JGZ Zaanstreek)" "list: the mandate (namens)"
 run --db "$DB" signoff GM0479 1.6/s1 --decision akkoord "${wethouder[@]}" --document "Samenwerkingsovereenkomst v1" --date 2026-04-03
 expect_rc 0 "the wethouder signs 1.6/s1"
