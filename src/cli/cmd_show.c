@@ -9,9 +9,14 @@
 
 static void print_source(const kngg_def *def)
 {
-	if (def->ref_section)
-		printf("\nBron: handreiking (2021), %s, regels %s.\n", def->ref_section,
-		       def->ref_lines ? def->ref_lines : "?");
+	char line[512];
+
+	if (!def->ref_section)
+		return;
+	snprintf(line, sizeof(line), "Bron: handreiking (2021), %s, regels %s.", def->ref_section,
+		 def->ref_lines ? def->ref_lines : "?");
+	printf("\n");
+	print_wrapped(stdout, line, 6, 0); /* 80 columns */
 }
 
 static void print_heading(const char *title)

@@ -5,6 +5,7 @@
  * `kngg signoff prepare CODE ID [--org ORG]...` chooses who signs a point
  * that is signed per organisation.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -287,9 +288,22 @@ static void show_slot(const kngg_defs *defs, const kngg_signoff_slot *sl, size_t
 		printf("%s\n", sl->party->optional ? "niet getekend" : "ontbreekt");
 		return;
 	}
-	printf("%s door %s (", s->decision, signer_name(s));
-	print_role_org(stdout, s);
-	printf(") op %s\n", s->date);
+	{
+		char *text = NULL;
+		size_t len = 0;
+		FILE *m = open_memstream(&text, &len);
+
+		if (!m) {
+			printf("%s\n", s->decision);
+			return;
+		}
+		fprintf(m, "%s door %s (", s->decision, signer_name(s));
+		print_role_org(m, s);
+		fprintf(m, ") op %s", s->date);
+		fclose(m);
+		print_wrapped_at(stdout, text, width + 4, width + 6); /* 80 columns */
+		free(text);
+	}
 }
 
 static int show(kngg_tracker *t, const char *code, const char *id, const char *area,
@@ -339,8 +353,10 @@ static int show(kngg_tracker *t, const char *code, const char *id, const char *a
 	if (!s->complete) {
 		char missing[2048];
 
-		if (missing_text(kngg_tracker_defs(t), s, missing, sizeof(missing)))
-			printf("Ontbreekt: %s\n", missing);
+		if (missing_text(kngg_tracker_defs(t), s, missing, sizeof(missing))) {
+			printf("Ontbreekt: ");
+			print_wrapped_at(stdout, missing, 11, 11);
+		}
 	}
 	printf("\nGeschiedenis\n");
 	for (size_t i = 0; i < s->nhistory; i++)

@@ -464,20 +464,30 @@ static void show_roles(const kngg_stakeholder *s)
 
 static void show_assessment(const kngg_assessment_rec *a, const kngg_assessment_rec *prev)
 {
-	printf("  %s", a->date);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&text, &len);
+
+	printf("  %s  ", a->date);
+	if (!m) {
+		printf("\n");
+		return;
+	}
 	if (a->round)
-		printf("  ronde %s", a->round);
+		fprintf(m, "ronde %s", a->round);
 	if (a->area)
-		printf(" [%s]", a->area);
-	printf("  belang %s, invloed %s, urgentie %s, houding %s, ", or_dash(a->interest),
-	       or_dash(a->influence), or_dash(a->urgency), or_dash(a->stance));
+		fprintf(m, " [%s]", a->area);
+	fprintf(m, "%sbelang %s, invloed %s, urgentie %s, houding %s, ", a->round || a->area ? " " : "",
+		or_dash(a->interest), or_dash(a->influence), or_dash(a->urgency), or_dash(a->stance));
 	if (prev && prev->commitment && a->commitment && strcmp(prev->commitment, a->commitment))
-		printf("commitment: %s → %s", prev->commitment, a->commitment);
+		fprintf(m, "commitment: %s → %s", prev->commitment, a->commitment);
 	else
-		printf("commitment %s", or_dash(a->commitment));
+		fprintf(m, "commitment %s", or_dash(a->commitment));
 	if (a->by)
-		printf("  (%s)", a->by);
-	printf("\n");
+		fprintf(m, " (%s)", a->by);
+	fclose(m);
+	print_wrapped_at(stdout, text, 14, 14); /* 80 columns, under the analysis */
+	free(text);
 	if (a->note)
 		print_wrapped(stdout, a->note, 14, 0);
 }

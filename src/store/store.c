@@ -955,18 +955,21 @@ static int map_cycle_ref(void *ctx, sqlite3_stmt *row)
 	return 1;
 }
 
-/* A cycle counts while a cycle.start event of it stands (not withdrawn
- * by a correction): a start entered by mistake can be withdrawn. */
+/* A cycle counts unless its start was withdrawn (every cycle.start event
+ * of it corrected): a start entered by mistake can be withdrawn. */
 int kngg_store_cycle_current(kngg_store *st, const char *municipality, int phase,
 			     int64_t *id, int *number)
 {
 	struct cycle_ref c = {id, number};
 	int rc = store_query(st, "SELECT c.id, c.number FROM cycle c "
-				 "WHERE c.municipality = ?1 AND c.phase = ?2 AND EXISTS ("
+				 "WHERE c.municipality = ?1 AND c.phase = ?2 AND NOT ("
+				 "EXISTS (SELECT 1 FROM event e WHERE e.municipality = ?1 "
+				 "AND e.target = CAST(?2 AS TEXT) AND e.kind = 'cycle.start' "
+				 "AND e.cycle_id = c.id) AND NOT EXISTS ("
 				 "SELECT 1 FROM event e WHERE e.municipality = ?1 "
 				 "AND e.target = CAST(?2 AS TEXT) AND e.kind = 'cycle.start' "
 				 "AND e.cycle_id = c.id AND NOT EXISTS ("
-				 "SELECT 1 FROM event x WHERE x.corrects = e.id)) "
+				 "SELECT 1 FROM event x WHERE x.corrects = e.id))) "
 				 "ORDER BY c.number DESC LIMIT 1",
 			     "zoeken van een cyclus", map_cycle_ref, &c, NULL, "tn", municipality, phase);
 
