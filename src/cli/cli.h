@@ -240,9 +240,10 @@ int cli_sub_usage(const cmd_def *c, const cli_sub *s, const char *fmt, ...)
  * "kngg: let op: WHAT; nog open:" and one "let op: - ..." line per binding
  * rule of the phase or step (in area, or every area) that is not met, on
  * stderr; nothing when all is met. Never fails: the write is committed.
+ * Returns how many rules are open.
  */
-void cli_warn_open(kngg_tracker *t, const char *code, int phase, const char *step,
-		   const char *area, const char *what);
+size_t cli_warn_open(kngg_tracker *t, const char *code, int phase, const char *step,
+		     const char *area, const char *what);
 /* A kngg_diag_fn that drops the message: for what is only looked up to
  * warn after a commit, when nothing may be reported as a failure. */
 void cli_quiet_diag(void *ctx, const char *msg);

@@ -21,8 +21,8 @@ void cli_quiet_diag(void *ctx, const char *msg)
 	(void)msg;
 }
 
-void cli_warn_open(kngg_tracker *t, const char *code, int phase, const char *step,
-		   const char *area, const char *what)
+size_t cli_warn_open(kngg_tracker *t, const char *code, int phase, const char *step,
+		     const char *area, const char *what)
 {
 	kngg_readiness *r = NULL;
 	size_t n = 0;
@@ -34,7 +34,7 @@ void cli_warn_open(kngg_tracker *t, const char *code, int phase, const char *ste
 	rc = kngg_readiness_load(t, code, phase, step, area, NULL, &r);
 	kngg_tracker_set_diag(t, cli_print_diag, NULL);
 	if (rc < 0 || !r)
-		return;
+		return 0;
 	for (size_t i = 0; i < r->nsections; i++) {
 		const kngg_readiness_section *sec = &r->sections[i];
 
@@ -67,6 +67,7 @@ void cli_warn_open(kngg_tracker *t, const char *code, int phase, const char *ste
 		cli_message(line, NULL);
 	}
 	kngg_readiness_free(r);
+	return n;
 }
 
 /* ---- shared ------------------------------------------------------------------ */
