@@ -47,7 +47,11 @@ const cmd_def kngg_commands[] = {
 	 "experiment, een later gebied met een andere doelgroep een doelgroep, anders\n"
 	 "een wijk.\n"},
 	{"cycle", cmd_cycle_subs,
-	 "begin een nieuwe cyclus van fase 3 of 4", ""},
+	 "begin een nieuwe cyclus van fase 3 of 4",
+	 "Is de fase ervoor nog niet gereed, dan begint de cyclus toch (dat mag) en\n"
+	 "volgt op stderr wat daar nog openstaat. Per ongeluk begonnen: trek de\n"
+	 "gebeurtenis in met 'kngg correct' (alleen de laatste cyclus, zolang er\n"
+	 "niets in is vastgelegd).\n"},
 	{"quickscan", cmd_quickscan_subs,
 	 "leg een QuickScan-score vast in de lopende cyclus",
 	 "De schaal en de thema's staan in phases/quickscan.xml (kngg show\n"
@@ -98,7 +102,9 @@ const cmd_def kngg_commands[] = {
 	{"correct", cmd_correct_subs,
 	 "trek een vastgelegd feit in (met reden); het blijft in het logboek",
 	 "GEBEURTENIS is het nummer uit 'kngg log'. Er wordt niets gewist: de\n"
-	 "correctie is een nieuwe gebeurtenis.\n"},
+	 "correctie is een nieuwe gebeurtenis. Ook het begin van een cyclus kan\n"
+	 "worden ingetrokken: de laatste cyclus van een fase, zolang er niets in is\n"
+	 "vastgelegd; de volgende 'kngg cycle start' krijgt dan weer dat nummer.\n"},
 	{"verify", cmd_verify_subs,
 	 "controleer het bestand en de keten van het logboek op wijzigingen buiten kngg om",
 	 "Controleert het databasebestand zelf (SQLite integrity_check), herberekent de\n"
