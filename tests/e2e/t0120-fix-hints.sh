@@ -101,6 +101,12 @@ fix=$(hints --phase 2 | awk -F'\t' '$1 == "voorwaarde" { print $3; exit }')
 check '[ "$fix" = "kngg area add GM0479 \"NAAM\" --kind experiment" ]' "area hint ($fix)"
 run_hint "$fix" NAAM="Poelenburg"
 expect_rc 0 "the area hint runs"
+fix=$(hint gedaan 2.1/a1 --phase 2)
+[ -n "$fix" ] || fix=$(hints --step 2.1 | awk -F'\t' '$1 == "gedaan" && $2 ~ /^2\.1\/a/ { print $3; exit }')
+check 'case "$fix" in "kngg activity done GM0479 2.1/a"*" --area Poelenburg") true ;; *) false ;; esac' \
+	"a phase-2 hint names the area ($fix)"
+run_hint "$fix"
+expect_rc 0 "the phase-2 hint runs as it is"
 fix=$(hints --phase 2 | awk -F'\t' '$1 == "factor" { print $3; exit }')
 check 'case "$fix" in "kngg factor GM0479 "*" --score N") true ;; *) false ;; esac' "factor hint ($fix)"
 run_hint "$fix" N=4
