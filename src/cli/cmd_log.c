@@ -145,7 +145,8 @@ static int log_(kngg_cli *cli, const cli_call *call)
 static const cli_option log_opts[] = {
 	CLI_OPT(struct log_opts, since, "since", "DATUM", "alleen gebeurtenissen vanaf die dag"),
 	CLI_FORMAT_OPT(struct log_opts, format, "text|json"),
-	CLI_FLAG_OPT(struct log_opts, wide, "wide", "een regel per gebeurtenis, breder dan 80 kolommen"),
+	CLI_FLAG_OPT(struct log_opts, wide, "wide",
+		     "een regel per gebeurtenis, breder dan 80 kolommen"),
 	CLI_OPT_END,
 };
 

@@ -51,19 +51,22 @@ size_t cli_warn_open(kngg_tracker *t, const char *code, int phase, const char *s
 				cli_message(line, NULL);
 			}
 			if (n <= OPEN_LINES) {
-				snprintf(line, sizeof(line), "let op: - %s%s%s", sec->area ? sec->area : "",
-					 sec->area ? ": " : "", res->text);
+				snprintf(line, sizeof(line), "let op: - %s%s%s",
+					 sec->area ? sec->area : "", sec->area ? ": " : "", res->text);
 				/* one terminal line: "kngg: " and 74 columns */
 				cli_message(cut_to_width(line, 74), NULL);
 			}
 		}
 	}
 	if (n > OPEN_LINES) {
-		char line[256];
+		char line[256], scope[64];
 
-		snprintf(line, sizeof(line), "let op: en nog %zu; zie 'kngg readiness %s %s%s'",
-			 n - OPEN_LINES, code, step ? "--step " : "--phase ",
-			 step ? step : phase == 1 ? "1" : phase == 2 ? "2" : phase == 3 ? "3" : "4");
+		if (step)
+			snprintf(scope, sizeof(scope), "--step %s", step);
+		else
+			snprintf(scope, sizeof(scope), "--phase %d", phase);
+		snprintf(line, sizeof(line), "let op: en nog %zu; zie 'kngg readiness %s %s'",
+			 n - OPEN_LINES, code, scope);
 		cli_message(line, NULL);
 	}
 	kngg_readiness_free(r);
@@ -162,7 +165,8 @@ static void section_text(const kngg_readiness_section *sec)
 		if (res->met)
 			continue;
 		if (res->fix)
-			print_command(stdout, "→ ", res->fix, 4); /* broken with " \\": copies whole */
+			/* broken with " \\" between words: a copy still runs */
+			print_command(stdout, "→ ", res->fix, 4);
 		if (res->lines)
 			printf("    (handreiking, regels %s)\n", res->lines);
 	}

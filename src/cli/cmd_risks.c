@@ -74,7 +74,8 @@ static int risks(kngg_cli *cli, const cli_call *call)
 static const cli_option risks_opts[] = {
 	CLI_ASOF_OPT(struct risks_opts, as_of),
 	CLI_FORMAT_OPT(struct risks_opts, format, "text|json"),
-	CLI_FLAG_OPT(struct risks_opts, wide, "wide", "een regel per risico, breder dan 80 kolommen"),
+	CLI_FLAG_OPT(struct risks_opts, wide, "wide",
+		     "een regel per risico, breder dan 80 kolommen"),
 	CLI_OPT_END,
 };
 

@@ -477,8 +477,9 @@ static void show_assessment(const kngg_assessment_rec *a, const kngg_assessment_
 		fprintf(m, "ronde %s", a->round);
 	if (a->area)
 		fprintf(m, " [%s]", a->area);
-	fprintf(m, "%sbelang %s, invloed %s, urgentie %s, houding %s, ", a->round || a->area ? " " : "",
-		or_dash(a->interest), or_dash(a->influence), or_dash(a->urgency), or_dash(a->stance));
+	fprintf(m, "%sbelang %s, invloed %s, urgentie %s, houding %s, ",
+		a->round || a->area ? " " : "", or_dash(a->interest), or_dash(a->influence),
+		or_dash(a->urgency), or_dash(a->stance));
 	if (prev && prev->commitment && a->commitment && strcmp(prev->commitment, a->commitment))
 		fprintf(m, "commitment: %s → %s", prev->commitment, a->commitment);
 	else

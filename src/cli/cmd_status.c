@@ -45,7 +45,8 @@ static void text_run(const kngg_phase *ph, const kngg_run_status *run)
 			snprintf(head, sizeof(head), "%s — %s (sinds %s)", run->label,
 				 run->target_group, or_dash(run->started));
 		else
-			snprintf(head, sizeof(head), "%s (sinds %s)", run->label, or_dash(run->started));
+			snprintf(head, sizeof(head), "%s (sinds %s)", run->label,
+				 or_dash(run->started));
 		print_wrapped(stdout, head, 4, 2);
 	}
 	for (size_t i = 0; i < ph->nsteps; i++) {
