@@ -47,6 +47,8 @@ fits signoff show GM9999 1.1/s1
 fits signoff show GM9999 1.6/s1
 fits show 1.1
 fits show 1.5/s1
+fits show 2.5
+fits show 1
 fits help
 for c in $("$KNGG" help | awk '/^  [a-z]/ { print $1 }'); do
 	fits help "$c"
