@@ -148,4 +148,22 @@ for m in d["missing"] + d["advice"]:
 	check '[ ! -s "$TMP/parse.err" ]' "demo $scope: every hint is one kngg command ($(head -c 300 "$TMP/parse.err"))"
 done
 
+# the text output breaks long hints with " \" (80 columns): joined again,
+# as a shell would, they are exactly the commands of the JSON output
+"$KNGG" --db "$DB" readiness GM9999 --phase 1 --format json | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+print("\n".join(m["fix"] for m in d["missing"] + d["advice"] if m.get("fix")))' >json.fixes
+"$KNGG" --db "$DB" readiness GM9999 --phase 1 | python3 -c '
+import sys
+text = sys.stdin.read().replace(" \\\n", " ")
+out = []
+for line in text.split("\n"):
+    line = line.strip()
+    if line.startswith("\u2192 "):
+        out.append(" ".join(line[2:].split()))
+print("\n".join(out))' >text.fixes
+check 'grep -q "\\\\$" <("$KNGG" --db "$DB" readiness GM9999 --phase 1)' "some hints are broken over lines"
+check 'diff json.fixes text.fixes >/dev/null' "the broken hints join to the JSON commands"
+
 finish
