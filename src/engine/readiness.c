@@ -379,10 +379,13 @@ static const char *commitment_fix(eval *e, const kngg_rule *r)
 	snprintf(level, sizeof(level), "%s", r->level ? r->level : "");
 	level[strcspn(level, " ")] = '\0';
 	org = org_of_type(e, r->org_type);
+	/* an organisation not registered yet needs its type: the rule's, or
+	 * for the main implementing organisation the projectleider's choice */
 	return fmt(e, "kngg stakeholder add %s --name \"NAAM\" --org %s%s%s%s%s", e->code,
-		   org ? shq(e, org->name) : "\"ORGANISATIE\"",
-		   !org && r->org_type && strcmp(r->org_type, KNGG_ORG_LEAD) != 0 ? " --org-type " : "",
-		   !org && r->org_type && strcmp(r->org_type, KNGG_ORG_LEAD) != 0 ? r->org_type : "",
+		   org ? shq(e, org->name) : "\"ORGANISATIE\"", org ? "" : " --org-type ",
+		   org ? ""
+		   : r->org_type && strcmp(r->org_type, KNGG_ORG_LEAD) != 0 ? r->org_type
+									   : "TYPE",
 		   *level ? " --level " : "", level);
 }
 

@@ -77,6 +77,25 @@ run_hint "$fix"
 expect_rc 0 "the commitment hint runs as it is"
 check '! hints --step 1.1 | grep -q "assess GM0479 1 "' "after it, stakeholder 1 is no longer suggested"
 
+# --- commitment with nobody who fits: add a stakeholder of that level and type -----
+k municipality add GM0415 Landsmeer --date 2026-01-05
+mapfile -t lm < <("$KNGG" --db "$DB" readiness GM0415 --step 1.1 --format json | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+for m in d["missing"] + d["advice"]:
+    if m["kind"] == "commitment":
+        print(m["fix"])')
+check '[ "${lm[0]}" = "kngg stakeholder add GM0415 --name \"NAAM\" --org \"ORGANISATIE\" --org-type gemeente --level bestuurlijk" ]' \
+	"nobody at the gemeente: add one, with its type and level (${lm[0]:-})"
+check '[ "${lm[1]}" = "kngg stakeholder add GM0415 --name \"NAAM\" --org \"ORGANISATIE\" --org-type TYPE --level bestuurlijk" ]' \
+	"no hoofduitvoerder yet: its type is the projectleider's choice (${lm[1]:-})"
+run_hint "${lm[0]}" NAAM="Kees Smit" ORGANISATIE="Gemeente Landsmeer"
+expect_rc 0 "the add hint runs with name and organisation"
+run_hint "${lm[1]}" NAAM="Mila Bos" ORGANISATIE="JGZ Landsmeer" TYPE=jgz
+expect_rc 0 "the add hint for the hoofduitvoerder runs with a type"
+check '"$KNGG" --db "$DB" readiness GM0415 --step 1.1 --format json | grep -q "stakeholder assess GM0415 [0-9]* --commitment toegezegd"' \
+	"then the hint is the analysis of the person just added"
+
 # --- sign-off: the role the point asks for, the organisation, the holder ------------
 fix=$(hint getekend 1.1/s1 --step 1.1)
 check 'no_placeholder "$fix" ROL ORG ORGANISATIE' "1.1/s1 hint has role and organisation ($fix)"
