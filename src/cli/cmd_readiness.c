@@ -626,7 +626,7 @@ static int readiness(kngg_cli *cli, const cli_call *call)
 
 static const cli_option one_opts[] = {
 	CLI_OPT(R, phase, "phase", "N", "is fase N af? (fase 3 en 4: de lopende cyclus)"),
-	CLI_OPT(R, step, "step", "ID", "mag deze stap beginnen?"),
+	CLI_OPT(R, step, "step", "ID", "is deze stap af?"),
 	CLI_AREA_OPT(R, area),
 	CLI_ASOF_OPT(R, as_of),
 	CLI_FORMAT_OPT(R, format, "text|json|md"),
