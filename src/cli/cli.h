@@ -265,6 +265,19 @@ void cli_sub_label(const cmd_def *c, const cli_sub *s, char *buf, size_t size);
 int cli_sub_usage(const cmd_def *c, const cli_sub *s, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/*
+ * After a write the guide allows out of order (step done, cycle start):
+ * "kngg: let op: WHAT; nog open:" and one "let op: - ..." line per binding
+ * rule of the phase or step (in area, or every area) that is not met, on
+ * stderr; nothing when all is met. Never fails: the write is committed.
+ * Returns how many rules are open.
+ */
+size_t cli_warn_open(kngg_tracker *t, const char *code, int phase, const char *step,
+		     const char *area, const char *what);
+/* A kngg_diag_fn that drops the message: for what is only looked up to
+ * warn after a commit, when nothing may be reported as a failure. */
+void cli_quiet_diag(void *ctx, const char *msg);
+
 /* Prints the overview of all commands on f. */
 void cli_print_overview(FILE *f);
 
@@ -326,5 +339,36 @@ void cli_csv_start(FILE *f, const cli_sheet_opts *o);
 int cli_table_write(const kngg_table *t, const char *format, const cli_sheet_opts *o);
 int cli_tables_write(const kngg_table *const *tabs, size_t n, const char *format,
 		     const cli_sheet_opts *o);
+
+/* Terminal output fits in this many columns; --wide lifts the limit of a
+ * table. kngg does not ask the terminal its width. */
+#define CLI_COLUMNS 80
+/* Cuts s in place to width display columns, the last one "…" (s must have
+ * room for 2 more bytes); returns s. */
+char *cut_to_width(char *s, size_t width);
+/* Prints s cut to width columns, padded to width when pad. */
+void print_cut(FILE *f, const char *s, size_t width, int pad);
+
+/* A column of print_table. */
+typedef struct {
+	const char *head;
+	size_t min;    /* 0: never cut; else it may be cut down to min columns */
+	int wide;      /* only with --wide */
+	int right;     /* right-aligned (numbers) */
+} cli_column;
+
+/*
+ * Prints a head row and nrows rows of ncols cells (row by row; NULL is
+ * empty), columns two spaces apart, each line after indent spaces. Unless
+ * wide, the wide columns are left out and the cuttable ones shortened
+ * (with "…") until a line fits in CLI_COLUMNS.
+ */
+void print_table(FILE *f, const cli_column *cols, size_t ncols, const char *const *cells,
+		 size_t nrows, size_t indent, int wide);
+
+/* Prints lead and a shell command after indent spaces, broken between
+ * words (never inside quotes) with " \" so that a copy still runs, each
+ * further line indented by two more. */
+void print_command(FILE *f, const char *lead, const char *cmd, size_t indent);
 
 #endif

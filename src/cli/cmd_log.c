@@ -10,27 +10,42 @@
 struct text_ctx {
 	int n;
 	int id_width; /* columns of "#N" for the largest event number */
+	int wide;     /* one line per event, however long */
 };
 
 static int print_text(void *ctx, const kngg_event *ev)
 {
 	struct text_ctx *tc = ctx;
-	char id[24], *line;
+	const char *kind = kngg_event_kind_text(ev->kind);
+	const char *by = ev->by ? ev->by : ev->by_erased ? "gewist" : NULL;
+	size_t col = (size_t)tc->id_width + 2 + 12 + 20, len;
+	char id[24], *line, *text;
 
 	snprintf(id, sizeof(id), "#%lld", (long long)ev->id);
 	print_padded(stdout, id, (size_t)tc->id_width + 2);
 	printf("%s  ", ev->date);
-	print_padded(stdout, kngg_event_kind_text(ev->kind), 20);
+	print_padded(stdout, kind, 20);
+	if (utf8_width(kind) > 20)
+		col += utf8_width(kind) - 20;
 	if (!(line = kngg_event_describe(ev)))
 		return KNGG_ENOMEM;
-	if (*line)
-		printf(" %s", line);
+	len = strlen(line) + (by ? strlen(by) : 0) + 8;
+	if (!(text = malloc(len))) {
+		free(line);
+		return KNGG_ENOMEM;
+	}
+	snprintf(text, len, "%s%s%s%s", line, by ? (*line ? "  (" : "(") : "", by ? by : "",
+		 by ? ")" : "");
 	free(line);
-	if (ev->by)
-		printf("  (%s)", ev->by);
-	else if (ev->by_erased)
-		printf("  (gewist)");
-	printf("\n");
+	if (!*text)
+		printf("\n");
+	else if (tc->wide || col + 1 + utf8_width(text) <= CLI_COLUMNS)
+		printf(" %s\n", text);
+	else { /* wrapped under the description */
+		printf(" ");
+		print_wrapped_at(stdout, text, col + 1, col + 1);
+	}
+	free(text);
 	if (ev->note)
 		print_wrapped(stdout, ev->note, (size_t)tc->id_width + 14, 0);
 	tc->n++;
@@ -99,6 +114,7 @@ static int log_sheet(kngg_tracker *t, const char *code, const char *since, const
 struct log_opts {
 	const char *since, *format;
 	cli_sheet_opts sheet;
+	int wide;
 };
 
 static int log_(kngg_cli *cli, const cli_call *call)
@@ -108,7 +124,7 @@ static int log_(kngg_cli *cli, const cli_call *call)
 	char **args = call->args;
 	kngg_status *s = NULL;
 	kngg_tracker *t;
-	struct text_ctx tc = {0, 0};
+	struct text_ctx tc = {0, 0, a->wide};
 	int rc;
 	int64_t count;
 
@@ -151,6 +167,8 @@ static const cli_option log_opts[] = {
 	CLI_OPT(struct log_opts, since, "since", "DATUM", "alleen gebeurtenissen vanaf die dag"),
 	CLI_FORMAT_OPT(struct log_opts, format, "text|json|csv|xlsx"),
 	CLI_SHEET_OPTS(struct log_opts, sheet),
+	CLI_FLAG_OPT(struct log_opts, wide, "wide",
+		     "een regel per gebeurtenis, breder dan 80 kolommen"),
 	CLI_OPT_END,
 };
 

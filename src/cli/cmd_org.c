@@ -3,6 +3,7 @@
  * [--end]`, `org list CODE`: the organisations in a municipality's field
  * and which of them is its main implementing organisation.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -48,33 +49,11 @@ static int org_lead(kngg_cli *cli, const cli_call *call)
 	return EXIT_OK;
 }
 
-static int count_width(void *ctx, const kngg_org *o)
-{
-	size_t *width = ctx, w = utf8_width(o->name);
-
-	if (w > *width)
-		*width = w;
-	return 0;
-}
-
-struct org_print {
-	const kngg_defs *defs;
-	size_t width;
-	int n;
-};
-
-static int print_org(void *ctx, const kngg_org *o)
-{
-	struct org_print *p = ctx;
-
-	printf("  ");
-	print_padded(stdout, o->name, p->width + 2);
-	print_padded(stdout, o->type, 16);
-	printf("%s  (sinds %s)%s\n", kngg_defs_label(p->defs, "organisatietypen", o->type),
-	       o->created_at, o->lead ? "  hoofduitvoerder" : "");
-	p->n++;
-	return 0;
-}
+/* The list in 80 columns: the type's description only with --wide. */
+static const cli_column org_cols[] = {
+	{"naam", 15, 0, 0}, {"type", 0, 0, 0}, {"omschrijving", 0, 1, 0},
+	{"sinds", 0, 0, 0}, {"hoofduitvoerder", 0, 0, 0}};
+#define ORG_COLS (sizeof(org_cols) / sizeof(org_cols[0]))
 
 /* KNGG_ENOTFOUND (reported) when the municipality is unknown. */
 static int need_known(kngg_tracker *t, const char *code)
@@ -86,33 +65,54 @@ static int need_known(kngg_tracker *t, const char *code)
 	return rc;
 }
 
+struct org_list_opts {
+	int wide;
+};
+
 static int org_list(kngg_cli *cli, const cli_call *call)
 {
-	struct org_print p = {0};
+	const struct org_list_opts *op = call->opts;
 	char **args = call->args;
 	kngg_register *reg = NULL;
 	kngg_tracker *t;
+	const char **cells;
 
 	if (!(t = cli_tracker(cli)) || need_known(t, args[0]) < 0 ||
 	    kngg_register_load(t, args[0], NULL, &reg) < 0)
 		return EXIT_FAIL;
-	p.defs = kngg_tracker_defs(t);
-	p.width = strlen("naam");
-	for (size_t i = 0; i < reg->norgs; i++)
-		count_width(&p.width, &reg->orgs[i]);
-	printf("%s: organisaties\n  ", args[0]);
-	print_padded(stdout, "naam", p.width + 2);
-	printf("type\n");
-	for (size_t i = 0; i < reg->norgs; i++)
-		print_org(&p, &reg->orgs[i]);
-	if (p.n == 0)
-		printf("  (nog geen; voeg toe met 'kngg org add %s NAAM --type TYPE')\n", args[0]);
-	else if (!reg->lead_named)
-		printf("  (geen hoofduitvoerder genoemd: kngg rekent JGZ en wijkteam als hoofduitvoerder;\n"
-		       "   noem de eigen met 'kngg org lead %s NAAM')\n", args[0]);
+	printf("%s: organisaties\n", args[0]);
+	if (reg->norgs == 0) {
+		printf("  (nog geen; voeg toe met 'kngg org add %s \"NAAM\" --type TYPE')\n", args[0]);
+		kngg_register_free(reg);
+		return EXIT_OK;
+	}
+	if (!(cells = calloc(reg->norgs * ORG_COLS, sizeof(*cells)))) {
+		kngg_register_free(reg);
+		return cli_fail("onvoldoende geheugen");
+	}
+	for (size_t i = 0; i < reg->norgs; i++) {
+		const kngg_org *o = &reg->orgs[i];
+		const char **row = &cells[i * ORG_COLS];
+
+		row[0] = o->name;
+		row[1] = o->type;
+		row[2] = kngg_defs_label(kngg_tracker_defs(t), "organisatietypen", o->type);
+		row[3] = o->created_at;
+		row[4] = o->lead ? "ja" : "";
+	}
+	print_table(stdout, org_cols, ORG_COLS, cells, reg->norgs, 2, op->wide);
+	if (!reg->lead_named)
+		printf("  (geen hoofduitvoerder genoemd: kngg rekent JGZ en wijkteam als\n"
+		       "   hoofduitvoerder; noem de eigen met 'kngg org lead %s \"NAAM\"')\n", args[0]);
+	free(cells);
 	kngg_register_free(reg);
 	return EXIT_OK;
 }
+
+static const cli_option list_opts[] = {
+	CLI_FLAG_OPT(struct org_list_opts, wide, "wide", "met de omschrijving van het type"),
+	CLI_OPT_END,
+};
 
 static const cli_option add_opts[] = {
 	CLI_OPT_REQ(struct org_opts, type, "type", "TYPE", "een type uit de lijst organisatietypen"),
@@ -131,6 +131,7 @@ const cli_sub cmd_org_subs[] = {
 	 "voeg een organisatie toe", CLI_HINT_QUOTED},
 	{"lead", NULL, "CODE NAAM", org_lead, lead_opts, sizeof(struct org_opts),
 	 "noem de hoofduitvoerder", CLI_HINT_QUOTED},
-	{"list", NULL, "CODE", org_list, NULL, 0, "de organisaties van een gemeente", NULL},
+	{"list", NULL, "CODE", org_list, list_opts, sizeof(struct org_list_opts),
+	 "de organisaties van een gemeente", NULL},
 	CLI_SUB_END,
 };

@@ -11,6 +11,68 @@
 #include "cli/json.h"
 #include "kngg/export.h"
 
+/* ---- what is still open, after a write that the guide allows early ------------- */
+
+#define OPEN_LINES 6 /* at most this many items; the rest is counted */
+
+void cli_quiet_diag(void *ctx, const char *msg)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+size_t cli_warn_open(kngg_tracker *t, const char *code, int phase, const char *step,
+		     const char *area, const char *what)
+{
+	kngg_readiness *r = NULL;
+	size_t n = 0;
+	int rc;
+
+	/* after a commit nothing may fail: an answer that cannot be loaded
+	 * only means no warning */
+	kngg_tracker_set_diag(t, cli_quiet_diag, NULL);
+	rc = kngg_readiness_load(t, code, phase, step, area, NULL, &r);
+	kngg_tracker_set_diag(t, cli_print_diag, NULL);
+	if (rc < 0 || !r)
+		return 0;
+	for (size_t i = 0; i < r->nsections; i++) {
+		const kngg_readiness_section *sec = &r->sections[i];
+
+		if (!sec->gating)
+			continue;
+		for (size_t j = 0; j < sec->nresults; j++) {
+			const kngg_rule_result *res = &sec->results[j];
+			char line[512];
+
+			if (res->met || !res->binding)
+				continue;
+			if (n++ == 0) {
+				snprintf(line, sizeof(line), "let op: %s; nog open:", what);
+				cli_message(line, NULL);
+			}
+			if (n <= OPEN_LINES) {
+				snprintf(line, sizeof(line), "let op: - %s%s%s",
+					 sec->area ? sec->area : "", sec->area ? ": " : "", res->text);
+				/* one terminal line: "kngg: " and 74 columns */
+				cli_message(cut_to_width(line, 74), NULL);
+			}
+		}
+	}
+	if (n > OPEN_LINES) {
+		char line[256], scope[64];
+
+		if (step)
+			snprintf(scope, sizeof(scope), "--step %s", step);
+		else
+			snprintf(scope, sizeof(scope), "--phase %d", phase);
+		snprintf(line, sizeof(line), "let op: en nog %zu; zie 'kngg readiness %s %s'",
+			 n - OPEN_LINES, code, scope);
+		cli_message(line, NULL);
+	}
+	kngg_readiness_free(r);
+	return n;
+}
+
 /* ---- shared ------------------------------------------------------------------ */
 
 /* "verschil: ..." text when the declared phase differs from the calculated
@@ -103,7 +165,8 @@ static void section_text(const kngg_readiness_section *sec)
 		if (res->met)
 			continue;
 		if (res->fix)
-			printf("    → %s\n", res->fix); /* a command: not wrapped, to copy whole */
+			/* broken with " \\" between words: a copy still runs */
+			print_command(stdout, "→ ", res->fix, 4);
 		if (res->lines)
 			printf("    (handreiking, regels %s)\n", res->lines);
 	}
@@ -424,37 +487,33 @@ static void row_cells(const row *rw, char num[3][24], const char *v[COLS])
 	v[6] = rw->stalled ? rw->stalled : "-";
 }
 
-static void print_cells(const char *const v[COLS], const size_t width[COLS])
-{
-	for (int c = 0; c < COLS - 1; c++)
-		print_padded(stdout, v[c], width[c] + 2);
-	printf("%s\n", v[COLS - 1]);
-}
-
 static void rows_text(const row *rows, size_t n, const char *title, const char *date)
 {
-	static const char *const head[COLS] = {"gemeente", "naam", "berekende fase",
-					       "opgegeven fase", "gereed", "blokkades",
-					       "oudste stilstaande stap"};
-	size_t width[COLS];
-	char num[3][24];
-	const char *v[COLS];
+	/* 80 columns: a long name is cut (csv and json give it whole) */
+	static const cli_column cols[COLS] = {
+		{"gemeente", 0, 0, 0},  {"naam", 12, 0, 0},      {"fase", 0, 0, 1},
+		{"opgegeven", 0, 0, 1}, {"gereed", 0, 0, 0},     {"blokkades", 0, 0, 1},
+		{"oudste stilstand", 0, 0, 0}};
+	char (*num)[3][24] = calloc(n ? n : 1, sizeof(*num));
+	const char **cells = calloc((n ? n : 1) * COLS, sizeof(*cells));
 
 	printf("%s — %zu %s, stand op %s\n", title, n, n == 1 ? "gemeente" : "gemeenten", date);
-	printf("(gereed: klaar voor de volgende fase; blokkades: ontbrekende regels)\n\n");
-	for (int c = 0; c < COLS; c++)
-		width[c] = utf8_width(head[c]);
-	for (size_t i = 0; i < n; i++) {
-		row_cells(&rows[i], num, v);
-		for (int c = 0; c < COLS; c++)
-			if (utf8_width(v[c]) > width[c])
-				width[c] = utf8_width(v[c]);
+	print_wrapped_at(stdout, "(fase: de berekende fase; opgegeven: wat de projectleider opgaf; "
+				 "gereed: klaar voor de volgende fase; blokkades: ontbrekende regels; "
+				 "oudste stilstand: de stap die het langst openstaat)",
+			 0, 1);
+	printf("\n");
+	if (!num || !cells) {
+		free(num);
+		free(cells);
+		cli_fail("onvoldoende geheugen");
+		return;
 	}
-	print_cells(head, width);
-	for (size_t i = 0; i < n; i++) {
-		row_cells(&rows[i], num, v);
-		print_cells(v, width);
-	}
+	for (size_t i = 0; i < n; i++)
+		row_cells(&rows[i], num[i], &cells[i * COLS]);
+	print_table(stdout, cols, COLS, cells, n, 0, 0);
+	free(num);
+	free(cells);
 }
 
 /* The rows of a region's members, one review at a time. */
@@ -579,7 +638,7 @@ static int readiness(kngg_cli *cli, const cli_call *call)
 
 static const cli_option one_opts[] = {
 	CLI_OPT(R, phase, "phase", "N", "is fase N af? (fase 3 en 4: de lopende cyclus)"),
-	CLI_OPT(R, step, "step", "ID", "mag deze stap beginnen?"),
+	CLI_OPT(R, step, "step", "ID", "is deze stap af?"),
 	CLI_AREA_OPT(R, area),
 	CLI_ASOF_OPT(R, as_of),
 	CLI_FORMAT_OPT(R, format, "text|json|md"),

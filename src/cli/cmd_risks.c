@@ -10,8 +10,12 @@
 
 static int print_risk(void *ctx, const kngg_risk *r)
 {
-	(void)ctx;
-	printf("%s\n", r->text); /* one line each, for scripts */
+	const int *wide = ctx;
+
+	if (*wide)
+		printf("- %s\n", r->text); /* one line each */
+	else
+		print_bullet(stdout, r->text, 0); /* wrapped to 80 columns */
 	return 0;
 }
 
@@ -38,6 +42,7 @@ static int risks_json(kngg_tracker *t, const char *code, const char *as_of)
 
 struct risks_opts {
 	const char *as_of, *format;
+	int wide;
 };
 
 static int risks(kngg_cli *cli, const cli_call *call)
@@ -57,7 +62,7 @@ static int risks(kngg_cli *cli, const cli_call *call)
 		return EXIT_FAIL;
 	if (format[0] == 'j')
 		return risks_json(t, args[0], as_of);
-	if ((n = kngg_risks(t, args[0], as_of, print_risk, NULL)) < 0)
+	if ((n = kngg_risks(t, args[0], as_of, print_risk, (void *)&a->wide)) < 0)
 		return EXIT_FAIL;
 	if (n == 0)
 		printf("geen risico's gevonden\n");
@@ -69,6 +74,8 @@ static int risks(kngg_cli *cli, const cli_call *call)
 static const cli_option risks_opts[] = {
 	CLI_ASOF_OPT(struct risks_opts, as_of),
 	CLI_FORMAT_OPT(struct risks_opts, format, "text|json"),
+	CLI_FLAG_OPT(struct risks_opts, wide, "wide",
+		     "een regel per risico, breder dan 80 kolommen"),
 	CLI_OPT_END,
 };
 

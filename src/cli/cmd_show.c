@@ -9,9 +9,14 @@
 
 static void print_source(const kngg_def *def)
 {
-	if (def->ref_section)
-		printf("\nBron: handreiking (2021), %s, regels %s.\n", def->ref_section,
-		       def->ref_lines ? def->ref_lines : "?");
+	char line[512];
+
+	if (!def->ref_section)
+		return;
+	snprintf(line, sizeof(line), "Bron: handreiking (2021), %s, regels %s.", def->ref_section,
+		 def->ref_lines ? def->ref_lines : "?");
+	printf("\n");
+	print_wrapped_at(stdout, line, 0, 6); /* 80 columns */
 }
 
 static void print_heading(const char *title)
@@ -65,9 +70,14 @@ static void print_signoff_body(const kngg_defs *defs, const kngg_signoff *so, si
 		printf("%*sbij activiteit %s\n", (int)indent, "", so->activity->id);
 	print_wrapped(stdout, so->def.text, indent, 0);
 	printf("%*stekenen:\n", (int)indent, "");
-	for (size_t i = 0; i < so->nsigners; i++)
-		printf("%*s- %s%s%s\n", (int)indent + 2, "", party_label(defs, &so->signers[i]),
-		       per_note(so->signers[i].per), so->signers[i].optional ? " (indien nodig)" : "");
+	for (size_t i = 0; i < so->nsigners; i++) {
+		char line[512];
+
+		snprintf(line, sizeof(line), "%s%s%s", party_label(defs, &so->signers[i]),
+			 per_note(so->signers[i].per),
+			 so->signers[i].optional ? " (indien nodig)" : "");
+		print_bullet(stdout, line, indent + 2); /* 80 columns */
+	}
 }
 
 static void show_step(const kngg_defs *defs, const kngg_step *st)

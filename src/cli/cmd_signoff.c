@@ -5,6 +5,7 @@
  * `kngg signoff prepare CODE ID [--org ORG]...` chooses who signs a point
  * that is signed per organisation.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -42,18 +43,33 @@ static void print_role_org(FILE *f, const kngg_signature *s)
  * indented further. with_id adds the sign-off id. */
 static void print_signature(FILE *f, const kngg_signature *s, int indent, int with_id)
 {
-	int sub = indent + 4;
+	int sub = indent + 4, col = 0;
+	char *who = NULL;
+	size_t wholen = 0;
+	FILE *m;
 
-	fprintf(f, "%*s%s  #%lld  ", indent, "", s->date, (long long)s->event_id);
+	col += fprintf(f, "%*s%s  #%lld  ", indent, "", s->date, (long long)s->event_id);
 	if (with_id)
-		fprintf(f, "%s  ", s->signoff);
+		col += fprintf(f, "%s  ", s->signoff);
 	if (s->area)
-		fprintf(f, "[%s]  ", s->area);
+		col += fprintf(f, "[%s]  ", s->area);
 	if (s->cycle_number)
-		fprintf(f, "[fase %d, cyclus %d]  ", s->cycle_phase, s->cycle_number);
-	fprintf(f, "%s door %s (", s->decision, signer_name(s));
-	print_role_org(f, s);
-	fprintf(f, ")%s\n", s->withdrawn ? "  (ingetrokken)" : "");
+		col += fprintf(f, "[fase %d, cyclus %d]  ", s->cycle_phase, s->cycle_number);
+	col += fprintf(f, "%s", s->decision);
+	/* who signed, wrapped to 80 columns under the details */
+	if ((m = open_memstream(&who, &wholen)) != NULL) {
+		fprintf(m, "door %s (", signer_name(s));
+		print_role_org(m, s);
+		fprintf(m, ")%s", s->withdrawn ? " (ingetrokken)" : "");
+		fclose(m);
+	}
+	if (who) {
+		fputc(' ', f);
+		print_wrapped_at(f, who, (size_t)col + 1, (size_t)sub);
+	} else {
+		fputc('\n', f);
+	}
+	free(who);
 	fprintf(f, "%*sstuk: ", sub, "");
 	print_wrapped_at(f, s->document ? s->document : "-", (size_t)sub + 6, (size_t)sub + 6);
 	for (size_t i = 0; i < s->narguments; i++) {
@@ -280,9 +296,22 @@ static void show_slot(const kngg_defs *defs, const kngg_signoff_slot *sl, size_t
 		printf("%s\n", sl->party->optional ? "niet getekend" : "ontbreekt");
 		return;
 	}
-	printf("%s door %s (", s->decision, signer_name(s));
-	print_role_org(stdout, s);
-	printf(") op %s\n", s->date);
+	{
+		char *text = NULL;
+		size_t len = 0;
+		FILE *m = open_memstream(&text, &len);
+
+		if (!m) {
+			printf("%s\n", s->decision);
+			return;
+		}
+		fprintf(m, "%s door %s (", s->decision, signer_name(s));
+		print_role_org(m, s);
+		fprintf(m, ") op %s", s->date);
+		fclose(m);
+		print_wrapped_at(stdout, text, width + 4, width + 6); /* 80 columns */
+		free(text);
+	}
 }
 
 static int show(kngg_tracker *t, const char *code, const char *id, const char *area,
@@ -325,14 +354,17 @@ static int show(kngg_tracker *t, const char *code, const char *id, const char *a
 	if (s->prepared)
 		printf("Partijen: gekozen (kngg signoff prepare)\n");
 	for (size_t i = 0; i < s->nwarnings; i++) {
-		printf("Let op: ");
-		print_wrapped_at(stdout, s->warnings[i], 8, 8);
+		/* part of the report asked for, not a warning about this run */
+		printf("Waarschuwing: ");
+		print_wrapped_at(stdout, s->warnings[i], 14, 14);
 	}
 	if (!s->complete) {
 		char missing[2048];
 
-		if (missing_text(kngg_tracker_defs(t), s, missing, sizeof(missing)))
-			printf("Ontbreekt: %s\n", missing);
+		if (missing_text(kngg_tracker_defs(t), s, missing, sizeof(missing))) {
+			printf("Ontbreekt: ");
+			print_wrapped_at(stdout, missing, 11, 11);
+		}
 	}
 	printf("\nGeschiedenis\n");
 	for (size_t i = 0; i < s->nhistory; i++)

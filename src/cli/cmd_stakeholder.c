@@ -21,6 +21,7 @@ struct sh_opts {
 	const char *format, *as_of;
 	int grid;
 	cli_sheet_opts sheet;
+	int wide; /* list: every column */
 };
 
 static const char *name_of(const kngg_person *p)
@@ -82,9 +83,6 @@ static int sh_add(kngg_cli *cli, const cli_call *call)
 enum { COL_ID, COL_NAME, COL_ORG, COL_FUNCTION, COL_LEVEL, COL_INFLUENCE, COL_INTEREST,
        COL_URGENCY, COL_STANCE, COL_COMMITMENT, COL_DATE, NCOLS };
 
-static const char *const col_title[NCOLS] = {
-	"id", "naam", "organisatie", "functie", "niveau", "invloed",
-	"belang", "urgentie", "houding", "commitment", "analyse"};
 
 typedef struct {
 	char id[24];
@@ -112,45 +110,50 @@ static void fill_row(const kngg_defs *defs, const kngg_stakeholder *s, list_row 
 	row->cell[COL_DATE] = or_dash(a ? a->date : NULL);
 }
 
-static void print_row(const char *const *cell, const size_t *width)
-{
-	for (int c = 0; c < NCOLS; c++) {
-		if (c == NCOLS - 1)
-			fputs(cell[c], stdout);
-		else
-			print_padded(stdout, cell[c], width[c] + 2);
-	}
-	fputc('\n', stdout);
-}
+/* min 0: never cut; wide: only with --wide. In 80 columns the register
+ * keeps who, where, level and commitment; the analysis is in --grid. */
+static const cli_column list_cols[NCOLS] = {
+	{"id", 0, 0, 0},          {"naam", 15, 0, 0},     {"organisatie", 15, 0, 0},
+	{"functie", 0, 1, 0},     {"niveau", 0, 0, 0},     {"invloed", 0, 1, 0},
+	{"belang", 0, 1, 0},      {"urgentie", 0, 1, 0},  {"houding", 0, 1, 0},
+	{"commitment", 11, 0, 0}, {"analyse", 0, 1, 0}};
 
-static int list_text(const kngg_defs *defs, const kngg_register *r)
+static int list_text(const kngg_defs *defs, const kngg_register *r, int wide)
 {
-	size_t width[NCOLS];
 	list_row *rows;
+	const char **cells;
 	const kngg_list *cl = kngg_defs_list(defs, "commitment");
 	int ncommitted = 0;
 
 	if (r->npeople == 0) {
-		printf("%s heeft nog geen stakeholders; voeg toe met 'kngg stakeholder add %s --name NAAM --org ORG'\n",
-		       r->code, r->code);
+		char line[256];
+
+		snprintf(line, sizeof(line),
+			 "%s heeft nog geen stakeholders; voeg toe met 'kngg stakeholder add %s --name NAAM --org ORG'",
+			 r->code, r->code);
+		print_wrapped(stdout, line, 0, 0);
 		return EXIT_OK;
 	}
-	if (!(rows = calloc(r->npeople, sizeof(*rows))))
+	rows = calloc(r->npeople, sizeof(*rows));
+	cells = calloc(r->npeople * NCOLS, sizeof(*cells));
+	if (!rows || !cells) {
+		free(rows);
+		free(cells);
 		return cli_fail("onvoldoende geheugen");
-	for (int c = 0; c < NCOLS; c++)
-		width[c] = utf8_width(col_title[c]);
+	}
 	for (size_t i = 0; i < r->npeople; i++) {
 		fill_row(defs, &r->people[i], &rows[i]);
 		ncommitted += committed(defs, r->people[i].latest);
 		for (int c = 0; c < NCOLS; c++)
-			if (utf8_width(rows[i].cell[c]) > width[c])
-				width[c] = utf8_width(rows[i].cell[c]);
+			cells[i * NCOLS + (size_t)c] = rows[i].cell[c];
 	}
-	print_row(col_title, width);
-	for (size_t i = 0; i < r->npeople; i++)
-		print_row(rows[i].cell, width);
+	print_table(stdout, list_cols, NCOLS, cells, r->npeople, 0, wide);
 	printf("\n%zu stakeholders, %d gecommitteerd (* telt als gecommitteerd: vanaf '%s')\n",
 	       r->npeople, ncommitted, cl && cl->threshold ? cl->threshold : "toegezegd");
+	if (!wide)
+		printf("functie en de laatste analyse (invloed, belang, urgentie, houding, datum):\n"
+		       "met --wide; het invloed/belang-raster: --grid\n");
+	free(cells);
 	free(rows);
 	return EXIT_OK;
 }
@@ -386,7 +389,7 @@ static int sh_list(kngg_cli *cli, const cli_call *call)
 	else if (format[0] == 'j')
 		rc = list_json(cli->defs, r);
 	else
-		rc = list_text(cli->defs, r);
+		rc = list_text(cli->defs, r, op->wide);
 	kngg_register_free(r);
 	return rc;
 }
@@ -428,20 +431,31 @@ static void show_roles(const kngg_stakeholder *s)
 
 static void show_assessment(const kngg_assessment_rec *a, const kngg_assessment_rec *prev)
 {
-	printf("  %s", a->date);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&text, &len);
+
+	printf("  %s  ", a->date);
+	if (!m) {
+		printf("\n");
+		return;
+	}
 	if (a->round)
-		printf("  ronde %s", a->round);
+		fprintf(m, "ronde %s", a->round);
 	if (a->area)
-		printf(" [%s]", a->area);
-	printf("  belang %s, invloed %s, urgentie %s, houding %s, ", or_dash(a->interest),
-	       or_dash(a->influence), or_dash(a->urgency), or_dash(a->stance));
+		fprintf(m, " [%s]", a->area);
+	fprintf(m, "%sbelang %s, invloed %s, urgentie %s, houding %s, ",
+		a->round || a->area ? " " : "", or_dash(a->interest), or_dash(a->influence),
+		or_dash(a->urgency), or_dash(a->stance));
 	if (prev && prev->commitment && a->commitment && strcmp(prev->commitment, a->commitment))
-		printf("commitment: %s → %s", prev->commitment, a->commitment);
+		fprintf(m, "commitment: %s → %s", prev->commitment, a->commitment);
 	else
-		printf("commitment %s", or_dash(a->commitment));
+		fprintf(m, "commitment %s", or_dash(a->commitment));
 	if (a->by)
-		printf("  (%s)", a->by);
-	printf("\n");
+		fprintf(m, " (%s)", a->by);
+	fclose(m);
+	print_wrapped_at(stdout, text, 14, 14); /* 80 columns, under the analysis */
+	free(text);
 	if (a->note)
 		print_wrapped(stdout, a->note, 14, 0);
 }
@@ -514,6 +528,36 @@ static void assess_echo(const kngg_assessment *a)
 	printf("\n");
 }
 
+/* An analysis dated before the latest one of that person is history, not
+ * the current picture: say which one stays the latest. Looked up after
+ * the commit, so nothing here may fail. */
+static void assess_backdated(kngg_tracker *t, const char *code, int64_t id)
+{
+	const kngg_stakeholder *s;
+	kngg_register *r = NULL;
+	int64_t newest = 0;
+	int rc;
+
+	kngg_tracker_set_diag(t, cli_quiet_diag, NULL);
+	rc = kngg_register_load(t, code, NULL, &r);
+	kngg_tracker_set_diag(t, cli_print_diag, NULL);
+	if (rc < 0 || !r)
+		return;
+	if ((s = kngg_register_person(r, id)) != NULL) {
+		for (size_t i = 0; i < s->nhistory; i++)
+			if (s->history[i].event_id > newest)
+				newest = s->history[i].event_id;
+		if (s->latest && s->latest->event_id != newest) {
+			char date[32], line[128];
+
+			kngg_date_nl(s->latest->date, date);
+			snprintf(line, sizeof(line), "let op: de analyse van %s blijft de laatste", date);
+			cli_message(line, NULL);
+		}
+	}
+	kngg_register_free(r);
+}
+
 static int sh_assess(kngg_cli *cli, const cli_call *call)
 {
 	const struct sh_opts *op = call->opts;
@@ -534,8 +578,15 @@ static int sh_assess(kngg_cli *cli, const cli_call *call)
 		return EXIT_FAIL;
 	printf("%s: analyse van stakeholder %lld vastgelegd", args[0], (long long)id);
 	assess_echo(&a);
-	if (a.commitment && !kngg_commitment_counts(kngg_tracker_defs(t), a.commitment))
-		printf("let op: '%s' telt nog niet als gecommitteerd\n", a.commitment);
+	fflush(stdout);
+	if (a.commitment && !kngg_commitment_counts(kngg_tracker_defs(t), a.commitment)) {
+		char line[128];
+
+		snprintf(line, sizeof(line), "let op: '%s' telt nog niet als gecommitteerd",
+			 a.commitment);
+		cli_message(line, NULL);
+	}
+	assess_backdated(t, args[0], id);
 	return EXIT_OK;
 }
 
@@ -632,6 +683,7 @@ static const cli_option list_opts[] = {
 	CLI_FLAG_OPT(struct sh_opts, grid, "grid", "het invloed/belang-raster (tekst)"),
 	CLI_SHEET_OPTS(struct sh_opts, sheet),
 	CLI_ASOF_OPT(struct sh_opts, as_of),
+	CLI_FLAG_OPT(struct sh_opts, wide, "wide", "alle kolommen, breder dan 80 kolommen"),
 	CLI_OPT_END,
 };
 
@@ -641,7 +693,7 @@ static const cli_option assess_opts[] = {
 	CLI_OPT(struct sh_opts, a.urgency, "urgency", "M", "urgentie: laag, middel of hoog"),
 	CLI_OPT(struct sh_opts, a.stance, "stance", "H", "houding: tegen, neutraal of voor"),
 	CLI_OPT(struct sh_opts, a.commitment, "commitment", "C",
-		"onbekend, geinformeerd, betrokken, toegezegd of formeel-vastgelegd"),
+		"onbekend, geïnformeerd, betrokken, toegezegd of formeel-vastgelegd"),
 	CLI_OPT(struct sh_opts, a.round, "round", "STAP", "de stap die om de analyse vraagt"),
 	CLI_AREA_OPT(struct sh_opts, o.area),
 	CLI_TRACK_OPTS(struct sh_opts, o),

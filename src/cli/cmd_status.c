@@ -38,10 +38,17 @@ static void text_run(const kngg_phase *ph, const kngg_run_status *run)
 		if (strlen(ph->steps[i].def.id) > idw)
 			idw = strlen(ph->steps[i].def.id);
 
-	if (run->label && run->target_group)
-		printf("  %s — %s (sinds %s)\n", run->label, run->target_group, or_dash(run->started));
-	else if (run->label)
-		printf("  %s (sinds %s)\n", run->label, or_dash(run->started));
+	if (run->label) {
+		char head[512];
+
+		if (run->target_group)
+			snprintf(head, sizeof(head), "%s — %s (sinds %s)", run->label,
+				 run->target_group, or_dash(run->started));
+		else
+			snprintf(head, sizeof(head), "%s (sinds %s)", run->label,
+				 or_dash(run->started));
+		print_wrapped(stdout, head, 4, 2);
+	}
 	for (size_t i = 0; i < ph->nsteps; i++) {
 		const kngg_step *st = &ph->steps[i];
 		const kngg_step_status *ss = &run->steps[i];
@@ -67,8 +74,12 @@ static void text_run(const kngg_phase *ph, const kngg_run_status *run)
 		if (ss->by)
 			printf("  (%s)", ss->by);
 		printf("\n");
-		if (nopen && ss->state != KNGG_STATE_DONE)
-			printf("%s%*sopen: %s\n", indent, (int)idw + 2, "", open);
+		if (nopen && ss->state != KNGG_STATE_DONE) {
+			size_t col = strlen(indent) + idw + 2;
+
+			printf("%s%*sopen: ", indent, (int)idw + 2, "");
+			print_wrapped_at(stdout, open, col + 6, col + 6);
+		}
 	}
 }
 
@@ -80,12 +91,12 @@ static void print_text(const kngg_defs *defs, const kngg_status *s, const kngg_r
 	/* one phase on top: the calculated one, as readiness, the review and
 	 * the web say; recorded work further on is said as such */
 	printf("%s %s: fase %d, %s\n", s->code, s->name, r->calculated_phase, calc->def.title);
-	printf("berekende fase %d (kngg readiness %s)", r->calculated_phase, s->code);
+	printf("berekende fase %d (kngg readiness %s)\n", r->calculated_phase, s->code);
 	if (r->declared_phase)
-		printf("; opgegeven fase %d sinds %s%s\n", r->declared_phase, r->declared_on,
+		printf("opgegeven fase %d sinds %s%s\n", r->declared_phase, r->declared_on,
 		       r->declared_phase != r->calculated_phase ? " (verschilt)" : "");
 	else
-		printf("; opgegeven fase: nog niet opgegeven (kngg phase declare %s N)\n", s->code);
+		printf("opgegeven fase: nog niet opgegeven (kngg phase declare %s N)\n", s->code);
 	if (s->current_phase > r->calculated_phase)
 		printf("er is al werk vastgelegd in fase %d; fase %d is nog niet af\n", s->current_phase,
 		       r->calculated_phase);
@@ -96,9 +107,11 @@ static void print_text(const kngg_defs *defs, const kngg_status *s, const kngg_r
 
 		printf("\nFase %d  %s\n", ps->phase->number, ps->phase->def.title);
 		if (ps->nruns == 0) {
-			printf("  %s\n", ps->phase->repeat == KNGG_REPEAT_PER_AREA
-						 ? "nog geen gebieden (kngg area add CODE NAAM)"
-						 : "nog geen cyclus (kngg cycle start CODE FASE)");
+			if (ps->phase->repeat == KNGG_REPEAT_PER_AREA)
+				printf("  nog geen gebieden (kngg area add %s \"NAAM\")\n", s->code);
+			else
+				printf("  nog geen cyclus (kngg cycle start %s %d)\n", s->code,
+				       ps->phase->number);
 			continue;
 		}
 		for (size_t k = 0; k < ps->nruns; k++)
@@ -110,8 +123,11 @@ static void print_text(const kngg_defs *defs, const kngg_status *s, const kngg_r
 
 		printf("  ");
 		print_padded(stdout, f->factor->def.id, 14);
-		if (f->date)
-			printf("%d  %s%s%s\n", f->score, f->date, f->note ? "  " : "", f->note ? f->note : "");
+		if (f->date && f->note) {
+			printf("%d  %s  ", f->score, f->date);
+			print_wrapped_at(stdout, f->note, 31, 31);
+		} else if (f->date)
+			printf("%d  %s\n", f->score, f->date);
 		else
 			printf("-  nog niet gescoord\n");
 	}

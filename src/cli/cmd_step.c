@@ -26,6 +26,15 @@ static int step(kngg_cli *cli, const cli_call *call)
 		return EXIT_FAIL;
 	printf("%s: stap %s %s%s%s\n", call->args[0], call->args[1], said[i],
 	       a->o.area ? " in " : "", a->o.area ? a->o.area : "");
+	/* the guide allows finishing a step early: say what it still asks */
+	if ((kngg_step_action)i == KNGG_STEP_DONE) {
+		char what[128];
+
+		fflush(stdout);
+		snprintf(what, sizeof(what), "stap %s is afgerond, maar nog niet gereed",
+			 call->args[1]);
+		cli_warn_open(t, call->args[0], 0, call->args[1], a->o.area, what);
+	}
 	return EXIT_OK;
 }
 

@@ -50,7 +50,11 @@ const cmd_def kngg_commands[] = {
 	 "experiment, een later gebied met een andere doelgroep een doelgroep, anders\n"
 	 "een wijk.\n"},
 	{"cycle", cmd_cycle_subs,
-	 "begin een nieuwe cyclus van fase 3 of 4", ""},
+	 "begin een nieuwe cyclus van fase 3 of 4",
+	 "Is de fase ervoor nog niet gereed, dan begint de cyclus toch (dat mag) en\n"
+	 "volgt op stderr wat daar nog openstaat. Per ongeluk begonnen: trek de\n"
+	 "gebeurtenis in met 'kngg correct' (alleen de laatste cyclus, zolang er\n"
+	 "niets in is vastgelegd).\n"},
 	{"quickscan", cmd_quickscan_subs,
 	 "leg een QuickScan-score vast in de lopende cyclus",
 	 "De schaal en de thema's staan in phases/quickscan.xml (kngg show\n"
@@ -71,19 +75,19 @@ const cmd_def kngg_commands[] = {
 	 "kngg bewaart alleen namen, functies en contactgegevens van professionals,\n"
 	 "nooit gegevens over kinderen of gezinnen.\n\n"
 	 "Een analyse (assess) legt belang, invloed en urgentie (laag/middel/hoog),\n"
-	 "houding (tegen/neutraal/voor) en commitment vast (onbekend, geinformeerd,\n"
+	 "houding (tegen/neutraal/voor) en commitment vast (onbekend, geïnformeerd,\n"
 	 "betrokken, toegezegd, formeel-vastgelegd). Wat je niet opgeeft, blijft\n"
 	 "zoals bij de vorige analyse. Pas vanaf 'toegezegd' telt iemand als\n"
-	 "gecommitteerd: geinformeerd zijn is nog geen commitment. --round koppelt de\n"
+	 "gecommitteerd: geïnformeerd zijn is nog geen commitment. --round koppelt de\n"
 	 "analyse aan de stap die erom vraagt (1.2, 1.7, 2.5 met --area).\n"},
 	{"role", cmd_role_subs,
 	 "rollen in het project (projectleider, kerngroep, stuurgroep, wethouder...)",
-	 "Een wisseling wordt vastgelegd, niet overschreven: beeindig de oude rol en\n"
+	 "Een wisseling wordt vastgelegd, niet overschreven: beëindig de oude rol en\n"
 	 "wijs de nieuwe toe. --deputy: plaatsvervanger. --hours: uren per week,\n"
 	 "--contribution: wat iemand in die rol inbrengt (beide voor het overzicht\n"
 	 "projectorganisatie).\n"},
 	{"risks", cmd_risks_subs,
-	 "continuiteit: rollen zonder vervanger, commitment om opnieuw te bevestigen",
+	 "continuïteit: rollen zonder vervanger, commitment om opnieuw te bevestigen",
 	 ""},
 	{"signoff", cmd_signoff_subs,
 	 "ondertekeningen en besluiten (go/no-go, akkoord) met wie, rol en stuk",
@@ -101,7 +105,9 @@ const cmd_def kngg_commands[] = {
 	{"correct", cmd_correct_subs,
 	 "trek een vastgelegd feit in (met reden); het blijft in het logboek",
 	 "GEBEURTENIS is het nummer uit 'kngg log'. Er wordt niets gewist: de\n"
-	 "correctie is een nieuwe gebeurtenis.\n"},
+	 "correctie is een nieuwe gebeurtenis. Ook het begin van een cyclus kan\n"
+	 "worden ingetrokken: de laatste cyclus van een fase, zolang er niets in is\n"
+	 "vastgelegd; de volgende 'kngg cycle start' krijgt dan weer dat nummer.\n"},
 	{"verify", cmd_verify_subs,
 	 "controleer het bestand en de keten van het logboek op wijzigingen buiten kngg om",
 	 "Controleert het databasebestand zelf (SQLite integrity_check), herberekent de\n"
@@ -145,7 +151,7 @@ const cmd_def kngg_commands[] = {
 	 "bestand wordt alleen met --force vervangen. --area: het gebied (fase 2),\n"
 	 "--cycle: de cyclus (fase 3 en 4), --since: begin van de periode van een\n"
 	 "voortgangsrapportage (standaard een jaar terug, niet voor de start).\n"
-	 "Sjablonen uit --templates, KNGG_TEMPLATES of de geinstalleerde map.\n"},
+	 "Sjablonen uit --templates, KNGG_TEMPLATES of de geïnstalleerde map.\n"},
 	{"serve", cmd_serve_subs,
 	 "de webinterface: routekaart, stappen, stakeholders, gereedheid en stukken in de browser",
 	 "Luistert standaard op 127.0.0.1:8080 (alleen deze computer). Zonder accounts\n"

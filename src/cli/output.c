@@ -243,3 +243,162 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 	va_end(ap);
 	return EXIT_USAGE;
 }
+
+/* ---- fitting into 80 columns ---------------------------------------------------------- */
+
+char *cut_to_width(char *s, size_t width)
+{
+	size_t cols = 0;
+	char *p;
+
+	if (utf8_width(s) <= width)
+		return s;
+	for (p = s; *p; p++) {
+		if (((unsigned char)*p & 0xc0) == 0x80)
+			continue;
+		if (++cols == width) /* the last column is the ellipsis */
+			break;
+	}
+	if (*p)
+		memcpy(p, "\xe2\x80\xa6", 4); /* U+2026 */
+	return s;
+}
+
+void print_cut(FILE *f, const char *s, size_t width, int pad)
+{
+	size_t len = strlen(s);
+	char *copy = malloc(len + 4);
+
+	if (!copy) {
+		fputs(s, f);
+		return;
+	}
+	memcpy(copy, s, len + 1);
+	cut_to_width(copy, width);
+	if (pad)
+		print_padded(f, copy, width);
+	else
+		fputs(copy, f);
+	free(copy);
+}
+
+void print_table(FILE *f, const cli_column *cols, size_t ncols, const char *const *cells,
+		 size_t nrows, size_t indent, int wide)
+{
+	size_t w[ncols], total = indent, shown = 0;
+
+	for (size_t c = 0; c < ncols; c++) {
+		w[c] = 0;
+		if (cols[c].wide && !wide)
+			continue;
+		w[c] = utf8_width(cols[c].head);
+		for (size_t r = 0; r < nrows; r++)
+			if (cells[r * ncols + c] && utf8_width(cells[r * ncols + c]) > w[c])
+				w[c] = utf8_width(cells[r * ncols + c]);
+		total += w[c] + (shown++ ? 2 : 0);
+	}
+	/* narrow: shorten the column with the most to spare, one column at a time */
+	while (!wide && total > CLI_COLUMNS) {
+		size_t best = ncols, spare = 0;
+
+		for (size_t c = 0; c < ncols; c++)
+			if (cols[c].min && (!cols[c].wide) && w[c] > cols[c].min &&
+			    w[c] - cols[c].min > spare) {
+				spare = w[c] - cols[c].min;
+				best = c;
+			}
+		if (best == ncols)
+			break;
+		w[best]--;
+		total--;
+	}
+	for (size_t r = 0; r <= nrows; r++) {
+		size_t pending = indent; /* spaces owed: written before the next text only */
+
+		for (size_t c = 0, n = 0; c < ncols; c++) {
+			const char *s = r ? cells[(r - 1) * ncols + c] : cols[c].head;
+			size_t sw;
+
+			if (cols[c].wide && !wide)
+				continue;
+			if (n++)
+				pending += 2;
+			if (!s)
+				s = "";
+			sw = utf8_width(s) < w[c] ? utf8_width(s) : w[c];
+			if (cols[c].right)
+				pending += w[c] - sw;
+			if (*s) {
+				spaces(f, pending);
+				pending = 0;
+				print_cut(f, s, w[c], 0);
+			}
+			if (!cols[c].right)
+				pending += w[c] - sw;
+		}
+		fputc('\n', f);
+	}
+}
+
+/* Where a shell command may be broken: the space before a word, outside
+ * quotes; an option and its value stay together. */
+static size_t next_word(const char *s)
+{
+	size_t i = 0, start;
+	char quote = 0;
+	int option;
+
+	while (s[i] == ' ')
+		i++;
+	start = i;
+	option = s[i] == '-' && s[i + 1] == '-';
+	for (; s[i]; i++) {
+		if (quote) {
+			if (s[i] == '\\' && s[i + 1])
+				i++;
+			else if (s[i] == quote)
+				quote = 0;
+		} else if (s[i] == '"' || s[i] == '\'') {
+			quote = s[i];
+		} else if (s[i] == ' ') {
+			if (option && s[i + 1] && s[i + 1] != '-' && i > start) {
+				option = 0; /* its value follows */
+				continue;
+			}
+			break;
+		}
+	}
+	return i;
+}
+
+void print_command(FILE *f, const char *lead, const char *cmd, size_t indent)
+{
+	size_t col = indent + utf8_width(lead);
+	int first = 1;
+
+	spaces(f, indent);
+	fputs(lead, f);
+	while (*cmd) {
+		size_t len = next_word(cmd);
+		char word[len + 1];
+		size_t w;
+
+		memcpy(word, cmd, len);
+		word[len] = '\0';
+		cmd += len;
+		w = utf8_width(word) - (word[0] == ' ');
+		/* the word with its space, and room for " \\" when more follows */
+		if (!first && col + 1 + w + (*cmd ? 2 : 0) > CLI_COLUMNS) {
+			fputs(" \\\n", f);
+			spaces(f, indent + utf8_width(lead) + 2);
+			col = indent + utf8_width(lead) + 2;
+			fputs(word + (word[0] == ' '), f);
+			col += w;
+		} else {
+			fputs(word, f);
+			col += utf8_width(word);
+		}
+		first = 0;
+	}
+	fputc('\n', f);
+}

@@ -18,7 +18,7 @@
 static const char *const correctable[] = {
 	KNGG_EV_STEP_START, KNGG_EV_STEP_DONE, KNGG_EV_STEP_REOPEN, KNGG_EV_ACTIVITY_DONE,
 	KNGG_EV_DELIVERABLE_DONE, KNGG_EV_QUICKSCAN, KNGG_EV_FACTOR, KNGG_EV_STAKEHOLDER_ASSESS,
-	KNGG_EV_ROLE_ASSIGN, KNGG_EV_ROLE_END, KNGG_EV_SIGNOFF, NULL};
+	KNGG_EV_ROLE_ASSIGN, KNGG_EV_ROLE_END, KNGG_EV_SIGNOFF, KNGG_EV_CYCLE_START, NULL};
 
 int kngg_event_correctable(const char *kind)
 {
@@ -35,6 +35,8 @@ struct event_copy {
 	char target[64];
 	int has_target;
 	int64_t corrected_by;
+	int64_t cycle_id;
+	int cycle_phase;
 };
 
 static int copy_event(void *ctx, const kngg_event *ev)
@@ -47,6 +49,52 @@ static int copy_event(void *ctx, const kngg_event *ev)
 	c->has_target = ev->target != NULL;
 	snprintf(c->target, sizeof(c->target), "%s", ev->target ? ev->target : "");
 	c->corrected_by = ev->corrected_by;
+	c->cycle_id = ev->cycle_id;
+	c->cycle_phase = atoi(c->target);
+	return 0;
+}
+
+struct cycle_use {
+	int64_t cycle_id, start; /* the cycle, its start event */
+	int64_t first;           /* the first other event in it that stands */
+};
+
+static int cycle_used(void *ctx, const kngg_event *ev)
+{
+	struct cycle_use *u = ctx;
+
+	if (ev->cycle_id != u->cycle_id || ev->id == u->start || ev->corrected_by ||
+	    strcmp(ev->kind, KNGG_EV_CORRECTION) == 0)
+		return 0;
+	u->first = ev->id;
+	return 1;
+}
+
+/*
+ * A cycle start can be withdrawn only for the latest cycle of its phase,
+ * and only while nothing that stands was recorded in it: the cycle then
+ * counts as never started (the next cycle start takes its number again).
+ */
+static int check_cycle_withdraw(kngg_tracker *t, const char *code, int64_t event_id,
+				const struct event_copy *c)
+{
+	struct cycle_use u = {c->cycle_id, event_id, 0};
+	int64_t current = 0;
+	int number = 0, rc;
+
+	rc = kngg_store_cycle_current(t->store, code, c->cycle_phase, &current, &number);
+	if (rc < 0 && rc != KNGG_ENOTFOUND)
+		return rc;
+	if (current != c->cycle_id)
+		return engine_fail(t, KNGG_EINVALID,
+				   "gebeurtenis %lld start niet de laatste cyclus van fase %d; alleen die kan worden ingetrokken",
+				   (long long)event_id, c->cycle_phase);
+	if ((rc = kngg_store_events(t->store, code, NULL, NULL, NULL, cycle_used, &u)) < 0)
+		return rc;
+	if (u.first)
+		return engine_fail(t, KNGG_EINVALID,
+				   "in cyclus %d van fase %d is al iets vastgelegd (gebeurtenis %lld); trek dat eerst in",
+				   number, c->cycle_phase, (long long)u.first);
 	return 0;
 }
 
@@ -79,7 +127,7 @@ int kngg_correct(kngg_tracker *t, const char *code, int64_t event_id, const char
 		ok |= strcmp(c.kind, correctable[i]) == 0;
 	if (!ok) {
 		rc = engine_fail(t, KNGG_EINVALID,
-				 "gebeurtenis %lld (%s) kan niet worden ingetrokken; alleen vastgelegde feiten zoals stappen, scores, analyses, rollen en ondertekeningen",
+				 "gebeurtenis %lld (%s) kan niet worden ingetrokken; alleen vastgelegde feiten zoals stappen, scores, analyses, rollen, ondertekeningen en het begin van een cyclus",
 				 (long long)event_id, c.kind);
 		goto done;
 	}
@@ -88,6 +136,9 @@ int kngg_correct(kngg_tracker *t, const char *code, int64_t event_id, const char
 				 (long long)event_id, (long long)c.corrected_by);
 		goto done;
 	}
+	if (strcmp(c.kind, KNGG_EV_CYCLE_START) == 0 &&
+	    (rc = check_cycle_withdraw(t, code, event_id, &c)) < 0)
+		goto done;
 	if (strcmp(date, c.date) < 0) {
 		rc = engine_fail(t, KNGG_EINVALID,
 				 "de correctie (%s) kan niet eerder liggen dan de gebeurtenis zelf (%s)",

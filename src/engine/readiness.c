@@ -105,6 +105,71 @@ static int phase_of(const kngg_def *d)
 	return d ? kngg_def_phase(d)->number : 0;
 }
 
+/* ---- fix hints: complete commands ----------------------------------------------- */
+
+/* s as one shell word: bare when it holds only safe characters, else in
+ * double quotes (with ", \, $ and ` escaped). Placeholders a human fills in
+ * ("NAAM", "STUK") are written quoted by the callers, so that a name with
+ * spaces fits in. */
+static const char *shq(eval *e, const char *s)
+{
+	kngg_buf b = {0};
+	const char *p;
+	char *out;
+	int bare = *s != '\0';
+
+	for (p = s; *p; p++)
+		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789./_-:",
+			    *p))
+			bare = 0;
+	if (bare)
+		return s;
+	kngg_buf_printf(&b, "\"");
+	for (p = s; *p; p++)
+		kngg_buf_printf(&b, "%s%c", strchr("\"\\$`", *p) ? "\\" : "", *p);
+	kngg_buf_printf(&b, "\"");
+	out = b.failed ? NULL : kngg_arena_strdup(e->a, kngg_buf_cstr(&b));
+	kngg_buf_free(&b);
+	if (!out)
+		e->failed = 1;
+	return out ? out : "";
+}
+
+/* " --area NAME" for a phase-2 rule, else "". */
+static const char *area_arg(eval *e, int phase, const char *area)
+{
+	return phase == 2 && area ? fmt(e, " --area %s", shq(e, area)) : "";
+}
+
+/* The first organisation of the register of a type (or the main
+ * implementing organisation for KNGG_ORG_LEAD), or NULL. */
+static const kngg_org *org_of_type(const eval *e, const char *type)
+{
+	for (size_t i = 0; type && i < e->reg->norgs; i++) {
+		const kngg_org *o = &e->reg->orgs[i];
+
+		if (strcmp(type, KNGG_ORG_LEAD) == 0 ? kngg_org_is_lead(e->reg, o->id)
+						     : o->type && strcmp(o->type, type) == 0)
+			return o;
+	}
+	return NULL;
+}
+
+/* Someone in the register who holds role today (at organisation org_id
+ * when that is not 0), or NULL. */
+static const kngg_stakeholder *holder_of(const eval *e, const char *role, int64_t org_id)
+{
+	for (size_t i = 0; i < e->reg->npeople; i++) {
+		const kngg_stakeholder *s = &e->reg->people[i];
+
+		if (!s->person.erased_at && s->person.name &&
+		    kngg_stakeholder_has_role(s, role, e->today) &&
+		    (!org_id || s->person.org_id == org_id))
+			return s;
+	}
+	return NULL;
+}
+
 /* ---- the rule kinds -------------------------------------------------------------- */
 
 static const char *const kind_words[] = {"", "gedaan", "getekend", "commitment", "factor",
@@ -118,7 +183,7 @@ static void rule_done(eval *e, const kngg_rule *r, const char *area, kngg_rule_r
 	const kngg_run_status *run = run_for(e, phase, phase == 2 ? area : NULL);
 	const kngg_step_status *ss = run ? &run->steps[step_index(step)] : NULL;
 	const char *date = NULL;
-	const char *where = phase == 2 && area ? fmt(e, " --area \"%s\"", area) : "";
+	const char *where = area_arg(e, phase, area);
 
 	if (d->kind == KNGG_DEF_STEP) {
 		date = ss && ss->state == KNGG_STATE_DONE ? ss->done : NULL;
@@ -145,8 +210,8 @@ static void rule_done(eval *e, const kngg_rule *r, const char *area, kngg_rule_r
 	} else {
 		out->text = date ? fmt(e, "oplevering %s klaar op %s", d->id, date)
 				 : fmt(e, "oplevering %s is niet klaar: %s", d->id, d->text);
-		out->fix = fmt(e, "kngg deliverable done %s %s --document \"...\"%s", e->code, d->id,
-			       where);
+		out->fix = fmt(e, "kngg deliverable done %s %s --document \"TITEL\"%s", e->code,
+			       d->id, where);
 	}
 }
 
@@ -159,6 +224,49 @@ static const char *party_label(eval *e, const kngg_party *p)
 	return fmt(e, "iemand van %s", kngg_defs_label(e->t->defs, "organisatietypen", p->org));
 }
 
+/* The command that records a signature for party p (the first one
+ * missing; NULL: the first signer of the point) in slot sl (or NULL): its
+ * role, its organisation and, when the register knows one, who holds that
+ * role there. */
+static const char *signoff_fix(eval *e, const kngg_signoff *so, const kngg_party *p,
+			       const kngg_signoff_slot *sl, int phase, const char *area)
+{
+	const kngg_stakeholder *who = NULL;
+	const kngg_org *org = NULL;
+	const char *org_name = sl && sl->org ? sl->org : NULL;
+	int64_t org_id = sl ? sl->org_id : 0;
+	const char *role;
+
+	if (!p && so->nsigners)
+		p = &so->signers[0];
+	if (p && p->role) {
+		role = p->role;
+		who = holder_of(e, role, org_id);
+	} else {
+		/* a party by organisation type: its organisation signs through its
+		 * wethouder (gemeente) or bestuurder (any other) */
+		if (!org_name && p && (org = org_of_type(e, p->org)) != NULL) {
+			org_name = org->name;
+			org_id = org->id;
+		}
+		role = (org && org->type && strcmp(org->type, "gemeente") == 0) ||
+				       (p && p->org && strcmp(p->org, "gemeente") == 0)
+			       ? "wethouder"
+			       : "bestuurder";
+		who = holder_of(e, role, org_id);
+	}
+	if (!org_name && who && who->person.org)
+		org_name = who->person.org;
+	if (!org_name && (strcmp(role, "wethouder") == 0 || strcmp(role, "gemeenteraad") == 0 ||
+			  strcmp(role, "opdrachtgever") == 0) &&
+	    (org = org_of_type(e, "gemeente")) != NULL)
+		org_name = org->name;
+	return fmt(e, "kngg signoff %s %s --decision %s --signer %s --role %s --org %s --document \"STUK\"%s",
+		   e->code, so->def.id, so->decision == KNGG_DECISION_GO_NO_GO ? "go" : "akkoord",
+		   who ? shq(e, who->person.name) : "\"NAAM\"", role,
+		   org_name ? shq(e, org_name) : "\"ORGANISATIE\"", area_arg(e, phase, area));
+}
+
 static void rule_signed(eval *e, const kngg_rule *r, const char *area, kngg_rule_result *out)
 {
 	const kngg_signoff *so = kngg_def_signoff(r->target);
@@ -166,14 +274,25 @@ static void rule_signed(eval *e, const kngg_rule *r, const char *area, kngg_rule
 	kngg_signoff_status *s = NULL;
 	kngg_buf missing = {0};
 
-	out->fix = fmt(e, "kngg signoff %s %s --decision %s --signer NAAM --role ROL --org ORG --document STUK%s",
-		       e->code, so->def.id, so->decision == KNGG_DECISION_GO_NO_GO ? "go" : "akkoord",
-		       phase == 2 && area ? fmt(e, " --area \"%s\"", area) : "");
+	out->fix = signoff_fix(e, so, NULL, NULL, phase, area);
 	/* phases 3-4 sign in a cycle, phase 2 in an area: without one, not signed */
 	if ((phase >= 3 && !run_for(e, phase, NULL)) || (phase == 2 && !run_for(e, 2, area))) {
 		out->text = fmt(e, "ondertekening %s: nog niet mogelijk (geen %s)", so->def.id,
 				phase == 2 ? "gebied" : "cyclus");
 		return;
+	}
+	/* a cycle seen as of a past date may have been withdrawn since: then
+	 * nothing was signed in it that stands */
+	if (phase >= 3) {
+		int64_t cycle_id;
+		int number;
+
+		if (kngg_store_cycle_current(e->t->store, e->code, phase, &cycle_id, &number) ==
+		    KNGG_ENOTFOUND) {
+			out->text = fmt(e, "ondertekening %s niet compleet (de cyclus is later ingetrokken)",
+					so->def.id);
+			return;
+		}
 	}
 	if (engine_signoff_status(e->t, e->code, so, phase == 2 ? area : NULL, e->as_of, e->reg,
 				  &s) < 0) {
@@ -186,6 +305,8 @@ static void rule_signed(eval *e, const kngg_rule *r, const char *area, kngg_rule
 
 		if (sl->ok || sl->party->optional)
 			continue;
+		if (!missing.len)
+			out->fix = signoff_fix(e, so, sl->party, sl, phase, area);
 		kngg_buf_printf(&missing, "%s%s%s%s%s", missing.len ? ", " : "",
 				party_label(e, sl->party),
 				sl->org ? " van " : "", sl->org ? sl->org : "",
@@ -208,6 +329,66 @@ static void rule_signed(eval *e, const kngg_rule *r, const char *area, kngg_rule
 	kngg_signoff_status_free(s);
 }
 
+/* Whether s has a commitment that counts. */
+static int committed(const eval *e, const kngg_stakeholder *s)
+{
+	return s->latest && kngg_commitment_counts(e->t->defs, s->latest->commitment);
+}
+
+/* Whether s is of the level and organisation a commitment rule asks for. */
+static int commitment_fits(const eval *e, const kngg_rule *r, const kngg_stakeholder *s)
+{
+	if (s->person.erased_at || !kngg_rule_level_ok(r, s->person.level))
+		return 0;
+	if (r->org_type && strcmp(r->org_type, KNGG_ORG_LEAD) == 0)
+		return kngg_org_is_lead(e->reg, s->person.org_id);
+	return !r->org_type ||
+	       (s->person.org_type && strcmp(s->person.org_type, r->org_type) == 0);
+}
+
+/*
+ * The one command that brings an unmet commitment rule closer: the
+ * analysis of someone who fits but has not committed; else, for a role,
+ * assigning it (who gets it is the projectleider's choice: ID); else adding
+ * a stakeholder of the level and organisation asked for.
+ */
+static const char *commitment_fix(eval *e, const kngg_rule *r)
+{
+	const kngg_stakeholder *fits = NULL;
+	const kngg_org *org;
+	char level[32];
+
+	for (size_t i = 0; i < e->reg->npeople; i++) {
+		const kngg_stakeholder *s = &e->reg->people[i];
+
+		if (!commitment_fits(e, r, s))
+			continue;
+		if (r->role && !kngg_stakeholder_has_role(s, r->role, e->today))
+			continue;
+		if (!committed(e, s)) {
+			fits = s;
+			break;
+		}
+	}
+	if (fits)
+		return fmt(e, "kngg stakeholder assess %s %lld --commitment toegezegd", e->code,
+			   (long long)fits->person.id);
+	if (r->role)
+		return fmt(e, "kngg role assign %s ID %s", e->code, r->role);
+	/* the first of the rule's levels ("bestuurlijk management") */
+	snprintf(level, sizeof(level), "%s", r->level ? r->level : "");
+	level[strcspn(level, " ")] = '\0';
+	org = org_of_type(e, r->org_type);
+	/* an organisation not registered yet needs its type: the rule's, or
+	 * for the main implementing organisation the projectleider's choice */
+	return fmt(e, "kngg stakeholder add %s --name \"NAAM\" --org %s%s%s%s%s", e->code,
+		   org ? shq(e, org->name) : "\"ORGANISATIE\"", org ? "" : " --org-type ",
+		   org ? ""
+		   : r->org_type && strcmp(r->org_type, KNGG_ORG_LEAD) != 0 ? r->org_type
+									   : "TYPE",
+		   *level ? " --level " : "", level);
+}
+
 static void rule_commitment(eval *e, const kngg_rule *r, kngg_rule_result *out)
 {
 	int n = 0;
@@ -215,15 +396,7 @@ static void rule_commitment(eval *e, const kngg_rule *r, kngg_rule_result *out)
 	for (size_t i = 0; i < e->reg->npeople; i++) {
 		const kngg_stakeholder *s = &e->reg->people[i];
 
-		if (s->person.erased_at || !s->latest ||
-		    !kngg_commitment_counts(e->t->defs, s->latest->commitment))
-			continue;
-		if (!kngg_rule_level_ok(r, s->person.level))
-			continue;
-		if (r->org_type && strcmp(r->org_type, KNGG_ORG_LEAD) == 0
-			    ? !kngg_org_is_lead(e->reg, s->person.org_id)
-			    : r->org_type && (!s->person.org_type ||
-					      strcmp(s->person.org_type, r->org_type) != 0))
+		if (!committed(e, s) || !commitment_fits(e, r, s))
 			continue;
 		if (r->role && !kngg_stakeholder_has_role(s, r->role, e->today))
 			continue;
@@ -240,8 +413,7 @@ static void rule_commitment(eval *e, const kngg_rule *r, kngg_rule_result *out)
 						      : "de hoofduitvoerder (nog niet genoemd; nu JGZ en wijkteam)")
 				: kngg_defs_label(e->t->defs, "organisatietypen", r->org_type),
 			r->role ? ", in de rol " : "", r->role ? r->role : "", n);
-	out->fix = fmt(e, "kngg stakeholder assess %s ID --commitment toegezegd (zie 'kngg stakeholder list %s')",
-		       e->code, e->code);
+	out->fix = commitment_fix(e, r);
 }
 
 static void rule_factor(eval *e, const kngg_rule *r, kngg_rule_result *out)
@@ -276,9 +448,17 @@ static void rule_factor(eval *e, const kngg_rule *r, kngg_rule_result *out)
 			r->within_months ? fmt(e, " gecheckt in de laatste %d maanden", r->within_months) : "",
 			r->has_min ? fmt(e, ", score minstens %d", r->min) : "",
 			why.len ? ": " : "", why.len ? kngg_buf_cstr(&why) : "");
-	out->fix = fmt(e, "kngg factor %s %s --score N --note \"...\"", e->code,
+	out->fix = fmt(e, "kngg factor %s %s --score N", e->code,
 		       first ? first : r->target ? r->target->id : "FACTOR");
 	kngg_buf_free(&why);
+}
+
+/* A theme as --theme takes it: its id without "quickscan/". */
+static const char *theme_word(const char *id)
+{
+	const char *slash = strrchr(id, '/');
+
+	return slash ? slash + 1 : id;
 }
 
 static void rule_quickscan(eval *e, int phase, kngg_rule_result *out)
@@ -291,7 +471,14 @@ static void rule_quickscan(eval *e, int phase, kngg_rule_result *out)
 	out->text = run ? fmt(e, "QuickScan van %s: %d van %zu thema's gescoord", run->label, done,
 			      q->nthemes)
 			: fmt(e, "QuickScan: er loopt nog geen cyclus");
-	out->fix = run ? fmt(e, "kngg quickscan %s --theme THEMA --score N", e->code)
+	size_t open = 0;
+
+	/* the first theme not scored yet in this cycle */
+	while (run && run->quickscan && open < q->nthemes && run->quickscan[open] >= 0)
+		open++;
+	out->fix = run ? fmt(e, "kngg quickscan %s --theme %s --score N --phase %d", e->code,
+			     open < q->nthemes ? theme_word(q->themes[open].def.id) : "THEMA",
+			     phase >= 3 ? phase : 3)
 		       : fmt(e, "kngg cycle start %s %d", e->code, phase >= 3 ? phase : 3);
 }
 
@@ -450,7 +637,7 @@ static void scope_sections(eval *e, const kngg_def *scope_def, const char *area,
 		else if (gating == 0 && !area && (sec = new_section(e, ss)))
 			blocked_section(e, what, "gebied",
 					"fase 2 begint met een experiment in een eerste gebied; dat is er nog niet",
-					fmt(e, "kngg area add %s NAAM [--target-group TEKST] --kind experiment",
+					fmt(e, "kngg area add %s \"NAAM\" --kind experiment",
 					    e->code), sec);
 		return;
 	}

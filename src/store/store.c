@@ -1015,26 +1015,50 @@ static int map_cycle_ref(void *ctx, sqlite3_stmt *row)
 	return 1;
 }
 
+/* A cycle counts unless its start was withdrawn (every cycle.start event
+ * of it corrected): a start entered by mistake can be withdrawn. */
 int kngg_store_cycle_current(kngg_store *st, const char *municipality, int phase,
 			     int64_t *id, int *number)
 {
 	struct cycle_ref c = {id, number};
-	int rc = store_query(st, "SELECT id, number FROM cycle WHERE municipality = ?1 AND phase = ?2 "
-				 "ORDER BY number DESC LIMIT 1",
+	int rc = store_query(st, "SELECT c.id, c.number FROM cycle c "
+				 "WHERE c.municipality = ?1 AND c.phase = ?2 AND NOT ("
+				 "EXISTS (SELECT 1 FROM event e WHERE e.municipality = ?1 "
+				 "AND e.target = CAST(?2 AS TEXT) AND e.kind = 'cycle.start' "
+				 "AND e.cycle_id = c.id) AND NOT EXISTS ("
+				 "SELECT 1 FROM event e WHERE e.municipality = ?1 "
+				 "AND e.target = CAST(?2 AS TEXT) AND e.kind = 'cycle.start' "
+				 "AND e.cycle_id = c.id AND NOT EXISTS ("
+				 "SELECT 1 FROM event x WHERE x.corrects = e.id))) "
+				 "ORDER BY c.number DESC LIMIT 1",
 			     "zoeken van een cyclus", map_cycle_ref, &c, NULL, "tn", municipality, phase);
 
 	return rc == 1 ? 0 : rc < 0 ? rc : KNGG_ENOTFOUND;
 }
 
+/* The next cycle follows the latest one that stands; a withdrawn one with
+ * that number is started again (same row: the rows are sealed, never
+ * deleted, and a withdrawn cycle holds nothing that stands). */
 int kngg_store_cycle_add(kngg_store *st, const char *municipality, int phase,
 			 const char *started, int64_t *id, int *number)
 {
 	int64_t last_id;
-	int last = 0, rc;
+	int last = 0, rc, again;
+	struct cycle_ref c = {id, &again};
 
 	rc = kngg_store_cycle_current(st, municipality, phase, &last_id, &last);
 	if (rc < 0 && rc != KNGG_ENOTFOUND)
 		return rc;
+	rc = store_query(st, "SELECT id, number FROM cycle WHERE municipality = ?1 AND phase = ?2 "
+			     "AND number = ?3",
+			 "zoeken van een cyclus", map_cycle_ref, &c, NULL, "tnn", municipality, phase,
+			 last + 1);
+	if (rc < 0)
+		return rc;
+	if (rc == 1) {
+		*number = last + 1;
+		return 0;
+	}
 	if ((rc = store_run_sql(st, "INSERT INTO cycle(municipality, phase, number, started) "
 				    "VALUES (?1, ?2, ?3, ?4)", "starten van een cyclus", "tnnt",
 				municipality, phase, last + 1, started)) < 0)

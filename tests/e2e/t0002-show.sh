@@ -30,6 +30,7 @@ expect_out "Hierbij hoort ondertekening 1.5/s1" "activity names its sign-off"
 
 run show 1.6/s1
 expect_rc 0 "show sign-off"
+out=$(printf '%s\n' "$out" | tr -s ' \n' '  ') # wrapped to 80 columns: as one line
 expect_out "één per organisatie gekozen uit stakeholdersanalyse en projectplan" "1.6 signed per organisation chosen from the analysis (handreiking 1.6 a1)"
 
 run show 1.5/d1

@@ -2,6 +2,12 @@
 # kngg step start/done/reopen: dates (real, not in the future, default
 # today), transitions, out-of-order warnings, unknown ids; status and log.
 . "$(dirname "$0")/lib.sh" "$@"
+# not_ready: $err without the list of what a step done leaves open (that
+# list is t0121's subject; here only the out-of-order warning counts)
+not_ready() {
+	err=$(printf '%s\n' "$err" | grep -v -e ', maar nog niet gereed; nog open:$' \
+		-e '^kngg: let op: - ' -e '^kngg: let op: en nog ')
+}
 export KNGG_TODAY=2026-06-15
 DB=s.db
 "$KNGG" --db "$DB" init >/dev/null || exit 1
@@ -21,7 +27,7 @@ run --db "$DB" step start GM0479 1.1 --date 2026-01-10 --by "Anouk Çelik" --new
 expect_rc 0 "start 1.1"
 expect_no_err "start 1.1"
 expect_out "stap 1.1 gestart" "start confirms"
-run --db "$DB" step done GM0479 1.1 --date 2026-01-20 --by "Anouk Çelik" --new-person
+run --db "$DB" step done GM0479 1.1 --date 2026-01-20 --by "Anouk Çelik" --new-person; not_ready
 expect_rc 0 "done 1.1"
 expect_no_err "done 1.1 (no earlier steps, no warning)"
 expect_out "stap 1.1 afgerond" "done confirms"
@@ -47,7 +53,7 @@ done
 rejected "done with date 2026-02-30" "ongeldige datum '2026-02-30'" step done GM0479 1.2 --date 2026-02-30
 rejected "reopen with date 2026-13-01" "ongeldige datum '2026-13-01'" step reopen GM0479 1.1 --date 2026-13-01
 
-run --db "$DB" step done GM0479 1.2 --date 2026-02-05
+run --db "$DB" step done GM0479 1.2 --date 2026-02-05; not_ready
 expect_rc 0 "done 1.2"
 expect_no_err "done 1.2 in order: no warning"
 
@@ -55,14 +61,14 @@ expect_no_err "done 1.2 in order: no warning"
 run --db "$DB" step start GM0479 1.3 --date 2026-02-01
 expect_rc 0 "start 1.3"
 expect_no_err "starting out of nothing gives no warning"
-run --db "$DB" step done GM0479 1.4 --date 2026-02-10 --note "vooruitgelopen"
+run --db "$DB" step done GM0479 1.4 --date 2026-02-10 --note "vooruitgelopen"; not_ready
 expect_rc 0 "done 1.4 while 1.3 is open succeeds"
 expect_out "stap 1.4 afgerond" "out-of-order done confirms on stdout"
 expect_err "1.3" "out-of-order done warns with one line naming 1.3"
 case "$err" in *1.1* | *1.2*) bad "warning names finished steps 1.1/1.2" ;; *) ok ;; esac
 case "$err" in *1.4*) bad "warning names the step itself" ;; *) ok ;; esac
 
-run --db "$DB" step done GM0479 1.6 --date 2026-02-11
+run --db "$DB" step done GM0479 1.6 --date 2026-02-11; not_ready
 expect_rc 0 "done 1.6 while 1.3 and 1.5 are open"
 expect_err "1.3, 1.5" "warning names both open earlier steps"
 case "$err" in *1.4* | *1.1* | *1.2*) bad "warning names finished steps" ;; *) ok ;; esac
@@ -82,10 +88,10 @@ rejected "done before the reopen" "2026-02-12" step done GM0479 1.1 --date 2026-
 run --db "$DB" status GM0479 --format json
 check '[ "$(step state 1.1)" = heropend ]' "1.1 is reopened"
 check '[ "$(step reopened 1.1)" = 2026-02-12 ]' "reopen date"
-run --db "$DB" step done GM0479 1.1 --date 2026-02-20
+run --db "$DB" step done GM0479 1.1 --date 2026-02-20; not_ready
 expect_rc 0 "done 1.1 again"
 expect_no_err "done 1.1 again: no earlier steps"
-run --db "$DB" step done GM0479 1.3 --date 2026-02-21
+run --db "$DB" step done GM0479 1.3 --date 2026-02-21; not_ready
 expect_rc 0 "done 1.3"
 expect_no_err "done 1.3 with 1.1 and 1.2 finished: no warning"
 
@@ -111,7 +117,7 @@ expect_rc 2 "unknown option is a usage error"
 # --- default date is today -------------------------------------------------
 run --db "$DB" step start GM0479 1.5
 expect_rc 0 "start without --date"
-run --db "$DB" step done GM0479 1.5 --by "Anouk Çelik" --new-person
+run --db "$DB" step done GM0479 1.5 --by "Anouk Çelik" --new-person; not_ready
 expect_rc 0 "done without --date"
 run --db "$DB" status GM0479 --format json
 check '[ "$(step started 1.5)" = 2026-06-15 ]' "default start date is today (KNGG_TODAY)"

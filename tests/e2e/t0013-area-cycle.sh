@@ -2,6 +2,12 @@
 # Phase 2 per area (kngg area, step --area), phases 3-4 per cycle
 # (kngg cycle start) and the QuickScan within a cycle.
 . "$(dirname "$0")/lib.sh" "$@"
+# not_ready: $err without the list of what a step done leaves open (that
+# list is t0121's subject; here only the out-of-order warning counts)
+not_ready() {
+	err=$(printf '%s\n' "$err" | grep -v -e ', maar nog niet gereed; nog open:$' \
+		-e '^kngg: let op: - ' -e '^kngg: let op: en nog ')
+}
 export KNGG_TODAY=2026-06-15
 DB=a.db
 "$KNGG" --db "$DB" init >/dev/null || exit 1
@@ -49,7 +55,7 @@ rejected "--area on a phase-1 deliverable" "--area" deliverable done GM0479 1.1/
 run --db "$DB" step start GM0479 2.1 --area Noord --date 2026-03-01
 expect_rc 0 "start 2.1 in Noord"
 expect_out "in Noord" "start names the area"
-run --db "$DB" step done GM0479 2.1 --area Noord --date 2026-03-10
+run --db "$DB" step done GM0479 2.1 --area Noord --date 2026-03-10; not_ready
 expect_rc 0 "done 2.1 in Noord"
 expect_no_err "done 2.1 in Noord: no warning"
 rejected "done 2.1 twice in Noord" "al afgerond" step done GM0479 2.1 --area Noord --date 2026-03-11
@@ -63,7 +69,7 @@ check '[ "$(json "$(run_of 2 Noord)[\"target_group\"]")" = "0-4 jaar" ]' "target
 
 run --db "$DB" step start GM0479 2.1 --area "Zuid-Oost" --date 2026-03-12
 expect_rc 0 "start 2.1 in Zuid-Oost, although done in Noord"
-run --db "$DB" step done GM0479 2.2 --area "Zuid-Oost" --date 2026-03-13
+run --db "$DB" step done GM0479 2.2 --area "Zuid-Oost" --date 2026-03-13; not_ready
 expect_rc 0 "done 2.2 in Zuid-Oost out of order"
 expect_err "2.1" "out-of-order warning within the area names 2.1"
 run --db "$DB" activity done GM0479 2.1/a1 --area Noord --date 2026-03-05

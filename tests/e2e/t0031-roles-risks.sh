@@ -17,7 +17,13 @@ add() {
 		${3:+--org-type "$3"} --date 2026-01-06 | sed -n 's/^GM0479: stakeholder \([0-9]*\) .*/\1/p'
 }
 # risk_lines: the risk lines of `risks` text output on $out
-risk_lines() { printf '%s\n' "$out" | grep -v '^$' | grep -v "risico"; }
+# risk_lines: one line per risk (the text output wraps each "- " item to 80
+# columns; its continuation lines start with two spaces)
+risk_lines() {
+	printf '%s\n' "$out" | awk '/^- / { if (l != "") print l; l = substr($0, 3); next }
+		/^  / && l != "" { l = l " " substr($0, 3); next }
+		{ if (l != "") print l; l = "" } END { if (l != "") print l }'
+}
 
 A=$(add "Anouk Çelik")
 B=$(add "Bram Bakker")

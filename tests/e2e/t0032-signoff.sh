@@ -4,6 +4,8 @@
 # must sign comes from the definitions (per kerngroep organisation, optional
 # signers, mandates with --as); phase-2 points per area.
 . "$(dirname "$0")/lib.sh" "$@"
+# joined: a signer line that wraps to 80 columns, as one line again
+joined() { awk '/^      / { sub(/^ +/, " "); l = l $0; next } { if (NR > 1) print l; l = $0 } END { print l }'; }
 export KNGG_TODAY=2026-06-15
 DB=s.db
 k() { "$KNGG" --db "$DB" "$@" >/dev/null || { echo "setup failed: kngg $*" >&2; exit 1; }; }
@@ -47,7 +49,7 @@ run --db "$DB" signoff show GM0479 1.5/s1
 expect_rc 0 "signoff show"
 expect_out "Compleet: ja" "show: complete"
 expect_out "Gemeenteraad (optioneel)" "show marks the optional signer"
-check 'printf "%s\n" "$out" | grep "^  Wethouder " | grep -q "go door Jan Jansen (wethouder, Gemeente Zaanstad) op 2026-03-12"' \
+check 'printf "%s\n" "$out" | joined | grep "^  Wethouder " | grep -q "go door Jan Jansen (wethouder, Gemeente Zaanstad) op 2026-03-12"' \
 	"show: the wethouder's latest signature is the go"
 check '[ "$(line_of "2026-03-01")" -gt 0 ] && [ "$(line_of "2026-03-01")" -lt "$(line_of "2026-03-12  #")" ]' \
 	"show: history has the no-go before the go"
@@ -110,8 +112,9 @@ expect_rc 0 "signing with a mandate (--as)"
 expect_out "(directeur-pg namens bestuurder, JGZ Zaanstreek)" "mandate shown when signing"
 expect_out "ontbreekt: Wethouder" "only the wethouder is missing now"
 run --db "$DB" signoff show GM0479 1.6/s1
-check 'printf "%s\n" "$out" | grep "^  Bestuurder, JGZ Zaanstreek" | grep -q "namens bestuurder"' "show: the mandate (namens)"
+check 'printf "%s\n" "$out" | joined | grep "^  Bestuurder, JGZ Zaanstreek" | grep -q "namens bestuurder"' "show: the mandate (namens)"
 run --db "$DB" signoff list GM0479
+out=$(printf '%s\n' "$out" | tr -s ' \n' '  ') # wrapped to 80 columns: as one line
 expect_out "akkoord door Piet Pieters (directeur-pg namens bestuurder, JGZ Zaanstreek)" "list: the mandate (namens)"
 run --db "$DB" signoff GM0479 1.6/s1 --decision akkoord "${wethouder[@]}" --document "Samenwerkingsovereenkomst v1" --date 2026-04-03
 expect_rc 0 "the wethouder signs 1.6/s1"
@@ -172,7 +175,7 @@ run --db "$DB" signoff list GM0479 --format json
 check '[ "$(json "d[-1][\"area\"]")" = "Zaandam-Oost" ]' "json: the area of a phase-2 signature"
 
 # --- log shows event numbers, signers and organisations -------------------------------
-run --db "$DB" log GM0479
+run --db "$DB" log GM0479 --wide
 check 'printf "%s\n" "$out" | grep -q "^#[0-9]* *2026-03-01  ondertekening *1.5/s1 no-go — Jan Jansen, Gemeente Zaanstad"' \
 	"log: event number first, signer and organisation"
 run --db "$DB" log GM0479 --format json

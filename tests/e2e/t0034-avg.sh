@@ -106,6 +106,7 @@ expect_rc 0 "verify passes after VACUUM"
 
 run --db "$DB" signoff list GM0479
 expect_out "2026-02-06  #" "the signature keeps its date"
+out=$(printf '%s\n' "$out" | tr -s ' \n' '  ') # wrapped to 80 columns: as one line
 expect_out "akkoord door (gewist) (opdrachtgever, Gemeente Zaanstad)" "signoff list: (gewist) signed in that role"
 expect_out "stuk: Aanstellingsbrief projectleider" "the signature keeps its document"
 run --db "$DB" signoff list GM0479 --format json

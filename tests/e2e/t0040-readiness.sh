@@ -192,7 +192,7 @@ expect_no_err "readiness --region"
 expect_out "GM0479" "(5) text: Zaanstad"
 expect_out "GM0415" "(5) text: Landsmeer"
 expect_no_out "GM0363" "(5) text: not Amsterdam"
-check 'printf "%s\n" "$out" | grep -q "^gemeente  *naam  *berekende fase  *opgegeven fase  *gereed  *blokkades  *oudste stilstaande stap$"' \
+check 'printf "%s\n" "$out" | grep -q "^gemeente  *naam  *fase  *opgegeven  *gereed  *blokkades  *oudste stilstand$"' \
 	"(5) text: header row"
 check 'printf "%s\n" "$out" | grep "^GM0479 " | grep -q "Zaanstad  *1  *2  *nee  *[0-9][0-9]*  *-$"' "(5) text: GM0479 row (declared 2)"
 check 'printf "%s\n" "$out" | grep "^GM0415 " | grep -q "Landsmeer  *1  *-  *nee  *[0-9][0-9]*  *1.3 sinds 2026-01-20$"' "(5) text: GM0415 row"

@@ -92,6 +92,12 @@ static void signed_rule(void **state)
 	kngg_readiness *r;
 
 	setup_gemeente(fx);
+	/* the hint: a go, by the role the point asks for, of the gemeente */
+	r = ask(fx, 0, "1.5", NULL);
+	assert_string_equal(result(r, "1.5/s1", "getekend")->fix,
+			    "kngg signoff GM0479 1.5/s1 --decision go --signer \"NAAM\" --role wethouder "
+			    "--org \"Gemeente Zaanstad\" --document \"STUK\"");
+	kngg_readiness_free(r);
 	assert_int_equal(kngg_signoff_record(&fx->t, "GM0479", "1.5/s1", &no, &o1, NULL), 0);
 	r = ask(fx, 0, "1.5", NULL);
 	assert_false(result(r, "1.5/s1", "getekend")->met);
@@ -125,10 +131,16 @@ static void commitment_rule(void **state)
 	kngg_readiness *r;
 	int64_t id = setup_gemeente(fx);
 
+	char fix[96];
+
 	assert_int_equal(kngg_stakeholder_assess(&fx->t, "GM0479", id, &informed, &o1), 0);
 	r = ask(fx, 0, "1.5", NULL);
 	assert_non_null(gemeente_commitment(r));
 	assert_false(gemeente_commitment(r)->met);
+	/* the hint names the person who fits but has not committed */
+	snprintf(fix, sizeof(fix), "kngg stakeholder assess GM0479 %lld --commitment toegezegd",
+		 (long long)id);
+	assert_string_equal(gemeente_commitment(r)->fix, fix);
 	kngg_readiness_free(r);
 	assert_int_equal(kngg_stakeholder_assess(&fx->t, "GM0479", id, &yes, &o2), 0);
 	r = ask(fx, 0, "1.5", NULL);
@@ -180,6 +192,70 @@ static void quickscan_rule(void **state)
 	kngg_readiness_free(r);
 }
 
+/* The result of the commitment rule for role in the first section, or NULL. */
+static const kngg_rule_result *role_commitment(const kngg_readiness *r, const char *role)
+{
+	for (size_t i = 0; i < r->sections[0].nresults; i++) {
+		const kngg_rule_result *x = &r->sections[0].results[i];
+
+		if (x->rule && x->rule->kind == KNGG_RULE_COMMITMENT && x->rule->role &&
+		    strcmp(x->rule->role, role) == 0)
+			return x;
+	}
+	return NULL;
+}
+
+static int find_cycle_start(void *ctx, const kngg_event *ev)
+{
+	int64_t *id = ctx;
+
+	if (strcmp(ev->kind, KNGG_EV_CYCLE_START) == 0)
+		*id = ev->id;
+	return 0;
+}
+
+/* Hints that name the right command, and a cycle start withdrawn. */
+static void fix_hints_and_withdrawn_cycle(void **state)
+{
+	fixture *fx = *state;
+	kngg_track_opts o = on("2026-05-01"), later = on("2026-05-02");
+	const kngg_quickscan *q = kngg_defs_quickscan(fx->defs);
+	kngg_readiness *r;
+	int64_t start = 0;
+	char fix[128];
+	int n;
+
+	r = ask(fx, 3, NULL, NULL);
+	assert_string_equal(result(r, "cyclus", NULL)->fix, "kngg cycle start GM0479 3");
+	kngg_readiness_free(r);
+	assert_int_equal(kngg_track_cycle_start(&fx->t, "GM0479", 3, &o, &n), 0);
+	assert_int_equal(n, 1);
+	r = ask(fx, 3, NULL, NULL);
+	/* nobody holds the role: assign it (who is the projectleider's choice) */
+	assert_non_null(role_commitment(r, "netwerkregisseur"));
+	assert_string_equal(role_commitment(r, "netwerkregisseur")->fix,
+			    "kngg role assign GM0479 ID netwerkregisseur");
+	/* the QuickScan hint names the first theme not scored */
+	snprintf(fix, sizeof(fix), "kngg quickscan GM0479 --theme %s --score N --phase 3",
+		 strrchr(q->themes[0].def.id, '/') ? strrchr(q->themes[0].def.id, '/') + 1
+						   : q->themes[0].def.id);
+	assert_string_equal(result(r, "quickscan", "quickscan")->fix, fix);
+	kngg_readiness_free(r);
+	/* the start was a mistake: withdrawn, the phase has no cycle again */
+	assert_int_equal(kngg_journal(&fx->t, "GM0479", NULL, find_cycle_start, &start), 0);
+	assert_true(start > 0);
+	assert_int_equal(kngg_correct(&fx->t, "GM0479", start, "per ongeluk", &later), 0);
+	r = ask(fx, 3, NULL, NULL);
+	assert_non_null(result(r, "cyclus", NULL));
+	assert_false(r->ready);
+	kngg_readiness_free(r);
+	assert_int_not_equal(kngg_track_quickscan(&fx->t, "GM0479", q->themes[0].def.id, 3, 3,
+						  &later), 0);
+	/* started again: the same number */
+	assert_int_equal(kngg_track_cycle_start(&fx->t, "GM0479", 3, &later, &n), 0);
+	assert_int_equal(n, 1);
+}
+
 static void declared_and_stalled(void **state)
 {
 	fixture *fx = *state;
@@ -212,6 +288,7 @@ int main(void)
 		T(commitment_rule),
 		T(factor_rule),
 		T(quickscan_rule),
+		T(fix_hints_and_withdrawn_cycle),
 		T(declared_and_stalled),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
