@@ -156,7 +156,12 @@ typedef enum {
 	KNGG_RISK_SOLE_HOLDER = 1,   /* a role held by one person, no deputy */
 	KNGG_RISK_STALE_COMMITMENT,  /* committed more than twelve months ago */
 	KNGG_RISK_COMMITTER_LEFT,    /* committed while in a role since ended, or erased */
-	KNGG_RISK_ORG_UNCOMMITTED    /* an organisation type a running step expects, nobody committed */
+	KNGG_RISK_ORG_UNCOMMITTED,   /* an organisation type a running step expects, nobody committed */
+	/* issue 18: planning and continuity */
+	KNGG_RISK_OVERDUE,           /* a step past its planned date and not done */
+	KNGG_RISK_FUNDING_ENDS,      /* temporary funding ends soon without a structural successor */
+	KNGG_RISK_AGREEMENT_EXPIRES, /* a signed agreement expires soon (or has expired) */
+	KNGG_RISK_NO_HANDOVER        /* a key role ended without a recorded handover */
 } kngg_risk_kind;
 
 typedef struct {

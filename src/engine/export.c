@@ -372,11 +372,19 @@ static int add_check(void *ctx, const kngg_factor_check *check)
 
 json_t *kngg_risk_json(const kngg_risk *r)
 {
-	static const char *const kinds[] = {"", "sole-holder", "stale-commitment", "committer-left",
-					    "org-uncommitted"};
+	static const char *const kinds[] = {"",
+					    "sole-holder",
+					    "stale-commitment",
+					    "committer-left",
+					    "org-uncommitted",
+					    "overdue",
+					    "funding-ends",
+					    "agreement-expires",
+					    "no-handover"};
 	json_t *o = json_object();
+	size_t nkinds = sizeof(kinds) / sizeof(kinds[0]);
 
-	set(o, "kind", js(r->kind >= 1 && r->kind <= 4 ? kinds[r->kind] : "other"));
+	set(o, "kind", js(r->kind >= 1 && (size_t)r->kind < nkinds ? kinds[r->kind] : "other"));
 	set(o, "text", js(r->text));
 	set(o, "person", r->person_id ? json_integer(r->person_id) : json_null());
 	set(o, "role", js(r->role));
