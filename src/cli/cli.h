@@ -216,6 +216,10 @@ const char *cli_config_path(void);
 int cli_config_each(int (*fn)(void *ctx, const char *key, const char *value), void *ctx);
 const char *cli_default_by(const char **source);
 const char *cli_default_municipality(const char **source);
+/* The municipality a command names not as its first argument (doc NAAM
+ * [CODE]): typed as a code or name, or, when typed is NULL, the default;
+ * into code. EXIT_OK, or reported. */
+int cli_municipality_or_default(kngg_cli *cli, const char *typed, char code[7]);
 
 /* For confirmations: the id of list_id's item typed means (any case, with
  * or without accents), else typed; the registered name of organisation

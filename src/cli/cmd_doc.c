@@ -48,8 +48,11 @@ static int doc_list(kngg_cli *cli, const cli_call *call)
 	for (size_t i = 0; i < n; i++)
 		if (strlen(list[i].name) > width)
 			width = strlen(list[i].name);
-	for (size_t i = 0; i < n; i++)
-		printf("%-*s  %s\n", (int)width, list[i].name, list[i].summary);
+	/* the summaries wrapped under each other, within 80 columns */
+	for (size_t i = 0; i < n; i++) {
+		printf("%-*s  ", (int)width, list[i].name);
+		print_wrapped_at(stdout, list[i].summary, width + 2, width + 2);
+	}
 	if (n == 0)
 		printf("geen sjablonen in %s\n", dir);
 	cli_xml()->doc_templates_free(list, n);
@@ -211,7 +214,7 @@ static int doc(kngg_cli *cli, const cli_call *call)
 	kngg_doc_format f;
 	const char *conv = NULL;
 	kngg_tracker *t;
-	char *out = NULL;
+	char *out = NULL, code[7];
 	size_t len = 0;
 
 	if (!(f = pick_format(format, output, &conv)))
@@ -225,9 +228,11 @@ static int doc(kngg_cli *cli, const cli_call *call)
 	/* refused before LibreOffice spends seconds on it */
 	if (conv && output && !force && access(output, F_OK) == 0)
 		return cli_fail("%s bestaat al; gebruik --force om het te vervangen", output);
+	if ((rc = cli_municipality_or_default(cli, call->nargs > 1 ? args[1] : NULL, code)) != EXIT_OK)
+		return rc;
 	if (!cli_xml() || !(t = cli_tracker(cli)))
 		return EXIT_FAIL;
-	if (cli_xml()->doc_render(t, dir, args[0], args[1], &p, f, &out, &len) < 0)
+	if (cli_xml()->doc_render(t, dir, args[0], code, &p, f, &out, &len) < 0)
 		return EXIT_FAIL;
 	if (conv) {
 		char *docx = out;
@@ -276,7 +281,7 @@ static const cli_option doc_opts[] = {
 
 const cli_sub cmd_doc_subs[] = {
 	{"list", NULL, "", doc_list, list_opts, sizeof(D), "de stukken die kngg kan maken", NULL},
-	{NULL, NULL, "NAAM CODE", doc, doc_opts, sizeof(D), "maak een stuk voor een gemeente",
+	{NULL, NULL, "NAAM [CODE]", doc, doc_opts, sizeof(D), "maak een stuk voor een gemeente",
 	 NULL},
 	CLI_SUB_END,
 };

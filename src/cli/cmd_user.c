@@ -24,6 +24,7 @@
 
 #include "cli/cli.h"
 #include "kngg/account.h"
+#include "util/util.h"
 
 /* Reads one line into buf without its newline; 0, or -1 at end of input
  * or when the line does not fit. */
@@ -90,7 +91,13 @@ static int print_account(void *ctx, const kngg_account *a)
 		fputs("alle gemeenten", stdout);
 	for (size_t i = 0; i < a->nmunicipalities; i++)
 		printf("%s%s", i ? " " : "", a->municipalities[i]);
-	printf("  (sinds %s)\n", a->created_at);
+	{
+		char since[32], day[11];
+
+		snprintf(day, sizeof(day), "%s", a->created_at ? a->created_at : "");
+		kngg_date_nl(day, since);
+		printf("  (sinds %s)\n", since);
+	}
 	if (a->display_name)
 		printf("  weergavenaam: %s\n", a->display_name);
 	for (size_t i = 0; i < a->nlinks; i++)

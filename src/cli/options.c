@@ -433,6 +433,31 @@ static int default_municipality(kngg_cli *cli, char code[7])
 	return EXIT_OK;
 }
 
+int cli_municipality_or_default(kngg_cli *cli, const char *typed, char code[7])
+{
+	char near[KNGG_NAME_MAX + 16] = "";
+	kngg_tracker *t;
+	int rc;
+
+	if (!(t = cli_tracker(cli)))
+		return EXIT_FAIL;
+	if (!typed) {
+		if ((rc = default_municipality(cli, code)) != EXIT_OK)
+			return rc;
+		return code[0] ? EXIT_OK
+			       : cli_fail("geen gemeente gegeven, en er is geen standaard (zie "
+					  "'kngg help config')");
+	}
+	rc = kngg_municipality_resolve(t, typed, 1, code, near, sizeof(near));
+	if (rc == 0)
+		return EXIT_OK;
+	if (rc != KNGG_ENOTFOUND)
+		return EXIT_FAIL;
+	if (near[0])
+		return cli_fail("onbekende gemeente '%s'; bedoelde je %s?", typed, near);
+	return cli_fail("onbekende gemeente '%s'; zie 'kngg municipality list'", typed);
+}
+
 /*
  * The CODE argument as people type it: a CBS code in any case (gm0479), a
  * municipality's name (zaanstad), or left out when there is a default

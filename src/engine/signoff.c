@@ -668,7 +668,11 @@ int engine_signoff_status(kngg_tracker *t, const char *code, const kngg_signoff 
 	w.s->def = so;
 	w.reg = reg;
 	w.as_of = as_of;
-	w.today = today;
+	/* in the status's arena: set_on may be today, and outlives this call */
+	if (!(w.today = kngg_arena_strdup(w.s->arena, today))) {
+		rc = KNGG_ENOMEM;
+		goto done;
+	}
 	if (area) {
 		w.s->scope = kngg_arena_strdup(w.s->arena, area);
 	} else if (w.cycle_id) {

@@ -356,42 +356,36 @@ static void stakeholders_post(web_request *r, const char *code)
 	web_write_end(r, rc, back, "Vastgelegd.");
 }
 
-void page_stakeholders_csv(web_request *r, const char *code)
+/* The register as a download: the same table as `stakeholder list --format
+ * csv|xlsx`, which `stakeholder import` reads back. */
+static void stakeholders_download(web_request *r, const char *code, int xlsx)
 {
-	static const char *const header[] = {
-		"id", "naam", "organisatie", "organisatietype", "functie", "niveau", "email",
-		"telefoon", "gewist", "analyse", "ronde", "gebied", "belang", "invloed", "urgentie",
-		"houding", "commitment", "gecommitteerd"};
 	kngg_register *reg = NULL;
+	kngg_table *t = NULL;
 	char name[256], file[64];
 
 	if (web_municipality(r, code, name) < 0)
 		return;
-	if (kngg_register_load(r->tracker, code, NULL, &reg) < 0) {
+	if (kngg_register_load(r->tracker, code, NULL, &reg) < 0 ||
+	    kngg_register_table(r->cfg->defs, reg, &t) < 0) {
+		kngg_register_free(reg);
 		web_engine_failed(r, KNGG_EIO, "/");
 		return;
 	}
-	snprintf(file, sizeof(file), "stakeholders-%s.csv", code);
-	web_csv_begin(r, file, header, sizeof(header) / sizeof(header[0]));
-	for (size_t i = 0; i < reg->npeople; i++) {
-		const kngg_person *p = &reg->people[i].person;
-		const kngg_assessment_rec *a = reg->people[i].latest;
-		const char *f[18];
-		char id[24];
-
-		snprintf(id, sizeof(id), "%lld", (long long)p->id);
-		f[0] = id, f[1] = p->name, f[2] = p->org, f[3] = p->org_type, f[4] = p->function;
-		f[5] = p->level, f[6] = p->email, f[7] = p->phone, f[8] = p->erased_at ? "ja" : "nee";
-		f[9] = a ? a->date : NULL, f[10] = a ? a->round : NULL, f[11] = a ? a->area : NULL;
-		f[12] = a ? a->interest : NULL, f[13] = a ? a->influence : NULL;
-		f[14] = a ? a->urgency : NULL, f[15] = a ? a->stance : NULL;
-		f[16] = a ? a->commitment : NULL;
-		f[17] = a && a->commitment && kngg_commitment_counts(r->cfg->defs, a->commitment) ? "ja"
-												   : "nee";
-		for (size_t k = 0; k < 18; k++)
-			web_csv_field(&r->out, f[k], k == 17);
-	}
+	snprintf(file, sizeof(file), "stakeholders-%s", code);
+	web_table_send(r, file, t, xlsx, 0);
+	kngg_table_free(t);
 	kngg_register_free(reg);
+}
+
+void page_stakeholders_csv(web_request *r, const char *code)
+{
+	stakeholders_download(r, code, 0);
+}
+
+void page_stakeholders_xlsx(web_request *r, const char *code)
+{
+	stakeholders_download(r, code, 1);
 }
 
 void page_stakeholders(web_request *r, const char *code)
@@ -413,7 +407,8 @@ void page_stakeholders(web_request *r, const char *code)
 	web_page_begin(r, "Stakeholders", code, "stakeholders");
 	web_hf(b, "<h1>Stakeholders van %s</h1>", name);
 	web_hf(b, "<p class=\"downloads\"><a class=\"button\" href=\"/gemeente/%s/stakeholders.csv\" "
-		  "download>Register downloaden als CSV</a></p>", code);
+		  "download>Register downloaden als CSV</a> <a class=\"button\" "
+		  "href=\"/gemeente/%s/stakeholders.xlsx\" download>als Excel</a></p>", code, code);
 	grid(r, reg, name);
 	register_table(r, reg);
 	commitment_history(r, reg);

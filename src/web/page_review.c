@@ -176,7 +176,10 @@ void page_readiness(web_request *r, const char *code)
 	}
 	kngg_buf_puts(b, ".</p>");
 	web_hf(b, "<p class=\"downloads\"><a class=\"button\" href=\"/gemeente/%s/gereedheid.csv%R%s\" "
-		  "download>Download als CSV</a></p>", code, phase ? "?fase=" : "", phase ? phase_s : "");
+		  "download>Download als CSV</a> <a class=\"button\" "
+		  "href=\"/gemeente/%s/gereedheid.xlsx%R%s\" download>als Excel</a></p>",
+	       code, phase ? "?fase=" : "", phase ? phase_s : "", code, phase ? "?fase=" : "",
+	       phase ? phase_s : "");
 	for (size_t i = 0; i < rd->nsections; i++)
 		section_html(b, code, &rd->sections[i], rd->nsections > 1);
 	kngg_buf_puts(b, "<h2>Waarschuwingen</h2>");
@@ -211,13 +214,15 @@ void page_readiness(web_request *r, const char *code)
 	kngg_readiness_free(rd);
 }
 
-void page_readiness_csv(web_request *r, const char *code)
+static void readiness_download(web_request *r, const char *code, int xlsx)
 {
 	static const char *const header[] = {"onderdeel", "regel", "soort", "voldaan", "bindend",
 					     "tekst", "handreiking_regels"};
 	kngg_readiness *rd = NULL;
+	kngg_table *t = NULL;
 	const char *phase_s = web_arg(r, "fase");
 	char name[256], file[64];
+	int rc = 0;
 
 	if (web_municipality(r, code, name) < 0)
 		return;
@@ -230,24 +235,43 @@ void page_readiness_csv(web_request *r, const char *code)
 		web_engine_failed(r, KNGG_EIO, "/");
 		return;
 	}
-	snprintf(file, sizeof(file), "gereedheid-%s.csv", code);
-	web_csv_begin(r, file, header, sizeof(header) / sizeof(header[0]));
-	for (size_t i = 0; i < rd->nsections; i++)
-		for (size_t k = 0; k < rd->sections[i].nresults; k++) {
+	if (!(t = kngg_table_new("gereedheid", sizeof(header) / sizeof(header[0]), header)))
+		rc = KNGG_ENOMEM;
+	for (size_t i = 0; i < rd->nsections && rc == 0; i++)
+		for (size_t k = 0; k < rd->sections[i].nresults && rc == 0; k++) {
 			const kngg_rule_result *res = &rd->sections[i].results[k];
 			kngg_buf text = {0};
 
 			web_plain_text(&text, res->text ? res->text : res->id);
-			web_csv_field(&r->out, rd->sections[i].scope, 0);
-			web_csv_field(&r->out, res->id, 0);
-			web_csv_field(&r->out, res->kind, 0);
-			web_csv_field(&r->out, res->met ? "ja" : "nee", 0);
-			web_csv_field(&r->out, res->binding ? "ja" : "nee", 0);
-			web_csv_field(&r->out, kngg_buf_cstr(&text), 0);
-			web_csv_field(&r->out, res->lines, 1);
+			if (text.failed || kngg_table_row(t, 0) < 0 ||
+			    kngg_table_text(t, 0, rd->sections[i].scope) < 0 ||
+			    kngg_table_text(t, 1, res->id) < 0 || kngg_table_text(t, 2, res->kind) < 0 ||
+			    kngg_table_text(t, 3, res->met ? "ja" : "nee") < 0 ||
+			    kngg_table_text(t, 4, res->binding ? "ja" : "nee") < 0 ||
+			    kngg_table_text(t, 5, kngg_buf_cstr(&text)) < 0 ||
+			    kngg_table_text(t, 6, res->lines) < 0)
+				rc = KNGG_ENOMEM;
 			kngg_buf_free(&text);
 		}
 	kngg_readiness_free(rd);
+	if (rc < 0) {
+		kngg_table_free(t);
+		web_engine_failed(r, rc, "/");
+		return;
+	}
+	snprintf(file, sizeof(file), "gereedheid-%s", code);
+	web_table_send(r, file, t, xlsx, 0);
+	kngg_table_free(t);
+}
+
+void page_readiness_csv(web_request *r, const char *code)
+{
+	readiness_download(r, code, 0);
+}
+
+void page_readiness_xlsx(web_request *r, const char *code)
+{
+	readiness_download(r, code, 1);
 }
 
 /* ---- QuickScan ---------------------------------------------------------------------- */
@@ -524,11 +548,12 @@ typedef struct {
 typedef struct {
 	web_request *r;
 	const journal_filter *f;
-	char **rows;          /* rendered rows, oldest first */
+	char **rows;          /* rendered rows, oldest first (the page) */
+	kngg_table *sheet;    /* the rows, oldest first (a download) */
 	size_t n, cap, total;
 	char kinds[64][40];    /* the kinds seen that have a Dutch name, for the filter */
 	size_t nkinds;
-	int csv, failed;
+	int failed;
 	int writable;
 	const char *code;
 } journal_walk;
@@ -558,7 +583,7 @@ static int journal_row(void *ctx, const kngg_event *ev)
 	kngg_buf row = {0};
 	const char *kind = kngg_event_kind_text(ev->kind);
 	const char *by = ev->by ? ev->by : ev->by_erased ? "(gewist)" : "";
-	char *line, nl[32], id[24];
+	char *line, nl[32];
 	size_t i;
 
 	for (i = 0; i < w->nkinds && strcmp(w->kinds[i], ev->kind) != 0; i++)
@@ -571,16 +596,16 @@ static int journal_row(void *ctx, const kngg_event *ev)
 		return 0;
 	if (!(line = kngg_event_describe(ev)))
 		return KNGG_ENOMEM;
-	if (w->csv) {
-		snprintf(id, sizeof(id), "%lld", (long long)ev->id);
-		web_csv_field(&row, id, 0);
-		web_csv_field(&row, ev->date, 0);
-		web_csv_field(&row, kind, 0);
-		web_csv_field(&row, ev->target, 0);
-		web_csv_field(&row, line, 0);
-		web_csv_field(&row, by, 0);
-		web_csv_field(&row, ev->note, 0);
-		web_csv_field(&row, ev->corrected_by ? "ja" : "nee", 1);
+	if (w->sheet) {
+		kngg_table *t = w->sheet;
+		int rc = kngg_table_row(t, 0) < 0 || kngg_table_number(t, 0, (double)ev->id) < 0 ||
+			 kngg_table_date(t, 1, ev->date) < 0 || kngg_table_text(t, 2, kind) < 0 ||
+			 kngg_table_text(t, 3, ev->target) < 0 || kngg_table_text(t, 4, line) < 0 ||
+			 kngg_table_text(t, 5, by) < 0 || kngg_table_text(t, 6, ev->note) < 0 ||
+			 kngg_table_text(t, 7, ev->corrected_by ? "ja" : "nee") < 0;
+
+		free(line);
+		return rc ? KNGG_ENOMEM : 0;
 	} else {
 		kngg_buf details = {0};
 
@@ -618,6 +643,7 @@ static void journal_walk_free(journal_walk *w)
 	for (size_t i = 0; i < w->n; i++)
 		free(w->rows[i]);
 	free(w->rows);
+	kngg_table_free(w->sheet);
 }
 
 /* The filter from the query; -1 (answered: 400) when a date is wrong. */
@@ -749,17 +775,8 @@ static void correct_post(web_request *r, const char *code)
 	web_write_end(r, rc, back, "Ingetrokken; de intrekking staat in het logboek.");
 }
 
-static void journal_csv(web_request *r, const char *code, journal_walk *w)
-{
-	static const char *const header[] = {"nummer", "datum", "soort", "onderwerp", "details",
-					     "door", "notitie", "ingetrokken"};
-	char file[64];
-
-	snprintf(file, sizeof(file), "logboek-%s.csv", code);
-	web_csv_begin(r, file, header, sizeof(header) / sizeof(header[0]));
-	for (size_t i = w->n; i-- > 0;)
-		kngg_buf_puts(&r->out, w->rows[i]);
-}
+static const char *const journal_head[] = {"nummer", "datum", "soort", "onderwerp", "details",
+					  "door", "notitie", "ingetrokken"};
 
 static void journal_filter_form(web_request *r, const char *code, const journal_walk *w)
 {
@@ -782,7 +799,8 @@ static void journal_filter_form(web_request *r, const char *code, const journal_
 		  "<a href=\"/gemeente/%s/logboek\">Alles tonen</a></div></fieldset></form>", code);
 }
 
-static void journal_page(web_request *r, const char *code, int csv)
+/* download: 0 the page, 1 CSV, 2 xlsx (with the page's filter, newest first) */
+static void journal_page(web_request *r, const char *code, int download)
 {
 	char name[256];
 	kngg_buf *b = &r->out, q = {0};
@@ -807,7 +825,12 @@ static void journal_page(web_request *r, const char *code, int csv)
 		return;
 	w.r = r;
 	w.f = &f;
-	w.csv = csv;
+	if (download &&
+	    !(w.sheet = kngg_table_new("logboek", sizeof(journal_head) / sizeof(journal_head[0]),
+				       journal_head))) {
+		web_engine_failed(r, KNGG_ENOMEM, "/");
+		return;
+	}
 	w.code = code;
 	w.writable = web_may_write(r, code);
 	if (kngg_journal(r->tracker, code, NULL, journal_row, &w) < 0) {
@@ -815,8 +838,11 @@ static void journal_page(web_request *r, const char *code, int csv)
 		web_engine_failed(r, KNGG_EIO, "/");
 		return;
 	}
-	if (csv) {
-		journal_csv(r, code, &w);
+	if (download) {
+		char file[64];
+
+		snprintf(file, sizeof(file), "logboek-%s", code);
+		web_table_send(r, file, w.sheet, download == 2, 1);
 		journal_walk_free(&w);
 		return;
 	}
@@ -827,8 +853,10 @@ static void journal_page(web_request *r, const char *code, int csv)
 	journal_filter_form(r, code, &w);
 	filter_query(&q, &f);
 	web_hf(b, "<p class=\"downloads\"><a class=\"button\" href=\"/gemeente/%s/logboek.csv%s\" "
-		  "download>Download als CSV</a> <span class=\"hint\">%zu van %zu gebeurtenissen</span></p>",
-	       code, kngg_buf_cstr(&q), w.n, w.total);
+		  "download>Download als CSV</a> <a class=\"button\" "
+		  "href=\"/gemeente/%s/logboek.xlsx%s\" download>als Excel</a> "
+		  "<span class=\"hint\">%zu van %zu gebeurtenissen</span></p>",
+	       code, kngg_buf_cstr(&q), code, kngg_buf_cstr(&q), w.n, w.total);
 	kngg_buf_free(&q);
 	kngg_buf_puts(b, WEB_SCROLL_OPEN("Logboek"));
 	web_hf(b, "<table class=\"journal\"><thead><tr><th scope=\"col\">Nr.</th>"
@@ -864,6 +892,11 @@ void page_journal(web_request *r, const char *code)
 void page_journal_csv(web_request *r, const char *code)
 {
 	journal_page(r, code, 1);
+}
+
+void page_journal_xlsx(web_request *r, const char *code)
+{
+	journal_page(r, code, 2);
 }
 
 /* ---- documents ---------------------------------------------------------------------- */

@@ -292,6 +292,9 @@ CODE_PAGE(journal)
 CODE_PAGE(journal_csv)
 CODE_PAGE(stakeholders_csv)
 CODE_PAGE(readiness_csv)
+CODE_PAGE(journal_xlsx)
+CODE_PAGE(stakeholders_xlsx)
+CODE_PAGE(readiness_xlsx)
 #undef PAGE
 #undef CODE_PAGE
 
@@ -327,6 +330,9 @@ const web_route web_routes[] = {
 	{GET, "/gemeente/{code}/stakeholders.csv", h_stakeholders_csv, WEB_MUNICIPALITY},
 	{GET, "/gemeente/{code}/gereedheid.csv", h_readiness_csv, WEB_MUNICIPALITY},
 	{GET, "/gemeente/{code}/logboek.csv", h_journal_csv, WEB_MUNICIPALITY},
+	{GET, "/gemeente/{code}/stakeholders.xlsx", h_stakeholders_xlsx, WEB_MUNICIPALITY},
+	{GET, "/gemeente/{code}/gereedheid.xlsx", h_readiness_xlsx, WEB_MUNICIPALITY},
+	{GET, "/gemeente/{code}/logboek.xlsx", h_journal_xlsx, WEB_MUNICIPALITY},
 	{GET_POST, "/gemeente/{code}/gereedheid", h_readiness, WEB_MUNICIPALITY},
 	{GET_POST, "/gemeente/{code}/quickscan", h_quickscan, WEB_MUNICIPALITY},
 	{GET_POST, "/gemeente/{code}/factoren", h_factors, WEB_MUNICIPALITY},

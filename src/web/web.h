@@ -19,6 +19,7 @@
 #include "kngg/defs.h"
 #include "kngg/track.h"
 #include "mod/modules.h"
+#include "kngg/table.h"
 #include "util/util.h"
 
 /* ---- configuration --------------------------------------------------------- */
@@ -232,10 +233,14 @@ void web_plain_text(kngg_buf *out, const char *text);
 void web_text_nl(kngg_buf *out, const char *s);
 
 /* CSV for Dutch Excel: fields separated by ';', quoted when needed, rows
- * ended by CRLF. web_csv_begin empties the response and starts a download
- * named file: a UTF-8 BOM and the header row. */
+ * ended by CRLF. */
 void web_csv_field(kngg_buf *b, const char *s, int last);
-void web_csv_begin(web_request *r, const char *file, const char *const *header, size_t n);
+/* A download of t named file (no extension): CSV for Dutch Excel as above
+ * (days as YYYY-MM-DD), or with xlsx an Excel workbook (kngg-sheet.so:
+ * typed cells, a bold frozen header). backwards: the rows last to first
+ * (the logboek, newest first). */
+void web_table_send(web_request *r, const char *file, const kngg_table *t, int xlsx,
+		    int backwards);
 
 /* The Dutch phrase for a date: "12 maart 2026" into out. */
 void web_date_nl(const char *date, char out[32]);
@@ -300,8 +305,11 @@ void page_journal(web_request *r, const char *code);
 /* Downloads: the journal (with the page's filter), the register and
  * readiness, as CSV. */
 void page_journal_csv(web_request *r, const char *code);
+void page_journal_xlsx(web_request *r, const char *code);
 void page_stakeholders_csv(web_request *r, const char *code);
+void page_stakeholders_xlsx(web_request *r, const char *code);
 void page_readiness_csv(web_request *r, const char *code);
+void page_readiness_xlsx(web_request *r, const char *code);
 void page_documents(web_request *r, const char *code, const char *file);
 
 /* Starts a write for municipality code: 403 (answered, -1) unless the

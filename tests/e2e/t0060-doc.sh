@@ -240,7 +240,7 @@ rejected "bad as-of" "ongeldige datum" doc projectplan GM9999 --as-of gisteren
 rejected "output is a directory" "is een map" doc projectplan GM9999 -o "$TMP"
 rejected "output in a missing directory" "kan $TMP/nope/x.md niet schrijven" doc projectplan GM9999 -o "$TMP/nope/x.md"
 rejected "missing templates folder" "sjablonenmap" doc list --templates "$TMP/none"
-rejected "too few arguments" "gebruik: kngg doc" doc projectplan
+rejected "too few arguments" "gebruik: kngg doc" doc
 
 rejected "hours out of range" "uren per week moet een geheel getal van 1 tot en met 80 zijn, niet '81'" role assign GM9999 2 stuurgroep --hours 81
 rejected "hours not a number" "uren per week moet een geheel getal" role assign GM9999 2 stuurgroep --hours veel

@@ -173,6 +173,9 @@ check '[ $rc -eq 0 ] && unzip -l "$TMP/fmt.bin" >/dev/null 2>&1' "--format DOCX 
 # PDF and ODT: the DOCX through LibreOffice headless where it is installed; where it is not,
 # one line that says so, nothing written, nothing changed
 one_line() { [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] && case "$err" in "kngg: "*) true ;; *) false ;; esac; }
+# a private TMPDIR: other tests (t0060) convert with LibreOffice at the same time
+mkdir -p "$TMP/tmp"
+export TMPDIR="$TMP/tmp"
 if command -v soffice >/dev/null 2>&1; then
 	run --db "$DB" doc actieplan GM9999 -o "$TMP/lo.pdf"
 	expect_rc 0 ".pdf through LibreOffice"
@@ -186,7 +189,7 @@ if command -v soffice >/dev/null 2>&1; then
 	before=$(sha256sum <"$TMP/lo.pdf")
 	rejected "existing .pdf without --force" "bestaat al; gebruik --force" doc actieplan GM9999 -o "$TMP/lo.pdf"
 	check '[ "$(sha256sum <"$TMP/lo.pdf")" = "$before" ]' "existing .pdf left alone"
-	check '[ -z "$(ls /tmp "${TMPDIR:-/tmp}" 2>/dev/null | grep "^kngg-doc-")" ]' "no LibreOffice folder left behind"
+	check '[ -z "$(ls "$TMPDIR" 2>/dev/null | grep "^kngg-doc-")" ]' "no LibreOffice folder left behind"
 fi
 # without LibreOffice (a PATH without soffice)
 before=$(db_state "$DB")
