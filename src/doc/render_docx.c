@@ -899,8 +899,8 @@ static int plan(layout *l, const xmlNode *root)
 }
 
 /* A field in complex form: begin, instruction, separate, the stored
- * result, end. */
-static void field(part *p, const char *instr, const char *result)
+ * result, end. field_begin writes up to the separator. */
+static void field_begin(part *p, const char *instr)
 {
 	open_el(p, "w:r");
 	ATTRS(p, "w:fldChar", "w:fldCharType", "begin");
@@ -914,10 +914,20 @@ static void field(part *p, const char *instr, const char *result)
 	open_el(p, "w:r");
 	ATTRS(p, "w:fldChar", "w:fldCharType", "separate");
 	close_el(p);
-	run(p, result, strlen(result), (doc_style){0, 0, 0}, 0);
+}
+
+static void field_end(part *p)
+{
 	open_el(p, "w:r");
 	ATTRS(p, "w:fldChar", "w:fldCharType", "end");
 	close_el(p);
+}
+
+static void field(part *p, const char *instr, const char *result)
+{
+	field_begin(p, instr);
+	run(p, result, strlen(result), (doc_style){0, 0, 0}, 0);
+	field_end(p);
 }
 
 static void toc(part *p, const layout *l)
@@ -942,23 +952,9 @@ static void toc(part *p, const layout *l)
 		open_el(p, "w:pPr");
 		val_el(p, "w:pStyle", e->level == 1 ? "TOC1" : "TOC2");
 		close_el(p);
-		if (i == 0) { /* the field holds all entries */
-			const char *instr0 = l->levels == 1 ? " TOC \\o \"1-1\" \\h \\z \\u "
-							     : " TOC \\o \"1-2\" \\h \\z \\u ";
-
-			open_el(p, "w:r");
-			ATTRS(p, "w:fldChar", "w:fldCharType", "begin");
-			close_el(p);
-			open_el(p, "w:r");
-			open_el(p, "w:instrText");
-			attr(p, "xml:space", "preserve");
-			text_n(p, instr0, strlen(instr0));
-			close_el(p);
-			close_el(p);
-			open_el(p, "w:r");
-			ATTRS(p, "w:fldChar", "w:fldCharType", "separate");
-			close_el(p);
-		}
+		if (i == 0) /* the field holds all entries */
+			field_begin(p, l->levels == 1 ? " TOC \\o \"1-1\" \\h \\z \\u "
+						      : " TOC \\o \"1-2\" \\h \\z \\u ");
 		open_el(p, "w:hyperlink");
 		attr(p, "w:anchor", anchor);
 		attr(p, "w:history", "1");
@@ -968,11 +964,8 @@ static void toc(part *p, const layout *l)
 		close_el(p);
 		field(p, instr, page);
 		close_el(p);
-		if (i + 1 == l->entries) {
-			open_el(p, "w:r");
-			ATTRS(p, "w:fldChar", "w:fldCharType", "end");
-			close_el(p);
-		}
+		if (i + 1 == l->entries)
+			field_end(p);
 		close_el(p);
 	}
 	close_el(p);

@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
-# ctest entry of the browser test: run.sh KNGG_BINARY SOURCE_DIR SCRATCH_DIR
+# ctest entry of the browser tests:
+#   run.sh KNGG_BINARY SOURCE_DIR SCRATCH_DIR [SCRIPT]
 #
-# Installs playwright-core (the version in package-lock.json) into
-# SCRATCH_DIR/npm, never into the source tree, and runs flow.mjs from there
+# Installs playwright-core and axe-core (the versions in package-lock.json)
+# into SCRATCH_DIR/npm, never into the source tree, and runs SCRIPT (default
+# flow.mjs, the crawl; forms.mjs: the forms without JavaScript) from there
 # (ESM ignores NODE_PATH, so the script goes beside its node_modules).
 # Exits 77 (ctest: skipped) when Chromium or Node is missing or npm cannot
 # install. The crawl's screenshots of every page stay in SCRATCH_DIR/shots/390
 # and SCRATCH_DIR/shots/1280. Set KNGG_SCREENSHOTS=DIR to write the README's screenshots too.
 set -euo pipefail
 
-if [ $# -ne 3 ]; then
-	echo "gebruik: run.sh KNGG_BINARY SOURCE_DIR SCRATCH_DIR" >&2
+if [ $# -lt 3 ] || [ $# -gt 4 ]; then
+	echo "gebruik: run.sh KNGG_BINARY SOURCE_DIR SCRATCH_DIR [SCRIPT]" >&2
 	exit 2
 fi
+script=${4:-flow.mjs}
 kngg=$(realpath "$1")
 src=$(realpath "$2")
 scratch=$3
@@ -56,7 +59,7 @@ if ! cmp -s "$here/package-lock.json" "$npmdir/package-lock.json" ||
 		skip "npm install failed"
 	fi
 fi
-cp "$here/flow.mjs" "$npmdir/flow.mjs"
+cp "$here/$script" "$npmdir/$script"
 
 # every page's screenshot at 390 and 1280 px goes to shots/ (kept until the next run)
 rm -rf "$scratch/shots"
@@ -66,4 +69,7 @@ export KNGG_CRAWL_SHOTS=${KNGG_CRAWL_SHOTS:-$scratch/shots}
 rm -rf "$scratch/runs"
 mkdir -p "$scratch/runs"
 cd "$npmdir"
-exec node flow.mjs "$kngg" "$scratch/runs" ${KNGG_SCREENSHOTS:+"$KNGG_SCREENSHOTS"}
+if [ "$script" = flow.mjs ]; then
+	exec node flow.mjs "$kngg" "$scratch/runs" ${KNGG_SCREENSHOTS:+"$KNGG_SCREENSHOTS"}
+fi
+exec node "$script" "$kngg" "$scratch/runs"
