@@ -327,7 +327,10 @@ static int set_date(int y, int m, int d, char out[11])
 {
 	if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 || d > days_in(y, m))
 		return 0;
-	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+	/* the ranges above keep it to 10 characters; the casts tell GCC's
+	 * -Wformat-truncation (with -O1 in the Sanitize build) so */
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+		 (unsigned)d % 100u);
 	return 1;
 }
 
