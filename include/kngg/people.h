@@ -191,11 +191,30 @@ typedef struct {
 	const char *document;  /* decision document: title, number or link; required */
 	const char *const *arguments; /* required (at least one) for no-go */
 	size_t narguments;
+	const char *valid_until; /* the agreement's last day (YYYY-MM-DD), or NULL;
+				    only for agreements (kngg_signoff_expires) */
 } kngg_signoff_in;
 
 /* o->area for phase-2 points; phases 3-4 sign in the current cycle. */
 int kngg_signoff_record(kngg_tracker *t, const char *code, const char *signoff_id,
 			const kngg_signoff_in *in, const kngg_track_opts *o, int64_t *event_id);
+
+/* 1 when a signature of so is an agreement that may run out (--valid-until):
+ * the samenwerkingsovereenkomst (1.6), the written agreements per
+ * organisation (1.7), the agreements of phase 3 and the borging (4.borging).
+ * A go/no-go or a plan approval does not expire. */
+int kngg_signoff_expires(const kngg_signoff *so);
+
+/* A regional partner signs once for every member of region: in one
+ * transaction one signature per member (all or none), each carrying the
+ * region, the members and one shared reference (*regional_id, 17 bytes).
+ * The signer and organisation must be in each member's register (or
+ * o->new_person adds the signer in each). fn (may be NULL) gets each
+ * member's code and event id after the commit. */
+int kngg_signoff_record_region(kngg_tracker *t, const char *region, const char *signoff_id,
+			       const kngg_signoff_in *in, const kngg_track_opts *o,
+			       char regional_id[17],
+			       int (*fn)(void *ctx, const char *code, int64_t event_id), void *ctx);
 
 typedef struct {
 	int64_t event_id;
@@ -217,6 +236,11 @@ typedef struct {
 	const char *area;     /* or NULL */
 	int cycle_phase, cycle_number;
 	int withdrawn;        /* corrected later */
+	const char *valid_until; /* an agreement's last day, or NULL */
+	const char *region;   /* signed once for a region: its name, else NULL */
+	const char *regional_id; /* the reference shared by the members' copies */
+	const char *const *members; /* the region's members it was signed for */
+	size_t nmembers;
 } kngg_signature;
 
 typedef struct {
