@@ -205,6 +205,11 @@ int kngg_signoff_record(kngg_tracker *t, const char *code, const char *signoff_i
  * A go/no-go or a plan approval does not expire. */
 int kngg_signoff_expires(const kngg_signoff *so);
 
+/* The state of an agreement valid until valid_until (NULL: no end) on
+ * today: KNGG_AGREEMENT_RUNS, _ENDS_SOON (within three months), _EXPIRED. */
+enum { KNGG_AGREEMENT_RUNS, KNGG_AGREEMENT_ENDS_SOON, KNGG_AGREEMENT_EXPIRED };
+int kngg_agreement_state(const char *valid_until, const char *today);
+
 /* A regional partner signs once for every member of region: in one
  * transaction one signature per member (all or none), each carrying the
  * region, the members and one shared reference (*regional_id, 17 bytes).
@@ -284,6 +289,22 @@ int kngg_signoff_prepare(kngg_tracker *t, const char *code, const char *signoff_
 int kngg_signoff_status_load(kngg_tracker *t, const char *code, const char *signoff_id,
 			     const char *area, const char *as_of, kngg_signoff_status **out);
 void kngg_signoff_status_free(kngg_signoff_status *s);
+
+/* One regional signature (kngg_signoff_record_region) as the region sees
+ * it: the first member's copy, and which members' copies count on the day
+ * (a copy withdrawn with kngg correct counts no more for that member). */
+typedef struct {
+	const kngg_signature *sig;
+	const char *const *members;   /* copies in force */
+	size_t nmembers;
+	const char *const *withdrawn; /* copies withdrawn */
+	size_t nwithdrawn;
+} kngg_regional_signature;
+
+/* Every regional signature of region up to as_of (NULL: today), oldest
+ * first. */
+int kngg_region_signatures(kngg_tracker *t, const char *region, const char *as_of,
+			   int (*fn)(void *ctx, const kngg_regional_signature *r), void *ctx);
 
 typedef int (*kngg_signature_fn)(void *ctx, const kngg_signature *s);
 /* Every signature of a municipality, oldest first (withdrawn ones too). */

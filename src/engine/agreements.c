@@ -55,6 +55,18 @@ void engine_months_after(const char *date, int months, char out[11])
 	snprintf(out, 11, "%04d-%02d-%02d", y, m, d > days ? days : d);
 }
 
+int kngg_agreement_state(const char *valid_until, const char *today)
+{
+	char limit[11];
+
+	if (!valid_until || !today)
+		return KNGG_AGREEMENT_RUNS;
+	if (strcmp(valid_until, today) < 0)
+		return KNGG_AGREEMENT_EXPIRED;
+	engine_months_after(today, 3, limit);
+	return strcmp(valid_until, limit) <= 0 ? KNGG_AGREEMENT_ENDS_SOON : KNGG_AGREEMENT_RUNS;
+}
+
 /* The newest signature of one party of one point in one scope. */
 typedef struct {
 	char *signoff, *party, *date, *until, *org, *region;

@@ -1151,3 +1151,117 @@ done:
 	kngg_register_free(reg);
 	return engine_finish(t, rc);
 }
+
+/* ---- a region's signatures ----------------------------------------------------------- */
+
+typedef struct {
+	kngg_signature sig;
+	const char **members, **withdrawn;
+	size_t nmembers, nwithdrawn;
+} regional_group;
+
+typedef struct {
+	kngg_arena *arena;
+	const char *region, *as_of, *code;
+	regional_group *groups;
+	size_t n, cap;
+	int rc;
+} regional_walk;
+
+static int add_code(kngg_arena *a, const char ***list, size_t *n, const char *code)
+{
+	const char **p = kngg_arena_alloc(a, (*n + 1) * sizeof(*p));
+
+	if (!p)
+		return KNGG_ENOMEM;
+	if (*n)
+		memcpy(p, *list, *n * sizeof(*p));
+	if (!(p[*n] = kngg_arena_strdup(a, code)))
+		return KNGG_ENOMEM;
+	*list = p;
+	(*n)++;
+	return 0;
+}
+
+static int regional_event(void *ctx, const kngg_event *ev)
+{
+	regional_walk *w = ctx;
+	json_t *o = json_loads(ev->data ? ev->data : "{}", 0, NULL);
+	const char *region = json_string_value(json_object_get(o, "region"));
+	const char *ref = json_string_value(json_object_get(o, "regional_id"));
+	regional_group *g = NULL;
+	int rc = 0;
+
+	if (!region || !ref || strcmp(region, w->region) != 0) {
+		json_decref(o);
+		return 0;
+	}
+	for (size_t i = 0; i < w->n && !g; i++)
+		if (strcmp(w->groups[i].sig.regional_id, ref) == 0)
+			g = &w->groups[i];
+	json_decref(o);
+	if (!g) {
+		if (w->n == w->cap) {
+			regional_group *p = realloc(w->groups,
+						    (w->cap = w->cap ? 2 * w->cap : 4) * sizeof(*p));
+
+			if (!p)
+				return KNGG_ENOMEM;
+			w->groups = p;
+		}
+		g = &w->groups[w->n++];
+		memset(g, 0, sizeof(*g));
+		if ((rc = to_signature(w->arena, NULL, ev, w->as_of, &g->sig)) < 0)
+			return rc;
+	}
+	if (engine_withdrawn(ev, w->as_of))
+		return add_code(w->arena, &g->withdrawn, &g->nwithdrawn, w->code);
+	return add_code(w->arena, &g->members, &g->nmembers, w->code);
+}
+
+static int regional_order(const void *a, const void *b)
+{
+	const regional_group *x = a, *y = b;
+	int c = strcmp(x->sig.date, y->sig.date);
+
+	return c ? c : (x->sig.event_id > y->sig.event_id) - (x->sig.event_id < y->sig.event_id);
+}
+
+int kngg_region_signatures(kngg_tracker *t, const char *region, const char *as_of,
+			   int (*fn)(void *ctx, const kngg_regional_signature *r), void *ctx)
+{
+	regional_walk w = {NULL, region, as_of, NULL, NULL, 0, 0, 0};
+	member_list m = {0};
+	int rc;
+
+	if ((rc = engine_check_as_of(t, as_of)) < 0 ||
+	    (rc = kngg_region_members(t, region, add_member, &m)) < 0)
+		goto out;
+	if (!(w.arena = kngg_arena_new())) {
+		rc = KNGG_ENOMEM;
+		goto out;
+	}
+	for (size_t i = 0; i < m.n && rc >= 0; i++) {
+		kngg_event_filter f = {m.codes[i], NULL, KNGG_EV_SIGNOFF, 0, NULL, as_of};
+
+		w.code = m.codes[i];
+		rc = engine_events(t, &f, regional_event, &w);
+	}
+	if (rc < 0)
+		goto out;
+	rc = 0;
+	if (w.n > 1)
+		qsort(w.groups, w.n, sizeof(*w.groups), regional_order);
+	for (size_t i = 0; i < w.n && rc == 0; i++) {
+		kngg_regional_signature r = {&w.groups[i].sig, w.groups[i].members,
+					     w.groups[i].nmembers, w.groups[i].withdrawn,
+					     w.groups[i].nwithdrawn};
+
+		rc = fn(ctx, &r);
+	}
+out:
+	free(w.groups);
+	kngg_arena_free(w.arena);
+	members_free(&m);
+	return rc;
+}
