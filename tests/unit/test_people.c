@@ -136,7 +136,7 @@ static int signoff(fixture *fx, const char *id, const char *decision, const char
 {
 	const char *args[1] = {argument};
 	kngg_signoff_in in = {decision, signer, role, as, orgname, "Besluit 2026/1", args,
-			      argument ? 1 : 0};
+			      argument ? 1 : 0, NULL};
 	kngg_track_opts o = {.date = date, .new_person = 1}; /* signers added on purpose */
 
 	return kngg_signoff_record(&fx->t, "GM0479", id, &in, &o, NULL);
