@@ -662,14 +662,14 @@ static const cli_option prepare_opts[] = {
 const cli_sub cmd_signoff_subs[] = {
 	{NULL, NULL, "CODE ID", signoff_record, record_opts, sizeof(S),
 	 "leg een ondertekening of besluit vast", NULL},
-	{NULL, "region", "ID", signoff_region, region_opts, sizeof(S),
-	 "teken een keer voor alle gemeenten van een regio (regionale partner)",
-	 "een ondertekening per gemeente van de regio, in een transactie: alle of geen"},
 	{"list", NULL, "CODE", signoff_list, list_opts, sizeof(S),
 	 "elke ondertekening die ooit is gegeven", NULL},
 	{"show", NULL, "CODE ID", signoff_show, show_opts, sizeof(S),
 	 "een punt: wie moet tekenen, wie tekende", NULL},
 	{"prepare", NULL, "CODE ID", signoff_prepare, prepare_opts, sizeof(S),
 	 "kies wie tekent bij een punt per organisatie", NULL},
+	{NULL, "region", "ID", signoff_region, region_opts, sizeof(S),
+	 "teken een keer voor alle gemeenten van een regio (regionale partner)",
+	 "een ondertekening per gemeente van de regio, in een transactie: alle of geen"},
 	CLI_SUB_END,
 };
