@@ -97,4 +97,14 @@ expect_rc 0 "samenwerkingsovereenkomst"
 check 'grep -q "Looptijd:\*\* GGD Zaanstreek: geldig tot 1 februari 2027" so.md' "the looptijd from the signature"
 run --db "$DB" export GM0479 --format xml
 expect_out 'valid_until="2027-02-01"' "xml export: valid_until"
+# 4.borging: the ratification with its last day in the borgingslijst
+k cycle start GM0479 4 --date 2027-01-05 2>/dev/null # warns: phase 3 not ready
+k signoff prepare GM0479 4.borging/s1 --org "GGD Zaanstreek" --date 2027-01-06
+run --db "$DB" signoff GM0479 4.borging/s1 --decision akkoord --signer "Els de Boer" --role bestuurder \
+	--org "GGD Zaanstreek" --document "Borgingsafspraken" --valid-until 31-12-2028
+expect_out "4.borging/s1: geldig tot 31 december 2028" "4.borging takes --valid-until"
+run --db "$DB" doc borgingslijst GM0479 --format md -o b.md
+expect_rc 0 "borgingslijst"
+check 'grep -q "| GGD Zaanstreek | Els de Boer (bestuurder) | 10 januari 2027 | Borgingsafspraken | geldig tot 31 december 2028 |" b.md' \
+	"borgingslijst: the looptijd of the ratification"
 finish
