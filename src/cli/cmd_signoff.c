@@ -591,8 +591,13 @@ static int signoff_region(kngg_cli *cli, const cli_call *call)
 		free(r.ids);
 		return EXIT_FAIL;
 	}
-	printf("regio %s: %s getekend: %s door %s (%s), ref. %s\n", a->region, call->args[0],
-	       in.decision, in.signer, in.org, ref);
+	{
+		char head[1024];
+
+		snprintf(head, sizeof(head), "regio %s: %s getekend: %s door %s (%s), ref. %s",
+			 a->region, call->args[0], in.decision, in.signer, in.org, ref);
+		print_wrapped_at(stdout, head, 0, 2); /* 80 columns */
+	}
 	if (in.valid_until) {
 		char nl[32];
 
