@@ -157,25 +157,25 @@
       <xsl:variable name="next" select="$run/following-sibling::run[1]/@started"/>
       <xsl:variable name="ratified" select="signatures/signature[@signoff = '4.borging/s1' and not(@withdrawn = 'true') and (not($run/@started) or number(translate(@date, '-', '')) &gt;= $from) and (not($next) or number(translate(@date, '-', '')) &lt; number(translate($next, '-', '')))]"/>
       <table>
-        <tr><th>Partner</th><th>Bekrachtigd door</th><th>Datum</th><th>Stuk</th></tr>
+        <tr><th>Partner</th><th>Bekrachtigd door</th><th>Datum</th><th>Stuk</th><th>Looptijd</th></tr>
         <xsl:for-each select="$partners">
           <xsl:variable name="mine" select="$ratified[@organisation = current()/@name]"/>
           <xsl:choose>
             <xsl:when test="$mine">
               <xsl:for-each select="$mine">
-                <tr><td><xsl:value-of select="@organisation"/></td><td><xsl:value-of select="@signer"/> (<xsl:value-of select="@role"/>)</td><td><xsl:value-of select="@date"/></td><td><xsl:call-template name="kngg-date"><xsl:with-param name="date" select="@document"/></xsl:call-template></td></tr>
+                <tr><td><xsl:value-of select="@organisation"/></td><td><xsl:value-of select="@signer"/> (<xsl:value-of select="@role"/>)</td><td><xsl:value-of select="@date"/></td><td><xsl:call-template name="kngg-date"><xsl:with-param name="date" select="@document"/></xsl:call-template></td><td><xsl:call-template name="kngg-validity"/><xsl:if test="not(@valid_until) and not(@region)">-</xsl:if></td></tr>
               </xsl:for-each>
             </xsl:when>
             <xsl:otherwise>
-              <tr><td><xsl:value-of select="@name"/></td><td><fill>naam en functie van de bestuurder</fill></td><td><fill>datum</fill></td><td>nog niet bekrachtigd</td></tr>
+              <tr><td><xsl:value-of select="@name"/></td><td><fill>naam en functie van de bestuurder</fill></td><td><fill>datum</fill></td><td>nog niet bekrachtigd</td><td>-</td></tr>
             </xsl:otherwise>
           </xsl:choose>
         </xsl:for-each>
         <xsl:for-each select="$ratified[not(@organisation = $partners/@name)]">
-          <tr><td><xsl:call-template name="kngg-date"><xsl:with-param name="date" select="@organisation"/></xsl:call-template></td><td><xsl:value-of select="@signer"/> (<xsl:value-of select="@role"/>)</td><td><xsl:value-of select="@date"/></td><td><xsl:call-template name="kngg-date"><xsl:with-param name="date" select="@document"/></xsl:call-template></td></tr>
+          <tr><td><xsl:call-template name="kngg-date"><xsl:with-param name="date" select="@organisation"/></xsl:call-template></td><td><xsl:value-of select="@signer"/> (<xsl:value-of select="@role"/>)</td><td><xsl:value-of select="@date"/></td><td><xsl:call-template name="kngg-date"><xsl:with-param name="date" select="@document"/></xsl:call-template></td><td><xsl:call-template name="kngg-validity"/><xsl:if test="not(@valid_until) and not(@region)">-</xsl:if></td></tr>
         </xsl:for-each>
         <xsl:if test="not($partners) and not($ratified)">
-          <tr><td><fill>partner</fill></td><td><fill>naam en functie van de bestuurder</fill></td><td><fill>datum</fill></td><td>nog niet bekrachtigd</td></tr>
+          <tr><td><fill>partner</fill></td><td><fill>naam en functie van de bestuurder</fill></td><td><fill>datum</fill></td><td>nog niet bekrachtigd</td><td>-</td></tr>
         </xsl:if>
       </table>
       <xsl:for-each select="readiness/sections/section/rules/rule[@kind = 'getekend' and @id = '4.borging/s1' and @met = 'false']">

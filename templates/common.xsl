@@ -46,6 +46,23 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- Looptijd van een getekende overeenkomst (issue 18): "geldig tot 1 juli
+       2027", en "regionaal getekend (regio X)" voor een regionale handtekening.
+       De huidige node is een signature of een slot. -->
+  <xsl:template name="kngg-validity">
+    <xsl:if test="@valid_until">
+      <xsl:variable name="m" select="number(substring(@valid_until, 6, 2))"/>
+      <xsl:text>geldig tot </xsl:text>
+      <xsl:value-of select="number(substring(@valid_until, 9, 2))"/>
+      <xsl:text> </xsl:text>
+      <xsl:value-of select="substring-before(substring-after('|1:januari|2:februari|3:maart|4:april|5:mei|6:juni|7:juli|8:augustus|9:september|10:oktober|11:november|12:december|', concat('|', $m, ':')), '|')"/>
+      <xsl:text> </xsl:text>
+      <xsl:value-of select="substring(@valid_until, 1, 4)"/>
+    </xsl:if>
+    <xsl:if test="@valid_until and @region">; </xsl:if>
+    <xsl:if test="@region">regionaal getekend (regio <xsl:value-of select="@region"/>)</xsl:if>
+  </xsl:template>
+
   <!-- Leesbare naam van een commitmentwaarde uit lijsten.xml. -->
   <xsl:template name="kngg-commitment-label">
     <xsl:param name="value"/>

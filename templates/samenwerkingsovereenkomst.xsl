@@ -97,7 +97,18 @@
       <h1>4. Looptijd</h1>
       <p>
         <b>Ingangsdatum:</b><xsl:text> </xsl:text><fill>datum</fill>
-        <br/><b>Looptijd:</b><xsl:text> </xsl:text><fill>aantal jaren, of tot een evaluatiemoment</fill>
+        <br/><b>Looptijd:</b><xsl:text> </xsl:text>
+        <xsl:choose>
+          <!-- de looptijd zoals getekend (kngg signoff, valid-until): per partij -->
+          <xsl:when test="$slots[@ok = 'true' and @valid_until]">
+            <xsl:for-each select="$slots[@ok = 'true' and @valid_until]">
+              <xsl:value-of select="@organisation"/><xsl:if test="not(@organisation)">gemeente</xsl:if>
+              <xsl:text>: </xsl:text><xsl:call-template name="kngg-validity"/>
+              <xsl:if test="position() != last()">; </xsl:if>
+            </xsl:for-each>
+          </xsl:when>
+          <xsl:otherwise><fill>aantal jaren, of tot een evaluatiemoment</fill></xsl:otherwise>
+        </xsl:choose>
         <br/><b>Evaluatie:</b><xsl:text> </xsl:text><fill>wanneer en door wie de samenwerking wordt geëvalueerd</fill>
         <br/><b>Tussentijds stoppen:</b><xsl:text> </xsl:text><fill>opzegtermijn en wat er dan met lopende afspraken gebeurt</fill>
       </p>
@@ -248,7 +259,7 @@
         <xsl:when test="$slot/@ok = 'true'">
           <td><xsl:value-of select="$slot/@signer"/></td>
           <td><xsl:value-of select="$slot/@date"/></td>
-          <td>getekend<xsl:if test="$doc"> in <xsl:value-of select="$doc"/></xsl:if></td>
+          <td>getekend<xsl:if test="$doc"> in <xsl:value-of select="$doc"/></xsl:if><xsl:for-each select="$slot[@valid_until or @region]">; <xsl:call-template name="kngg-validity"/></xsl:for-each></td>
         </xsl:when>
         <xsl:otherwise>
           <xsl:variable name="role-label">

@@ -191,11 +191,35 @@ typedef struct {
 	const char *document;  /* decision document: title, number or link; required */
 	const char *const *arguments; /* required (at least one) for no-go */
 	size_t narguments;
+	const char *valid_until; /* the agreement's last day (YYYY-MM-DD), or NULL;
+				    only for agreements (kngg_signoff_expires) */
 } kngg_signoff_in;
 
 /* o->area for phase-2 points; phases 3-4 sign in the current cycle. */
 int kngg_signoff_record(kngg_tracker *t, const char *code, const char *signoff_id,
 			const kngg_signoff_in *in, const kngg_track_opts *o, int64_t *event_id);
+
+/* 1 when a signature of so is an agreement that may run out (--valid-until):
+ * the samenwerkingsovereenkomst (1.6), the written agreements per
+ * organisation (1.7), the agreements of phase 3 and the borging (4.borging).
+ * A go/no-go or a plan approval does not expire. */
+int kngg_signoff_expires(const kngg_signoff *so);
+
+/* The state of an agreement valid until valid_until (NULL: no end) on
+ * today: KNGG_AGREEMENT_RUNS, _ENDS_SOON (within three months), _EXPIRED. */
+enum { KNGG_AGREEMENT_RUNS, KNGG_AGREEMENT_ENDS_SOON, KNGG_AGREEMENT_EXPIRED };
+int kngg_agreement_state(const char *valid_until, const char *today);
+
+/* A regional partner signs once for every member of region: in one
+ * transaction one signature per member (all or none), each carrying the
+ * region, the members and one shared reference (*regional_id, 17 bytes).
+ * The signer and organisation must be in each member's register (or
+ * o->new_person adds the signer in each). fn (may be NULL) gets each
+ * member's code and event id after the commit. */
+int kngg_signoff_record_region(kngg_tracker *t, const char *region, const char *signoff_id,
+			       const kngg_signoff_in *in, const kngg_track_opts *o,
+			       char regional_id[17],
+			       int (*fn)(void *ctx, const char *code, int64_t event_id), void *ctx);
 
 typedef struct {
 	int64_t event_id;
@@ -217,6 +241,11 @@ typedef struct {
 	const char *area;     /* or NULL */
 	int cycle_phase, cycle_number;
 	int withdrawn;        /* corrected later */
+	const char *valid_until; /* an agreement's last day, or NULL */
+	const char *region;   /* signed once for a region: its name, else NULL */
+	const char *regional_id; /* the reference shared by the members' copies */
+	const char *const *members; /* the region's members it was signed for */
+	size_t nmembers;
 } kngg_signature;
 
 typedef struct {
@@ -260,6 +289,22 @@ int kngg_signoff_prepare(kngg_tracker *t, const char *code, const char *signoff_
 int kngg_signoff_status_load(kngg_tracker *t, const char *code, const char *signoff_id,
 			     const char *area, const char *as_of, kngg_signoff_status **out);
 void kngg_signoff_status_free(kngg_signoff_status *s);
+
+/* One regional signature (kngg_signoff_record_region) as the region sees
+ * it: the first member's copy, and which members' copies count on the day
+ * (a copy withdrawn with kngg correct counts no more for that member). */
+typedef struct {
+	const kngg_signature *sig;
+	const char *const *members;   /* copies in force */
+	size_t nmembers;
+	const char *const *withdrawn; /* copies withdrawn */
+	size_t nwithdrawn;
+} kngg_regional_signature;
+
+/* Every regional signature of region up to as_of (NULL: today), oldest
+ * first. */
+int kngg_region_signatures(kngg_tracker *t, const char *region, const char *as_of,
+			   int (*fn)(void *ctx, const kngg_regional_signature *r), void *ctx);
 
 typedef int (*kngg_signature_fn)(void *ctx, const kngg_signature *s);
 /* Every signature of a municipality, oldest first (withdrawn ones too). */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "util/util.h"
 #include "cli/json.h"
 #include "kngg/export.h"
 
@@ -534,6 +535,58 @@ static int region_rows(kngg_tracker *t, const char *region, const char *as_of, r
 	return rc;
 }
 
+/* ---- a region's regional agreements (issue 18) ---------------------------------------- */
+
+struct regional_text {
+	const char *today;
+	int n;
+};
+
+static int regional_line(void *ctx, const kngg_regional_signature *r)
+{
+	struct regional_text *rt = ctx;
+	const kngg_signature *s = r->sig;
+	static const char *const marks[] = {"", " (loopt af)", " (verlopen)"};
+	char *text = NULL, nl[32];
+	size_t len = 0;
+	FILE *m;
+
+	if (rt->n++ == 0)
+		printf("\nRegionale afspraken\n");
+	if (!(m = open_memstream(&text, &len)))
+		return KNGG_ENOMEM;
+	fprintf(m, "%s %s door %s (%s) op %s; voor ", s->signoff, s->decision,
+		s->signer ? s->signer : "(gewist)", s->org ? s->org : "-", s->date);
+	for (size_t i = 0; i < r->nmembers; i++)
+		fprintf(m, "%s%s", i ? ", " : "", r->members[i]);
+	if (r->nmembers == 0)
+		fprintf(m, "geen gemeente meer");
+	for (size_t i = 0; i < r->nwithdrawn; i++)
+		fprintf(m, "%s%s", i ? ", " : " (ingetrokken voor ", r->withdrawn[i]);
+	if (r->nwithdrawn)
+		fprintf(m, ")");
+	if (s->valid_until) {
+		kngg_date_nl(s->valid_until, nl);
+		fprintf(m, "; geldig tot %s%s", nl,
+			marks[kngg_agreement_state(s->valid_until, rt->today)]);
+	}
+	fclose(m);
+	printf("  ");
+	print_wrapped_at(stdout, text, 2, 4);
+	free(text);
+	return 0;
+}
+
+static int regional_agreements(kngg_tracker *t, const char *region, const char *as_of)
+{
+	struct regional_text rt = {NULL, 0};
+	char today[11];
+
+	kngg_day(t, as_of, today);
+	rt.today = today;
+	return kngg_region_signatures(t, region, as_of, regional_line, &rt);
+}
+
 static int many(kngg_cli *cli, const char *region, const char *as_of, const char *format,
 		const cli_sheet_opts *so)
 {
@@ -578,6 +631,8 @@ static int many(kngg_cli *cli, const char *region, const char *as_of, const char
 		else
 			snprintf(title, sizeof(title), "alle gemeenten");
 		rows_text(l.rows, l.n, title, l.date);
+		if (region && regional_agreements(t, region, as_of) < 0)
+			rc = EXIT_FAIL;
 	}
 done:
 	rows_free(&l);

@@ -11,6 +11,7 @@
 #include "cli/cli.h"
 #include "kngg/export.h"
 #include "cli/json.h"
+#include "util/util.h"
 
 /* ---- shared text ----------------------------------------------------------- */
 
@@ -39,9 +40,35 @@ static void print_role_org(FILE *f, const kngg_signature *s)
 		fprintf(f, ", %s", s->org);
 }
 
+/* "geldig tot 1 juli 2027" and, when that day has passed by today,
+ * " (verlopen)"; "" without a validity. */
+static void validity_text(const kngg_signature *s, const char *today, char *buf, size_t len)
+{
+	char nl[32];
+
+	buf[0] = '\0';
+	if (!s->valid_until)
+		return;
+	kngg_date_nl(s->valid_until, nl);
+	snprintf(buf, len, "geldig tot %s%s", nl,
+		 today && strcmp(s->valid_until, today) < 0 ? " (verlopen)" : "");
+}
+
+/* "regio Zaanstreek, voor GM0479, GM0453" */
+static void region_text(FILE *f, const kngg_signature *s)
+{
+	fprintf(f, "regio %s, voor ", s->region);
+	for (size_t i = 0; i < s->nmembers; i++)
+		fprintf(f, "%s%s", i ? ", " : "", s->members[i] ? s->members[i] : "?");
+	if (s->regional_id)
+		fprintf(f, " (ref. %s)", s->regional_id);
+}
+
 /* One signature: a head line at indent, then document, arguments and note
- * indented further. with_id adds the sign-off id. */
-static void print_signature(FILE *f, const kngg_signature *s, int indent, int with_id)
+ * indented further. with_id adds the sign-off id; today marks an expired
+ * agreement. */
+static void print_signature(FILE *f, const kngg_signature *s, int indent, int with_id,
+			    const char *today)
 {
 	int sub = indent + 4, col = 0;
 	char *who = NULL;
@@ -72,6 +99,27 @@ static void print_signature(FILE *f, const kngg_signature *s, int indent, int wi
 	free(who);
 	fprintf(f, "%*sstuk: ", sub, "");
 	print_wrapped_at(f, s->document ? s->document : "-", (size_t)sub + 6, (size_t)sub + 6);
+	if (s->valid_until) {
+		char v[96];
+
+		validity_text(s, today, v, sizeof(v));
+		fprintf(f, "%*s%s\n", sub, "", v);
+	}
+	if (s->region) {
+		char *r = NULL;
+		size_t rlen = 0;
+		FILE *rm = open_memstream(&r, &rlen);
+
+		if (rm) {
+			region_text(rm, s);
+			fclose(rm);
+		}
+		if (r) {
+			fprintf(f, "%*sregionaal: ", sub, "");
+			print_wrapped_at(f, r, (size_t)sub + 11, (size_t)sub + 11);
+		}
+		free(r);
+	}
 	for (size_t i = 0; i < s->narguments; i++) {
 		fprintf(f, "%*sargument: ", sub, "");
 		print_wrapped_at(f, s->arguments[i], (size_t)sub + 10, (size_t)sub + 10);
@@ -174,6 +222,12 @@ static int record(kngg_tracker *t, const char *code, const char *id, const kngg_
 	printf("%s: %s getekend: %s door %s (%s%s%s, %s) op %s\n", code, id, in->decision,
 	       r.signer, in->role, in->as ? " namens " : "", in->as ? in->as : "",
 	       r.org[0] ? r.org : in->org, r.date);
+	if (in->valid_until) {
+		char nl[32];
+
+		kngg_date_nl(in->valid_until, nl);
+		printf("%s: geldig tot %s\n", id, nl);
+	}
 	/* the signature is recorded; a failure to show the state is still one */
 	if (kngg_signoff_status_load(t, code, id, o->area, NULL, &s) < 0)
 		return EXIT_FAIL;
@@ -184,12 +238,17 @@ static int record(kngg_tracker *t, const char *code, const char *id, const kngg_
 
 /* ---- list ---------------------------------------------------------------------- */
 
+struct list_ctx {
+	int n;
+	char today[11];
+};
+
 static int list_text(void *ctx, const kngg_signature *s)
 {
-	int *n = ctx;
+	struct list_ctx *l = ctx;
 
-	print_signature(stdout, s, 0, 1);
-	(*n)++;
+	print_signature(stdout, s, 0, 1, l->today);
+	l->n++;
 	return 0;
 }
 
@@ -240,7 +299,10 @@ static int list_csv(void *ctx, const kngg_signature *s)
 	}
 	print_csv_field(stdout, s->note, 0);
 	print_csv_field(stdout, s->by, 0);
-	print_csv_field(stdout, s->withdrawn ? "ja" : "nee", 1);
+	print_csv_field(stdout, s->withdrawn ? "ja" : "nee", 0);
+	print_csv_field(stdout, s->valid_until, 0);
+	print_csv_field(stdout, s->region, 0);
+	print_csv_field(stdout, s->regional_id, 1);
 	return 0;
 }
 
@@ -248,7 +310,8 @@ static int list(kngg_tracker *t, const char *code, const char *format,
 		const cli_sheet_opts *sheet)
 {
 	kngg_status *st = NULL;
-	int rc, n = 0;
+	struct list_ctx l = {0, ""};
+	int rc;
 
 	/* the status load checks the code and that the municipality exists */
 	if (kngg_status_load(t, code, "1900-01-01", &st) < 0)
@@ -267,7 +330,8 @@ static int list(kngg_tracker *t, const char *code, const char *format,
 		static const char *const head[] = {
 			"event_id", "signoff", "date", "area", "phase", "cycle", "decision",
 			"person_id", "signer", "role", "as", "org", "org_type", "document",
-			"arguments", "note", "by", "withdrawn"};
+			"arguments", "note", "by", "withdrawn", "valid_until", "region",
+			"regional_id"};
 		const size_t nhead = sizeof(head) / sizeof(head[0]);
 
 		cli_csv_start(stdout, sheet);
@@ -275,16 +339,18 @@ static int list(kngg_tracker *t, const char *code, const char *format,
 			print_csv_field(stdout, head[i], i + 1 == nhead);
 		return kngg_signatures(t, code, list_csv, NULL) < 0 ? EXIT_FAIL : EXIT_OK;
 	}
-	if (kngg_signatures(t, code, list_text, &n) < 0)
+	kngg_day(t, NULL, l.today);
+	if (kngg_signatures(t, code, list_text, &l) < 0)
 		return EXIT_FAIL;
-	if (n == 0)
+	if (l.n == 0)
 		printf("%s: nog geen ondertekeningen\n", code);
 	return EXIT_OK;
 }
 
 /* ---- show ------------------------------------------------------------------------ */
 
-static void show_slot(const kngg_defs *defs, const kngg_signoff_slot *sl, size_t width)
+static void show_slot(const kngg_defs *defs, const kngg_signoff_slot *sl, size_t width,
+		      const char *today)
 {
 	const kngg_signature *s = sl->latest;
 	char label[512];
@@ -308,6 +374,14 @@ static void show_slot(const kngg_defs *defs, const kngg_signoff_slot *sl, size_t
 		fprintf(m, "%s door %s (", s->decision, signer_name(s));
 		print_role_org(m, s);
 		fprintf(m, ") op %s", s->date);
+		if (s->valid_until) {
+			char v[96];
+
+			validity_text(s, today, v, sizeof(v));
+			fprintf(m, ", %s", v);
+		}
+		if (s->region)
+			fprintf(m, ", regionaal (regio %s)", s->region);
 		fclose(m);
 		print_wrapped_at(stdout, text, width + 4, width + 6); /* 80 columns */
 		free(text);
@@ -320,11 +394,12 @@ static int show(kngg_tracker *t, const char *code, const char *id, const char *a
 	kngg_signoff_status *s = NULL;
 	const kngg_signoff *def;
 	size_t width = 0;
-	char label[512];
+	char label[512], today[11];
 
 	if (kngg_signoff_status_load(t, code, id, area, as_of, &s) < 0)
 		return EXIT_FAIL;
 	def = s->def;
+	kngg_day(t, as_of, today);
 	printf("%s %s%s%s (%s)%s%s\n", code, def->def.id, s->scope ? " in " : "",
 	       s->scope ? s->scope : "",
 	       def->decision == KNGG_DECISION_GO_NO_GO ? "go/no-go" : "akkoord",
@@ -338,7 +413,7 @@ static int show(kngg_tracker *t, const char *code, const char *id, const char *a
 			width = utf8_width(label);
 	}
 	for (size_t i = 0; i < s->nslots; i++)
-		show_slot(kngg_tracker_defs(t), &s->slots[i], width);
+		show_slot(kngg_tracker_defs(t), &s->slots[i], width, today);
 	if (s->missing_set)
 		printf("  ontbreekt: %s\n", s->missing_set);
 	if (s->nslots == 0 && !s->missing_set)
@@ -368,7 +443,7 @@ static int show(kngg_tracker *t, const char *code, const char *id, const char *a
 	}
 	printf("\nGeschiedenis\n");
 	for (size_t i = 0; i < s->nhistory; i++)
-		print_signature(stdout, &s->history[i], 2, 0);
+		print_signature(stdout, &s->history[i], 2, 0, today);
 	if (s->nhistory == 0)
 		printf("  nog niet getekend\n");
 	kngg_signoff_status_free(s);
@@ -407,7 +482,7 @@ struct signoff_opts {
 	kngg_signoff_in in;
 	kngg_track_opts o;
 	cli_multi args, orgs;
-	const char *format, *as_of;
+	const char *format, *as_of, *region;
 	cli_sheet_opts sheet;
 };
 
@@ -471,6 +546,71 @@ static int signoff_record(kngg_cli *cli, const cli_call *call)
 	return record(t, call->args[0], call->args[1], &in, &a->o);
 }
 
+struct region_out {
+	char (*codes)[7];
+	int64_t *ids;
+	size_t n, cap;
+};
+
+static int region_member(void *ctx, const char *code, int64_t event_id)
+{
+	struct region_out *r = ctx;
+
+	if (r->n == r->cap) {
+		size_t cap = r->cap ? 2 * r->cap : 8;
+		char (*c)[7] = realloc(r->codes, cap * sizeof(*c));
+		int64_t *ids;
+
+		if (c)
+			r->codes = c;
+		if (!c || !(ids = realloc(r->ids, cap * sizeof(*ids))))
+			return 1; /* recorded; the list is only shown shorter */
+		r->ids = ids;
+		r->cap = cap;
+	}
+	snprintf(r->codes[r->n], sizeof(r->codes[r->n]), "%s", code);
+	r->ids[r->n++] = event_id;
+	return 0;
+}
+
+static int signoff_region(kngg_cli *cli, const cli_call *call)
+{
+	const struct signoff_opts *a = call->opts;
+	kngg_signoff_in in = a->in;
+	struct region_out r = {NULL, NULL, 0, 0};
+	char ref[17];
+	kngg_tracker *t;
+
+	in.arguments = a->args.items;
+	in.narguments = a->args.n;
+	if (!(t = cli_tracker(cli)))
+		return EXIT_FAIL;
+	if (kngg_signoff_record_region(t, a->region, call->args[0], &in, &a->o, ref, region_member,
+				       &r) < 0) {
+		free(r.codes);
+		free(r.ids);
+		return EXIT_FAIL;
+	}
+	{
+		char head[1024];
+
+		snprintf(head, sizeof(head), "regio %s: %s getekend: %s door %s (%s), ref. %s",
+			 a->region, call->args[0], in.decision, in.signer, in.org, ref);
+		print_wrapped_at(stdout, head, 0, 2); /* 80 columns */
+	}
+	if (in.valid_until) {
+		char nl[32];
+
+		kngg_date_nl(in.valid_until, nl);
+		printf("  geldig tot %s\n", nl);
+	}
+	for (size_t i = 0; i < r.n; i++)
+		printf("  %s  #%lld\n", r.codes[i], (long long)r.ids[i]);
+	free(r.codes);
+	free(r.ids);
+	return EXIT_OK;
+}
+
 #define S struct signoff_opts
 
 static const cli_option record_opts[] = {
@@ -482,7 +622,25 @@ static const cli_option record_opts[] = {
 	CLI_OPT_REQ(S, in.document, "document", "STUK", "het stuk dat is getekend"),
 	CLI_MULTI_OPT(S, args, "argument", "TEKST", "een argument (een no-go vraagt er een)"),
 	CLI_OPT(S, in.as, "as", "ROL", "de rol die de ondertekening vraagt (mandaat)"),
+	CLI_OPT(S, in.valid_until, "valid-until", "DATUM",
+		"de laatste dag van de overeenkomst (1.6, 1.7, fase 3, 4.borging)"),
 	CLI_AREA_OPT(S, o.area),
+	CLI_TRACK_OPTS(S, o),
+	CLI_OPT_END,
+};
+
+static const cli_option region_opts[] = {
+	CLI_OPT_REQ(S, region, "region", "REGIO", "teken voor elke gemeente van de regio"),
+	CLI_OPT_REQ(S, in.decision, "decision", "go|no-go|akkoord", "het besluit"),
+	CLI_OPT_REQ(S, in.signer, "signer", "NAAM|ID",
+		    "wie tekent: naam of nummer, in het register van elke gemeente"),
+	CLI_OPT_REQ(S, in.role, "role", "ROL", "in welke rol"),
+	CLI_ONCE_REQ(S, in.org, "org", "ORG", "de regionale partner (in elk register)"),
+	CLI_OPT_REQ(S, in.document, "document", "STUK", "het stuk dat is getekend"),
+	CLI_MULTI_OPT(S, args, "argument", "TEKST", "een argument (een no-go vraagt er een)"),
+	CLI_OPT(S, in.as, "as", "ROL", "de rol die de ondertekening vraagt (mandaat)"),
+	CLI_OPT(S, in.valid_until, "valid-until", "DATUM",
+		"de laatste dag van de overeenkomst (1.6, 1.7, fase 3, 4.borging)"),
 	CLI_TRACK_OPTS(S, o),
 	CLI_OPT_END,
 };
@@ -515,5 +673,8 @@ const cli_sub cmd_signoff_subs[] = {
 	 "een punt: wie moet tekenen, wie tekende", NULL},
 	{"prepare", NULL, "CODE ID", signoff_prepare, prepare_opts, sizeof(S),
 	 "kies wie tekent bij een punt per organisatie", NULL},
+	{NULL, "region", "ID", signoff_region, region_opts, sizeof(S),
+	 "teken een keer voor alle gemeenten van een regio (regionale partner)",
+	 "een ondertekening per gemeente van de regio, in een transactie: alle of geen"},
 	CLI_SUB_END,
 };

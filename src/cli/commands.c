@@ -101,7 +101,15 @@ const cmd_def kngg_commands[] = {
 	 "kerngroep, partners met commitment). Is een punt eenmaal compleet, dan blijft\n"
 	 "het dat: de set van die dag telt. Een partner die later instapt of een\n"
 	 "kerngroep die opgeheven wordt, geeft een waarschuwing (addendum), geen\n"
-	 "terugval.\n"},
+	 "terugval.\n"
+	 "\n"
+	 "Een overeenkomst (1.6, 1.7, fase 3, 4.borging) kan --valid-until DATUM\n"
+	 "krijgen; drie maanden voor die dag meldt 'kngg risks' dat ze afloopt. Een\n"
+	 "verlopen overeenkomst blijft meetellen (een waarschuwing, geen terugval).\n"
+	 "Vernieuwen is opnieuw tekenen; de oude handtekening blijft in de\n"
+	 "geschiedenis. Met --region NAAM tekent een regionale partner een keer voor\n"
+	 "elke gemeente van de regio: alle of geen, en de ondertekenaar en de\n"
+	 "organisatie moeten in het register van elke gemeente staan.\n"},
 	{"correct", cmd_correct_subs,
 	 "trek een vastgelegd feit in (met reden); het blijft in het logboek",
 	 "GEBEURTENIS is het nummer uit 'kngg log'. Er wordt niets gewist: de\n"

@@ -94,6 +94,13 @@ int engine_signoff_status(kngg_tracker *t, const char *code, const kngg_signoff 
 int engine_risks(kngg_tracker *t, const kngg_register *reg, const kngg_status *st,
 		 const char *today, kngg_risk_fn fn, void *ctx);
 
+/* agreements.c (issue 18): agreements whose newest signature runs out
+ * within three months of today, or ran out; count or negative error. */
+int engine_agreement_risks(kngg_tracker *t, const kngg_register *reg, const char *today,
+			   kngg_risk_fn fn, void *ctx);
+/* date plus months, the day clamped to the month's last day. */
+void engine_months_after(const char *date, int months, char out[11]);
+
 /* journal.c: one municipality's journal in memory while a question is
  * answered; engine_events() walks it, or the store when none is open or
  * the walk reaches beyond it. Writes must not happen while it is open. */

@@ -84,6 +84,8 @@ static void signoff_state(signoff_ctx *sc, const kngg_signoff *so, json_t *o)
 		set(j, "signer", js(sl->latest ? sl->latest->signer : NULL));
 		set(j, "decision", js(sl->latest ? sl->latest->decision : NULL));
 		set(j, "date", js(sl->latest ? sl->latest->date : NULL));
+		set(j, "valid_until", js(sl->latest ? sl->latest->valid_until : NULL));
+		set(j, "region", js(sl->latest ? sl->latest->region : NULL));
 		json_array_append_new(slots, j);
 	}
 	set(o, "slots", slots);
@@ -281,6 +283,17 @@ json_t *kngg_signature_json(const kngg_signature *s)
 	set(o, "note", js(s->note));
 	set(o, "by", js(s->by));
 	set(o, "withdrawn", json_boolean(s->withdrawn));
+	/* issue 18: an agreement's last day and a regional signature */
+	set(o, "valid_until", js(s->valid_until));
+	set(o, "region", js(s->region));
+	set(o, "regional_id", js(s->regional_id));
+	{
+		json_t *m = json_array();
+
+		for (size_t i = 0; i < s->nmembers; i++)
+			json_array_append_new(m, js(s->members[i]));
+		set(o, "members", m);
+	}
 	return o;
 }
 

@@ -703,6 +703,9 @@ static int risk_warning(void *ctx, const kngg_risk *r)
 
 	if (r->kind == KNGG_RISK_STALE_COMMITMENT || r->kind == KNGG_RISK_COMMITTER_LEFT)
 		add_warning(w, fmt(w->e, "%s", r->text));
+	/* an agreement that runs out: a warning, the point it completed stays complete */
+	if (r->kind == KNGG_RISK_AGREEMENT_EXPIRES)
+		add_warning(w, fmt(w->e, "%s", r->text));
 	return 0;
 }
 

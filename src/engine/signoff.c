@@ -21,6 +21,7 @@
 
 #include "engine/engine.h"
 #include "kngg/people.h"
+#include "kngg/readiness.h"
 
 #define MAX_ORGS 64
 
@@ -245,6 +246,18 @@ static int to_signature(kngg_arena *a, const kngg_register *reg, const kngg_even
 	s->cycle_phase = ev->cycle_phase;
 	s->cycle_number = ev->cycle_number;
 	s->withdrawn = engine_withdrawn(ev, as_of);
+	s->valid_until = sdup(a, json_string_value(json_object_get(o, "valid_until")));
+	s->region = sdup(a, json_string_value(json_object_get(o, "region")));
+	s->regional_id = sdup(a, json_string_value(json_object_get(o, "regional_id")));
+	args = json_object_get(o, "members");
+	n = json_is_array(args) ? json_array_size(args) : 0;
+	if (n && (s->members = kngg_arena_alloc(a, n * sizeof(*s->members)))) {
+		const char **m = (const char **)s->members;
+
+		for (size_t i = 0; i < n; i++)
+			m[i] = sdup(a, json_string_value(json_array_get(args, i)));
+		s->nmembers = n;
+	}
 	json_decref(o);
 	return list ? 0 : KNGG_ENOMEM;
 }
@@ -777,19 +790,24 @@ static int check_signer(kngg_tracker *t, const char *code, const kngg_signoff *s
 	return 0;
 }
 
-int kngg_signoff_record(kngg_tracker *t, const char *code, const char *signoff_id,
-			const kngg_signoff_in *given, const kngg_track_opts *o, int64_t *event_id)
+int kngg_signoff_expires(const kngg_signoff *so)
 {
-	kngg_signoff_in canon = *given, *in = &canon; /* roles as the list spells them */
+	const kngg_step *step = so ? kngg_def_step(so->def.parent) : NULL;
+	const char *id = step ? step->def.id : "";
+
+	/* the points whose document is an agreement between partners; the
+	 * guide calls them samenwerkingsovereenkomst, afspraken, bekrachtiging */
+	return strcmp(id, "1.6") == 0 || strcmp(id, "1.7") == 0 || strncmp(id, "3.", 2) == 0 ||
+	       strcmp(id, "4.borging") == 0;
+}
+
+/* The checks of a signature that need no database: the point, the
+ * decision, the text fields; canonical role names into in. */
+static int check_in(kngg_tracker *t, const char *signoff_id, kngg_signoff_in *in,
+		    const kngg_track_opts *o, const kngg_signoff **sop, char date[11])
+{
 	const kngg_signoff *so = kngg_def_signoff(kngg_defs_find(t->defs, signoff_id));
-	const char *effective;
-	struct org_found org = {0, ""};
-	kngg_register *reg = NULL;
-	int64_t person = 0, area_id = 0, cycle_id = 0;
-	char date[11], *text = NULL;
-	json_t *data, *args;
-	kngg_event ev;
-	int rc, fits = 0;
+	int rc;
 
 	if (!so)
 		return engine_fail(t, KNGG_ENOTFOUND,
@@ -815,9 +833,39 @@ int kngg_signoff_record(kngg_tracker *t, const char *code, const char *signoff_i
 	    (in->as && (rc = engine_list_item(t, "rollen", "--as", &in->as)) < 0) ||
 	    (rc = engine_check_opts(t, o)) < 0 || (rc = engine_date(t, o, 0, date)) < 0)
 		return rc;
-	effective = in->as ? in->as : in->role;
-	if ((rc = kngg_store_begin(t->store)) < 0)
-		return rc;
+	if (in->valid_until) {
+		if (!kngg_signoff_expires(so))
+			return engine_fail(t, KNGG_EINVALID,
+					   "%s is geen overeenkomst die afloopt; --valid-until hoort bij 1.6, 1.7, de punten van fase 3 en 4.borging",
+					   so->def.id);
+		if (!kngg_valid_date(in->valid_until))
+			return engine_fail(t, KNGG_EINVALID,
+					   "ongeldige datum '%s' bij --valid-until (verwacht een bestaande dag)",
+					   in->valid_until);
+		if (strcmp(in->valid_until, date) < 0)
+			return engine_fail(t, KNGG_EINVALID,
+					   "--valid-until %s ligt voor de dag van ondertekening (%s)",
+					   in->valid_until, date);
+	}
+	*sop = so;
+	return 0;
+}
+
+/* One signature of so in code, inside an open transaction; extra (may be
+ * NULL) is merged into the event's data. */
+static int record_one(kngg_tracker *t, const char *code, const kngg_signoff *so,
+		      const kngg_signoff_in *in, const kngg_track_opts *o, const char *date,
+		      json_t *extra, int64_t *event_id)
+{
+	const char *effective = in->as ? in->as : in->role;
+	struct org_found org = {0, ""};
+	kngg_register *reg = NULL;
+	int64_t person = 0, area_id = 0, cycle_id = 0;
+	char *text = NULL;
+	json_t *data, *args;
+	kngg_event ev;
+	int rc, fits = 0;
+
 	if ((rc = engine_need_municipality(t, code)) < 0)
 		goto done;
 	rc = kngg_store_org_find(t->store, code, in->org, org_found, &org);
@@ -859,6 +907,11 @@ int kngg_signoff_record(kngg_tracker *t, const char *code, const char *signoff_i
 	json_object_set_new(data, "as", in->as ? json_string(in->as) : json_null());
 	json_object_set_new(data, "document", json_string(in->document));
 	json_object_set_new(data, "arguments", args);
+	/* left out when not given: older signatures keep their exact data */
+	if (in->valid_until)
+		json_object_set_new(data, "valid_until", json_string(in->valid_until));
+	if (extra)
+		json_object_update(data, extra);
 	text = json_dumps(data, JSON_COMPACT | JSON_SORT_KEYS);
 	json_decref(data);
 	if (!text) {
@@ -877,7 +930,154 @@ int kngg_signoff_record(kngg_tracker *t, const char *code, const char *signoff_i
 done:
 	kngg_register_free(reg);
 	free(text);
+	return rc;
+}
+
+int kngg_signoff_record(kngg_tracker *t, const char *code, const char *signoff_id,
+			const kngg_signoff_in *given, const kngg_track_opts *o, int64_t *event_id)
+{
+	kngg_signoff_in canon = *given; /* roles as the list spells them */
+	const kngg_signoff *so = NULL;
+	char date[11];
+	int rc;
+
+	if ((rc = check_in(t, signoff_id, &canon, o, &so, date)) < 0)
+		return rc;
+	if ((rc = kngg_store_begin(t->store)) < 0)
+		return rc;
+	rc = record_one(t, code, so, &canon, o, date, NULL, event_id);
 	return engine_finish(t, rc);
+}
+
+/* ---- regional signatures ------------------------------------------------------------- */
+
+typedef struct {
+	char **codes;
+	size_t n, cap;
+} member_list;
+
+static int add_member(void *ctx, const char *code)
+{
+	member_list *m = ctx;
+
+	if (m->n == m->cap) {
+		char **p = realloc(m->codes, (m->cap = m->cap ? 2 * m->cap : 8) * sizeof(*p));
+
+		if (!p)
+			return KNGG_ENOMEM;
+		m->codes = p;
+	}
+	if (!(m->codes[m->n] = strdup(code)))
+		return KNGG_ENOMEM;
+	m->n++;
+	return 0;
+}
+
+static void members_free(member_list *m)
+{
+	for (size_t i = 0; i < m->n; i++)
+		free(m->codes[i]);
+	free(m->codes);
+}
+
+/* While one member is written, its errors name it. */
+typedef struct {
+	kngg_diag_fn diag;
+	void *ctx;
+	const char *code;
+} member_diag;
+
+static void diag_member(void *ctx, const char *msg)
+{
+	member_diag *d = ctx;
+	kngg_buf b = {0};
+
+	kngg_buf_printf(&b, "%s (regio): %s", d->code, msg);
+	d->diag(d->ctx, b.failed ? msg : kngg_buf_cstr(&b));
+	kngg_buf_free(&b);
+}
+
+/* A reference no other regional signature has: 16 hex digits. */
+static int regional_ref(char out[17])
+{
+	unsigned char raw[8];
+	FILE *f = fopen("/dev/urandom", "rb");
+	size_t got = f ? fread(raw, 1, sizeof(raw), f) : 0;
+
+	if (f)
+		fclose(f);
+	if (got != sizeof(raw))
+		return KNGG_EIO;
+	for (size_t i = 0; i < sizeof(raw); i++)
+		snprintf(out + 2 * i, 3, "%02x", raw[i]);
+	return 0;
+}
+
+int kngg_signoff_record_region(kngg_tracker *t, const char *region, const char *signoff_id,
+			       const kngg_signoff_in *given, const kngg_track_opts *o,
+			       char regional_id[17],
+			       int (*fn)(void *ctx, const char *code, int64_t event_id), void *ctx)
+{
+	kngg_signoff_in canon = *given;
+	const kngg_signoff *so = NULL;
+	member_list m = {0};
+	member_diag md = {t->diag, t->diag_ctx, NULL};
+	int64_t *ids = NULL;
+	json_t *extra = NULL, *codes;
+	char date[11];
+	int rc;
+
+	regional_id[0] = '\0';
+	if ((rc = check_in(t, signoff_id, &canon, o, &so, date)) < 0)
+		return rc;
+	if ((rc = kngg_region_members(t, region, add_member, &m)) < 0)
+		goto out;
+	if (m.n == 0) {
+		rc = engine_fail(t, KNGG_EINVALID, "regio '%s' heeft geen gemeenten", region);
+		goto out;
+	}
+	if (regional_ref(regional_id) < 0) {
+		rc = engine_fail(t, KNGG_EIO, "geen willekeurige referentie te maken (/dev/urandom)");
+		goto out;
+	}
+	if (!(ids = calloc(m.n, sizeof(*ids)))) {
+		rc = KNGG_ENOMEM;
+		goto out;
+	}
+	extra = json_object();
+	codes = json_array();
+	for (size_t i = 0; i < m.n; i++)
+		json_array_append_new(codes, json_string(m.codes[i]));
+	json_object_set_new(extra, "region", json_string(region));
+	json_object_set_new(extra, "regional_id", json_string(regional_id));
+	json_object_set_new(extra, "members", codes);
+	if ((rc = kngg_store_begin(t->store)) < 0)
+		goto out;
+	if (t->diag) {
+		t->diag = diag_member;
+		t->diag_ctx = &md;
+	}
+	for (size_t i = 0; i < m.n && rc == 0; i++) {
+		md.code = m.codes[i];
+		rc = record_one(t, m.codes[i], so, &canon, o, date, extra, &ids[i]);
+	}
+	if (md.diag) {
+		t->diag = md.diag;
+		t->diag_ctx = md.ctx;
+	}
+	if ((rc = engine_finish(t, rc)) < 0)
+		goto out;
+	/* committed: what follows only reports */
+	for (size_t i = 0; fn && i < m.n; i++)
+		if (fn(ctx, m.codes[i], ids[i]) != 0)
+			break;
+out:
+	if (rc < 0)
+		regional_id[0] = '\0';
+	json_decref(extra);
+	free(ids);
+	members_free(&m);
+	return rc;
 }
 
 /* ---- choosing the parties ------------------------------------------------------------ */
@@ -954,4 +1154,118 @@ done:
 	free(text);
 	kngg_register_free(reg);
 	return engine_finish(t, rc);
+}
+
+/* ---- a region's signatures ----------------------------------------------------------- */
+
+typedef struct {
+	kngg_signature sig;
+	const char **members, **withdrawn;
+	size_t nmembers, nwithdrawn;
+} regional_group;
+
+typedef struct {
+	kngg_arena *arena;
+	const char *region, *as_of, *code;
+	regional_group *groups;
+	size_t n, cap;
+	int rc;
+} regional_walk;
+
+static int add_code(kngg_arena *a, const char ***list, size_t *n, const char *code)
+{
+	const char **p = kngg_arena_alloc(a, (*n + 1) * sizeof(*p));
+
+	if (!p)
+		return KNGG_ENOMEM;
+	if (*n)
+		memcpy(p, *list, *n * sizeof(*p));
+	if (!(p[*n] = kngg_arena_strdup(a, code)))
+		return KNGG_ENOMEM;
+	*list = p;
+	(*n)++;
+	return 0;
+}
+
+static int regional_event(void *ctx, const kngg_event *ev)
+{
+	regional_walk *w = ctx;
+	json_t *o = json_loads(ev->data ? ev->data : "{}", 0, NULL);
+	const char *region = json_string_value(json_object_get(o, "region"));
+	const char *ref = json_string_value(json_object_get(o, "regional_id"));
+	regional_group *g = NULL;
+	int rc = 0;
+
+	if (!region || !ref || strcmp(region, w->region) != 0) {
+		json_decref(o);
+		return 0;
+	}
+	for (size_t i = 0; i < w->n && !g; i++)
+		if (strcmp(w->groups[i].sig.regional_id, ref) == 0)
+			g = &w->groups[i];
+	json_decref(o);
+	if (!g) {
+		if (w->n == w->cap) {
+			regional_group *p = realloc(w->groups,
+						    (w->cap = w->cap ? 2 * w->cap : 4) * sizeof(*p));
+
+			if (!p)
+				return KNGG_ENOMEM;
+			w->groups = p;
+		}
+		g = &w->groups[w->n++];
+		memset(g, 0, sizeof(*g));
+		if ((rc = to_signature(w->arena, NULL, ev, w->as_of, &g->sig)) < 0)
+			return rc;
+	}
+	if (engine_withdrawn(ev, w->as_of))
+		return add_code(w->arena, &g->withdrawn, &g->nwithdrawn, w->code);
+	return add_code(w->arena, &g->members, &g->nmembers, w->code);
+}
+
+static int regional_order(const void *a, const void *b)
+{
+	const regional_group *x = a, *y = b;
+	int c = strcmp(x->sig.date, y->sig.date);
+
+	return c ? c : (x->sig.event_id > y->sig.event_id) - (x->sig.event_id < y->sig.event_id);
+}
+
+int kngg_region_signatures(kngg_tracker *t, const char *region, const char *as_of,
+			   int (*fn)(void *ctx, const kngg_regional_signature *r), void *ctx)
+{
+	regional_walk w = {NULL, region, as_of, NULL, NULL, 0, 0, 0};
+	member_list m = {0};
+	int rc;
+
+	if ((rc = engine_check_as_of(t, as_of)) < 0 ||
+	    (rc = kngg_region_members(t, region, add_member, &m)) < 0)
+		goto out;
+	if (!(w.arena = kngg_arena_new())) {
+		rc = KNGG_ENOMEM;
+		goto out;
+	}
+	for (size_t i = 0; i < m.n && rc >= 0; i++) {
+		kngg_event_filter f = {m.codes[i], NULL, KNGG_EV_SIGNOFF, 0, NULL, as_of};
+
+		w.code = m.codes[i];
+		rc = engine_events(t, &f, regional_event, &w);
+	}
+	if (rc < 0)
+		goto out;
+	rc = 0;
+	if (w.n > 1)
+		qsort(w.groups, w.n, sizeof(*w.groups), regional_order);
+	for (size_t i = 0; i < w.n && rc == 0; i++) {
+		kngg_regional_signature r = {&w.groups[i].sig, w.groups[i].members,
+					     w.groups[i].nmembers, w.groups[i].withdrawn,
+					     w.groups[i].nwithdrawn};
+
+		rc = fn(ctx, &r);
+	}
+out:
+	free(w.groups);
+	kngg_arena_free(w.arena);
+	members_free(&m);
+	return rc;
 }

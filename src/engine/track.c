@@ -9,6 +9,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <jansson.h>
+
 #include "kngg/limits.h"
 #include "kngg/people.h"
 
@@ -1109,6 +1111,23 @@ const char *kngg_event_kind_text(const char *kind)
 	return kind;
 }
 
+/* A signature's validity and region (issue 18), from its data. */
+static void signoff_describe(const kngg_event *ev, kngg_buf *b)
+{
+	json_t *o = ev->data ? json_loads(ev->data, 0, NULL) : NULL;
+	const char *until = json_string_value(json_object_get(o, "valid_until"));
+	const char *region = json_string_value(json_object_get(o, "region"));
+	char nl[32];
+
+	if (until) {
+		kngg_date_nl(until, nl);
+		kngg_buf_printf(b, ", geldig tot %s", nl);
+	}
+	if (region)
+		kngg_buf_printf(b, ", regionaal voor regio %s", region);
+	json_decref(o);
+}
+
 char *kngg_event_describe(const kngg_event *ev)
 {
 	const char *person = ev->person ? ev->person : ev->person_erased ? "(gewist)" : NULL;
@@ -1133,6 +1152,8 @@ char *kngg_event_describe(const kngg_event *ev)
 		kngg_buf_printf(&b, " — %s, %s", person, ev->org);
 	else if (person || ev->org)
 		kngg_buf_printf(&b, " — %s", person ? person : ev->org);
+	if (strcmp(ev->kind, KNGG_EV_SIGNOFF) == 0)
+		signoff_describe(ev, &b);
 	if (ev->corrected_by)
 		kngg_buf_printf(&b, " (ingetrokken op %s door #%lld)",
 				ev->corrected_on ? ev->corrected_on : "?", (long long)ev->corrected_by);

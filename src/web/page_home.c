@@ -211,6 +211,69 @@ static int region_item(void *ctx, const char *region, int members)
 	return 0;
 }
 
+/* ---- a region's regional agreements (issue 18) ------------------------------------- */
+
+struct regional_rows {
+	web_request *r;
+	char today[11];
+	int n;
+};
+
+static int regional_row(void *ctx, const kngg_regional_signature *rs)
+{
+	static const char *const marks[] = {"", " (loopt af)", " (verlopen)"};
+	struct regional_rows *rr = ctx;
+	const kngg_signature *s = rs->sig;
+	kngg_buf *b = &rr->r->out;
+	char nl[32];
+	int readable = 0;
+
+	/* only what the account may read: a row with one of its municipalities */
+	for (size_t i = 0; i < rs->nmembers + rs->nwithdrawn; i++)
+		readable |= web_may_read(rr->r, i < rs->nmembers ? rs->members[i]
+								   : rs->withdrawn[i - rs->nmembers]);
+	if (!readable)
+		return 0;
+	if (rr->n++ == 0)
+		kngg_buf_puts(b, "<section class=\"card\"><h2>Regionale afspraken</h2>"
+				 "<p>Een regionale partner tekende een keer voor de gemeenten van de regio; "
+				 "de handtekening telt bij elke gemeente.</p>" WEB_SCROLL_OPEN("Regionale afspraken")
+				 "<table><thead><tr><th scope=\"col\">Punt</th><th scope=\"col\">Partner</th>"
+				 "<th scope=\"col\">Voor</th><th scope=\"col\">Geldig tot</th></tr></thead><tbody>");
+	web_date_nl(s->date, nl);
+	web_hf(b, "<tr><td>%s</td><td>%s, %s door %s op %s</td><td>", s->signoff,
+	       s->org ? s->org : "-", s->decision, s->signer ? s->signer : "(gewist)", nl);
+	for (size_t i = 0; i < rs->nmembers; i++)
+		if (web_may_read(rr->r, rs->members[i]))
+			web_hf(b, "%s<a href=\"/gemeente/%s\">%s</a>", i ? ", " : "", rs->members[i],
+			       rs->members[i]);
+		else
+			web_hf(b, "%s%s", i ? ", " : "", rs->members[i]);
+	for (size_t i = 0; i < rs->nwithdrawn; i++)
+		web_hf(b, "%s%s", i ? ", " : " (ingetrokken voor ", rs->withdrawn[i]);
+	kngg_buf_puts(b, rs->nwithdrawn ? ")</td><td>" : "</td><td>");
+	if (s->valid_until) {
+		web_date_nl(s->valid_until, nl);
+		web_hf(b, "%s%s", nl, marks[kngg_agreement_state(s->valid_until, rr->today)]);
+	} else {
+		kngg_buf_puts(b, "—");
+	}
+	kngg_buf_puts(b, "</td></tr>");
+	return 0;
+}
+
+static int regional_section(web_request *r, const char *region)
+{
+	struct regional_rows rr = {r, "", 0};
+	int rc;
+
+	kngg_day(r->tracker, NULL, rr.today);
+	rc = kngg_region_signatures(r->tracker, region, NULL, regional_row, &rr);
+	if (rr.n)
+		kngg_buf_puts(&r->out, "</tbody></table>" WEB_SCROLL_CLOSE "</section>");
+	return rc;
+}
+
 void page_home(web_request *r)
 {
 	overview o = {r, web_arg(r, "regio"), NULL, 0, 0, 0};
@@ -252,6 +315,8 @@ void page_home(web_request *r)
 	kngg_buf_puts(b, WEB_SCROLL_CLOSE);
 	if (o.rows == 0)
 		kngg_buf_puts(b, "<p>Nog geen gemeenten. De beheerder van de server voegt ze toe.</p>");
+	if (o.region && regional_section(r, o.region) < 0)
+		goto fail;
 	web_page_end(r);
 	goto done;
 fail:

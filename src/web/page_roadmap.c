@@ -439,6 +439,27 @@ static void parties_form(web_request *r, const step_view *v, const char *code,
 	kngg_buf_puts(b, "<button type=\"submit\">Partijen vastleggen</button></fieldset></form>");
 }
 
+/* issue 18: how long a signed agreement runs, and whether it was signed
+ * for a whole region. */
+static void agreement_cell(web_request *r, const kngg_signature *s)
+{
+	static const char *const marks[] = {"", "loopt af", "verlopen"};
+	char nl[32], today[11];
+	int state;
+
+	if (s->valid_until) {
+		kngg_day(r->tracker, NULL, today);
+		state = kngg_agreement_state(s->valid_until, today);
+		web_date_nl(s->valid_until, nl);
+		web_hf(&r->out, "; geldig tot %s", nl);
+		if (state != KNGG_AGREEMENT_RUNS)
+			web_hf(&r->out, " <strong>(%s: vernieuw met een nieuwe handtekening)</strong>",
+			       marks[state]);
+	}
+	if (s->region)
+		web_hf(&r->out, "; regionaal getekend (regio %s)", s->region);
+}
+
 static void signoff_section(web_request *r, const step_view *v, const char *code,
 			    const kngg_register *reg)
 {
@@ -499,6 +520,7 @@ static void signoff_section(web_request *r, const step_view *v, const char *code
 				if (sl->latest->as)
 					web_hf(b, " (met mandaat, als %s)",
 					       kngg_defs_label(r->cfg->defs, "rollen", sl->latest->as));
+				agreement_cell(r, sl->latest);
 			}
 			else
 				kngg_buf_puts(b, "—");
@@ -512,14 +534,16 @@ static void signoff_section(web_request *r, const step_view *v, const char *code
 			parties_form(r, v, code, so, ss);
 		complete = ss->complete;
 		kngg_signoff_status_free(ss);
-		/* a complete point takes no more signatures here */
-		if (!web_may_write(r, code) || complete)
+		/* a complete point takes no more signatures here, but an
+		 * agreement that runs out takes a renewal */
+		if (!web_may_write(r, code) || (complete && !kngg_signoff_expires(so)))
 			continue;
 		web_form_begin(r, v->action, "card sub");
 		web_hf(b, "<input type=\"hidden\" name=\"wat\" value=\"tekenen\">"
 			  "<input type=\"hidden\" name=\"ondertekening\" value=\"%s\">", so->def.id);
 		hidden_area(r, v);
-		web_hf(b, "<fieldset><legend>Handtekening vastleggen voor %s</legend>", so->def.id);
+		web_hf(b, "<fieldset><legend>%s voor %s</legend>",
+		       complete ? "Vernieuwing vastleggen" : "Handtekening vastleggen", so->def.id);
 		web_select_open(r, "besluit", "Besluit", "required");
 		if (so->decision == KNGG_DECISION_GO_NO_GO)
 			kngg_buf_puts(b, "<option value=\"go\">go</option><option value=\"no-go\">no-go</option>");
@@ -537,9 +561,12 @@ static void signoff_section(web_request *r, const step_view *v, const char *code
 		kngg_buf_puts(b, "</select>");
 		web_input(r, "stuk", "Besluitstuk (titel, nummer of link)", "text", NULL, 1);
 		web_textarea(r, "argumenten", "Argumenten (bij no-go verplicht; één per regel)", 3);
+		if (kngg_signoff_expires(so))
+			web_input(r, "geldig_tot", "Geldig tot (optioneel: de laatste dag van de overeenkomst)",
+				  "date", NULL, 0);
 		date_and_note(r, "");
-		kngg_buf_puts(b, "<button type=\"submit\" class=\"primary\">Handtekening vastleggen</button>"
-				 "</fieldset></form>");
+		web_hf(b, "<button type=\"submit\" class=\"primary\">%s</button></fieldset></form>",
+		       complete ? "Vernieuwing vastleggen" : "Handtekening vastleggen");
 	}
 	kngg_buf_puts(b, "</section>");
 }
@@ -633,6 +660,7 @@ static void step_post(web_request *r, const char *code, const step_view *v)
 			in.as = web_form_get(&r->form, "mandaat");
 			in.org = web_form_get(&r->form, "organisatie");
 			in.document = web_form_get(&r->form, "stuk");
+			in.valid_until = web_form_get(&r->form, "geldig_tot");
 			if (raw && (argtext = strdup(raw)) != NULL) {
 				in.narguments = split_lines(argtext, args, 16);
 				in.arguments = args;

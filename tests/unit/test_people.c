@@ -136,7 +136,7 @@ static int signoff(fixture *fx, const char *id, const char *decision, const char
 {
 	const char *args[1] = {argument};
 	kngg_signoff_in in = {decision, signer, role, as, orgname, "Besluit 2026/1", args,
-			      argument ? 1 : 0};
+			      argument ? 1 : 0, NULL};
 	kngg_track_opts o = {.date = date, .new_person = 1}; /* signers added on purpose */
 
 	return kngg_signoff_record(&fx->t, "GM0479", id, &in, &o, NULL);
@@ -274,6 +274,24 @@ static void erase_keeps_chain(void **state)
 	free(json);
 }
 
+/* issue 18: three months ahead, the day clamped to the month's end */
+static void agreement_states(void **state)
+{
+	(void)state;
+	assert_int_equal(kngg_agreement_state(NULL, "2026-06-15"), KNGG_AGREEMENT_RUNS);
+	assert_int_equal(kngg_agreement_state("2026-09-15", "2026-06-15"), KNGG_AGREEMENT_ENDS_SOON);
+	assert_int_equal(kngg_agreement_state("2026-09-16", "2026-06-15"), KNGG_AGREEMENT_RUNS);
+	assert_int_equal(kngg_agreement_state("2026-06-15", "2026-06-15"), KNGG_AGREEMENT_ENDS_SOON);
+	assert_int_equal(kngg_agreement_state("2026-06-14", "2026-06-15"), KNGG_AGREEMENT_EXPIRED);
+	/* 30 November + 3 months = 28 February (2027 is no leap year) */
+	assert_int_equal(kngg_agreement_state("2027-02-28", "2026-11-30"), KNGG_AGREEMENT_ENDS_SOON);
+	assert_int_equal(kngg_agreement_state("2027-03-01", "2026-11-30"), KNGG_AGREEMENT_RUNS);
+	/* across the year, into a leap February */
+	assert_int_equal(kngg_agreement_state("2028-02-29", "2027-11-30"), KNGG_AGREEMENT_ENDS_SOON);
+	assert_int_equal(kngg_agreement_state("2027-01-31", "2026-10-31"), KNGG_AGREEMENT_ENDS_SOON);
+	assert_int_equal(kngg_agreement_state("2027-02-01", "2026-10-31"), KNGG_AGREEMENT_RUNS);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -286,6 +304,7 @@ int main(void)
 		T(agreement_per_kerngroep_org),
 		T(correction_withdraws),
 		T(erase_keeps_chain),
+		cmocka_unit_test(agreement_states),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

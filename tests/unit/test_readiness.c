@@ -86,8 +86,8 @@ static void signed_rule(void **state)
 {
 	fixture *fx = *state;
 	const char *args[] = {"geen budget"};
-	kngg_signoff_in no = {"no-go", "Jan", "wethouder", NULL, "Gemeente Zaanstad", "B&W 1", args, 1};
-	kngg_signoff_in go = {"go", "Jan", "wethouder", NULL, "Gemeente Zaanstad", "B&W 2", NULL, 0};
+	kngg_signoff_in no = {"no-go", "Jan", "wethouder", NULL, "Gemeente Zaanstad", "B&W 1", args, 1, NULL};
+	kngg_signoff_in go = {"go", "Jan", "wethouder", NULL, "Gemeente Zaanstad", "B&W 2", NULL, 0, NULL};
 	kngg_track_opts o1 = on("2026-03-01"), o2 = on("2026-04-01");
 	kngg_readiness *r;
 
