@@ -94,6 +94,11 @@ int engine_signoff_status(kngg_tracker *t, const char *code, const kngg_signoff 
 int engine_risks(kngg_tracker *t, const kngg_register *reg, const kngg_status *st,
 		 const char *today, kngg_risk_fn fn, void *ctx);
 
+/* funding.c: the funding-ends risks of reg's municipality; adds to *count,
+ * returns 0 or a negative error (fn's own non-zero return too). */
+int engine_funding_risks(kngg_tracker *t, const kngg_register *reg, const kngg_status *st,
+			 const char *today, kngg_risk_fn fn, void *ctx, int *count);
+
 /* journal.c: one municipality's journal in memory while a question is
  * answered; engine_events() walks it, or the store when none is open or
  * the walk reaches beyond it. Writes must not happen while it is open. */

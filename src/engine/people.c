@@ -1023,6 +1023,7 @@ int engine_risks(kngg_tracker *t, const kngg_register *reg, const kngg_status *s
 	commitments(&out, reg, today);
 	if (st)
 		running_steps(&out, reg, st);
+	out.rc = out.rc ? out.rc : engine_funding_risks(t, reg, st, today, fn, ctx, &out.count);
 	return out.rc ? out.rc : out.count;
 }
 
