@@ -4,6 +4,7 @@
  * are funding.add and funding.end events; the list is derived from them.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -337,8 +338,10 @@ int kngg_funding_load(kngg_tracker *t, const char *code, const char *as_of,
 
 		fu->end = fu->ended ? fu->ended : fu->until;
 		fu->active = strcmp(fu->from, day) <= 0 && (!fu->end || strcmp(fu->end, day) >= 0);
-		if (fu->active)
-			l->total_active_cents += fu->amount_cents;
+		/* saturates rather than wraps: no budget comes near */
+		if (fu->active && __builtin_add_overflow(l->total_active_cents, fu->amount_cents,
+							 &l->total_active_cents))
+			l->total_active_cents = INT64_MAX;
 	}
 	l->items = items;
 	l->n = b.n;

@@ -378,7 +378,7 @@ int kngg_date_parse(const char *s, char out[11])
 
 /* ---- amounts ------------------------------------------------------------------ */
 
-#define AMOUNT_MAX_EUROS ((INT64_MAX - 99) / 100)
+#define AMOUNT_MAX_EUROS (INT64_MAX / 100)
 
 static int amount_refuse(const char **why, int64_t *cents, const char *reason)
 {
@@ -467,6 +467,8 @@ int kngg_amount_parse(const char *s, int64_t *cents, const char **why)
 	}
 	if (euros == 0 && frac == 0)
 		return amount_refuse(why, cents, "een bedrag moet groter dan nul zijn");
+	if (euros == AMOUNT_MAX_EUROS && frac > INT64_MAX % 100)
+		return amount_refuse(why, cents, "bedrag te groot");
 	*cents = euros * 100 + frac;
 	if (why)
 		*why = NULL;
