@@ -466,6 +466,12 @@ static int key_role_held(const kngg_register *reg, const char *today)
 	return 0;
 }
 
+/* In phase 3 or 4: progress recorded there, or a cycle of it started. */
+static int in_phase_3_or_4(const kngg_status *st)
+{
+	return st && (st->current_phase >= 3 || st->phases[2].nruns > 0 || st->phases[3].nruns > 0);
+}
+
 int engine_funding_risks(kngg_tracker *t, const kngg_register *reg, const kngg_status *st,
 			 const char *today, kngg_risk_fn fn, void *ctx, int *count)
 {
@@ -508,7 +514,7 @@ int engine_funding_risks(kngg_tracker *t, const kngg_register *reg, const kngg_s
 		     "regel structurele financiering of een vervolg (4.borging)",
 		     f->source, what, strcmp(f->end, today) < 0 ? "eindigde" : "eindigt", end);
 	}
-	if (!out.rc && !key_funded && ((st && st->current_phase >= 3) || key_role_held(reg, today))) {
+	if (!out.rc && !key_funded && (in_phase_3_or_4(st) || key_role_held(reg, today))) {
 		kngg_risk risk = {KNGG_RISK_FUNDING_ENDS, NULL, 0, KEY_ROLE, NULL, NULL};
 
 		emit(&out, &risk,

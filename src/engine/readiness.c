@@ -703,6 +703,8 @@ static int risk_warning(void *ctx, const kngg_risk *r)
 
 	if (r->kind == KNGG_RISK_STALE_COMMITMENT || r->kind == KNGG_RISK_COMMITTER_LEFT)
 		add_warning(w, fmt(w->e, "%s", r->text));
+	if (r->kind == KNGG_RISK_FUNDING_ENDS) /* money that stops (4.borging) */
+		add_warning(w, fmt(w->e, "%s", r->text));
 	return 0;
 }
 
