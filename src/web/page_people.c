@@ -417,6 +417,7 @@ void page_stakeholders(web_request *r, const char *code)
 	grid(r, reg, name);
 	register_table(r, reg);
 	commitment_history(r, reg);
+	web_funding_section(r, code);
 	if (web_may_write(r, code))
 		forms(r, code, reg);
 	if (web_is_admin(r))

@@ -293,6 +293,8 @@ void page_password(web_request *r);
 void page_roadmap(web_request *r, const char *code);
 void page_step(web_request *r, const char *code, const char *step_id);
 void page_stakeholders(web_request *r, const char *code);
+/* The funding section of the stakeholders page (page_funding.c). */
+void web_funding_section(web_request *r, const char *code);
 void page_readiness(web_request *r, const char *code);
 void page_quickscan(web_request *r, const char *code);
 void page_factors(web_request *r, const char *code);
