@@ -182,11 +182,16 @@ int kngg_funding_end(kngg_tracker *t, const char *code, int64_t id, const kngg_t
 				 (long long)id, f->until);
 		goto done;
 	}
-	/* an end decided ahead of time is recorded today, with its day in data */
+	/* dated on its last day, but never before the funding was recorded (a walk
+	 * would meet it first) nor after today (an end decided ahead of time);
+	 * the day itself is in data */
 	if (o)
 		eo = *o;
 	eo.date = NULL;
-	engine_fill_event(t, &ev, KNGG_EV_FUNDING_END, code, strcmp(end, today) < 0 ? end : today,
+	engine_fill_event(t, &ev, KNGG_EV_FUNDING_END, code,
+			  strcmp(end, today) > 0	       ? today
+			  : strcmp(end, f->recorded) < 0 ? f->recorded
+							 : end,
 			  &eo);
 	snprintf(target, sizeof(target), "%lld", (long long)id);
 	kngg_date_nl(end, nl);

@@ -477,7 +477,7 @@ int kngg_amount_parse(const char *s, int64_t *cents, const char **why)
 
 void kngg_amount_nl(int64_t cents, char out[40])
 {
-	char digits[24], grouped[40];
+	char digits[24], grouped[28];
 	uint64_t v = cents < 0 ? (uint64_t)0 - (uint64_t)cents : (uint64_t)cents;
 	size_t n, k = 0;
 

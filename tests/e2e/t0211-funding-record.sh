@@ -109,6 +109,19 @@ check '[ "$(json "len(d[\"grants\"])")" = 2 ]' "--as-of before the withdrawal: b
 run --db "$DB" verify
 expect_rc 0 "chain intact"
 
+# an end before the day the funding was recorded still counts (from then on)
+run --db "$DB" funding add GM0479 --source "Oud potje" --amount 500 --from 2025-01-01 \
+	--until 2025-12-31 --date 2026-05-01
+OLD=$(printf '%s' "$out" | sed -n 's/^GM0479: financiering \([0-9]*\) .*/\1/p')
+run --db "$DB" funding end GM0479 "$OLD" --date 2025-06-30
+expect_rc 0 "end on a day before the funding was recorded"
+run --db "$DB" funding list GM0479 --format json
+check '[ "$(json "[g[\"ended\"] for g in d[\"grants\"] if g[\"id\"] == $OLD][0]")" = 2025-06-30 ]' \
+	"that end is in the list"
+run --db "$DB" funding list GM0479 --as-of 2026-04-30 --format json
+check '[ "$(json "len([g for g in d[\"grants\"] if g[\"id\"] == $OLD])")" = 0 ]' \
+	"--as-of before it was recorded: not known"
+
 run help funding
 expect_out "45.000,50" "help explains amounts"
 finish
