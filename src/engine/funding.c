@@ -56,7 +56,7 @@ static char *add_summary(int64_t cents, const char *from, const char *until, int
 			 const char *purpose)
 {
 	kngg_buf b = {0};
-	char amount[40], a[32], u[32];
+	char amount[40], a[32], u[32], *line;
 
 	kngg_amount_nl(cents, amount);
 	kngg_date_nl(from, a);
@@ -67,11 +67,9 @@ static char *add_summary(int64_t cents, const char *from, const char *until, int
 	}
 	if (purpose)
 		kngg_buf_printf(&b, ", voor %s", purpose);
-	if (b.failed) {
-		kngg_buf_free(&b);
-		return NULL;
-	}
-	return strdup(kngg_buf_cstr(&b));
+	line = b.failed ? NULL : strdup(kngg_buf_cstr(&b));
+	kngg_buf_free(&b);
+	return line;
 }
 
 int kngg_funding_add(kngg_tracker *t, const char *code, const kngg_funding_in *in,
