@@ -292,6 +292,7 @@ CODE_PAGE(journal)
 CODE_PAGE(journal_csv)
 CODE_PAGE(stakeholders_csv)
 CODE_PAGE(readiness_csv)
+CODE_PAGE(funding)
 #undef PAGE
 #undef CODE_PAGE
 
@@ -325,6 +326,7 @@ const web_route web_routes[] = {
 	{GET_POST, "/gemeente/{code}/stap/{id}", h_step, WEB_MUNICIPALITY},
 	{GET_POST, "/gemeente/{code}/stakeholders", h_stakeholders, WEB_MUNICIPALITY},
 	{GET, "/gemeente/{code}/stakeholders.csv", h_stakeholders_csv, WEB_MUNICIPALITY},
+	{GET_POST, "/gemeente/{code}/financiering", h_funding, WEB_MUNICIPALITY},
 	{GET, "/gemeente/{code}/gereedheid.csv", h_readiness_csv, WEB_MUNICIPALITY},
 	{GET, "/gemeente/{code}/logboek.csv", h_journal_csv, WEB_MUNICIPALITY},
 	{GET_POST, "/gemeente/{code}/gereedheid", h_readiness, WEB_MUNICIPALITY},

@@ -35,5 +35,31 @@ expect_body "de financiering &#39;SPUK 2025&#39; (€ 45.000,00, voor netwerkreg
 	"the funding risk among the readiness warnings"
 http GET /gemeente/GM9999/logboek
 expect_body "financiering vastgelegd" "logboek names the funding"
+
+# ---- the form ----------------------------------------------------------------------------------
+csrf /gemeente/GM9999/stakeholders
+expect_body '<form method="post" action="/gemeente/GM9999/financiering"' "funding form on the stakeholders page"
+http POST /gemeente/GM9999/financiering --data-urlencode "bron=Fonds Jeugd" \
+	--data-urlencode "bedrag=€ 12.345,67" --data "van=2026-01-01&tot=2027-06-30&voor=netwerkregisseur&csrf=$token"
+expect_status 303 "funding recorded from the web"
+check '[ "$(sqlite3 "$DB" "select json_extract(data, '"'"'$.amount_cents'"'"') from event where target='"'"'Fonds Jeugd'"'"'")" = 1234567 ]' \
+	"web: exact cents"
+http GET /gemeente/GM9999/stakeholders
+expect_body "<td>Fonds Jeugd</td><td>€ 12.345,67</td>" "recorded funding shown"
+before=$(db_state "$DB")
+csrf /gemeente/GM9999/stakeholders
+http POST /gemeente/GM9999/financiering --data "bron=X&bedrag=12.5&van=2026-01-01&tot=2026-12-31&csrf=$token"
+http GET /gemeente/GM9999/stakeholders
+expect_body 'class="flash error" role="alert">Ongeldig bedrag &#39;12.5&#39;: een punt scheidt alleen duizendtallen' \
+	"web: ambiguous amount refused"
+expect_no_body "--amount" "web: no option names in the message"
+csrf /gemeente/GM9999/stakeholders
+http POST /gemeente/GM9999/financiering --data "bron=X&bedrag=100&van=2026-06-01&tot=2026-01-01&csrf=$token"
+http GET /gemeente/GM9999/stakeholders
+expect_body "Veld ‘Tot en met’ 1 januari 2026 ligt voor veld ‘Van’ 1 juni 2026." \
+	"web: until before from refused, with field names"
+http POST /gemeente/GM9999/financiering --data "bron=X&bedrag=100&van=2026-06-01&tot=2026-12-31"
+check '[ "$status" = 403 ] || [ "$status" = 400 ]' "web: no CSRF token, refused ($status)"
+check '[ "$before" = "$(db_state "$DB")" ]' "web: refusals leave the database unchanged"
 stop_server
 finish
