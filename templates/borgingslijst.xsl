@@ -60,6 +60,11 @@
       <h1>Financiering: structureel of tijdelijk</h1>
       <p>Aanpak en netwerk horen uit reguliere budgetten betaald te worden. Wat nog uit tijdelijk geld komt, moet zo snel mogelijk structureel worden: een wankele financiering is een groot risico voor het voortbestaan (activiteit 2: regels 6158-6168). De onderdelen hieronder zijn wat blijvend ingebed en betaald moet zijn (regels 6090-6118).</p>
       <xsl:call-template name="activity-state"><xsl:with-param name="id" select="'4.borging/a2'"/></xsl:call-template>
+      <h2>Vastgelegde financiering</h2>
+      <xsl:call-template name="kngg-funding-table">
+        <xsl:with-param name="empty" select="'Er is nog geen financiering vastgelegd.'"/>
+      </xsl:call-template>
+      <h2>Per onderdeel</h2>
       <table>
         <tr><th>Onderdeel</th><th>Betaald door</th><th>Structureel of tijdelijk (tot wanneer)</th><th>Risico als het wegvalt</th></tr>
         <xsl:call-template name="funding-row"><xsl:with-param name="what" select="'Uitvoeringstaken van de professionals'"/></xsl:call-template>
@@ -92,6 +97,10 @@
         </xsl:if>
       </table>
       <xsl:if test="not($nr)"><p>Er is nog niemand met de rol netwerkregisseur.</p></xsl:if>
+      <xsl:call-template name="kngg-funding-table">
+        <xsl:with-param name="grants" select="/kngg-export/funding/grants/grant[@for = 'netwerkregisseur']"/>
+        <xsl:with-param name="empty" select="'Voor de netwerkregisseur is nog geen financiering vastgelegd.'"/>
+      </xsl:call-template>
 
       <h1>Financiers: beleid, bedrijfsvoering en inkoop</h1>
       <p>Hebben de financiers (gemeente, zorgverzekeraar en uitvoeringsorganisaties) hun deel opgenomen in missie en doelen, in bedrijfsvoering en begroting, en in hun inkoop? En wat is nog nodig om de aanpak blijvend in hun beleid en financiering te verankeren (activiteit 3: regels 6190-6204)?</p>

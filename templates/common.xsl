@@ -568,6 +568,48 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- Tabel met de vastgelegde financiering (kngg funding add): bron, bedrag,
+       looptijd, waarvoor en de stand op de peildatum. grants: de regels
+       (standaard alle); empty: de tekst als er geen zijn. -->
+  <xsl:template name="kngg-funding-table">
+    <xsl:param name="grants" select="$kngg-root/funding/grants/grant"/>
+    <xsl:param name="empty" select="'Er is nog geen financiering vastgelegd.'"/>
+    <xsl:choose>
+      <xsl:when test="$grants">
+        <table>
+          <tr><th>Bron</th><th>Bedrag</th><th>Looptijd</th><th>Waarvoor</th><th>Stand</th></tr>
+          <xsl:for-each select="$grants">
+            <tr>
+              <td><xsl:value-of select="@source"/></td>
+              <td><xsl:value-of select="@amount"/></td>
+              <td>
+                <xsl:choose>
+                  <xsl:when test="@structural = 'true' and not(@end)">structureel vanaf <xsl:value-of select="@from"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="@from"/> tot en met <xsl:value-of select="@end"/><xsl:if test="@ended"> (eerder beëindigd)</xsl:if><xsl:if test="@structural = 'true'"> (structureel)</xsl:if></xsl:otherwise>
+                </xsl:choose>
+              </td>
+              <td>
+                <xsl:choose>
+                  <xsl:when test="@for"><xsl:value-of select="@for"/></xsl:when>
+                  <xsl:otherwise>de aanpak als geheel</xsl:otherwise>
+                </xsl:choose>
+              </td>
+              <td>
+                <xsl:choose>
+                  <xsl:when test="@active = 'true'">loopt</xsl:when>
+                  <xsl:when test="@end and number(translate(@end, '-', '')) &lt; number(translate($kngg-root/funding/@day, '-', ''))">afgelopen</xsl:when>
+                  <xsl:otherwise>begint later</xsl:otherwise>
+                </xsl:choose>
+              </td>
+            </tr>
+          </xsl:for-each>
+        </table>
+        <p>Lopend op <xsl:value-of select="$kngg-root/funding/@day"/>: <xsl:value-of select="$kngg-root/funding/@total_active"/>.</p>
+      </xsl:when>
+      <xsl:otherwise><p><xsl:value-of select="$empty"/></p></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- Tabel met de essentiële factoren en hun laatste check. -->
   <xsl:template name="kngg-factor-table">
     <xsl:choose>

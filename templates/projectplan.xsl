@@ -297,6 +297,10 @@
         <xsl:call-template name="budget-row"><xsl:with-param name="post" select="'Communicatie en bijeenkomsten'"/></xsl:call-template>
         <tr><td><fill>andere post</fill></td><td><fill>bedrag</fill></td><td><fill>bedrag</fill></td><td><fill>financier</fill></td></tr>
       </table>
+      <h2>Vastgelegde financiering</h2>
+      <xsl:call-template name="kngg-funding-table">
+        <xsl:with-param name="empty" select="'Er is nog geen financiering vastgelegd.'"/>
+      </xsl:call-template>
 
       <h1>15. Borging</h1>
       <p>Denk nu al na over hoe de bijdrage van elke partner een plek krijgt in het gewone werk, zodat de aanpak niet afhangt van projecttijd of projectgeld. Bouw voort op wat er al is en verander alleen wat nodig is (stap 1.4, tips: regels 2471-2479). De volledige organisatorische en financiële borging volgt in fase 4.</p>

@@ -10,6 +10,7 @@
 
 #include <jansson.h>
 
+#include "kngg/funding.h"
 #include "kngg/people.h"
 #include "kngg/readiness.h"
 #include "kngg/track.h"
@@ -55,5 +56,11 @@ json_t *kngg_signature_json(const kngg_signature *s);
 
 /* A continuity risk: kind, text, person, role, step, organisation_type. */
 json_t *kngg_risk_json(const kngg_risk *r);
+/* One funding: id, source, amount_cents (an integer, exact), amount (Dutch
+ * text, "€ 45.000,00"), from, until, structural, for, note, ended, end,
+ * active. */
+json_t *kngg_funding_json(const kngg_funding *f);
+/* The funding list: day, total_active_cents, total_active, grants[]. */
+json_t *kngg_funding_list_json(const kngg_funding_list *l);
 
 #endif

@@ -123,6 +123,10 @@ typedef int (*kngg_account_fn)(void *ctx, const kngg_account_rec *a);
 #define KNGG_EV_REGISTER_SEAL "register.seal" /* migration 4 -> 5: the rows as they stood, sealed */
 #define KNGG_EV_ORG_LEAD "org.lead"           /* org_id; value "ja" or "nee": main implementing organisation */
 #define KNGG_EV_SIGNOFF_PREPARE "signoff.prepare" /* target: point; data {"orgs":[ids]}: its party set */
+/* target: the source; value: a readable summary; data {"amount_cents","for","from",
+ * "source","structural","until"} (kngg/funding.h) */
+#define KNGG_EV_FUNDING_ADD "funding.add"
+#define KNGG_EV_FUNDING_END "funding.end" /* target: the funding.add id; data {"end":day} */
 
 /* Event kinds (kngg_event.kind). */
 

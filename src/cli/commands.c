@@ -86,6 +86,16 @@ const cmd_def kngg_commands[] = {
 	 "wijs de nieuwe toe. --deputy: plaatsvervanger. --hours: uren per week,\n"
 	 "--contribution: wat iemand in die rol inbrengt (beide voor het overzicht\n"
 	 "projectorganisatie).\n"},
+	{"funding", cmd_funding_subs,
+	 "financiering: bedragen, looptijd en waarvoor (structureel of tijdelijk)",
+	 "Bedragen in euro zoals je ze schrijft: 45000, 45.000 of 45.000,50. Een\n"
+	 "komma scheidt de centen, een punt alleen duizendtallen (12.5 is dus\n"
+	 "onduidelijk en wordt geweigerd). kngg bewaart het bedrag exact, in centen.\n"
+	 "Tijdelijke financiering heeft een --until; --structural mag zonder.\n"
+	 "--for noemt een rol (netwerkregisseur) of een activiteit (1.2/a3).\n"
+	 "'kngg risks' waarschuwt zes maanden voordat tijdelijke financiering\n"
+	 "stopt zonder structurele opvolger, en als de netwerkregisseur in fase 3\n"
+	 "of 4 geen financiering heeft (4.borging). Intrekken: 'kngg correct'.\n"},
 	{"risks", cmd_risks_subs,
 	 "continuïteit: rollen zonder vervanger, commitment om opnieuw te bevestigen",
 	 ""},

@@ -29,6 +29,7 @@ static const char *const item_names[][2] = {
 	{"missing", "rule"},       {"advice", "rule"},
 	{"met", "rule"},
 	{"members", "member"},
+	{"grants", "grant"},
 	{NULL, NULL}};
 
 static const char *item_name(const char *array)

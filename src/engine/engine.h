@@ -100,6 +100,10 @@ int engine_agreement_risks(kngg_tracker *t, const kngg_register *reg, const char
 			   kngg_risk_fn fn, void *ctx);
 /* date plus months, the day clamped to the month's last day. */
 void engine_months_after(const char *date, int months, char out[11]);
+/* funding.c: the funding-ends risks of reg's municipality; adds to *count,
+ * returns 0 or a negative error (fn's own non-zero return too). */
+int engine_funding_risks(kngg_tracker *t, const kngg_register *reg, const kngg_status *st,
+			 const char *today, kngg_risk_fn fn, void *ctx, int *count);
 
 /* journal.c: one municipality's journal in memory while a question is
  * answered; engine_events() walks it, or the store when none is open or

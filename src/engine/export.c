@@ -20,6 +20,7 @@
 #include "engine/engine.h"
 #include "kngg/export.h"
 #include "kngg/readiness.h"
+#include "util/text.h"
 
 static json_t *js(const char *s)
 {
@@ -406,6 +407,55 @@ json_t *kngg_risk_json(const kngg_risk *r)
 	return o;
 }
 
+json_t *kngg_funding_json(const kngg_funding *f)
+{
+	json_t *o = json_object();
+	char amount[40];
+
+	kngg_amount_nl(f->amount_cents, amount);
+	set(o, "id", json_integer(f->id));
+	set(o, "source", js(f->source));
+	set(o, "amount_cents", json_integer((json_int_t)f->amount_cents));
+	set(o, "amount", js(amount));
+	set(o, "from", js(f->from));
+	set(o, "until", js(f->until));
+	set(o, "structural", json_boolean(f->structural));
+	set(o, "for", js(f->purpose));
+	set(o, "note", js(f->note));
+	set(o, "ended", js(f->ended));
+	set(o, "end", js(f->end));
+	set(o, "active", json_boolean(f->active));
+	return o;
+}
+
+json_t *kngg_funding_list_json(const kngg_funding_list *l)
+{
+	json_t *o = json_object(), *a = json_array();
+	char amount[40];
+
+	kngg_amount_nl(l->total_active_cents, amount);
+	set(o, "day", js(l->day));
+	set(o, "total_active_cents", json_integer((json_int_t)l->total_active_cents));
+	set(o, "total_active", js(amount));
+	for (size_t i = 0; i < l->n; i++)
+		json_array_append_new(a, kngg_funding_json(&l->items[i]));
+	set(o, "grants", a);
+	return o;
+}
+
+/* The funding block of the export (issue 18). */
+static int add_funding(kngg_tracker *t, const char *code, const char *as_of, json_t *root)
+{
+	kngg_funding_list *l = NULL;
+	int rc;
+
+	if ((rc = kngg_funding_load(t, code, as_of, &l)) < 0)
+		return rc;
+	set(root, "funding", kngg_funding_list_json(l));
+	kngg_funding_list_free(l);
+	return 0;
+}
+
 static int add_risk(void *ctx, const kngg_risk *r)
 {
 	return json_array_append_new(ctx, kngg_risk_json(r)) == 0 ? 0 : KNGG_ENOMEM;
@@ -485,6 +535,8 @@ static int build(kngg_tracker *t, const char *code, const char *as_of, json_t **
 	risks = json_array();
 	set(root, "risks", risks);
 	if ((rc = engine_risks(t, reg, st, today, add_risk, risks)) < 0)
+		goto done;
+	if ((rc = add_funding(t, code, as_of, root)) < 0)
 		goto done;
 	*out = root;
 	root = NULL;

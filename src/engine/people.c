@@ -1025,6 +1025,7 @@ int engine_risks(kngg_tracker *t, const kngg_register *reg, const kngg_status *s
 		running_steps(&out, reg, st);
 	if (!out.rc && (out.rc = engine_agreement_risks(t, reg, today, fn, ctx)) >= 0)
 		out.count += out.rc, out.rc = 0;
+	out.rc = out.rc ? out.rc : engine_funding_risks(t, reg, st, today, fn, ctx, &out.count);
 	return out.rc ? out.rc : out.count;
 }
 

@@ -703,8 +703,9 @@ static int risk_warning(void *ctx, const kngg_risk *r)
 
 	if (r->kind == KNGG_RISK_STALE_COMMITMENT || r->kind == KNGG_RISK_COMMITTER_LEFT)
 		add_warning(w, fmt(w->e, "%s", r->text));
-	/* an agreement that runs out: a warning, the point it completed stays complete */
-	if (r->kind == KNGG_RISK_AGREEMENT_EXPIRES)
+	/* an agreement that runs out, money that stops (4.borging): warnings;
+	 * the point an agreement completed stays complete */
+	if (r->kind == KNGG_RISK_AGREEMENT_EXPIRES || r->kind == KNGG_RISK_FUNDING_ENDS)
 		add_warning(w, fmt(w->e, "%s", r->text));
 	return 0;
 }

@@ -1103,6 +1103,8 @@ const char *kngg_event_kind_text(const char *kind)
 		{KNGG_EV_REGISTER_SEAL, "register verzegeld (controle van namen)"},
 		{KNGG_EV_ORG_LEAD, "hoofduitvoerder"},
 		{KNGG_EV_SIGNOFF_PREPARE, "partijen voor ondertekening gekozen"},
+		{KNGG_EV_FUNDING_ADD, "financiering vastgelegd"},
+		{KNGG_EV_FUNDING_END, "financiering beëindigd"},
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -1136,6 +1138,8 @@ char *kngg_event_describe(const kngg_event *ev)
 
 	if (ev->target && strcmp(ev->kind, KNGG_EV_NOTE_REDACT) == 0)
 		kngg_buf_printf(&b, " van #%s", ev->target); /* the event whose note changed */
+	else if (ev->target && strcmp(ev->kind, KNGG_EV_FUNDING_END) == 0)
+		kngg_buf_printf(&b, " #%s", ev->target); /* the funding it ends */
 	else if (ev->target)
 		kngg_buf_printf(&b, " %s", ev->target);
 	if (ev->area)

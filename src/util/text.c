@@ -378,3 +378,119 @@ int kngg_date_parse(const char *s, char out[11])
 		return 0;
 	return *p == '\0' && set_date(c, b, a, out);
 }
+
+/* ---- amounts ------------------------------------------------------------------ */
+
+#define AMOUNT_MAX_EUROS (INT64_MAX / 100)
+
+static int amount_refuse(const char **why, int64_t *cents, const char *reason)
+{
+	if (why)
+		*why = reason;
+	*cents = 0;
+	return 0;
+}
+
+/* Adds digit d to *v (euros); 0 on overflow. */
+static int amount_digit(int64_t *v, char d)
+{
+	if (*v > (AMOUNT_MAX_EUROS - (d - '0')) / 10)
+		return 0;
+	*v = *v * 10 + (d - '0');
+	return 1;
+}
+
+int kngg_amount_parse(const char *s, int64_t *cents, const char **why)
+{
+	const char *p = s, *comma, *end;
+	int64_t euros = 0, frac = 0;
+	size_t group = 0;
+	int ndigits = 0, dots = 0;
+
+	*cents = 0;
+	if (!s)
+		return amount_refuse(why, cents, "geen bedrag");
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (strncmp(p, "\xe2\x82\xac", 3) == 0)
+		p += 3;
+	else if ((p[0] == 'E' || p[0] == 'e') && (p[1] == 'U' || p[1] == 'u') &&
+		 (p[2] == 'R' || p[2] == 'r'))
+		p += 3;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	end = p + strlen(p);
+	while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	if (p < end && *p == '-')
+		return amount_refuse(why, cents, "een bedrag kan niet negatief zijn");
+	if (p == end)
+		return amount_refuse(why, cents, "geen bedrag");
+	comma = memchr(p, ',', (size_t)(end - p));
+	if (comma && memchr(comma + 1, ',', (size_t)(end - comma - 1)))
+		return amount_refuse(why, cents, "meer dan een komma");
+	/* the euros: digits, a dot only between groups of three */
+	for (const char *q = p; q < (comma ? comma : end); q++) {
+		if (*q >= '0' && *q <= '9') {
+			if (!amount_digit(&euros, *q))
+				return amount_refuse(why, cents, "bedrag te groot");
+			ndigits++;
+			group++;
+		} else if (*q == '.') {
+			if (group == 0 || (dots == 0 ? group > 3 : group != 3))
+				return amount_refuse(why, cents,
+						     "een punt scheidt alleen duizendtallen "
+						     "(45.000); centen na een komma (45.000,50)");
+			dots++;
+			group = 0;
+		} else {
+			return amount_refuse(why, cents, "alleen cijfers, punten voor duizendtallen "
+							 "en een komma voor centen");
+		}
+	}
+	if (ndigits == 0)
+		return amount_refuse(why, cents, "geen bedrag");
+	if (dots && group != 3)
+		return amount_refuse(why, cents,
+				     "een punt scheidt alleen duizendtallen (45.000); centen na "
+				     "een komma (45.000,50)");
+	if (comma) {
+		const char *q = comma + 1;
+		size_t n = (size_t)(end - q);
+
+		if ((n == 1 && q[0] == '-') || (n == 2 && q[0] == '-' && q[1] == '-')) {
+			frac = 0;
+		} else if ((n == 1 || n == 2) && q[0] >= '0' && q[0] <= '9' &&
+			   (n == 1 || (q[1] >= '0' && q[1] <= '9'))) {
+			frac = (q[0] - '0') * 10 + (n == 2 ? q[1] - '0' : 0);
+		} else {
+			return amount_refuse(why, cents,
+					     "na de komma een of twee cijfers voor de centen");
+		}
+	}
+	if (euros == 0 && frac == 0)
+		return amount_refuse(why, cents, "een bedrag moet groter dan nul zijn");
+	if (euros == AMOUNT_MAX_EUROS && frac > INT64_MAX % 100)
+		return amount_refuse(why, cents, "bedrag te groot");
+	*cents = euros * 100 + frac;
+	if (why)
+		*why = NULL;
+	return 1;
+}
+
+void kngg_amount_nl(int64_t cents, char out[40])
+{
+	char digits[24], grouped[28];
+	uint64_t v = cents < 0 ? (uint64_t)0 - (uint64_t)cents : (uint64_t)cents;
+	size_t n, k = 0;
+
+	n = (size_t)snprintf(digits, sizeof(digits), "%llu", (unsigned long long)(v / 100));
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			grouped[k++] = '.';
+		grouped[k++] = digits[i];
+	}
+	grouped[k] = '\0';
+	snprintf(out, 40, "%s\xe2\x82\xac %s,%02u", cents < 0 ? "-" : "", grouped,
+		 (unsigned)(v % 100));
+}

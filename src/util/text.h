@@ -8,6 +8,7 @@
 #define KNGG_UTIL_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "util/util.h"
 
@@ -58,5 +59,18 @@ const char *kngg_suggest_best(const kngg_suggest *sg);
  * when s is such a date, else 0 (out is then "").
  */
 int kngg_date_parse(const char *s, char out[11]);
+
+/*
+ * An amount in euros as Dutch people type it, into *cents (exact, no
+ * floating point): 45000, 45.000, 45.000,50, 45000,5, 45.000,-, with or
+ * without a leading "€" or "EUR". A comma is the decimal separator (one or
+ * two digits, or "-"), a dot only ever separates thousands (groups of
+ * three), so 12.5 and 45000.50 are refused as ambiguous. Returns 1 when s
+ * is such an amount above zero that fits in int64 cents; else 0 with *why
+ * (may be NULL) a Dutch reason, and *cents 0.
+ */
+int kngg_amount_parse(const char *s, int64_t *cents, const char **why);
+/* cents as Dutch people write money: "€ 45.000,00", "-€ 12,50". out[40]. */
+void kngg_amount_nl(int64_t cents, char out[40]);
 
 #endif

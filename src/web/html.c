@@ -78,6 +78,8 @@ static const struct {
 	{"phase", "Fase"},          {"kind", "Soort"},          {"target-group", "Doelgroep"},
 	{"deputy", "als plaatsvervanger"}, {"contribution", "Inbreng"}, {"decision", "Besluit"},
 	{"theme", "Thema"},         {"display-name", "Weergavenaam"}, {"person", "Persoon"},
+	{"source", "Bron"}, {"amount", "Bedrag"}, {"from", "Van"}, {"until", "Tot en met"},
+	{"structural", "structureel"}, {"for", "Voor de rol"},
 };
 
 static const struct {

@@ -412,8 +412,11 @@ void page_stakeholders(web_request *r, const char *code)
 	grid(r, reg, name);
 	register_table(r, reg);
 	commitment_history(r, reg);
+	web_funding_section(r, code);
 	if (web_may_write(r, code))
 		forms(r, code, reg);
+	if (web_may_write(r, code))
+		web_funding_form(r, code);
 	if (web_is_admin(r))
 		link_form(r, code, reg);
 	web_page_end(r);

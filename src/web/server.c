@@ -295,6 +295,7 @@ CODE_PAGE(readiness_csv)
 CODE_PAGE(journal_xlsx)
 CODE_PAGE(stakeholders_xlsx)
 CODE_PAGE(readiness_xlsx)
+CODE_PAGE(funding)
 #undef PAGE
 #undef CODE_PAGE
 
@@ -328,6 +329,7 @@ const web_route web_routes[] = {
 	{GET_POST, "/gemeente/{code}/stap/{id}", h_step, WEB_MUNICIPALITY},
 	{GET_POST, "/gemeente/{code}/stakeholders", h_stakeholders, WEB_MUNICIPALITY},
 	{GET, "/gemeente/{code}/stakeholders.csv", h_stakeholders_csv, WEB_MUNICIPALITY},
+	{GET_POST, "/gemeente/{code}/financiering", h_funding, WEB_MUNICIPALITY},
 	{GET, "/gemeente/{code}/gereedheid.csv", h_readiness_csv, WEB_MUNICIPALITY},
 	{GET, "/gemeente/{code}/logboek.csv", h_journal_csv, WEB_MUNICIPALITY},
 	{GET, "/gemeente/{code}/stakeholders.xlsx", h_stakeholders_xlsx, WEB_MUNICIPALITY},

@@ -298,6 +298,11 @@ void page_password(web_request *r);
 void page_roadmap(web_request *r, const char *code);
 void page_step(web_request *r, const char *code, const char *step_id);
 void page_stakeholders(web_request *r, const char *code);
+/* The funding section of the stakeholders page and its form (page_funding.c);
+ * the form posts to page_funding, which records and returns there. */
+void web_funding_section(web_request *r, const char *code);
+void web_funding_form(web_request *r, const char *code);
+void page_funding(web_request *r, const char *code);
 void page_readiness(web_request *r, const char *code);
 void page_quickscan(web_request *r, const char *code);
 void page_factors(web_request *r, const char *code);

@@ -577,6 +577,10 @@ async function crawl(base) {
       kngg_(['quickscan', CODE, '--theme', t, '--score', String(n), '--date', '2026-11-03']);
     for (const [d, n] of [['2026-01-05', 2], ['2026-03-02', 3], ['2026-05-04', 3], ['2026-08-03', 4], ['2026-11-02', 5]])
       kngg_(['factor', CODE, 'leren', '--score', String(n), '--date', d]);
+    // funding: the table on the stakeholders page and its risk on the gereedheid page
+    kngg_(['funding', 'add', CODE, '--source', 'Specifieke uitkering Gezonde Leefstijl en Sport 2025',
+      '--amount', '1.234.567,89', '--from', '2025-01-01', '--until', '2026-12-31',
+      '--for', 'netwerkregisseur', '--date', '2026-02-01']);
   });
 
   // logged out: the login page

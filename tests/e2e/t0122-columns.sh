@@ -39,6 +39,10 @@ fits log GM9999
 fits risks GM9999
 fits role list GM9999
 fits role list GM9999 --all
+"$KNGG" --db "$DB" funding add GM9999 --source "Specifieke uitkering Gezonde Leefstijl en Sport 2025" \
+	--amount 1.234.567,89 --from 30-9-2025 --until 31-12-2026 --for centrale-zorgverlener \
+	--note "beschikking van het ministerie, kenmerk 2025-0001234" >/dev/null 2>&1 || bad "funding add"
+fits funding list GM9999
 fits org list GM9999
 fits area list GM9999
 fits municipality list

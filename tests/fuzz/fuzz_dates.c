@@ -2,8 +2,10 @@
  * fuzz_dates.c: libFuzzer target for the input parsers of the tracker:
  * dates as people type them (kngg_date_parse: ISO, 1-7-2026, 1 juli 2026),
  * strict ISO dates (kngg_valid_date), municipality codes, and the folding
- * used to match names (kngg_fold). A date kngg accepts must be a real day:
- * the C library's calendar normalises it to itself.
+ * used to match names (kngg_fold), and amounts in euros (kngg_amount_parse).
+ * A date kngg accepts must be a real day: the C library's calendar
+ * normalises it to itself. An amount accepted is above zero and reads back
+ * from the way kngg writes it; a refusal says why and leaves 0.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -66,6 +68,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if (strlen(s) == size && size < 200 && kngg_fold_distance(s, s, 3) != 0)
 		abort();
+	{
+		const char *why = NULL;
+		int64_t cents = -1, again = -1;
+		char money[40];
+
+		if (kngg_amount_parse(s, &cents, &why)) {
+			if (cents <= 0 || why)
+				abort();
+			kngg_amount_nl(cents, money);
+			if (!kngg_amount_parse(money, &again, NULL) || again != cents)
+				abort(); /* what kngg writes, it reads back */
+		} else if (cents != 0 || !why || !*why) {
+			abort();
+		}
+	}
 	kngg_buf_free(&once);
 	kngg_buf_free(&twice);
 	free(s);

@@ -1,6 +1,6 @@
 /*
  * test_text.c: reading what people type (util/text.h): folding, near
- * misses and one suggestion, Dutch dates.
+ * misses and one suggestion, Dutch dates, amounts in euros.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -110,12 +110,92 @@ static void dates(void **state)
 	expect_date(NULL, NULL);
 }
 
+static void expect_amount(const char *in, int64_t want)
+{
+	const char *why = "unset";
+	int64_t cents = -1;
+
+	if (want > 0) {
+		assert_true(kngg_amount_parse(in, &cents, &why));
+		assert_true(cents == want);
+		assert_null(why);
+	} else {
+		assert_false(kngg_amount_parse(in, &cents, &why));
+		assert_true(cents == 0);
+		assert_non_null(why);
+		assert_true(strlen(why) > 0);
+	}
+}
+
+static void expect_money(int64_t cents, const char *want)
+{
+	char out[40];
+
+	kngg_amount_nl(cents, out);
+	assert_string_equal(out, want);
+}
+
+static void amounts(void **state)
+{
+	(void)state;
+	expect_amount("45000", 4500000);
+	expect_amount("45.000", 4500000);
+	expect_amount("45.000,50", 4500050);
+	expect_amount("\xe2\x82\xac 45.000,50", 4500050);
+	expect_amount("\xe2\x82\xac" "45000", 4500000);
+	expect_amount("EUR 45000", 4500000);
+	expect_amount("eur45000", 4500000);
+	expect_amount("45000,5", 4500050);
+	expect_amount("45000,05", 4500005);
+	expect_amount("45.000,-", 4500000);
+	expect_amount("45.000,--", 4500000);
+	expect_amount("1.234.567,89", 123456789);
+	expect_amount("0,01", 1);
+	expect_amount(" 12 ", 1200);
+	expect_amount("123.456", 12345600);
+	expect_amount("92.233.720.368.547.758,07", INT64_MAX);
+	/* refused: ambiguous dots, signs, zero, junk, overflow */
+	expect_amount("12.5", 0);
+	expect_amount("45000.50", 0);
+	expect_amount("1.2345", 0);
+	expect_amount("1234.567", 0);
+	expect_amount("1.23.456", 0);
+	expect_amount(".500", 0);
+	expect_amount("1.", 0);
+	expect_amount("0", 0);
+	expect_amount("0,00", 0);
+	expect_amount("-5", 0);
+	expect_amount("+5", 0);
+	expect_amount("5 000", 0);
+	expect_amount("1e5", 0);
+	expect_amount("45,5,5", 0);
+	expect_amount("45,555", 0);
+	expect_amount("45,", 0);
+	expect_amount(",50", 0);
+	expect_amount("", 0);
+	expect_amount("\xe2\x82\xac", 0);
+	expect_amount(NULL, 0);
+	expect_amount("92.233.720.368.547.758,08", 0);
+	expect_amount("99999999999999999999", 0);
+	/* written back as Dutch people write money */
+	expect_money(4500000, "\xe2\x82\xac 45.000,00");
+	expect_money(4500050, "\xe2\x82\xac 45.000,50");
+	expect_money(1, "\xe2\x82\xac 0,01");
+	expect_money(0, "\xe2\x82\xac 0,00");
+	expect_money(99999, "\xe2\x82\xac 999,99");
+	expect_money(100000, "\xe2\x82\xac 1.000,00");
+	expect_money(-1250, "-\xe2\x82\xac 12,50");
+	expect_money(INT64_MAX, "\xe2\x82\xac 92.233.720.368.547.758,07");
+	expect_money(INT64_MIN, "-\xe2\x82\xac 92.233.720.368.547.758,08");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(folding),
 		cmocka_unit_test(near_misses),
 		cmocka_unit_test(dates),
+		cmocka_unit_test(amounts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
