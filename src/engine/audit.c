@@ -12,13 +12,15 @@
 
 #include "engine/engine.h"
 #include "kngg/people.h"
+#include "kngg/plan.h"
 
 /* ---- corrections -------------------------------------------------------------- */
 
 static const char *const correctable[] = {
 	KNGG_EV_STEP_START, KNGG_EV_STEP_DONE, KNGG_EV_STEP_REOPEN, KNGG_EV_ACTIVITY_DONE,
 	KNGG_EV_DELIVERABLE_DONE, KNGG_EV_QUICKSCAN, KNGG_EV_FACTOR, KNGG_EV_STAKEHOLDER_ASSESS,
-	KNGG_EV_ROLE_ASSIGN, KNGG_EV_ROLE_END, KNGG_EV_SIGNOFF, KNGG_EV_CYCLE_START, NULL};
+	KNGG_EV_ROLE_ASSIGN, KNGG_EV_ROLE_END, KNGG_EV_SIGNOFF, KNGG_EV_CYCLE_START,
+	KNGG_EV_PLAN_DUE, NULL};
 
 int kngg_event_correctable(const char *kind)
 {

@@ -94,6 +94,12 @@ int engine_signoff_status(kngg_tracker *t, const char *code, const kngg_signoff 
 int engine_risks(kngg_tracker *t, const kngg_register *reg, const kngg_status *st,
 		 const char *today, kngg_risk_fn fn, void *ctx);
 
+/* plan.c: the overdue steps (KNGG_RISK_OVERDUE) on today, beside st, to
+ * fn (may be NULL), counted in *count; returns 0, a negative error or the
+ * non-zero return of fn. */
+int engine_plan_risks(kngg_tracker *t, const kngg_status *st, const char *today,
+		      kngg_risk_fn fn, void *ctx, int *count);
+
 /* journal.c: one municipality's journal in memory while a question is
  * answered; engine_events() walks it, or the store when none is open or
  * the walk reaches beyond it. Writes must not happen while it is open. */

@@ -1014,6 +1014,12 @@ static void running_steps(risk_out *out, const kngg_register *reg, const kngg_st
 	}
 }
 
+/* Steps past their planned date (plan.c). */
+static void plan_risks(risk_out *out, const kngg_status *st, const char *today)
+{
+	out->rc = engine_plan_risks(out->t, st, today, out->fn, out->ctx, &out->count);
+}
+
 int engine_risks(kngg_tracker *t, const kngg_register *reg, const kngg_status *st,
 		 const char *today, kngg_risk_fn fn, void *ctx)
 {
@@ -1023,6 +1029,8 @@ int engine_risks(kngg_tracker *t, const kngg_register *reg, const kngg_status *s
 	commitments(&out, reg, today);
 	if (st)
 		running_steps(&out, reg, st);
+	if (st && !out.rc)
+		plan_risks(&out, st, today);
 	return out.rc ? out.rc : out.count;
 }
 

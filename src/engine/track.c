@@ -11,6 +11,7 @@
 
 #include "kngg/limits.h"
 #include "kngg/people.h"
+#include "kngg/plan.h"
 
 #include "engine/engine.h"
 #include "util/text.h"
@@ -1101,6 +1102,7 @@ const char *kngg_event_kind_text(const char *kind)
 		{KNGG_EV_REGISTER_SEAL, "register verzegeld (controle van namen)"},
 		{KNGG_EV_ORG_LEAD, "hoofduitvoerder"},
 		{KNGG_EV_SIGNOFF_PREPARE, "partijen voor ondertekening gekozen"},
+		{KNGG_EV_PLAN_DUE, "gepland"},
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
