@@ -41,6 +41,7 @@ typedef struct {
 	const char *done;       /* when done (state afgerond), else NULL */
 	long late;              /* done: days after due (negative: before); not done:
 				   days past due on the day asked (0 when not past) */
+	char day[11];           /* the day asked */
 } kngg_plan_item;
 
 typedef struct {
@@ -63,7 +64,7 @@ const kngg_plan_item *kngg_plan_find(const kngg_plan *p, const char *step, const
 /* Days a step is over its planned date and not done (0: not overdue). */
 long kngg_plan_overdue(const kngg_plan_item *it);
 /* How an item keeps to its plan, in Dutch: "op tijd", "3 weken te laat",
- * "12 dagen over tijd", "nog 5 dagen", "gepland"; into buf. */
+ * "12 dagen over tijd", "nog 5 dagen", "vandaag"; into buf. */
 void kngg_plan_deviation(const kngg_plan_item *it, char *buf, size_t size);
 /* Days from a to b (YYYY-MM-DD each); 0 when either is not a date. */
 long kngg_days_between(const char *a, const char *b);

@@ -295,6 +295,7 @@ static void match_status(plan_builder *b, kngg_plan_item *it, const kngg_status 
 			it->done = pdup(b, ss->done);
 		break;
 	}
+	memcpy(it->day, b->p->day, sizeof(it->day));
 	if (it->done)
 		it->late = kngg_days_between(it->due, it->done);
 	else {
@@ -409,6 +410,12 @@ static void span(long days, char *buf, size_t size)
 		snprintf(buf, size, "%ld %s", days, days == 1 ? "dag" : "dagen");
 }
 
+/* The day the item was looked at: due + late (late is 0 when not past). */
+static const char *day_of(const kngg_plan_item *it)
+{
+	return it->day;
+}
+
 void kngg_plan_deviation(const kngg_plan_item *it, char *buf, size_t size)
 {
 	char s[32];
@@ -426,7 +433,14 @@ void kngg_plan_deviation(const kngg_plan_item *it, char *buf, size_t size)
 		span(it->late, s, sizeof(s));
 		snprintf(buf, size, "%s over tijd", s);
 	} else {
-		snprintf(buf, size, "gepland");
+		long left = kngg_days_between(day_of(it), it->due);
+
+		if (left <= 0)
+			snprintf(buf, size, "vandaag");
+		else {
+			span(left, s, sizeof(s));
+			snprintf(buf, size, "nog %s", s);
+		}
 	}
 }
 
