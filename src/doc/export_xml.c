@@ -28,6 +28,7 @@ static const char *const item_names[][2] = {
 	{"risks", "risk"},         {"slots", "slot"},
 	{"missing", "rule"},       {"advice", "rule"},
 	{"met", "rule"},
+	{"plan", "planned"},
 	{NULL, NULL}};
 
 static const char *item_name(const char *array)

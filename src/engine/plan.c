@@ -456,7 +456,7 @@ json_t *kngg_plan_json(const kngg_plan *p)
 	for (size_t i = 0; p && arr && i < p->nitems; i++) {
 		const kngg_plan_item *it = &p->items[i];
 		json_t *o = json_object();
-		char dev[64];
+		char dev[64], nl[32];
 
 		kngg_plan_deviation(it, dev, sizeof(dev));
 		json_object_set_new(o, "step", json_string(it->step->def.id));
@@ -465,6 +465,8 @@ json_t *kngg_plan_json(const kngg_plan *p)
 		json_object_set_new(o, "area", jstr_or_null(it->area));
 		json_object_set_new(o, "cycle", it->cycle ? json_integer(it->cycle) : json_null());
 		json_object_set_new(o, "due", json_string(it->due));
+		kngg_date_nl(it->due, nl);
+		json_object_set_new(o, "due_text", json_string(nl));
 		json_object_set_new(o, "planned_on", jstr_or_null(it->planned_on));
 		json_object_set_new(o, "note", jstr_or_null(it->note));
 		json_object_set_new(o, "by", jstr_or_null(it->by));
