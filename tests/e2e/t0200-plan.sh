@@ -120,6 +120,9 @@ run --db "$DB" plan GM0479 --format json
 check '[ "$(json "[p[\"due\"] for p in d[\"plan\"] if p[\"step\"]==\"1.3\"][0]")" = "2026-11-01" ]' \
 	"after the withdrawal the older plan counts again"
 # a withdrawn plan is no progress: phase 3 keeps its two cycles, no run without one
+id=$("$KNGG" --db "$DB" log GM0479 --format json | python3 -c 'import json,sys; print([e["id"] for e in json.load(sys.stdin) if e["kind"]=="plan.due" and e["target"]=="3.proces"][-1])')
+run --db "$DB" correct GM0479 "$id" --reason "cyclus 2 nog niet plannen"
+expect_rc 0 "kngg correct withdraws the plan of a cycle"
 run --db "$DB" status GM0479 --format json
 check '[ "$(json "len(d[\"phases\"][2][\"runs\"])")" = "2" ]' "status: no phantom run after a correction"
 check '[ "$(json "d[\"current_phase\"]")" = "1" ]' "status: a plan (and its withdrawal) is no progress in phase 3"
