@@ -182,6 +182,10 @@ static int plan_list(kngg_cli *cli, const cli_call *call)
 	    strcmp(format, "csv") != 0 && strcmp(format, "xlsx") != 0 && strcmp(format, "ics") != 0)
 		return cli_usage("plan", "onbekend formaat '%s' (text, csv, json, xlsx of ics)",
 				 format);
+	if ((a->sheet.output || a->sheet.force) && strcmp(format, "xlsx") != 0 &&
+	    strcmp(format, "ics") != 0)
+		return cli_usage("plan", "%s hoort bij --format xlsx of ics",
+				 a->sheet.output ? "-o" : "--force");
 	if (strcmp(format, "ics") == 0) {
 		if (a->sheet.separator || a->sheet.bom)
 			return cli_usage("plan", "%s hoort bij --format csv",

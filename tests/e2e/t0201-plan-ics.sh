@@ -84,7 +84,7 @@ rejected "an existing file without --force" "plan.ics" plan GM0479 --format ics 
 run --db "$DB" plan GM0479 --format ics -o plan.ics --force
 expect_rc 0 "--force replaces the file"
 rejected "--separator with ics" "--separator hoort bij --format csv" plan GM0479 --format ics --separator ";"
-rejected "-o with text" "-o hoort bij --format xlsx" plan GM0479 -o x.txt
+rejected "-o with text" "-o hoort bij --format xlsx of ics" plan GM0479 -o x.txt
 
 # an empty plan is still a valid calendar
 k municipality add GM0480 Leeg --date 2026-01-05
