@@ -577,6 +577,10 @@ async function crawl(base) {
       kngg_(['quickscan', CODE, '--theme', t, '--score', String(n), '--date', '2026-11-03']);
     for (const [d, n] of [['2026-01-05', 2], ['2026-03-02', 3], ['2026-05-04', 3], ['2026-08-03', 4], ['2026-11-02', 5]])
       kngg_(['factor', CODE, 'leren', '--score', String(n), '--date', d]);
+    // planned dates (issue 18): one step over its date, one per area, one per cycle
+    kngg_(['plan', CODE, '1.4', '--due', '2026-11-01', '--note', 'voor de stuurgroep']);
+    kngg_(['plan', CODE, '2.1', '--due', '2026-12-15', '--area', 'Poelenburg']);
+    kngg_(['plan', CODE, '3.proces', '--due', '2027-03-01', '--cycle', '1']);
   });
 
   // logged out: the login page
