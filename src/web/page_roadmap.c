@@ -389,14 +389,15 @@ static void step_state_form(web_request *r, const step_view *v, const kngg_step_
 
 /* The step's planned date beside what happened, and (for writers) a form
  * to plan it: a new date replaces the old one, the logboek keeps both. */
-static void plan_section(web_request *r, const char *code, const step_view *v)
+static void plan_section(web_request *r, const char *code, const step_view *v,
+			 const kngg_status *st)
 {
 	kngg_buf *b = &r->out;
 	kngg_plan *plan = NULL;
 	const kngg_plan_item *it = NULL;
 	int write = web_may_write(r, code) && (v->run || v->phase->repeat == KNGG_REPEAT_NONE);
 
-	if (kngg_plan_load(r->tracker, code, NULL, NULL, &plan) == 0)
+	if (kngg_plan_load(r->tracker, code, NULL, st, &plan) == 0)
 		it = kngg_plan_find(plan, v->step->def.id, v->area,
 				    v->phase->repeat == KNGG_REPEAT_PER_CYCLE && v->run ? v->run->cycle : 0);
 	if (write)
@@ -984,7 +985,7 @@ void page_step(web_request *r, const char *code, const char *step_id)
 	items_section(r, &v, v.run ? &v.run->steps[v.step - v.phase->steps] : NULL, 0);
 	items_section(r, &v, v.run ? &v.run->steps[v.step - v.phase->steps] : NULL, 1);
 	kngg_buf_puts(b, "</div>");
-	plan_section(r, code, &v);
+	plan_section(r, code, &v, st);
 	if (v.run || v.phase->repeat == KNGG_REPEAT_NONE)
 		signoff_section(r, &v, code, reg);
 	if (!begun)
