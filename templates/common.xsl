@@ -746,4 +746,38 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- De planning (kngg plan): per geplande stap de geplande datum naast wat er
+       gebeurde, met de afwijking; leeg: een zin met empty. -->
+  <xsl:template name="kngg-plan-table">
+    <xsl:param name="empty" select="'Er zijn nog geen stappen gepland (kngg plan).'"/>
+    <xsl:variable name="plan" select="/kngg-export/plan/planned"/>
+    <xsl:choose>
+      <xsl:when test="$plan">
+        <table>
+          <tr><th>Stap</th><th>Waar</th><th>Gepland</th><th>Gestart</th><th>Afgerond</th><th>Afwijking</th></tr>
+          <xsl:for-each select="$plan">
+            <tr>
+              <td><xsl:value-of select="concat(@step, ' ', @title)"/></td>
+              <td>
+                <xsl:choose>
+                  <xsl:when test="@area"><xsl:value-of select="@area"/></xsl:when>
+                  <xsl:when test="@cycle">fase <xsl:value-of select="@phase"/>, cyclus <xsl:value-of select="@cycle"/></xsl:when>
+                  <xsl:otherwise>fase <xsl:value-of select="@phase"/></xsl:otherwise>
+                </xsl:choose>
+              </td>
+              <td><xsl:value-of select="@due"/></td>
+              <td><xsl:value-of select="@started"/></td>
+              <td><xsl:value-of select="@done"/></td>
+              <td><xsl:value-of select="@deviation"/></td>
+            </tr>
+          </xsl:for-each>
+        </table>
+        <xsl:if test="$plan[@overdue_days &gt; 0]">
+          <p><b>Over tijd:</b><xsl:text> </xsl:text><xsl:value-of select="count($plan[@overdue_days &gt; 0])"/> stap(pen) zijn na de geplande datum nog niet afgerond.</p>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise><p><xsl:value-of select="$empty"/></p></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
 </xsl:stylesheet>

@@ -259,16 +259,22 @@
           <xsl:when test="runs/run">
             <xsl:for-each select="runs/run">
               <xsl:if test="@label or @cycle"><h3><xsl:call-template name="kngg-run-name"/></h3></xsl:if>
+              <xsl:variable name="run" select="."/>
               <table>
                 <tr><th>Stap</th><th>Titel</th><th>Stand</th><th>Afgerond of gepland</th></tr>
                 <xsl:for-each select="steps/step">
+                  <!-- the plan of this step in this run (kngg plan): phase 1 has
+                       neither area nor cycle, phase 2 an area, phases 3-4 a cycle -->
+                  <xsl:variable name="planned" select="/kngg-export/plan/planned[@step = current()/@id][(@area and @area = $run/@label) or (@cycle and @cycle = $run/@cycle) or (not(@area) and not(@cycle))]"/>
                   <tr>
                     <td><xsl:value-of select="@id"/></td>
                     <td><xsl:value-of select="@title"/></td>
                     <td><xsl:value-of select="@state"/></td>
                     <td>
                       <xsl:choose>
+                        <xsl:when test="@done and $planned">afgerond op <xsl:value-of select="@done"/> (gepland <xsl:value-of select="$planned/@due"/>: <xsl:value-of select="$planned/@deviation"/>)</xsl:when>
                         <xsl:when test="@done">afgerond op <xsl:value-of select="@done"/></xsl:when>
+                        <xsl:when test="$planned">gepland op <xsl:value-of select="$planned/@due"/><xsl:if test="$planned/@overdue_days &gt; 0"> (<xsl:value-of select="$planned/@deviation"/>)</xsl:if></xsl:when>
                         <xsl:otherwise><fill>streefdatum</fill></xsl:otherwise>
                       </xsl:choose>
                     </td>

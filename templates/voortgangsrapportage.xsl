@@ -96,6 +96,10 @@
         <xsl:with-param name="empty" select="'In deze periode is geen nieuwe stap gestart.'"/>
       </xsl:call-template>
 
+      <h1>Planning</h1>
+      <p>De geplande datums naast wat er gebeurde (stand op <xsl:value-of select="$until"/>).</p>
+      <xsl:call-template name="kngg-plan-table"/>
+
       <h1>Besluiten en ondertekeningen</h1>
       <xsl:call-template name="kngg-signatures-table">
         <xsl:with-param name="sigs" select="$sigs"/>

@@ -100,6 +100,8 @@ extern const cli_sub cmd_help_subs[], cmd_init_subs[], cmd_demo_subs[],
 	cmd_export_subs[], cmd_doc_subs[], cmd_log_subs[], cmd_serve_subs[], cmd_user_subs[],
 	cmd_phases_subs[], cmd_show_subs[], cmd_validate_subs[], cmd_config_subs[],
 	cmd_funding_subs[];
+/* issue 18 */
+extern const cli_sub cmd_plan_subs[];
 
 /*
  * A repeatable option (--argument A --argument B): every value in order.
@@ -163,6 +165,7 @@ void cli_multi_free(cli_multi *m);
 const kngg_xml_module *cli_xml(void);
 const kngg_web_module *cli_web(void);
 const kngg_sheet_module *cli_sheet(void);
+const kngg_ical_module *cli_ical(void);
 
 /* Runs one command line (argv[0] is the command name) with cli's options:
  * finds the command and subcommand, checks the arguments against the

@@ -5,6 +5,7 @@
 
 #include "cli/cli.h"
 #include "cli/json.h"
+#include "kngg/plan.h"
 
 static const char *or_dash(const char *s)
 {
@@ -83,8 +84,35 @@ static void text_run(const kngg_phase *ph, const kngg_run_status *run)
 	}
 }
 
+/* Planned against actual, one line per planned step (kngg plan has the table). */
+static void text_plan(const kngg_plan *p)
+{
+	if (!p || p->nitems == 0)
+		return;
+	printf("\nPlanning (gepland tegen werkelijk; kngg plan %s)\n", p->code);
+	for (size_t i = 0; i < p->nitems; i++) {
+		const kngg_plan_item *it = &p->items[i];
+		char where[96], dev[64], line[256];
+
+		if (it->area)
+			snprintf(where, sizeof(where), "%s %s", it->step->def.id, it->area);
+		else if (it->cycle)
+			snprintf(where, sizeof(where), "%s cyclus %d", it->step->def.id, it->cycle);
+		else
+			snprintf(where, sizeof(where), "%s", it->step->def.id);
+		kngg_plan_deviation(it, dev, sizeof(dev));
+		snprintf(line, sizeof(line), "gepland %s, %s%s: %s", it->due,
+			 it->done ? "afgerond " : kngg_step_state_name(it->state),
+			 it->done ? it->done : "", dev);
+		printf("  ");
+		print_cut(stdout, where, 22, 1);
+		printf("  ");
+		print_wrapped_at(stdout, line, 26, 26);
+	}
+}
+
 static void print_text(const kngg_defs *defs, const kngg_status *s, const kngg_readiness *r,
-		       const char *as_of)
+		       const char *as_of, const kngg_plan *plan)
 {
 	const kngg_phase *calc = kngg_defs_phase_by_number(defs, r->calculated_phase);
 
@@ -117,6 +145,7 @@ static void print_text(const kngg_defs *defs, const kngg_status *s, const kngg_r
 		for (size_t k = 0; k < ps->nruns; k++)
 			text_run(ps->phase, &ps->runs[k]);
 	}
+	text_plan(plan);
 	printf("\nEssentiële factoren (laatste check)\n");
 	for (size_t i = 0; i < s->nfactors; i++) {
 		const kngg_factor_status *f = &s->factors[i];
@@ -187,7 +216,7 @@ static json_t *json_run(const kngg_defs *defs, const kngg_phase *ph, const kngg_
 }
 
 static int print_json(const kngg_defs *defs, const kngg_status *s, const kngg_readiness *r,
-		      const char *as_of)
+		      const char *as_of, const kngg_plan *plan)
 {
 	json_t *root = json_object(), *phases = json_array(), *factors = json_array();
 	int rc;
@@ -225,6 +254,7 @@ static int print_json(const kngg_defs *defs, const kngg_status *s, const kngg_re
 		json_array_append_new(factors, jf);
 	}
 	json_object_set_new(root, "factors", factors);
+	json_object_set_new(root, "plan", kngg_plan_json(plan));
 	rc = json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	printf("\n");
 	json_decref(root);
@@ -257,6 +287,7 @@ static int status(kngg_cli *cli, const cli_call *call)
 	char **args = call->args;
 	kngg_status *s = NULL;
 	kngg_readiness *r = NULL;
+	kngg_plan *plan = NULL;
 	kngg_tracker *t;
 	int rc;
 
@@ -269,17 +300,20 @@ static int status(kngg_cli *cli, const cli_call *call)
 		return EXIT_FAIL;
 	if (kngg_status_load(t, args[0], as_of, &s) < 0)
 		return EXIT_FAIL;
-	if (kngg_readiness_load(t, args[0], 0, NULL, NULL, as_of, &r) < 0) {
+	if (kngg_readiness_load(t, args[0], 0, NULL, NULL, as_of, &r) < 0 ||
+	    kngg_plan_load(t, args[0], as_of, s, &plan) < 0) {
+		kngg_readiness_free(r);
 		kngg_status_free(s);
 		return EXIT_FAIL;
 	}
 	rc = EXIT_OK;
 	if (format[0] == 'j')
-		rc = print_json(kngg_tracker_defs(t), s, r, as_of);
+		rc = print_json(kngg_tracker_defs(t), s, r, as_of, plan);
 	else if (format[0] == 'x')
 		rc = print_sheet(s, r, format, &a->sheet);
 	else
-		print_text(kngg_tracker_defs(t), s, r, as_of);
+		print_text(kngg_tracker_defs(t), s, r, as_of, plan);
+	kngg_plan_free(plan);
 	kngg_readiness_free(r);
 	kngg_status_free(s);
 	return rc;

@@ -96,6 +96,14 @@ const cmd_def kngg_commands[] = {
 	 "'kngg risks' waarschuwt zes maanden voordat tijdelijke financiering\n"
 	 "stopt zonder structurele opvolger, en als de netwerkregisseur in fase 3\n"
 	 "of 4 geen financiering heeft (4.borging). Intrekken: 'kngg correct'.\n"},
+	{"plan", cmd_plan_subs,
+	 "planning: wanneer stappen af moeten zijn, gepland naast werkelijk",
+	 "Met --due: leg de geplande datum vast van een of meer stappen (fase 2 per\n"
+	 "gebied met --area, fase 3 en 4 per cyclus: --cycle N, standaard de lopende).\n"
+	 "Een nieuwe planning van dezelfde stap vervangt de oude; het logboek houdt\n"
+	 "beide. Intrekken met 'kngg correct'. Zonder --due: gepland, gestart,\n"
+	 "afgerond en de afwijking per stap; --format ics geeft een agenda (iCalendar)\n"
+	 "voor Outlook: een afspraak per stap, die bij een nieuwe planning meeschuift.\n"},
 	{"risks", cmd_risks_subs,
 	 "continuïteit: rollen zonder vervanger, commitment om opnieuw te bevestigen",
 	 ""},

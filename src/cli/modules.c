@@ -77,3 +77,12 @@ const kngg_sheet_module *cli_sheet(void)
 		m = load("kngg-sheet.so", "kngg_module_sheet");
 	return m;
 }
+
+const kngg_ical_module *cli_ical(void)
+{
+	static const kngg_ical_module *m;
+
+	if (!m)
+		m = load("kngg-ical.so", "kngg_module_ical");
+	return m;
+}

@@ -30,6 +30,7 @@ static const char *const item_names[][2] = {
 	{"met", "rule"},
 	{"members", "member"},
 	{"grants", "grant"},
+	{"plan", "planned"},
 	{NULL, NULL}};
 
 static const char *item_name(const char *array)

@@ -104,6 +104,11 @@ void engine_months_after(const char *date, int months, char out[11]);
  * returns 0 or a negative error (fn's own non-zero return too). */
 int engine_funding_risks(kngg_tracker *t, const kngg_register *reg, const kngg_status *st,
 			 const char *today, kngg_risk_fn fn, void *ctx, int *count);
+/* plan.c: the overdue steps (KNGG_RISK_OVERDUE) on today, beside st, to
+ * fn (may be NULL), counted in *count; returns 0, a negative error or the
+ * non-zero return of fn. */
+int engine_plan_risks(kngg_tracker *t, const kngg_status *st, const char *today,
+		      kngg_risk_fn fn, void *ctx, int *count);
 
 /* journal.c: one municipality's journal in memory while a question is
  * answered; engine_events() walks it, or the store when none is open or

@@ -18,6 +18,7 @@
 #include <jansson.h>
 
 #include "engine/engine.h"
+#include "kngg/plan.h"
 #include "kngg/export.h"
 #include "kngg/readiness.h"
 #include "util/text.h"
@@ -461,6 +462,19 @@ static int add_risk(void *ctx, const kngg_risk *r)
 	return json_array_append_new(ctx, kngg_risk_json(r)) == 0 ? 0 : KNGG_ENOMEM;
 }
 
+/* The planned dates beside what happened (plan.c), under "plan". */
+static int plan_json(kngg_tracker *t, const char *code, const char *as_of,
+		     const kngg_status *st, json_t *root)
+{
+	kngg_plan *p = NULL;
+	int rc = kngg_plan_load(t, code, as_of, st, &p);
+
+	if (rc == 0)
+		set(root, "plan", kngg_plan_json(p));
+	kngg_plan_free(p);
+	return rc;
+}
+
 static int build(kngg_tracker *t, const char *code, const char *as_of, json_t **out)
 {
 	kngg_status *st = NULL;
@@ -537,6 +551,8 @@ static int build(kngg_tracker *t, const char *code, const char *as_of, json_t **
 	if ((rc = engine_risks(t, reg, st, today, add_risk, risks)) < 0)
 		goto done;
 	if ((rc = add_funding(t, code, as_of, root)) < 0)
+		goto done;
+	if ((rc = plan_json(t, code, as_of, st, root)) < 0)
 		goto done;
 	*out = root;
 	root = NULL;

@@ -1014,6 +1014,12 @@ static void running_steps(risk_out *out, const kngg_register *reg, const kngg_st
 	}
 }
 
+/* Steps past their planned date (plan.c). */
+static void plan_risks(risk_out *out, const kngg_status *st, const char *today)
+{
+	out->rc = engine_plan_risks(out->t, st, today, out->fn, out->ctx, &out->count);
+}
+
 int engine_risks(kngg_tracker *t, const kngg_register *reg, const kngg_status *st,
 		 const char *today, kngg_risk_fn fn, void *ctx)
 {
@@ -1026,6 +1032,8 @@ int engine_risks(kngg_tracker *t, const kngg_register *reg, const kngg_status *s
 	if (!out.rc && (out.rc = engine_agreement_risks(t, reg, today, fn, ctx)) >= 0)
 		out.count += out.rc, out.rc = 0;
 	out.rc = out.rc ? out.rc : engine_funding_risks(t, reg, st, today, fn, ctx, &out.count);
+	if (st && !out.rc)
+		plan_risks(&out, st, today);
 	return out.rc ? out.rc : out.count;
 }
 

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kngg/plan.h"
+
 #include "engine/engine.h"
 
 const char *kngg_step_state_name(kngg_step_state s)
@@ -243,6 +245,11 @@ static int on_event(void *ctx, const kngg_event *ev)
 	b->s->nevents++;
 	b->s->last_date = bdup(b, ev->date);
 	if (engine_withdrawn(ev, b->as_of))
+		return 0;
+	/* a plan is not progress (plan.c reads it); a correction only marks
+	 * what it withdraws (it carries no area or cycle: taken as a step's
+	 * event it made a run without one and raised the current phase) */
+	if (strcmp(ev->kind, KNGG_EV_PLAN_DUE) == 0 || strcmp(ev->kind, KNGG_EV_CORRECTION) == 0)
 		return 0;
 	if (strcmp(ev->kind, KNGG_EV_AREA_ADD) == 0 || strcmp(ev->kind, KNGG_EV_CYCLE_START) == 0) {
 		int phase = ev->area_id ? 2 : ev->cycle_phase;

@@ -13,6 +13,7 @@
 
 #include "kngg/limits.h"
 #include "kngg/people.h"
+#include "kngg/plan.h"
 
 #include "engine/engine.h"
 #include "util/text.h"
@@ -1105,6 +1106,7 @@ const char *kngg_event_kind_text(const char *kind)
 		{KNGG_EV_SIGNOFF_PREPARE, "partijen voor ondertekening gekozen"},
 		{KNGG_EV_FUNDING_ADD, "financiering vastgelegd"},
 		{KNGG_EV_FUNDING_END, "financiering beëindigd"},
+		{KNGG_EV_PLAN_DUE, "gepland"},
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)

@@ -21,6 +21,7 @@
 
 #include "kngg/defs.h"
 #include "kngg/doc.h"
+#include "kngg/plan.h"
 #include "kngg/table.h"
 #include "kngg/track.h"
 
@@ -70,9 +71,19 @@ typedef struct {
 			   char **out, size_t *len);
 } kngg_sheet_module;
 
-/* The tables, by these names, in kngg-xml.so, kngg-web.so and kngg-sheet.so. */
+/* kngg-ical.so: calendars (libical). plan_ics writes the plan as an
+ * iCalendar file into memory (*out malloc'd, *len bytes). */
+typedef struct {
+	int abi;
+	int (*plan_ics)(const kngg_plan *p, char **out, size_t *len, kngg_diag_fn diag,
+			void *ctx);
+} kngg_ical_module;
+
+/* The tables, by these names, in kngg-xml.so, kngg-web.so, kngg-sheet.so
+ * and kngg-ical.so. */
 extern const kngg_xml_module kngg_module_xml;
 extern const kngg_web_module kngg_module_web;
 extern const kngg_sheet_module kngg_module_sheet;
+extern const kngg_ical_module kngg_module_ical;
 
 #endif

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "kngg/plan.h"
 #include "kngg/table.h"
 
 /* The first sheet of the .xlsx in data (len bytes) as a table: its first
@@ -27,5 +28,9 @@ int sheet_xlsx_render(const kngg_table *const *tabs, size_t n, kngg_diag_fn diag
 		      char **out, size_t *len);
 int sheet_xlsx_write(const kngg_table *const *tabs, size_t n, const char *path, int force,
 		     kngg_diag_fn diag, void *ctx);
+
+/* The plan as an iCalendar file (libical; ical_write.c): one all-day event
+ * per planned step; *out malloc'd, *len its length. */
+int sheet_plan_ics(const kngg_plan *p, char **out, size_t *len, kngg_diag_fn diag, void *ctx);
 
 #endif

@@ -92,6 +92,7 @@ static const struct {
 	{"cycle start", "Start een cyclus op de routekaart."},
 	{"role assign", "Wijs rollen toe op de pagina Stakeholders."},
 	{"signoff prepare", "Kies de partijen bij Wie tekent? op de pagina van de stap."},
+	{"plan", "Plan opnieuw bij Planning op de pagina van de stap."},
 };
 
 /* The end of a clause before p in s: the last "; ", " (", ": ", ", " or

@@ -10,6 +10,7 @@
 #include <microhttpd.h>
 
 #include "kngg/people.h"
+#include "kngg/plan.h"
 #include "web/svg.h"
 #include "kngg/readiness.h"
 #include "web/web.h"
@@ -42,14 +43,34 @@ static void state_cell(kngg_buf *b, const kngg_step_status *ss)
 	       kngg_step_state_name(ss->state), nl[0] ? " " : "", nl);
 }
 
+/* The planned date of a step and how the work keeps to it (kngg plan), as
+ * a table cell: a step past it and not done is flagged. */
+static void plan_cell(kngg_buf *b, const kngg_plan_item *it)
+{
+	char nl[32], dev[64];
+
+	if (!it) {
+		kngg_buf_puts(b, "<td></td>");
+		return;
+	}
+	web_date_nl(it->due, nl);
+	kngg_plan_deviation(it, dev, sizeof(dev));
+	if (kngg_plan_overdue(it) > 0)
+		web_hf(b, "<td>%s <strong class=\"overdue\">%s</strong></td>", nl, dev);
+	else
+		web_hf(b, "<td>%s <span class=\"plan-dev\">(%s)</span></td>", nl, dev);
+}
+
 /* The roadmap as a table: for screen readers, print and copying. */
-static void roadmap_table(web_request *r, const char *code, const kngg_status *st)
+static void roadmap_table(web_request *r, const char *code, const kngg_status *st,
+			  const kngg_plan *plan)
 {
 	kngg_buf *b = &r->out;
 
 	kngg_buf_puts(b, "<h2>Alle stappen</h2>" WEB_SCROLL_OPEN("Alle stappen")
 			 "<table class=\"facts\"><thead><tr><th scope=\"col\">Fase</th><th scope=\"col\">Ronde</th>"
-			 "<th scope=\"col\">Stap</th><th scope=\"col\">Stand</th></tr></thead><tbody>");
+			 "<th scope=\"col\">Stap</th><th scope=\"col\">Stand</th>"
+			 "<th scope=\"col\">Gepland</th></tr></thead><tbody>");
 	for (int p = 0; p < 4; p++) {
 		const kngg_phase_status *ps = &st->phases[p];
 
@@ -67,6 +88,11 @@ static void roadmap_table(web_request *r, const char *code, const kngg_status *s
 				       s->def.id, s->def.title);
 				kngg_buf_free(&href);
 				state_cell(b, &run->steps[i]);
+				plan_cell(b, kngg_plan_find(plan, s->def.id,
+							    ps->phase->repeat == KNGG_REPEAT_PER_AREA
+								    ? run->label
+								    : NULL,
+							    run->cycle));
 				kngg_buf_puts(b, "</tr>");
 			}
 		}
@@ -223,10 +249,38 @@ static void roadmap_forms(web_request *r, const char *code, const kngg_status *s
 	kngg_buf_puts(b, "</div>");
 }
 
+/* Steps past their planned date, above the roadmap. */
+static void plan_overdue(web_request *r, const kngg_plan *plan)
+{
+	kngg_buf *b = &r->out;
+	int n = 0;
+
+	for (size_t i = 0; plan && i < plan->nitems; i++) {
+		const kngg_plan_item *it = &plan->items[i];
+		kngg_buf href = {0};
+		char nl[32], dev[64];
+
+		if (kngg_plan_overdue(it) <= 0)
+			continue;
+		if (n++ == 0)
+			kngg_buf_puts(b, "<div class=\"flash overdue-list\"><p><strong>Over tijd</strong></p><ul>");
+		step_href(&href, plan->code, it->step->def.id, it->area);
+		web_date_nl(it->due, nl);
+		kngg_plan_deviation(it, dev, sizeof(dev));
+		web_hf(b, "<li><a href=\"%s\">%s %s</a>%s%s: gepland op %s, %s</li>",
+		       kngg_buf_cstr(&href), it->step->def.id, it->step->def.title,
+		       it->area ? " in " : "", it->area ? it->area : "", nl, dev);
+		kngg_buf_free(&href);
+	}
+	if (n)
+		kngg_buf_puts(b, "</ul></div>");
+}
+
 void page_roadmap(web_request *r, const char *code)
 {
 	char name[256], nl[32];
 	kngg_status *st = NULL;
+	kngg_plan *plan = NULL;
 	kngg_buf *b = &r->out;
 	int rc, calculated = 0;
 
@@ -237,7 +291,8 @@ void page_roadmap(web_request *r, const char *code)
 		return;
 	}
 	if ((rc = kngg_status_load(r->tracker, code, NULL, &st)) < 0 ||
-	    (rc = kngg_readiness_phase(r->tracker, code, NULL, &calculated)) < 0) {
+	    (rc = kngg_readiness_phase(r->tracker, code, NULL, &calculated)) < 0 ||
+	    (rc = kngg_plan_load(r->tracker, code, NULL, st, &plan)) < 0) {
 		kngg_status_free(st);
 		web_engine_failed(r, KNGG_EIO, "/");
 		return;
@@ -255,10 +310,12 @@ void page_roadmap(web_request *r, const char *code)
 	kngg_buf_puts(b, "<figure class=\"roadmap\">");
 	roadmap_svg(r, code, name, st);
 	kngg_buf_puts(b, "<figcaption>Klik op een stap om voortgang vast te leggen.</figcaption></figure>");
-	roadmap_table(r, code, st);
+	plan_overdue(r, plan);
+	roadmap_table(r, code, st, plan);
 	if (web_may_write(r, code))
 		roadmap_forms(r, code, st, calculated);
 	web_page_end(r);
+	kngg_plan_free(plan);
 	kngg_status_free(st);
 }
 
@@ -328,6 +385,52 @@ static void step_state_form(web_request *r, const step_view *v, const kngg_step_
 			 "<button type=\"submit\" name=\"actie\" value=\"start\">Gestart</button>"
 			 "<button type=\"submit\" name=\"actie\" value=\"done\" class=\"primary\">Afgerond</button>"
 			 "<button type=\"submit\" name=\"actie\" value=\"reopen\">Heropenen</button></div></form>");
+}
+
+/* The step's planned date beside what happened, and (for writers) a form
+ * to plan it: a new date replaces the old one, the logboek keeps both. */
+static void plan_section(web_request *r, const char *code, const step_view *v,
+			 const kngg_status *st)
+{
+	kngg_buf *b = &r->out;
+	kngg_plan *plan = NULL;
+	const kngg_plan_item *it = NULL;
+	int write = web_may_write(r, code) && (v->run || v->phase->repeat == KNGG_REPEAT_NONE);
+
+	if (kngg_plan_load(r->tracker, code, NULL, st, &plan) == 0)
+		it = kngg_plan_find(plan, v->step->def.id, v->area,
+				    v->phase->repeat == KNGG_REPEAT_PER_CYCLE && v->run ? v->run->cycle : 0);
+	if (write)
+		web_form_begin(r, v->action, "card plan");
+	else
+		kngg_buf_puts(b, "<section class=\"card plan\">");
+	kngg_buf_puts(b, "<h2 id=\"planning\">Planning</h2>");
+	if (it) {
+		char nl[32], dev[64];
+
+		web_date_nl(it->due, nl);
+		kngg_plan_deviation(it, dev, sizeof(dev));
+		web_hf(b, "<p class=\"planned\">Gepland: af op <strong>%s</strong>", nl);
+		if (kngg_plan_overdue(it) > 0)
+			web_hf(b, " · <strong class=\"overdue\">%s</strong>", dev);
+		else
+			web_hf(b, " · %s", dev);
+		kngg_buf_puts(b, "</p>");
+		if (it->note)
+			web_hf(b, "<p class=\"note\">%s</p>", it->note);
+	} else {
+		kngg_buf_puts(b, "<p class=\"planned\">Nog niet gepland.</p>");
+	}
+	kngg_plan_free(plan);
+	if (!write) {
+		kngg_buf_puts(b, "</section>");
+		return;
+	}
+	kngg_buf_puts(b, "<input type=\"hidden\" name=\"wat\" value=\"plan\">");
+	hidden_area(r, v);
+	web_input(r, "gepland", "Af op (geplande datum)", "date", NULL, 1);
+	web_input(r, "notitie", "Notitie (optioneel)", "text", NULL, 0);
+	kngg_buf_puts(b, "<div class=\"buttons\"><button type=\"submit\">Plannen</button></div></form>");
 }
 
 static void items_section(web_request *r, const step_view *v, const kngg_step_status *ss,
@@ -631,6 +734,11 @@ static void step_post(web_request *r, const char *code, const step_view *v)
 			a = NULL;
 		rc = a ? kngg_track_step(r->tracker, act, code, v->step->def.id, &o)
 		       : (kngg_buf_puts(&r->error, "kies gestart, afgerond of heropenen"), KNGG_EINVALID);
+	} else if (what && strcmp(what, "plan") == 0) {
+		const char *const steps[] = {v->step->def.id};
+
+		rc = kngg_plan_set(r->tracker, code, steps, 1, web_form_get(&r->form, "gepland"), 0, &o);
+		done_msg = "Planning vastgelegd.";
 	} else if (what && strcmp(what, "item") == 0) {
 		const char *item = web_form_get(&r->form, "item");
 		const kngg_def *d = item ? kngg_defs_find(r->cfg->defs, item) : NULL;
@@ -905,6 +1013,7 @@ void page_step(web_request *r, const char *code, const char *step_id)
 	items_section(r, &v, v.run ? &v.run->steps[v.step - v.phase->steps] : NULL, 0);
 	items_section(r, &v, v.run ? &v.run->steps[v.step - v.phase->steps] : NULL, 1);
 	kngg_buf_puts(b, "</div>");
+	plan_section(r, code, &v, st);
 	if (v.run || v.phase->repeat == KNGG_REPEAT_NONE)
 		signoff_section(r, &v, code, reg);
 	if (!begun)

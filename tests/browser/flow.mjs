@@ -581,6 +581,10 @@ async function crawl(base) {
     kngg_(['funding', 'add', CODE, '--source', 'Specifieke uitkering Gezonde Leefstijl en Sport 2025',
       '--amount', '1.234.567,89', '--from', '2025-01-01', '--until', '2026-12-31',
       '--for', 'netwerkregisseur', '--date', '2026-02-01']);
+    // planned dates (issue 18): one step over its date, one per area, one per cycle
+    kngg_(['plan', CODE, '1.4', '--due', '2026-11-01', '--note', 'voor de stuurgroep']);
+    kngg_(['plan', CODE, '2.1', '--due', '2026-12-15', '--area', 'Poelenburg']);
+    kngg_(['plan', CODE, '3.proces', '--due', '2027-03-01', '--cycle', '1']);
   });
 
   // logged out: the login page
