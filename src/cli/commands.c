@@ -86,6 +86,16 @@ const cmd_def kngg_commands[] = {
 	 "wijs de nieuwe toe. --deputy: plaatsvervanger. --hours: uren per week,\n"
 	 "--contribution: wat iemand in die rol inbrengt (beide voor het overzicht\n"
 	 "projectorganisatie).\n"},
+	{"handover", cmd_handover_subs,
+	 "overdracht van een sleutelrol, met open afspraken en contacten",
+	 "Eindigt een sleutelrol (projectleider, netwerkregisseur, kerngroep,\n"
+	 "wethouder), leg dan vast aan wie die overgaat, met het overdrachtsdocument.\n"
+	 "kngg zet de open punten van wie vertrekt erbij: stakeholders die diegene\n"
+	 "analyseerde of toevoegde, ondertekeningen die nog niet compleet zijn,\n"
+	 "activiteiten van lopende stappen en de rollen van die dag. --contact voegt\n"
+	 "een stakeholder uitdrukkelijk toe. Een document alleen is niet genoeg: ook\n"
+	 "met een overdrachtsdocument gaat kennis verloren die niet op papier staat.\n"
+	 "'kngg risks' noemt sleutelrollen die eindigden zonder overdracht.\n"},
 	{"risks", cmd_risks_subs,
 	 "continuïteit: rollen zonder vervanger, commitment om opnieuw te bevestigen",
 	 ""},

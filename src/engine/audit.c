@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "engine/engine.h"
+#include "kngg/handover.h"
 #include "kngg/people.h"
 
 /* ---- corrections -------------------------------------------------------------- */
@@ -18,7 +19,7 @@
 static const char *const correctable[] = {
 	KNGG_EV_STEP_START, KNGG_EV_STEP_DONE, KNGG_EV_STEP_REOPEN, KNGG_EV_ACTIVITY_DONE,
 	KNGG_EV_DELIVERABLE_DONE, KNGG_EV_QUICKSCAN, KNGG_EV_FACTOR, KNGG_EV_STAKEHOLDER_ASSESS,
-	KNGG_EV_ROLE_ASSIGN, KNGG_EV_ROLE_END, KNGG_EV_SIGNOFF, KNGG_EV_CYCLE_START, NULL};
+	KNGG_EV_ROLE_ASSIGN, KNGG_EV_ROLE_END, KNGG_EV_SIGNOFF, KNGG_EV_CYCLE_START, KNGG_EV_HANDOVER, NULL};
 
 int kngg_event_correctable(const char *kind)
 {

@@ -94,6 +94,11 @@ int engine_signoff_status(kngg_tracker *t, const char *code, const kngg_signoff 
 int engine_risks(kngg_tracker *t, const kngg_register *reg, const kngg_status *st,
 		 const char *today, kngg_risk_fn fn, void *ctx);
 
+/* handover.c: KNGG_RISK_NO_HANDOVER for every key role that ended on or
+ * before today without a handover; the count or a negative error. */
+int engine_handover_risks(kngg_tracker *t, const kngg_register *reg, const char *today,
+			  kngg_risk_fn fn, void *ctx);
+
 /* journal.c: one municipality's journal in memory while a question is
  * answered; engine_events() walks it, or the store when none is open or
  * the walk reaches beyond it. Writes must not happen while it is open. */

@@ -1023,6 +1023,8 @@ int engine_risks(kngg_tracker *t, const kngg_register *reg, const kngg_status *s
 	commitments(&out, reg, today);
 	if (st)
 		running_steps(&out, reg, st);
+	if (!out.rc && (out.rc = engine_handover_risks(t, reg, today, fn, ctx)) > 0)
+		out.count += out.rc, out.rc = 0;
 	return out.rc ? out.rc : out.count;
 }
 

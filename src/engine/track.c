@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "kngg/handover.h"
 #include "kngg/limits.h"
 #include "kngg/people.h"
 
@@ -1101,6 +1102,7 @@ const char *kngg_event_kind_text(const char *kind)
 		{KNGG_EV_REGISTER_SEAL, "register verzegeld (controle van namen)"},
 		{KNGG_EV_ORG_LEAD, "hoofduitvoerder"},
 		{KNGG_EV_SIGNOFF_PREPARE, "partijen voor ondertekening gekozen"},
+		{KNGG_EV_HANDOVER, "overdracht"},
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -1112,6 +1114,7 @@ const char *kngg_event_kind_text(const char *kind)
 char *kngg_event_describe(const kngg_event *ev)
 {
 	const char *person = ev->person ? ev->person : ev->person_erased ? "(gewist)" : NULL;
+	const char *to;
 	kngg_buf b = {0};
 	char *line;
 
@@ -1133,6 +1136,9 @@ char *kngg_event_describe(const kngg_event *ev)
 		kngg_buf_printf(&b, " — %s, %s", person, ev->org);
 	else if (person || ev->org)
 		kngg_buf_printf(&b, " — %s", person ? person : ev->org);
+	/* a handover: to whom (data {"to":N,...}) */
+	if (strcmp(ev->kind, KNGG_EV_HANDOVER) == 0 && ev->data && (to = strstr(ev->data, "\"to\":")))
+		kngg_buf_printf(&b, " aan persoon %lld", strtoll(to + 5, NULL, 10));
 	if (ev->corrected_by)
 		kngg_buf_printf(&b, " (ingetrokken op %s door #%lld)",
 				ev->corrected_on ? ev->corrected_on : "?", (long long)ev->corrected_by);
