@@ -27,7 +27,7 @@ static const char *const item_names[][2] = {
 	{"warnings", "warning"},   {"checks", "check"},
 	{"risks", "risk"},         {"slots", "slot"},
 	{"missing", "rule"},       {"advice", "rule"},
-	{"met", "rule"},
+	{"met", "rule"},           {"handovers", "handover"},
 	{NULL, NULL}};
 
 static const char *item_name(const char *array)

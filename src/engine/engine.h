@@ -99,6 +99,11 @@ int engine_risks(kngg_tracker *t, const kngg_register *reg, const kngg_status *s
 int engine_handover_risks(kngg_tracker *t, const kngg_register *reg, const char *today,
 			  kngg_risk_fn fn, void *ctx);
 
+/* handover.c: the handovers of code up to as_of as a JSON array (export). */
+struct json_t;
+int engine_handovers_json(kngg_tracker *t, const char *code, const char *as_of,
+			  struct json_t **out);
+
 /* journal.c: one municipality's journal in memory while a question is
  * answered; engine_events() walks it, or the store when none is open or
  * the walk reaches beyond it. Writes must not happen while it is open. */

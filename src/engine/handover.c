@@ -543,3 +543,60 @@ int engine_handover_risks(kngg_tracker *t, const kngg_register *reg, const char 
 	kngg_handovers_free(h);
 	return rc < 0 ? rc : count;
 }
+
+/* ---- export --------------------------------------------------------------------- */
+
+static json_t *jstr(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+int engine_handovers_json(kngg_tracker *t, const char *code, const char *as_of,
+			  struct json_t **out)
+{
+	static const char *const kinds[] = {"", "stakeholder", "contact", "signoff", "activity",
+					    "role"};
+	kngg_handovers *h = NULL;
+	json_t *arr;
+	int rc;
+
+	*out = NULL;
+	if ((rc = kngg_handovers_load(t, code, as_of, &h)) < 0)
+		return rc;
+	arr = json_array();
+	for (size_t i = 0; i < h->n; i++) {
+		const kngg_handover *ho = &h->list[i];
+		json_t *o = json_object(), *items = json_array();
+
+		json_object_set_new(o, "id", json_integer(ho->event_id));
+		json_object_set_new(o, "date", jstr(ho->date));
+		json_object_set_new(o, "role", jstr(ho->role));
+		json_object_set_new(o, "role_title",
+				    jstr(kngg_defs_label(t->defs, "rollen", ho->role)));
+		json_object_set_new(o, "from", json_integer(ho->from));
+		json_object_set_new(o, "from_name", jstr(ho->from_name));
+		json_object_set_new(o, "to", json_integer(ho->to));
+		json_object_set_new(o, "to_name", jstr(ho->to_name));
+		json_object_set_new(o, "document", jstr(ho->document));
+		json_object_set_new(o, "note", jstr(ho->note));
+		json_object_set_new(o, "by", jstr(ho->by));
+		json_object_set_new(o, "withdrawn", json_boolean(ho->withdrawn));
+		for (size_t k = 0; k < ho->nitems; k++) {
+			const kngg_handover_item *it = &ho->items[k];
+			json_t *j = json_object();
+
+			json_object_set_new(j, "kind", json_string(kinds[it->kind]));
+			json_object_set_new(j, "id", jstr(it->id));
+			json_object_set_new(j, "person",
+					    it->person_id ? json_integer(it->person_id) : json_null());
+			json_object_set_new(j, "area", jstr(it->area));
+			json_object_set_new(j, "text", jstr(it->text));
+			json_array_append_new(items, j);
+		}
+		json_object_set_new(o, "items", items);
+		json_array_append_new(arr, o);
+	}
+	kngg_handovers_free(h);
+	*out = arr;
+	return 0;
+}

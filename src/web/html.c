@@ -90,6 +90,7 @@ static const struct {
 	{"cycle start", "Start een cyclus op de routekaart."},
 	{"role assign", "Wijs rollen toe op de pagina Stakeholders."},
 	{"signoff prepare", "Kies de partijen bij Wie tekent? op de pagina van de stap."},
+	{"handover", "Leg de overdracht vast op de pagina Stakeholders."},
 };
 
 /* The end of a clause before p in s: the last "; ", " (", ": ", ", " or
