@@ -219,15 +219,22 @@ static const char *erased(const char *name)
 	return name ? name : "(gewist)";
 }
 
+struct no_handover_list {
+	web_request *r;
+	int n;
+};
+
 static int no_handover(void *ctx, const kngg_risk *risk)
 {
-	web_request *r = ctx;
+	struct no_handover_list *l = ctx;
 	kngg_buf text = {0};
 
 	if (risk->kind != KNGG_RISK_NO_HANDOVER)
 		return 0;
+	if (!l->n++)
+		kngg_buf_puts(&l->r->out, "<ul aria-label=\"Sleutelrollen zonder overdracht\">");
 	web_plain(&text, risk->text); /* without the CLI command */
-	web_hf(&r->out, "<li>%s</li>", kngg_buf_cstr(&text));
+	web_hf(&l->r->out, "<li>%s</li>", kngg_buf_cstr(&text));
 	kngg_buf_free(&text);
 	return 0;
 }
@@ -273,10 +280,14 @@ static void handovers_section(web_request *r, const char *code)
 	else
 		kngg_buf_puts(b, "<p>Nog geen overdrachten vastgelegd.</p>");
 	kngg_handovers_free(h);
-	kngg_buf_puts(b, "<ul class=\"risks\" aria-label=\"Sleutelrollen zonder overdracht\">");
-	if (kngg_risks(r->tracker, code, NULL, no_handover, r) < 0)
-		r->error.len = 0; /* the page shows what it has */
-	kngg_buf_puts(b, "</ul>");
+	{
+		struct no_handover_list l = {r, 0};
+
+		if (kngg_risks(r->tracker, code, NULL, no_handover, &l) < 0)
+			r->error.len = 0; /* the page shows what it has */
+		if (l.n)
+			kngg_buf_puts(b, "</ul>");
+	}
 }
 
 /* A form to record a handover: from and to picked from the register; the
