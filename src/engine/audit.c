@@ -184,7 +184,26 @@ struct export_walk {
 	int64_t person;
 	const char *const *needles; /* personal strings to look for in notes */
 	json_t *about, *recorded, *mentioned;
+	json_t *handovers; /* handovers the person gave or received (kngg/handover.h) */
 };
+
+/* 1 when a handover event names person as the one it went to, or among
+ * the stakeholders passed on (data {"to":N,"items":[{"person":N}...]}). */
+static int handover_names(const kngg_event *ev, int64_t person)
+{
+	json_t *data, *v;
+	size_t i;
+	int found = 0;
+
+	if (strcmp(ev->kind, KNGG_EV_HANDOVER) != 0 || !ev->data ||
+	    !(data = json_loads(ev->data, 0, NULL)))
+		return 0;
+	found = json_integer_value(json_object_get(data, "to")) == person;
+	json_array_foreach(json_object_get(data, "items"), i, v)
+		found |= json_integer_value(json_object_get(v, "person")) == person;
+	json_decref(data);
+	return found;
+}
 
 /* Length of the needle that starts at s (ASCII letters compared without
  * case; other bytes exactly), or 0. */
@@ -226,6 +245,9 @@ static int export_event(void *ctx, const kngg_event *ev)
 	if (ev->person_id != w->person && ev->by_person != w->person &&
 	    event_mentions(ev, w->needles))
 		json_array_append_new(w->mentioned, event_json(ev));
+	if (strcmp(ev->kind, KNGG_EV_HANDOVER) == 0 &&
+	    (ev->person_id == w->person || handover_names(ev, w->person)))
+		json_array_append_new(w->handovers, event_json(ev));
 	return 0;
 }
 
@@ -281,7 +303,8 @@ int kngg_person_export(kngg_tracker *t, int64_t person, char **json)
 {
 	kngg_person p;
 	kngg_event_filter f = {0};
-	struct export_walk w = {person, NULL, json_array(), json_array(), json_array()};
+	struct export_walk w = {person, NULL, json_array(), json_array(), json_array(),
+				 json_array()};
 	const char *needles[4];
 	json_t *root, *pj;
 	int rc;
@@ -324,7 +347,8 @@ int kngg_person_export(kngg_tracker *t, int64_t person, char **json)
 		json_object_set_new(root, "events_about", w.about);
 		json_object_set_new(root, "events_recorded_by", w.recorded);
 		json_object_set_new(root, "notes_mentioning", w.mentioned);
-		w.about = w.recorded = w.mentioned = NULL;
+		json_object_set_new(root, "handovers", w.handovers);
+		w.about = w.recorded = w.mentioned = w.handovers = NULL;
 		*json = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 		json_decref(root);
 		if (!*json)
@@ -335,6 +359,7 @@ done:
 	json_decref(w.about);
 	json_decref(w.recorded);
 	json_decref(w.mentioned);
+	json_decref(w.handovers);
 	return rc;
 }
 
