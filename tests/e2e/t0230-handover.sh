@@ -67,6 +67,8 @@ rejected "an unknown municipality" "GM0999" handover GM0999 --from 1 --to 2 --ro
 rejected "show of no handover" "geen overdracht" handover show GM0479 3
 rejected "role end --document without --handover-to" "--handover-to" role end GM0479 3 wethouder --document X
 rejected "role end --handover-to nobody" "onbekende persoon 'Nobody'" role end GM0479 3 wethouder --handover-to Nobody
+rejected "role end --handover-to oneself" "naar iemand anders" role end GM0479 3 wethouder --handover-to 3
+rejected "role end --handover-to: the role stays when the handover is refused" "rol 'baas'" role end GM0479 3 baas --handover-to 2
 
 # ---- record: the open items are collected -----------------------------------------------------
 run --db "$DB" handover GM0479 --from "piet jansen" --to "Anna de Vries" --role Netwerkregisseur \
@@ -127,12 +129,20 @@ check 'grep -q "Wisselingen en overdrachten" po.md' "document: section"
 check 'grep -q "Overdrachtsmap netwerk" po.md' "document: the handover document"
 check '! grep -q "kngg handover" po.md' "document: no commands"
 
+# ---- a Dutch date, a handover before the role ends ---------------------------------------------
+run --db "$DB" handover GM0479 --from 1 --to 2 --role kerngroep --date "1 november 2026"
+expect_rc 0 "a handover with a Dutch date, while the role still runs"
+check '[ "$(q "SELECT date FROM event WHERE kind = '"'handover'"' AND target = '"'kerngroep'"'")" = 2026-11-01 ]' "stored as ISO"
+run --db "$DB" role end GM0479 1 kerngroep --date 2026-11-02
+run --db "$DB" risks GM0479 --wide
+expect_no_out "kerngroep van Piet" "a handover before the end counts"
+
 # ---- role end --handover-to: both in one transaction ---------------------------------------------
 run --db "$DB" role end GM0479 3 wethouder --date 2026-11-01 --handover-to 2 --document "Overdracht wethouder"
 expect_rc 0 "role end with handover"
 expect_out "overgedragen aan 2" "confirmed"
 expect_no_err "no prompt when the handover is recorded"
-check '[ "$(q "SELECT count(*) FROM event WHERE kind = '"'handover'"'")" = 2 ]' "second handover"
+check '[ "$(q "SELECT count(*) FROM event WHERE kind = '"'handover'"'")" = 3 ]' "third handover"
 run --db "$DB" risks GM0479 --wide
 expect_no_out "wethouder van Wim" "no risk after role end --handover-to"
 rejected "role end --handover-to when the role is gone" "niet (meer)" role end GM0479 3 wethouder --handover-to 2
