@@ -85,7 +85,10 @@ const cmd_def kngg_commands[] = {
 	 "Een wisseling wordt vastgelegd, niet overschreven: beëindig de oude rol en\n"
 	 "wijs de nieuwe toe. --deputy: plaatsvervanger. --hours: uren per week,\n"
 	 "--contribution: wat iemand in die rol inbrengt (beide voor het overzicht\n"
-	 "projectorganisatie).\n"},
+	 "projectorganisatie).\n\n"
+	 "Eindigt een sleutelrol (projectleider, netwerkregisseur, kerngroep,\n"
+	 "wethouder), dan vraagt kngg om een overdracht (zie 'kngg help handover');\n"
+	 "--handover-to ID [--document STUK] legt die meteen vast.\n"},
 	{"handover", cmd_handover_subs,
 	 "overdracht van een sleutelrol, met open afspraken en contacten",
 	 "Eindigt een sleutelrol (projectleider, netwerkregisseur, kerngroep,\n"

@@ -427,10 +427,12 @@ static int load_event(void *ctx, const kngg_event *ev)
 	return 0;
 }
 
-int kngg_handovers_load(kngg_tracker *t, const char *code, const char *as_of,
-			kngg_handovers **out)
+/* The handovers of code up to as_of, names from given (a register loaded
+ * for as_of) or from one loaded here when given is NULL. */
+static int handovers_load(kngg_tracker *t, const char *code, const char *as_of,
+			  const kngg_register *given, kngg_handovers **out)
 {
-	load_ctx c = {t, as_of, NULL, NULL, NULL, 0, 0, 0};
+	load_ctx c = {t, as_of, given, NULL, NULL, 0, 0, 0};
 	kngg_event_filter f = {0};
 	kngg_register *reg = NULL;
 	kngg_handovers *h;
@@ -444,9 +446,11 @@ int kngg_handovers_load(kngg_tracker *t, const char *code, const char *as_of,
 		return KNGG_ENOMEM;
 	}
 	c.arena = h->arena;
-	if ((rc = kngg_register_load(t, code, as_of, &reg)) < 0)
-		goto fail;
-	c.reg = reg;
+	if (!given) {
+		if ((rc = kngg_register_load(t, code, as_of, &reg)) < 0)
+			goto fail;
+		c.reg = reg;
+	}
 	f.municipality = code;
 	f.kind = KNGG_EV_HANDOVER;
 	f.until = as_of;
@@ -477,6 +481,12 @@ fail:
 	return rc;
 }
 
+int kngg_handovers_load(kngg_tracker *t, const char *code, const char *as_of,
+			kngg_handovers **out)
+{
+	return handovers_load(t, code, as_of, NULL, out);
+}
+
 void kngg_handovers_free(kngg_handovers *h)
 {
 	if (!h)
@@ -503,7 +513,7 @@ int engine_handover_risks(kngg_tracker *t, const kngg_register *reg, const char 
 	kngg_handovers *h = NULL;
 	int rc, count = 0;
 
-	if ((rc = kngg_handovers_load(t, reg->code, today, &h)) < 0)
+	if ((rc = handovers_load(t, reg->code, today, reg, &h)) < 0)
 		return rc;
 	for (size_t i = 0; i < reg->npeople && rc == 0; i++) {
 		const kngg_stakeholder *s = &reg->people[i];
