@@ -424,6 +424,7 @@ static void link_post(web_request *r, const char *code, const char *back)
 static void stakeholders_post(web_request *r, const char *code)
 {
 	const char *what = web_form_get(&r->form, "wat");
+	const char *done = "Vastgelegd.";
 	kngg_track_opts o = {0};
 	char back[64];
 	int rc = KNGG_EINVALID;
@@ -469,8 +470,13 @@ static void stakeholders_post(web_request *r, const char *code)
 
 		if (hours && (rc = kngg_role_hours_parse(r->tracker, hours, &terms.hours)) < 0) {
 			/* the engine's message is in r->error */
-		} else if (id && action && strcmp(action, "beeindigen") == 0)
+		} else if (id && action && strcmp(action, "beeindigen") == 0) {
 			rc = kngg_role_end(r->tracker, code, id, role, &o);
+			/* a key role: a handover is expected (it does not block) */
+			if (rc == 0 && kngg_role_is_key(role))
+				done = "Vastgelegd. Dit is een sleutelrol: leg ook de overdracht vast "
+				       "(Overdracht vastleggen, onderaan).";
+		}
 		else if (id)
 			rc = kngg_role_assign(r->tracker, code, id, role, &terms, &o);
 	} else if (what && strcmp(what, "overdracht") == 0) {
@@ -485,7 +491,7 @@ static void stakeholders_post(web_request *r, const char *code)
 	} else {
 		kngg_buf_puts(&r->error, "onbekend formulier");
 	}
-	web_write_end(r, rc, back, "Vastgelegd.");
+	web_write_end(r, rc, back, done);
 }
 
 void page_stakeholders_csv(web_request *r, const char *code)

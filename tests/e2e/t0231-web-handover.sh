@@ -58,6 +58,13 @@ expect_body "<td>20 mei 2026</td><td>Wethouder</td><td>Jeroen van &#39;t Hof</td
 expect_body "<li>rol Wethouder</li>" "its items"
 expect_no_body "eindigde op 20 mei 2026 zonder overdracht" "the risk is gone"
 expect_no_body "kngg handover" "still no CLI text"
+# ending a key role on the web asks for the handover in its message
+csrf /gemeente/GM9999/stakeholders
+http POST /gemeente/GM9999/stakeholders --data "wat=rol&persoon=2&rol=kerngroep&actie=beeindigen&csrf=$token"
+expect_status 303 "a key role ended on the web"
+http GET /gemeente/GM9999/stakeholders
+expect_body "Dit is een sleutelrol: leg ook de overdracht vast" "the message asks for a handover"
+expect_body "De rol kerngroep van Fleur Ammerlaan eindigde op 23 november 2026 zonder overdracht" "and the risk shows"
 http GET /gemeente/GM9999/logboek
 expect_body "overdracht" "the logboek shows the handover"
 stop_server
