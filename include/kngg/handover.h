@@ -4,7 +4,8 @@
  * to someone else with a document and the person's open items: the
  * stakeholders they kept in touch with, sign-offs they signed that are not
  * complete yet, activities they logged in steps still running, the roles
- * they held. The Drenthe study (../shared/sources) found that tacit
+ * they held. The Drenthe study (../shared/sources/drenthe-expertisebeheer-
+ * gezond-gewicht.txt, "impliciete kennis") found that tacit
  * knowledge goes even when a handover document exists, so the record lists
  * those items, not only the document.
  *
