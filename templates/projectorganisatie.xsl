@@ -96,6 +96,39 @@
         <xsl:otherwise><p>Alle overleggen zijn bezet en elke rol heeft een vervanger.</p></xsl:otherwise>
       </xsl:choose>
 
+      <h1>Wisselingen en overdrachten</h1>
+      <p>Wie een sleutelrol (projectleider, netwerkregisseur, kerngroep, wethouder) verlaat, draagt die over: aan wie, met welk stuk en met de open afspraken en contacten. Een overdrachtsdocument alleen is niet genoeg; kennis die niet op papier staat, gaat anders verloren.</p>
+      <xsl:variable name="handovers" select="handovers/handover[@withdrawn = 'false']"/>
+      <xsl:variable name="missing" select="risks/risk[@kind = 'no-handover']"/>
+      <xsl:choose>
+        <xsl:when test="$handovers">
+          <table>
+            <tr><th>Rol</th><th>Van</th><th>Aan</th><th>Datum</th><th>Stuk</th><th>Open punten</th></tr>
+            <xsl:for-each select="$handovers">
+              <tr>
+                <td><xsl:value-of select="@role_title"/></td>
+                <td><xsl:call-template name="kngg-handover-name"><xsl:with-param name="name" select="@from_name"/></xsl:call-template></td>
+                <td><xsl:call-template name="kngg-handover-name"><xsl:with-param name="name" select="@to_name"/></xsl:call-template></td>
+                <td><xsl:value-of select="@date"/></td>
+                <td><xsl:call-template name="kngg-date"><xsl:with-param name="date" select="@document"/></xsl:call-template></td>
+                <td><xsl:value-of select="count(items/item)"/></td>
+              </tr>
+            </xsl:for-each>
+          </table>
+        </xsl:when>
+        <xsl:otherwise><p>Nog geen overdrachten vastgelegd.</p></xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="$missing">
+        <p>Sleutelrollen die eindigden zonder vastgelegde overdracht:</p>
+        <ul>
+          <xsl:for-each select="$missing">
+            <xsl:variable name="who" select="/kngg-export/stakeholders/stakeholder[@id = current()/@person]"/>
+            <li><xsl:value-of select="@role"/>: <xsl:call-template name="kngg-handover-name"><xsl:with-param name="name" select="$who/@name"/></xsl:call-template></li>
+          </xsl:for-each>
+        </ul>
+        <p><fill>aan wie deze rollen zijn overgegaan en wat er is overgedragen</fill></p>
+      </xsl:if>
+
       <h1>Afspraken per organisatie</h1>
       <p>Per organisatie leggen de bevoegde personen schriftelijk vast wie zij afvaardigen, met welke rol, bijdrage en inzet (ondertekening 1.7/s1).</p>
       <xsl:choose>
@@ -140,6 +173,15 @@
 
       <xsl:call-template name="kngg-source-note"/>
     </document>
+  </xsl:template>
+
+  <!-- Een naam uit een overdracht, of "(gewist)" na de AVG. -->
+  <xsl:template name="kngg-handover-name">
+    <xsl:param name="name"/>
+    <xsl:choose>
+      <xsl:when test="string($name) != ''"><xsl:value-of select="$name"/></xsl:when>
+      <xsl:otherwise>(gewist)</xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Een overleg: leden uit de rollen, de rest in te vullen. -->

@@ -99,7 +99,7 @@ extern const cli_sub cmd_help_subs[], cmd_init_subs[], cmd_demo_subs[],
 	cmd_person_subs[], cmd_readiness_subs[], cmd_phase_subs[], cmd_region_subs[],
 	cmd_export_subs[], cmd_doc_subs[], cmd_log_subs[], cmd_serve_subs[], cmd_user_subs[],
 	cmd_phases_subs[], cmd_show_subs[], cmd_validate_subs[], cmd_config_subs[],
-	cmd_funding_subs[];
+	cmd_funding_subs[], cmd_handover_subs[];
 /* issue 18 */
 extern const cli_sub cmd_plan_subs[];
 

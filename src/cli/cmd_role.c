@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "kngg/handover.h"
 
 #define CMD "role"
 
@@ -16,6 +17,7 @@ struct role_opts {
 	kngg_role_terms terms;
 	const char *hours;
 	int all;
+	const char *handover_to; /* role end: record the handover too */
 };
 
 static int role_assign(kngg_cli *cli, const cli_call *call)
@@ -42,6 +44,45 @@ static int role_assign(kngg_cli *cli, const cli_call *call)
 	return EXIT_OK;
 }
 
+/* After a key role ended: a handover is expected, and how to record it
+ * (stderr; the end is committed, nothing blocks). */
+static void ask_handover(kngg_tracker *t, const char *code, int64_t id, const char *typed)
+{
+	const char *role = cli_list_id(kngg_tracker_defs(t), "rollen", typed);
+	char msg[512], cmd[512];
+
+	if (!kngg_role_is_key(role))
+		return;
+	snprintf(msg, sizeof(msg),
+		 "let op: %s is een sleutelrol; leg de overdracht vast:", role);
+	cli_message(msg, NULL);
+	snprintf(cmd, sizeof(cmd), "kngg handover %s --from %lld --to ID --role %s --document STUK",
+		 code, (long long)id, role);
+	print_command(stderr, "kngg: let op:   ", cmd, 0);
+}
+
+/* role end --handover-to ID [--document D]: both in one transaction. */
+static int role_end_handover(kngg_tracker *t, char **args, int64_t id,
+			     const struct role_opts *op)
+{
+	kngg_handover_in in = {0};
+	int64_t ev = 0;
+	int rc;
+
+	in.from = id;
+	in.role = args[2];
+	in.document = op->o.document;
+	if ((rc = kngg_person_lookup(t, args[0], op->handover_to, &in.to)) < 0)
+		return cli_fail("onbekende persoon '%s' bij --handover-to (zie 'kngg stakeholder "
+				"list %s')", op->handover_to, args[0]);
+	if (kngg_role_end_handover(t, args[0], &in, &op->o, &ev) < 0)
+		return EXIT_FAIL;
+	printf("%s: rol %s van stakeholder %lld beëindigd en overgedragen aan %lld "
+	       "(overdracht %lld)\n", args[0], cli_list_id(kngg_tracker_defs(t), "rollen", args[2]),
+	       (long long)id, (long long)in.to, (long long)ev);
+	return EXIT_OK;
+}
+
 static int role_end(kngg_cli *cli, const cli_call *call)
 {
 	const struct role_opts *op = call->opts;
@@ -52,11 +93,16 @@ static int role_end(kngg_cli *cli, const cli_call *call)
 
 	if ((rc = cli_id(CMD, args[1], &id)) != EXIT_OK)
 		return rc;
+	if (op->o.document && !op->handover_to)
+		return cli_usage(CMD, "--document hoort bij --handover-to (de overdracht)");
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;
+	if (op->handover_to)
+		return role_end_handover(t, args, id, op);
 	if (kngg_role_end(t, args[0], id, args[2], &op->o) < 0)
 		return EXIT_FAIL;
 	printf("%s: rol %s van stakeholder %lld beëindigd\n", args[0], args[2], (long long)id);
+	ask_handover(t, args[0], id, args[2]);
 	return EXIT_OK;
 }
 
@@ -177,6 +223,10 @@ static const cli_option assign_opts[] = {
 };
 
 static const cli_option end_opts[] = {
+	CLI_OPT(struct role_opts, handover_to, "handover-to", "ID",
+		"leg meteen de overdracht vast, aan wie (nummer of naam)"),
+	CLI_OPT(struct role_opts, o.document, "document", "STUK",
+		"met --handover-to: het overdrachtsdocument"),
 	CLI_TRACK_OPTS(struct role_opts, o),
 	CLI_OPT_END,
 };

@@ -85,7 +85,20 @@ const cmd_def kngg_commands[] = {
 	 "Een wisseling wordt vastgelegd, niet overschreven: beëindig de oude rol en\n"
 	 "wijs de nieuwe toe. --deputy: plaatsvervanger. --hours: uren per week,\n"
 	 "--contribution: wat iemand in die rol inbrengt (beide voor het overzicht\n"
-	 "projectorganisatie).\n"},
+	 "projectorganisatie).\n\n"
+	 "Eindigt een sleutelrol (projectleider, netwerkregisseur, kerngroep,\n"
+	 "wethouder), dan vraagt kngg om een overdracht (zie 'kngg help handover');\n"
+	 "--handover-to ID [--document STUK] legt die meteen vast.\n"},
+	{"handover", cmd_handover_subs,
+	 "overdracht van een sleutelrol, met open afspraken en contacten",
+	 "Eindigt een sleutelrol (projectleider, netwerkregisseur, kerngroep,\n"
+	 "wethouder), leg dan vast aan wie die overgaat, met het overdrachtsdocument.\n"
+	 "kngg zet de open punten van wie vertrekt erbij: stakeholders die diegene\n"
+	 "analyseerde of toevoegde, ondertekeningen die nog niet compleet zijn,\n"
+	 "activiteiten van lopende stappen en de rollen van die dag. --contact voegt\n"
+	 "een stakeholder uitdrukkelijk toe. Een document alleen is niet genoeg: ook\n"
+	 "met een overdrachtsdocument gaat kennis verloren die niet op papier staat.\n"
+	 "'kngg risks' noemt sleutelrollen die eindigden zonder overdracht.\n"},
 	{"funding", cmd_funding_subs,
 	 "financiering: bedragen, looptijd en waarvoor (structureel of tijdelijk)",
 	 "Bedragen in euro zoals je ze schrijft: 45000, 45.000 of 45.000,50. Een\n"

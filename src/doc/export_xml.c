@@ -31,6 +31,7 @@ static const char *const item_names[][2] = {
 	{"members", "member"},
 	{"grants", "grant"},
 	{"plan", "planned"},
+	{"handovers", "handover"},
 	{NULL, NULL}};
 
 static const char *item_name(const char *array)

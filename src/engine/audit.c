@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "engine/engine.h"
+#include "kngg/handover.h"
 #include "kngg/people.h"
 #include "kngg/plan.h"
 
@@ -20,7 +21,8 @@ static const char *const correctable[] = {
 	KNGG_EV_STEP_START, KNGG_EV_STEP_DONE, KNGG_EV_STEP_REOPEN, KNGG_EV_ACTIVITY_DONE,
 	KNGG_EV_DELIVERABLE_DONE, KNGG_EV_QUICKSCAN, KNGG_EV_FACTOR, KNGG_EV_STAKEHOLDER_ASSESS,
 	KNGG_EV_ROLE_ASSIGN, KNGG_EV_ROLE_END, KNGG_EV_SIGNOFF, KNGG_EV_CYCLE_START,
-	KNGG_EV_FUNDING_ADD, KNGG_EV_FUNDING_END, KNGG_EV_PLAN_DUE, NULL};
+	KNGG_EV_FUNDING_ADD, KNGG_EV_FUNDING_END, KNGG_EV_PLAN_DUE,
+	KNGG_EV_HANDOVER, NULL};
 
 int kngg_event_correctable(const char *kind)
 {
@@ -185,7 +187,26 @@ struct export_walk {
 	int64_t person;
 	const char *const *needles; /* personal strings to look for in notes */
 	json_t *about, *recorded, *mentioned;
+	json_t *handovers; /* handovers the person gave or received (kngg/handover.h) */
 };
+
+/* 1 when a handover event names person as the one it went to, or among
+ * the stakeholders passed on (data {"to":N,"items":[{"person":N}...]}). */
+static int handover_names(const kngg_event *ev, int64_t person)
+{
+	json_t *data, *v;
+	size_t i;
+	int found = 0;
+
+	if (strcmp(ev->kind, KNGG_EV_HANDOVER) != 0 || !ev->data ||
+	    !(data = json_loads(ev->data, 0, NULL)))
+		return 0;
+	found = json_integer_value(json_object_get(data, "to")) == person;
+	json_array_foreach(json_object_get(data, "items"), i, v)
+		found |= json_integer_value(json_object_get(v, "person")) == person;
+	json_decref(data);
+	return found;
+}
 
 /* Length of the needle that starts at s (ASCII letters compared without
  * case; other bytes exactly), or 0. */
@@ -227,6 +248,9 @@ static int export_event(void *ctx, const kngg_event *ev)
 	if (ev->person_id != w->person && ev->by_person != w->person &&
 	    event_mentions(ev, w->needles))
 		json_array_append_new(w->mentioned, event_json(ev));
+	if (strcmp(ev->kind, KNGG_EV_HANDOVER) == 0 &&
+	    (ev->person_id == w->person || handover_names(ev, w->person)))
+		json_array_append_new(w->handovers, event_json(ev));
 	return 0;
 }
 
@@ -282,7 +306,8 @@ int kngg_person_export(kngg_tracker *t, int64_t person, char **json)
 {
 	kngg_person p;
 	kngg_event_filter f = {0};
-	struct export_walk w = {person, NULL, json_array(), json_array(), json_array()};
+	struct export_walk w = {person, NULL, json_array(), json_array(), json_array(),
+				 json_array()};
 	const char *needles[4];
 	json_t *root, *pj;
 	int rc;
@@ -325,7 +350,8 @@ int kngg_person_export(kngg_tracker *t, int64_t person, char **json)
 		json_object_set_new(root, "events_about", w.about);
 		json_object_set_new(root, "events_recorded_by", w.recorded);
 		json_object_set_new(root, "notes_mentioning", w.mentioned);
-		w.about = w.recorded = w.mentioned = NULL;
+		json_object_set_new(root, "handovers", w.handovers);
+		w.about = w.recorded = w.mentioned = w.handovers = NULL;
 		*json = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 		json_decref(root);
 		if (!*json)
@@ -336,6 +362,7 @@ done:
 	json_decref(w.about);
 	json_decref(w.recorded);
 	json_decref(w.mentioned);
+	json_decref(w.handovers);
 	return rc;
 }
 

@@ -109,6 +109,15 @@ int engine_funding_risks(kngg_tracker *t, const kngg_register *reg, const kngg_s
  * non-zero return of fn. */
 int engine_plan_risks(kngg_tracker *t, const kngg_status *st, const char *today,
 		      kngg_risk_fn fn, void *ctx, int *count);
+/* handover.c: KNGG_RISK_NO_HANDOVER for every key role that ended on or
+ * before today without a handover; the count or a negative error. */
+int engine_handover_risks(kngg_tracker *t, const kngg_register *reg, const char *today,
+			  kngg_risk_fn fn, void *ctx);
+
+/* handover.c: the handovers of code up to as_of as a JSON array (export). */
+struct json_t;
+int engine_handovers_json(kngg_tracker *t, const char *code, const char *as_of,
+			  struct json_t **out);
 
 /* journal.c: one municipality's journal in memory while a question is
  * answered; engine_events() walks it, or the store when none is open or

@@ -546,6 +546,13 @@ static int build(kngg_tracker *t, const char *code, const char *as_of, json_t **
 	set(root, "factors", factors);
 	if ((rc = kngg_factor_checks(t, code, as_of, add_check, factors)) < 0)
 		goto done;
+	{
+		json_t *handovers;
+
+		if ((rc = engine_handovers_json(t, code, as_of, &handovers)) < 0)
+			goto done;
+		set(root, "handovers", handovers);
+	}
 	risks = json_array();
 	set(root, "risks", risks);
 	if ((rc = engine_risks(t, reg, st, today, add_risk, risks)) < 0)

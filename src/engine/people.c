@@ -1034,6 +1034,8 @@ int engine_risks(kngg_tracker *t, const kngg_register *reg, const kngg_status *s
 	out.rc = out.rc ? out.rc : engine_funding_risks(t, reg, st, today, fn, ctx, &out.count);
 	if (st && !out.rc)
 		plan_risks(&out, st, today);
+	if (!out.rc && (out.rc = engine_handover_risks(t, reg, today, fn, ctx)) > 0)
+		out.count += out.rc, out.rc = 0;
 	return out.rc ? out.rc : out.count;
 }
 

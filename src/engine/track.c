@@ -11,6 +11,7 @@
 
 #include <jansson.h>
 
+#include "kngg/handover.h"
 #include "kngg/limits.h"
 #include "kngg/people.h"
 #include "kngg/plan.h"
@@ -1107,6 +1108,7 @@ const char *kngg_event_kind_text(const char *kind)
 		{KNGG_EV_FUNDING_ADD, "financiering vastgelegd"},
 		{KNGG_EV_FUNDING_END, "financiering beëindigd"},
 		{KNGG_EV_PLAN_DUE, "gepland"},
+		{KNGG_EV_HANDOVER, "overdracht"},
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -1135,6 +1137,7 @@ static void signoff_describe(const kngg_event *ev, kngg_buf *b)
 char *kngg_event_describe(const kngg_event *ev)
 {
 	const char *person = ev->person ? ev->person : ev->person_erased ? "(gewist)" : NULL;
+	const char *to;
 	kngg_buf b = {0};
 	char *line;
 
@@ -1160,6 +1163,9 @@ char *kngg_event_describe(const kngg_event *ev)
 		kngg_buf_printf(&b, " — %s", person ? person : ev->org);
 	if (strcmp(ev->kind, KNGG_EV_SIGNOFF) == 0)
 		signoff_describe(ev, &b);
+	/* a handover: to whom (data {"to":N,...}) */
+	if (strcmp(ev->kind, KNGG_EV_HANDOVER) == 0 && ev->data && (to = strstr(ev->data, "\"to\":")))
+		kngg_buf_printf(&b, " aan persoon %lld", strtoll(to + 5, NULL, 10));
 	if (ev->corrected_by)
 		kngg_buf_printf(&b, " (ingetrokken op %s door #%lld)",
 				ev->corrected_on ? ev->corrected_on : "?", (long long)ev->corrected_by);

@@ -93,6 +93,7 @@ static const struct {
 	{"role assign", "Wijs rollen toe op de pagina Stakeholders."},
 	{"signoff prepare", "Kies de partijen bij Wie tekent? op de pagina van de stap."},
 	{"plan", "Plan opnieuw bij Planning op de pagina van de stap."},
+	{"handover", "Leg de overdracht vast op de pagina Stakeholders."},
 };
 
 /* The end of a clause before p in s: the last "; ", " (", ": ", ", " or

@@ -9,6 +9,7 @@
 
 #include <microhttpd.h>
 
+#include "kngg/handover.h"
 #include "kngg/people.h"
 #include "web/svg.h"
 #include "web/web.h"
@@ -211,6 +212,128 @@ static void forms(web_request *r, const char *code, const kngg_register *reg)
 			 "value=\"beeindigen\">Rol beëindigen</button></div></form></div>");
 }
 
+/* ---- handovers (issue 18) ------------------------------------------------------- */
+
+static const char *erased(const char *name)
+{
+	return name ? name : "(gewist)";
+}
+
+struct no_handover_list {
+	web_request *r;
+	int n;
+};
+
+static int no_handover(void *ctx, const kngg_risk *risk)
+{
+	struct no_handover_list *l = ctx;
+	kngg_buf text = {0};
+
+	if (risk->kind != KNGG_RISK_NO_HANDOVER)
+		return 0;
+	if (!l->n++)
+		kngg_buf_puts(&l->r->out, "<ul aria-label=\"Sleutelrollen zonder overdracht\">");
+	web_plain(&text, risk->text); /* without the CLI command */
+	web_hf(&l->r->out, "<li>%s</li>", kngg_buf_cstr(&text));
+	kngg_buf_free(&text);
+	return 0;
+}
+
+/* Who handed a key role to whom, with the open items passed on, and the key
+ * roles that ended without a handover. */
+static void handovers_section(web_request *r, const char *code)
+{
+	kngg_buf *b = &r->out;
+	kngg_handovers *h = NULL;
+	size_t shown = 0;
+
+	if (kngg_handovers_load(r->tracker, code, NULL, &h) < 0)
+		return;
+	kngg_buf_puts(b, "<h2 id=\"overdrachten\">Overdrachten</h2>");
+	for (size_t i = 0; i < h->n; i++) {
+		const kngg_handover *ho = &h->list[i];
+		char nl[32];
+
+		if (ho->withdrawn)
+			continue;
+		if (!shown++)
+			kngg_buf_puts(b, WEB_SCROLL_OPEN("Overdrachten")
+				      "<table><caption>Overdrachten van rollen, met de open punten"
+				      "</caption><thead><tr><th scope=\"col\">Datum</th>"
+				      "<th scope=\"col\">Rol</th><th scope=\"col\">Van</th>"
+				      "<th scope=\"col\">Aan</th><th scope=\"col\">Stuk</th>"
+				      "<th scope=\"col\">Overgedragen punten</th></tr></thead><tbody>");
+		kngg_date_nl(ho->date, nl);
+		web_hf(b, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>", nl,
+		       label(r, "rollen", ho->role), erased(ho->from_name), erased(ho->to_name),
+		       ho->document ? ho->document : "—");
+		if (!ho->nitems)
+			kngg_buf_puts(b, "geen");
+		else
+			kngg_buf_puts(b, "<ul>");
+		for (size_t k = 0; k < ho->nitems; k++)
+			web_hf(b, "<li>%s</li>", ho->items[k].text);
+		kngg_buf_puts(b, ho->nitems ? "</ul></td></tr>" : "</td></tr>");
+	}
+	if (shown)
+		kngg_buf_puts(b, "</tbody></table>" WEB_SCROLL_CLOSE);
+	else
+		kngg_buf_puts(b, "<p>Nog geen overdrachten vastgelegd.</p>");
+	kngg_handovers_free(h);
+	{
+		struct no_handover_list l = {r, 0};
+
+		if (kngg_risks(r->tracker, code, NULL, no_handover, &l) < 0)
+			r->error.len = 0; /* the page shows what it has */
+		if (l.n)
+			kngg_buf_puts(b, "</ul>");
+	}
+}
+
+/* A form to record a handover: from and to picked from the register; the
+ * account's linked person records it (web_write_begin). */
+static void handover_form(web_request *r, const char *code, const kngg_register *reg)
+{
+	kngg_buf *b = &r->out;
+	char action[64];
+
+	snprintf(action, sizeof(action), "/gemeente/%s/stakeholders", code);
+	web_form_begin(r, action, "card");
+	kngg_buf_puts(b, "<h2 id=\"overdracht\">Overdracht vastleggen</h2>"
+			 "<input type=\"hidden\" name=\"wat\" value=\"overdracht\">"
+			 "<p class=\"hint\">Bij een wisseling van een sleutelrol: aan wie, met welk stuk. "
+			 "De open punten van wie vertrekt komen er vanzelf bij.</p>");
+	for (int side = 0; side < 2; side++) {
+		web_select_open(r, side ? "aan" : "van", side ? "Aan" : "Van", "required");
+		for (size_t i = 0; i < reg->npeople; i++)
+			if (reg->people[i].person.name)
+				web_hf(b, "<option value=\"%lld\">%s</option>",
+				       (long long)reg->people[i].person.id, reg->people[i].person.name);
+		kngg_buf_puts(b, "</select>");
+	}
+	web_select_list(r, "rol", "Rol", "rollen", 1);
+	web_input(r, "stuk", "Overdrachtsdocument (optioneel)", "text", NULL, 0);
+	web_input(r, "datum", "Datum (leeg: vandaag)", "date", NULL, 0);
+	web_input(r, "notitie", "Notitie (optioneel)", "text", NULL, 0);
+	kngg_buf_puts(b, "<button type=\"submit\" class=\"primary\">Overdracht vastleggen</button>"
+			 "</form>");
+}
+
+/* The number in form field name, or 0 (reported as what). */
+static int64_t form_id(web_request *r, const char *name, const char *what)
+{
+	const char *p = web_form_get(&r->form, name);
+	char *end = NULL;
+	long long id = p ? strtoll(p, &end, 10) : 0;
+
+	if (!p || *end || id <= 0) {
+		if (!r->error.len)
+			kngg_buf_printf(&r->error, "kies %s", what);
+		return 0;
+	}
+	return id;
+}
+
 /* ---- accounts and persons (beheerder) ------------------------------------------ */
 
 struct link_rows {
@@ -301,6 +424,7 @@ static void link_post(web_request *r, const char *code, const char *back)
 static void stakeholders_post(web_request *r, const char *code)
 {
 	const char *what = web_form_get(&r->form, "wat");
+	const char *done = "Vastgelegd.";
 	kngg_track_opts o = {0};
 	char back[64];
 	int rc = KNGG_EINVALID;
@@ -346,14 +470,28 @@ static void stakeholders_post(web_request *r, const char *code)
 
 		if (hours && (rc = kngg_role_hours_parse(r->tracker, hours, &terms.hours)) < 0) {
 			/* the engine's message is in r->error */
-		} else if (id && action && strcmp(action, "beeindigen") == 0)
+		} else if (id && action && strcmp(action, "beeindigen") == 0) {
 			rc = kngg_role_end(r->tracker, code, id, role, &o);
+			/* a key role: a handover is expected (it does not block) */
+			if (rc == 0 && kngg_role_is_key(role))
+				done = "Vastgelegd. Dit is een sleutelrol: leg ook de overdracht vast "
+				       "(Overdracht vastleggen, onderaan).";
+		}
 		else if (id)
 			rc = kngg_role_assign(r->tracker, code, id, role, &terms, &o);
+	} else if (what && strcmp(what, "overdracht") == 0) {
+		kngg_handover_in in = {0};
+
+		in.from = form_id(r, "van", "van wie de rol overgaat");
+		in.to = form_id(r, "aan", "aan wie de rol overgaat");
+		in.role = web_form_get(&r->form, "rol");
+		in.document = web_form_get(&r->form, "stuk");
+		if (in.from && in.to)
+			rc = kngg_handover_record(r->tracker, code, &in, &o, NULL);
 	} else {
 		kngg_buf_puts(&r->error, "onbekend formulier");
 	}
-	web_write_end(r, rc, back, "Vastgelegd.");
+	web_write_end(r, rc, back, done);
 }
 
 /* The register as a download: the same table as `stakeholder list --format
@@ -413,10 +551,12 @@ void page_stakeholders(web_request *r, const char *code)
 	register_table(r, reg);
 	commitment_history(r, reg);
 	web_funding_section(r, code);
-	if (web_may_write(r, code))
+	handovers_section(r, code);
+	if (web_may_write(r, code)) {
 		forms(r, code, reg);
-	if (web_may_write(r, code))
+		handover_form(r, code, reg);
 		web_funding_form(r, code);
+	}
 	if (web_is_admin(r))
 		link_form(r, code, reg);
 	web_page_end(r);

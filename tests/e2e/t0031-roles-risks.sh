@@ -98,7 +98,8 @@ run --db "$DB" stakeholder assess GM0479 "$A" --commitment toegezegd --date 2026
 expect_rc 0 "Anouk commits as projectleider"
 run --db "$DB" role end GM0479 "$A" projectleider --date 2026-03-01
 expect_rc 0 "end the old projectleider"
-expect_no_err "role end"
+# a key role: a handover is asked for on stderr (issue 18, t0230)
+check '[[ "$err" == "kngg: let op: projectleider is een sleutelrol"* ]]' "role end asks for a handover"
 run --db "$DB" role assign GM0479 "$C" projectleider --date 2026-03-01
 expect_rc 0 "assign the new projectleider"
 run --db "$DB" role list GM0479
@@ -124,8 +125,8 @@ check '[ "$(printf "%s\n" "$out" | grep -c "Anouk Çelik")" = 2 ]' "--all: both 
 run --db "$DB" risks GM0479
 expect_out "Anouk Çelik ($A) gaf commitment op 2026-02-01" "committer who left the role is reported"
 run --db "$DB" risks GM0479 --format json
-check '[ "$(json "[r[\"kind\"] for r in d if r[\"person\"]==$A]")" = "['"'"'committer-left'"'"']" ]' "json: committer-left"
-check '[ "$(json "[r[\"kind\"] for r in d if r[\"role\"]==\"projectleider\"]")" = "['"'"'committer-left'"'"']" ]' \
+check '[ "$(json "[r[\"kind\"] for r in d if r[\"person\"]==$A and r[\"kind\"]!=\"no-handover\"]")" = "['"'"'committer-left'"'"']" ]' "json: committer-left"
+check '[ "$(json "[r[\"kind\"] for r in d if r[\"role\"]==\"projectleider\" and r[\"kind\"]!=\"no-handover\"]")" = "['"'"'committer-left'"'"']" ]' \
 	"Carla with Bram as deputy is no sole holder"
 
 # --- stale commitment ---------------------------------------------------------------------

@@ -21,7 +21,7 @@ py() { printf '%s' "$out" | python3 -c "$1"; }
 run --db "$DB" export GM0479
 expect_rc 0 "export json"
 expect_no_err "export json"
-check '[ "$(py "import json,sys; d=json.load(sys.stdin); print(sorted(d))")" = "$(python3 -c "print(sorted([\"format\",\"definitions\",\"source\",\"municipality\",\"name\",\"as_of\",\"current_phase\",\"readiness\",\"phases\",\"organisations\",\"stakeholders\",\"signatures\",\"factors\",\"risks\",\"funding\",\"plan\"]))")" ]' \
+check '[ "$(py "import json,sys; d=json.load(sys.stdin); print(sorted(d))")" = "$(python3 -c "print(sorted([\"format\",\"definitions\",\"source\",\"municipality\",\"name\",\"as_of\",\"current_phase\",\"readiness\",\"phases\",\"organisations\",\"stakeholders\",\"signatures\",\"factors\",\"risks\",\"funding\",\"plan\",\"handovers\"]))")" ]' \
 	"json: the documented top-level keys"
 check '[ "$(py "import json,sys; d=json.load(sys.stdin); print(d[\"stakeholders\"][0][\"name\"])")" = "$NAME" ]' "json: the name, exactly"
 check '[ "$(py "import json,sys; d=json.load(sys.stdin); s=d[\"signatures\"][0]; print(s[\"decision\"], s[\"document\"])")" = "go B&W-besluit <2026/1>" ]' \
