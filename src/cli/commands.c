@@ -118,7 +118,7 @@ const cmd_def kngg_commands[] = {
 	 "afgerond en de afwijking per stap; --format ics geeft een agenda (iCalendar)\n"
 	 "voor Outlook: een afspraak per stap, die bij een nieuwe planning meeschuift.\n"},
 	{"risks", cmd_risks_subs,
-	 "continuïteit: rollen zonder vervanger, commitment om opnieuw te bevestigen",
+	 "continuïteit: rollen zonder vervanger of overdracht, commitment, geld, afspraken, planning",
 	 ""},
 	{"signoff", cmd_signoff_subs,
 	 "ondertekeningen en besluiten (go/no-go, akkoord) met wie, rol en stuk",

@@ -131,7 +131,7 @@ int kngg_correct(kngg_tracker *t, const char *code, int64_t event_id, const char
 		ok |= strcmp(c.kind, correctable[i]) == 0;
 	if (!ok) {
 		rc = engine_fail(t, KNGG_EINVALID,
-				 "gebeurtenis %lld (%s) kan niet worden ingetrokken; alleen vastgelegde feiten zoals stappen, scores, analyses, rollen, ondertekeningen en het begin van een cyclus",
+				 "gebeurtenis %lld (%s) kan niet worden ingetrokken; alleen vastgelegde feiten zoals stappen, scores, analyses, rollen, ondertekeningen, het begin van een cyclus, planning, financiering en overdrachten",
 				 (long long)event_id, c.kind);
 		goto done;
 	}

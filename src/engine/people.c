@@ -941,10 +941,13 @@ static void commitments(risk_out *out, const kngg_register *reg, const char *tod
 		if (strcmp(a->commitment_date, limit) < 0) {
 			kngg_risk risk = {KNGG_RISK_STALE_COMMITMENT, NULL, s->person.id, NULL, NULL, NULL};
 
+			char since[32];
+
+			kngg_date_nl(a->commitment_date, since);
 			emit(out, &risk,
 			     "het commitment van %s (%lld, %s) dateert van %s, meer dan twaalf maanden geleden: opnieuw bevestigen",
 			     who(s), (long long)s->person.id, s->person.org ? s->person.org : "geen organisatie",
-			     a->commitment_date);
+			     since);
 		}
 		for (size_t k = 0; k < s->nroles; k++) {
 			const kngg_role_rec *rr = &s->roles[k];
@@ -962,11 +965,16 @@ static void commitments(risk_out *out, const kngg_register *reg, const char *tod
 				emit(out, &risk,
 				     "het commitment van persoon %lld (%s) is gegeven door iemand die niet meer in het register staat: opnieuw bevestigen bij de organisatie",
 				     (long long)s->person.id, s->person.org ? s->person.org : "geen organisatie");
-			else
+			else {
+				char given[32], until[32];
+
+				kngg_date_nl(a->commitment_date, given);
+				kngg_date_nl(ended, until);
 				emit(out, &risk,
 				     "%s (%lld) gaf commitment op %s als %s, maar heeft die rol sinds %s niet meer: opnieuw bevestigen bij de opvolger",
-				     who(s), (long long)s->person.id, a->commitment_date,
-				     kngg_defs_label(out->t->defs, "rollen", ended_role), ended);
+				     who(s), (long long)s->person.id, given,
+				     kngg_defs_label(out->t->defs, "rollen", ended_role), until);
+			}
 		}
 	}
 }

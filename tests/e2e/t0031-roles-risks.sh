@@ -123,7 +123,7 @@ check '[ "$(printf "%s\n" "$out" | grep -c "Anouk Çelik")" = 2 ]' "--all: both 
 
 # the old projectleider's commitment: given in a role since ended
 run --db "$DB" risks GM0479
-expect_out "Anouk Çelik ($A) gaf commitment op 2026-02-01" "committer who left the role is reported"
+expect_out "Anouk Çelik ($A) gaf commitment op 1 februari 2026" "committer who left the role is reported"
 run --db "$DB" risks GM0479 --format json
 check '[ "$(json "[r[\"kind\"] for r in d if r[\"person\"]==$A and r[\"kind\"]!=\"no-handover\"]")" = "['"'"'committer-left'"'"']" ]' "json: committer-left"
 check '[ "$(json "[r[\"kind\"] for r in d if r[\"role\"]==\"projectleider\" and r[\"kind\"]!=\"no-handover\"]")" = "['"'"'committer-left'"'"']" ]' \
@@ -149,7 +149,7 @@ run --db "$DB" stakeholder assess GM0479 "$D" --interest hoog --date 2026-05-20
 expect_rc 0 "an analysis without commitment"
 run --db "$DB" risks GM0479
 expect_out "Dirk de Groot" "commitment still dates from 2025 after an analysis that did not mention it"
-expect_out "2025-05-01" "stale commitment names the day it was given"
+expect_out "1 mei 2025" "stale commitment names the day it was given"
 run --db "$DB" stakeholder assess GM0479 "$D" --commitment toegezegd --date 2026-06-01 --note "opnieuw bevestigd"
 run --db "$DB" risks GM0479
 expect_no_out "Dirk de Groot" "a confirmed commitment is no longer stale"
