@@ -149,7 +149,7 @@ run --db "$DB" stakeholder assess GM0479 "$D" --interest hoog --date 2026-05-20
 expect_rc 0 "an analysis without commitment"
 run --db "$DB" risks GM0479
 expect_out "Dirk de Groot" "commitment still dates from 2025 after an analysis that did not mention it"
-expect_out "1 mei 2025" "stale commitment names the day it was given"
+check 'printf "%s" "$out" | tr "\n" " " | tr -s " " | grep -q "1 mei 2025"' "stale commitment names the day it was given"
 run --db "$DB" stakeholder assess GM0479 "$D" --commitment toegezegd --date 2026-06-01 --note "opnieuw bevestigd"
 run --db "$DB" risks GM0479
 expect_no_out "Dirk de Groot" "a confirmed commitment is no longer stale"
