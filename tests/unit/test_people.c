@@ -111,7 +111,7 @@ static void risks_found(void **state)
 {
 	fixture *fx = *state;
 	kngg_track_opts o = {.date = "2026-01-15"}, end = {.date = "2026-05-01"};
-	int kinds[8] = {0};
+	int kinds[KNGG_RISK_NO_HANDOVER + 1] = {0}; /* indexed by kind */
 	int64_t pl, wh;
 
 	org(fx, "Gemeente Zaanstad", "gemeente");
