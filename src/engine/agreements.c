@@ -152,50 +152,36 @@ static int take_signature(void *ctx, const kngg_event *ev)
 	return l->signoff && l->party && l->date ? 0 : KNGG_ENOMEM;
 }
 
-int engine_agreement_risks(kngg_tracker *t, const kngg_register *reg, const char *today,
-			   kngg_risk_fn fn, void *ctx)
+void engine_agreement_risks(engine_risks_out *out, const kngg_register *reg, const char *today)
 {
 	kngg_event_filter f = {reg->code, NULL, KNGG_EV_SIGNOFF, 0, NULL, today};
 	agreement_walk w = {today, NULL, 0, 0, 0};
 	char limit[11];
-	int rc, count = 0;
+	int rc;
 
+	if (out->rc)
+		return;
 	engine_months_after(today, 3, limit);
-	if ((rc = engine_events(t, &f, take_signature, &w)) > 0)
-		rc = 0;
-	for (size_t i = 0; rc == 0 && i < w.n; i++) {
+	if ((rc = engine_events(out->t, &f, take_signature, &w)) < 0)
+		out->rc = rc;
+	for (size_t i = 0; !out->rc && i < w.n; i++) {
 		const latest_sig *l = &w.list[i];
-		const kngg_signoff *so = kngg_def_signoff(kngg_defs_find(t->defs, l->signoff));
+		const kngg_signoff *so = kngg_def_signoff(kngg_defs_find(out->t->defs, l->signoff));
 		kngg_risk r = {KNGG_RISK_AGREEMENT_EXPIRES, NULL, l->person_id, NULL, l->signoff, NULL};
-		kngg_buf b = {0};
 		char nl[32];
-		int expired;
 
 		if (!l->until || !so || strcmp(l->until, limit) > 0)
 			continue;
-		expired = strcmp(l->until, today) < 0;
 		kngg_date_nl(l->until, nl);
-		kngg_buf_printf(&b, "%s (%s) van %s %s %s; vernieuw met een nieuwe ondertekening",
-				agreement_noun(l->signoff), l->signoff, l->org ? l->org : "een partner",
-				expired ? "is verlopen op" : "loopt af op", nl);
-		if (l->region)
-			kngg_buf_printf(&b, " ('kngg signoff --region %s %s ... --valid-until DATUM')",
-					l->region, l->signoff);
-		else
-			kngg_buf_printf(&b, " ('kngg signoff %s %s ... --valid-until DATUM')", reg->code,
-					l->signoff);
-		if (b.failed) {
-			rc = KNGG_ENOMEM;
-		} else {
-			r.text = kngg_buf_cstr(&b);
-			count++;
-			if (fn)
-				rc = fn(ctx, &r); /* non-zero stops, as for the other risks */
-		}
-		kngg_buf_free(&b);
+		engine_risk_emit(out, &r,
+				 "%s (%s) van %s %s %s; vernieuw met een nieuwe ondertekening "
+				 "('kngg signoff %s%s %s ... --valid-until DATUM')",
+				 agreement_noun(l->signoff), l->signoff, l->org ? l->org : "een partner",
+				 strcmp(l->until, today) < 0 ? "is verlopen op" : "loopt af op", nl,
+				 l->region ? "--region " : "", l->region ? l->region : reg->code,
+				 l->signoff);
 	}
 	for (size_t i = 0; i < w.n; i++)
 		latest_free(&w.list[i]);
 	free(w.list);
-	return rc ? rc : count;
 }

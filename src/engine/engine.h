@@ -94,25 +94,36 @@ int engine_signoff_status(kngg_tracker *t, const char *code, const kngg_signoff 
 int engine_risks(kngg_tracker *t, const kngg_register *reg, const kngg_status *st,
 		 const char *today, kngg_risk_fn fn, void *ctx);
 
-/* agreements.c (issue 18): agreements whose newest signature runs out
- * within three months of today, or ran out; count or negative error. */
-int engine_agreement_risks(kngg_tracker *t, const kngg_register *reg, const char *today,
-			   kngg_risk_fn fn, void *ctx);
-/* date plus months, the day clamped to the month's last day. */
+/* Where a family of risks goes: fn (may be NULL: only counted) with ctx.
+ * rc holds the first error (negative) or fn's non-zero return; after it
+ * nothing more is emitted. */
+typedef struct {
+	kngg_tracker *t;
+	kngg_risk_fn fn;
+	void *ctx;
+	int count;
+	int rc;
+} engine_risks_out;
+
+/* r, its text made from fmt, to out (people.c). */
+void engine_risk_emit(engine_risks_out *out, kngg_risk *r, const char *fmt, ...)
+	KNGG_PRINTF(3, 4);
+
+/* The families of issue 18, each in its own file, called by engine_risks:
+ * agreements.c: agreements whose newest signature runs out within three
+ * months of today, or ran out; */
+void engine_agreement_risks(engine_risks_out *out, const kngg_register *reg, const char *today);
+/* funding.c: temporary funding that ends within six months without a
+ * structural successor, and a netwerkregisseur without funding; */
+void engine_funding_risks(engine_risks_out *out, const kngg_register *reg, const kngg_status *st,
+			  const char *today);
+/* plan.c: the steps past their planned date beside st (KNGG_RISK_OVERDUE); */
+void engine_plan_risks(engine_risks_out *out, const kngg_status *st, const char *today);
+/* handover.c: key roles that ended on or before today without a handover. */
+void engine_handover_risks(engine_risks_out *out, const kngg_register *reg, const char *today);
+
+/* agreements.c: date plus months, the day clamped to the month's last day. */
 void engine_months_after(const char *date, int months, char out[11]);
-/* funding.c: the funding-ends risks of reg's municipality; adds to *count,
- * returns 0 or a negative error (fn's own non-zero return too). */
-int engine_funding_risks(kngg_tracker *t, const kngg_register *reg, const kngg_status *st,
-			 const char *today, kngg_risk_fn fn, void *ctx, int *count);
-/* plan.c: the overdue steps (KNGG_RISK_OVERDUE) on today, beside st, to
- * fn (may be NULL), counted in *count; returns 0, a negative error or the
- * non-zero return of fn. */
-int engine_plan_risks(kngg_tracker *t, const kngg_status *st, const char *today,
-		      kngg_risk_fn fn, void *ctx, int *count);
-/* handover.c: KNGG_RISK_NO_HANDOVER for every key role that ended on or
- * before today without a handover; the count or a negative error. */
-int engine_handover_risks(kngg_tracker *t, const kngg_register *reg, const char *today,
-			  kngg_risk_fn fn, void *ctx);
 
 /* handover.c: the handovers of code up to as_of as a JSON array (export). */
 struct json_t;

@@ -396,23 +396,6 @@ int kngg_funding_table(const kngg_funding_list *l, kngg_table **out)
 
 /* ---- the risk: money that stops ---------------------------------------------- */
 
-/* date plus six months (the day clamped to the month's length). */
-static void six_months_after(const char *date, char out[11])
-{
-	int y = atoi(date), m = atoi(date + 5) + 6, d = atoi(date + 8);
-	char buf[32];
-
-	if (m > 12) {
-		m -= 12;
-		y++;
-	}
-	if (d > engine_month_days(y, m))
-		d = engine_month_days(y, m);
-	snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
-	memcpy(out, buf, 10);
-	out[10] = '\0';
-}
-
 static int same_purpose(const kngg_funding *a, const kngg_funding *b)
 {
 	/* funding for nothing in particular pays for everything */
@@ -430,37 +413,6 @@ static int succeeds(const kngg_funding *f, const kngg_funding *g)
 	return g->structural || strcmp(g->from, f->end) <= 0;
 }
 
-typedef struct {
-	kngg_tracker *t;
-	kngg_risk_fn fn;
-	void *ctx;
-	int *count;
-	int rc;
-} funding_out;
-
-static void emit(funding_out *out, kngg_risk *r, const char *fmt, ...) KNGG_PRINTF(3, 4);
-
-static void emit(funding_out *out, kngg_risk *r, const char *fmt, ...)
-{
-	kngg_buf b = {0};
-	va_list ap;
-
-	if (out->rc)
-		return;
-	va_start(ap, fmt);
-	kngg_buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	if (b.failed) {
-		out->rc = KNGG_ENOMEM;
-		return;
-	}
-	r->text = kngg_buf_cstr(&b);
-	(*out->count)++;
-	if (out->fn)
-		out->rc = out->fn(out->ctx, r);
-	kngg_buf_free(&b);
-}
-
 static int key_role_held(const kngg_register *reg, const char *today)
 {
 	for (size_t i = 0; i < reg->npeople; i++)
@@ -475,18 +427,21 @@ static int in_phase_3_or_4(const kngg_status *st)
 	return st && (st->current_phase >= 3 || st->phases[2].nruns > 0 || st->phases[3].nruns > 0);
 }
 
-int engine_funding_risks(kngg_tracker *t, const kngg_register *reg, const kngg_status *st,
-			 const char *today, kngg_risk_fn fn, void *ctx, int *count)
+void engine_funding_risks(engine_risks_out *out, const kngg_register *reg, const kngg_status *st,
+			  const char *today)
 {
-	funding_out out = {t, fn, ctx, count, 0};
 	kngg_funding_list *l = NULL;
 	char window[11];
 	int rc, key_funded = 0;
 
-	if ((rc = kngg_funding_load(t, reg->code, reg->as_of, &l)) < 0)
-		return rc;
-	six_months_after(today, window);
-	for (size_t i = 0; i < l->n && !out.rc; i++) {
+	if (out->rc)
+		return;
+	if ((rc = kngg_funding_load(out->t, reg->code, reg->as_of, &l)) < 0) {
+		out->rc = rc;
+		return;
+	}
+	engine_months_after(today, 6, window);
+	for (size_t i = 0; i < l->n && !out->rc; i++) {
 		const kngg_funding *f = &l->items[i];
 		kngg_risk risk = {KNGG_RISK_FUNDING_ENDS, NULL, 0, NULL, NULL, NULL};
 		char amount[40], end[32], what[256];
@@ -512,18 +467,17 @@ int engine_funding_risks(kngg_tracker *t, const kngg_register *reg, const kngg_s
 			risk.role = f->purpose;
 		else
 			risk.step = f->purpose;
-		emit(&out, &risk,
+		engine_risk_emit(out, &risk,
 		     "de financiering '%s' (%s) %s op %s en er is geen structurele opvolger: "
 		     "regel structurele financiering of een vervolg (4.borging)",
 		     f->source, what, strcmp(f->end, today) < 0 ? "eindigde" : "eindigt", end);
 	}
-	if (!out.rc && !key_funded && (in_phase_3_or_4(st) || key_role_held(reg, today))) {
+	if (!out->rc && !key_funded && (in_phase_3_or_4(st) || key_role_held(reg, today))) {
 		kngg_risk risk = {KNGG_RISK_FUNDING_ENDS, NULL, 0, KEY_ROLE, NULL, NULL};
 
-		emit(&out, &risk,
+		engine_risk_emit(out, &risk,
 		     "er is geen financiering vastgelegd voor de " KEY_ROLE ": 4.borging vraagt "
 		     "om structurele financiering van die rol");
 	}
 	kngg_funding_list_free(l);
-	return out.rc;
 }

@@ -507,24 +507,26 @@ const kngg_handover *kngg_handover_find(kngg_tracker *t, const kngg_handovers *h
 
 /* ---- the risk: a key role ended without a handover ------------------------------ */
 
-int engine_handover_risks(kngg_tracker *t, const kngg_register *reg, const char *today,
-			  kngg_risk_fn fn, void *ctx)
+void engine_handover_risks(engine_risks_out *out, const kngg_register *reg, const char *today)
 {
 	kngg_handovers *h = NULL;
-	int rc, count = 0;
+	int rc;
 
-	if ((rc = handovers_load(t, reg->code, today, reg, &h)) < 0)
-		return rc;
-	for (size_t i = 0; i < reg->npeople && rc == 0; i++) {
+	if (out->rc)
+		return;
+	if ((rc = handovers_load(out->t, reg->code, today, reg, &h)) < 0) {
+		out->rc = rc;
+		return;
+	}
+	for (size_t i = 0; i < reg->npeople && !out->rc; i++) {
 		const kngg_stakeholder *s = &reg->people[i];
 
-		for (size_t k = 0; k < s->nroles && rc == 0; k++) {
+		for (size_t k = 0; k < s->nroles && !out->rc; k++) {
 			const kngg_role_rec *rr = &s->roles[k];
 			kngg_risk risk = {KNGG_RISK_NO_HANDOVER, NULL, s->person.id, rr->role, NULL,
 					  NULL};
 			int found = 0;
 			char nl[32];
-			kngg_buf b = {0};
 
 			if (!rr->until || strcmp(rr->until, today) > 0 || !kngg_role_is_key(rr->role) ||
 			    kngg_stakeholder_has_role(s, rr->role, today))
@@ -536,22 +538,14 @@ int engine_handover_risks(kngg_tracker *t, const kngg_register *reg, const char 
 			if (found)
 				continue;
 			kngg_date_nl(rr->until, nl);
-			kngg_buf_printf(&b,
-					"de rol %s van %s eindigde op %s zonder overdracht; leg die vast met 'kngg handover %s --from %lld --to ID --role %s'",
-					rr->role, s->person.name ? s->person.name : "(gewist)", nl,
-					reg->code, (long long)s->person.id, rr->role);
-			if (b.failed) {
-				rc = KNGG_ENOMEM;
-			} else {
-				risk.text = kngg_buf_cstr(&b);
-				if ((rc = fn(ctx, &risk)) == 0)
-					count++;
-			}
-			kngg_buf_free(&b);
+			engine_risk_emit(out, &risk,
+					 "de rol %s van %s eindigde op %s zonder overdracht; leg die vast met "
+					 "'kngg handover %s --from %lld --to ID --role %s'",
+					 rr->role, s->person.name ? s->person.name : "(gewist)", nl,
+					 reg->code, (long long)s->person.id, rr->role);
 		}
 	}
 	kngg_handovers_free(h);
-	return rc < 0 ? rc : count;
 }
 
 /* ---- export --------------------------------------------------------------------- */

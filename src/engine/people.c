@@ -846,17 +846,7 @@ int kngg_role_end(kngg_tracker *t, const char *code, int64_t person, const char 
 
 /* ---- continuity risks ----------------------------------------------------------- */
 
-typedef struct {
-	kngg_tracker *t;
-	kngg_risk_fn fn;
-	void *ctx;
-	int count;
-	int rc;
-} risk_out;
-
-static void emit(risk_out *out, kngg_risk *r, const char *fmt, ...) KNGG_PRINTF(3, 4);
-
-static void emit(risk_out *out, kngg_risk *r, const char *fmt, ...)
+void engine_risk_emit(engine_risks_out *out, kngg_risk *r, const char *fmt, ...)
 {
 	kngg_buf b = {0};
 	va_list ap;
@@ -866,6 +856,11 @@ static void emit(risk_out *out, kngg_risk *r, const char *fmt, ...)
 	va_start(ap, fmt);
 	kngg_buf_vprintf(&b, fmt, ap);
 	va_end(ap);
+	if (b.failed) {
+		kngg_buf_free(&b);
+		out->rc = KNGG_ENOMEM;
+		return;
+	}
 	r->text = kngg_buf_cstr(&b);
 	out->count++;
 	if (out->fn)
@@ -878,7 +873,7 @@ static const char *who(const kngg_stakeholder *s)
 	return s->person.name ? s->person.name : "(gewist)";
 }
 
-static void sole_holders(risk_out *out, const kngg_register *reg, const char *today)
+static void sole_holders(engine_risks_out *out, const kngg_register *reg, const char *today)
 {
 	const kngg_list *roles = kngg_defs_list(out->t->defs, "rollen");
 
@@ -907,7 +902,7 @@ static void sole_holders(risk_out *out, const kngg_register *reg, const char *to
 		if (holders == 1 && deputies == 0) {
 			kngg_risk risk = {KNGG_RISK_SOLE_HOLDER, NULL, holder->person.id, role, NULL, NULL};
 
-			emit(out, &risk,
+			engine_risk_emit(out, &risk,
 			     "de rol %s ligt alleen bij %s (%lld) en heeft geen plaatsvervanger: wijs er een aan met 'kngg role assign %s ID %s --deputy'",
 			     roles->items[r].title, who(holder), (long long)holder->person.id, reg->code,
 			     role);
@@ -925,7 +920,7 @@ static void year_before(const char *date, char out[11])
 		out[i] = (char)('0' + y % 10);
 }
 
-static void commitments(risk_out *out, const kngg_register *reg, const char *today)
+static void commitments(engine_risks_out *out, const kngg_register *reg, const char *today)
 {
 	char limit[11];
 
@@ -944,7 +939,7 @@ static void commitments(risk_out *out, const kngg_register *reg, const char *tod
 			char since[32];
 
 			kngg_date_nl(a->commitment_date, since);
-			emit(out, &risk,
+			engine_risk_emit(out, &risk,
 			     "het commitment van %s (%lld, %s) dateert van %s, meer dan twaalf maanden geleden: opnieuw bevestigen",
 			     who(s), (long long)s->person.id, s->person.org ? s->person.org : "geen organisatie",
 			     since);
@@ -962,7 +957,7 @@ static void commitments(risk_out *out, const kngg_register *reg, const char *tod
 			kngg_risk risk = {KNGG_RISK_COMMITTER_LEFT, NULL, s->person.id, ended_role, NULL, NULL};
 
 			if (s->person.erased_at)
-				emit(out, &risk,
+				engine_risk_emit(out, &risk,
 				     "het commitment van persoon %lld (%s) is gegeven door iemand die niet meer in het register staat: opnieuw bevestigen bij de organisatie",
 				     (long long)s->person.id, s->person.org ? s->person.org : "geen organisatie");
 			else {
@@ -970,7 +965,7 @@ static void commitments(risk_out *out, const kngg_register *reg, const char *tod
 
 				kngg_date_nl(a->commitment_date, given);
 				kngg_date_nl(ended, until);
-				emit(out, &risk,
+				engine_risk_emit(out, &risk,
 				     "%s (%lld) gaf commitment op %s als %s, maar heeft die rol sinds %s niet meer: opnieuw bevestigen bij de opvolger",
 				     who(s), (long long)s->person.id, given,
 				     kngg_defs_label(out->t->defs, "rollen", ended_role), until);
@@ -992,7 +987,7 @@ static int type_committed(const kngg_tracker *t, const kngg_register *reg, const
 	return 0;
 }
 
-static void running_steps(risk_out *out, const kngg_register *reg, const kngg_status *st)
+static void running_steps(engine_risks_out *out, const kngg_register *reg, const kngg_status *st)
 {
 	for (int p = 0; p < 4; p++) {
 		const kngg_phase_status *ps = &st->phases[p];
@@ -1014,7 +1009,7 @@ static void running_steps(risk_out *out, const kngg_register *reg, const kngg_st
 
 				if (!type || type_committed(out->t, reg, type))
 					continue;
-				emit(out, &risk,
+				engine_risk_emit(out, &risk,
 				     "stap %s loopt en rekent op %s, maar niemand daarvan heeft commitment toegezegd",
 				     step->def.id, kngg_defs_label(out->t->defs, "organisatietypen", type));
 			}
@@ -1022,28 +1017,21 @@ static void running_steps(risk_out *out, const kngg_register *reg, const kngg_st
 	}
 }
 
-/* Steps past their planned date (plan.c). */
-static void plan_risks(risk_out *out, const kngg_status *st, const char *today)
-{
-	out->rc = engine_plan_risks(out->t, st, today, out->fn, out->ctx, &out->count);
-}
-
 int engine_risks(kngg_tracker *t, const kngg_register *reg, const kngg_status *st,
 		 const char *today, kngg_risk_fn fn, void *ctx)
 {
-	risk_out out = {t, fn, ctx, 0, 0};
+	engine_risks_out out = {t, fn, ctx, 0, 0};
 
 	sole_holders(&out, reg, today);
 	commitments(&out, reg, today);
 	if (st)
 		running_steps(&out, reg, st);
-	if (!out.rc && (out.rc = engine_agreement_risks(t, reg, today, fn, ctx)) >= 0)
-		out.count += out.rc, out.rc = 0;
-	out.rc = out.rc ? out.rc : engine_funding_risks(t, reg, st, today, fn, ctx, &out.count);
-	if (st && !out.rc)
-		plan_risks(&out, st, today);
-	if (!out.rc && (out.rc = engine_handover_risks(t, reg, today, fn, ctx)) > 0)
-		out.count += out.rc, out.rc = 0;
+	/* issue 18: planning and continuity */
+	engine_agreement_risks(&out, reg, today);
+	engine_funding_risks(&out, reg, st, today);
+	if (st)
+		engine_plan_risks(&out, st, today);
+	engine_handover_risks(&out, reg, today);
 	return out.rc ? out.rc : out.count;
 }
 

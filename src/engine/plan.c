@@ -531,19 +531,21 @@ int kngg_plan_table(const kngg_plan *p, kngg_table **out)
 
 /* ---- the overdue risk (engine_risks) ------------------------------------ */
 
-int engine_plan_risks(kngg_tracker *t, const kngg_status *st, const char *today,
-		      kngg_risk_fn fn, void *ctx, int *count)
+void engine_plan_risks(engine_risks_out *out, const kngg_status *st, const char *today)
 {
 	kngg_plan *p = NULL;
 	int rc;
 
-	if ((rc = kngg_plan_load(t, st->code, today, st, &p)) < 0)
-		return rc;
-	for (size_t i = 0; i < p->nitems && rc == 0; i++) {
+	if (out->rc)
+		return;
+	if ((rc = kngg_plan_load(out->t, st->code, today, st, &p)) < 0) {
+		out->rc = rc;
+		return;
+	}
+	for (size_t i = 0; i < p->nitems && !out->rc; i++) {
 		const kngg_plan_item *it = &p->items[i];
 		long days = kngg_plan_overdue(it);
 		kngg_risk r = {KNGG_RISK_OVERDUE, NULL, 0, NULL, it->step->def.id, NULL};
-		kngg_buf b = {0};
 		char nl[32], where[64] = "";
 
 		if (days <= 0)
@@ -553,20 +555,12 @@ int engine_plan_risks(kngg_tracker *t, const kngg_status *st, const char *today,
 			snprintf(where, sizeof(where), " in %s", it->area);
 		else if (it->cycle)
 			snprintf(where, sizeof(where), " in cyclus %d", it->cycle);
-		kngg_buf_printf(&b,
-				"stap %s%s is %ld %s over de geplande datum (%s): rond af of plan opnieuw met 'kngg plan %s %s --due DATUM%s%s%s'",
-				it->step->def.id, where, days, days == 1 ? "dag" : "dagen", nl, p->code,
-				it->step->def.id, it->area ? " --area \"" : "", it->area ? it->area : "",
-				it->area ? "\"" : "");
-		if (b.failed)
-			rc = KNGG_ENOMEM;
-		else {
-			r.text = kngg_buf_cstr(&b);
-			rc = fn ? fn(ctx, &r) : 0;
-			(*count)++;
-		}
-		kngg_buf_free(&b);
+		engine_risk_emit(out, &r,
+				 "stap %s%s is %ld %s over de geplande datum (%s): rond af of plan "
+				 "opnieuw met 'kngg plan %s %s --due DATUM%s%s%s'",
+				 it->step->def.id, where, days, days == 1 ? "dag" : "dagen", nl, p->code,
+				 it->step->def.id, it->area ? " --area \"" : "", it->area ? it->area : "",
+				 it->area ? "\"" : "");
 	}
 	kngg_plan_free(p);
-	return rc;
 }

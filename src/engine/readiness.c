@@ -701,12 +701,12 @@ static int risk_warning(void *ctx, const kngg_risk *r)
 {
 	warnings *w = ctx;
 
+	/* commitment to re-confirm, a step past its planned date, an agreement
+	 * that runs out, money that stops (4.borging): warnings, never a rule
+	 * unmet (the point an agreement completed stays complete) */
 	if (r->kind == KNGG_RISK_STALE_COMMITMENT || r->kind == KNGG_RISK_COMMITTER_LEFT ||
-	    r->kind == KNGG_RISK_OVERDUE)
-		add_warning(w, fmt(w->e, "%s", r->text));
-	/* an agreement that runs out, money that stops (4.borging): warnings;
-	 * the point an agreement completed stays complete */
-	if (r->kind == KNGG_RISK_AGREEMENT_EXPIRES || r->kind == KNGG_RISK_FUNDING_ENDS)
+	    r->kind == KNGG_RISK_OVERDUE || r->kind == KNGG_RISK_AGREEMENT_EXPIRES ||
+	    r->kind == KNGG_RISK_FUNDING_ENDS)
 		add_warning(w, fmt(w->e, "%s", r->text));
 	return 0;
 }
@@ -913,15 +913,8 @@ int kngg_readiness_load(kngg_tracker *t, const char *code, int phase, const char
 		r->declared_on = d.phase ? fmt(&e, "%s", d.on) : NULL;
 	}
 	step_warnings(&e, &w, &r->oldest_stalled);
-	if ((rc = engine_risks(t, e.reg, NULL, e.today, risk_warning, &w)) < 0)
+	if ((rc = engine_risks(t, e.reg, e.st, e.today, risk_warning, &w)) < 0)
 		goto done;
-	/* steps past their planned date (plan.c) */
-	{
-		int overdue = 0;
-
-		if ((rc = engine_plan_risks(t, e.st, e.today, risk_warning, &w, &overdue)) < 0)
-			goto done;
-	}
 	r->warnings = w.list;
 	r->nwarnings = w.n;
 	rc = e.failed ? KNGG_ENOMEM : 0;
