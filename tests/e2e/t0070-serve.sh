@@ -4,29 +4,19 @@
 . "$(dirname "$0")/lib.sh" "$@"
 export KNGG_TODAY=2026-11-23
 
-if ! command -v curl >/dev/null; then
-	echo "SKIPPED: curl is missing"
-	exit 77
-fi
+. "$SRC/tests/e2e/web-lib.sh"
 
 DB=$TMP/demo.db
 run --db "$DB" demo --force
 expect_rc 0 "demo"
 
 # ---- kngg user -------------------------------------------------------------------
-adduser() { # NAME PASSWORD ARGS...
-	local name=$1 pw=$2
-	shift 2
-	out=$(printf '%s\n' "$pw" | "$KNGG" --db "$DB" user add "$name" "$@" 2>"$TMP/.stderr")
-	rc=$?
-	err=$(cat "$TMP/.stderr")
-}
 # rejected_user DESC TEXT NAME PASSWORD ARGS...: fails with one line, DB unchanged
 rejected_user() {
 	local desc=$1 text=$2 before
 	shift 2
 	before=$(db_state "$DB")
-	adduser "$@"
+	adduser "$DB" "$@"
 	if [ "$rc" -ne 0 ]; then ok; else bad "$desc: exit 0"; fi
 	expect_err "$text" "$desc"
 	check '[ "$before" = "$(db_state "$DB")" ]' "$desc: database unchanged"
@@ -40,51 +30,6 @@ rejected_user "no role" "--role" "P L" "wachtwoord123"
 rejected_user "control character in name" "stuurteken" $'A\tB' "wachtwoord123" --role lezer
 
 # ---- serving without accounts (loopback: everyone may do everything) -------------
-start_server() { # DB [ARGS...]: sets $URL and $PID
-	local db=$1
-	shift
-	"$KNGG" --db "$db" serve --listen 127.0.0.1:0 "$@" >"$TMP/serve.out" 2>"$TMP/serve.err" &
-	PID=$!
-	for _ in $(seq 50); do
-		URL=$(sed -n 's/^kngg serve: \(http[^ ]*\).*/\1/p' "$TMP/serve.out")
-		[ -n "$URL" ] && return 0
-		sleep 0.1
-	done
-	bad "server did not start: $(cat "$TMP/serve.err")"
-	return 1
-}
-# stops the server; it must exit 0 on SIGTERM with nothing on stderr (no
-# sanitizer report, no leak) once it has served
-stop_server() {
-	local st
-	kill "$PID" 2>/dev/null
-	wait "$PID" 2>/dev/null
-	st=$?
-	check '[ "$st" = 0 ]' "server exits 0 on SIGTERM (exit $st)"
-	check '[ ! -s "$TMP/serve.err" ] || ! grep -qE "Sanitizer|runtime error|leak" "$TMP/serve.err"' "server stderr clean: $(head -c 300 "$TMP/serve.err")"
-}
-trap 'kill $PID 2>/dev/null' EXIT
-
-# http METHOD PATH [CURL ARGS...]: sets $status, $body, $headers
-JAR=$TMP/jar
-http() {
-	local method=$1 path=$2
-	shift 2
-	rm -f "$TMP/body" "$TMP/headers" # a failed request leaves none
-	status=$(curl -s -X "$method" -o "$TMP/body" -D "$TMP/headers" -w '%{http_code}' \
-		-b "$JAR" -c "$JAR" --max-time 20 "$@" "$URL${path#/}")
-	body=$(cat "$TMP/body" 2>/dev/null)
-	headers=$(cat "$TMP/headers" 2>/dev/null)
-}
-expect_status() { if [ "$status" = "$1" ]; then ok; else bad "$2: HTTP $status, expected $1"; fi; }
-expect_body() { case "$body" in *"$1"*) ok ;; *) bad "$2: body lacks '$1'" ;; esac; }
-expect_no_body() { case "$body" in *"$1"*) bad "$2: body has '$1'" ;; *) ok ;; esac; }
-# csrf PATH: the CSRF token of the first form on that page (session in $JAR)
-csrf() {
-	http GET "$1"
-	token=$(printf '%s' "$body" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -n1 | sed 's/.*value="//; s/"//')
-}
-
 rc=0
 start_server "$DB"
 check '[ -n "$URL" ]' "server prints its address"
@@ -340,14 +285,14 @@ expect_err "none.db" "missing database"
 run --db "$DB" municipality add GM0479 Zaanstad
 run --db "$DB" stakeholder add GM9999 --name "Fatima el Amrani" --org "Gemeente Waterlinde"
 expect_rc 0 "the projectleider is in the register"
-adduser "Fatima el Amrani" "wachtwoord123" --role projectleider --municipality GM9999 \
+adduser "$DB" "Fatima el Amrani" "wachtwoord123" --role projectleider --municipality GM9999 \
 	--person "GM9999:Fatima el Amrani"
 expect_rc 0 "add projectleider, linked to her person"
-adduser "Lex Lezer" "lezerswachtwoord" --role lezer
+adduser "$DB" "Lex Lezer" "lezerswachtwoord" --role lezer
 expect_rc 0 "add lezer"
-adduser "Zaan Leider" "zaanwachtwoord" --role projectleider --municipality GM0479
+adduser "$DB" "Zaan Leider" "zaanwachtwoord" --role projectleider --municipality GM0479
 expect_rc 0 "add projectleider of another municipality"
-adduser "Bea Heer" "beheerwachtwoord" --role beheerder
+adduser "$DB" "Bea Heer" "beheerwachtwoord" --role beheerder
 expect_rc 0 "add beheerder"
 rejected_user "duplicate account" "al een account" "Lex Lezer" "anderwachtwoord" --role lezer
 run --db "$DB" user list
@@ -364,10 +309,6 @@ expect_status 303 "with accounts: login required"
 case "$headers" in *"Location: /inloggen"*) ok ;; *) bad "redirect to /inloggen" ;; esac
 http GET /gemeente/GM9999
 expect_status 303 "pages need login"
-login() { # NAME PASSWORD
-	csrf /inloggen
-	http POST /inloggen --data-urlencode "naam=$1" --data-urlencode "wachtwoord=$2" --data "csrf=$token"
-}
 login "Fatima el Amrani" "fout-wachtwoord"
 expect_status 401 "wrong password"
 expect_body "Naam of wachtwoord onjuist." "wrong password message"

@@ -9,10 +9,11 @@
 . "$(dirname "$0")/lib.sh" "$@"
 export KNGG_TODAY=2026-11-23
 
-if ! command -v curl >/dev/null || ! command -v python3 >/dev/null; then
-	echo "SKIPPED: curl or python3 is missing"
+if ! command -v python3 >/dev/null; then
+	echo "SKIPPED: python3 is missing"
 	exit 77
 fi
+. "$SRC/tests/e2e/web-lib.sh"
 
 DB=$TMP/demo.db
 run --db "$DB" demo --force
@@ -25,16 +26,7 @@ for d in 2026-01-05:2 2026-03-02:3 2026-05-04:3 2026-08-03:4 2026-11-02:5; do
 	expect_rc 0 "factor check ${d%%:*}"
 done
 
-"$KNGG" --db "$DB" serve --listen 127.0.0.1:0 >"$TMP/serve.out" 2>"$TMP/serve.err" &
-PID=$!
-trap 'kill $PID 2>/dev/null' EXIT
-URL=
-for _ in $(seq 50); do
-	URL=$(sed -n 's/^kngg serve: \(http[^ ]*\).*/\1/p' "$TMP/serve.out")
-	[ -n "$URL" ] && break
-	sleep 0.1
-done
-check '[ -n "$URL" ]' "server started: $(cat "$TMP/serve.err")"
+start_server "$DB"
 
 get() { # PATH FILE
 	curl -s -f --max-time 20 -o "$TMP/$2" "$URL${1#/}"
@@ -135,6 +127,5 @@ for rule in '.tabel { overflow-x: auto;' '@media (max-width: 40rem)' '.kngg-road
 	check 'grep -qF "$rule" "$TMP/kngg.css"' "stylesheet has '$rule'"
 done
 
-kill "$PID" 2>/dev/null
-wait "$PID" 2>/dev/null
+stop_server
 finish

@@ -26,6 +26,8 @@ stop_server() {
 	wait "$PID" 2>/dev/null
 	st=$?
 	check '[ "$st" = 0 ]' "server exits 0 on SIGTERM (exit $st)"
+	check '[ ! -s "$TMP/serve.err" ] || ! grep -qE "Sanitizer|runtime error|leak" "$TMP/serve.err"' \
+		"server stderr clean: $(head -c 300 "$TMP/serve.err")"
 }
 trap '[ -n "$PID" ] && kill $PID 2>/dev/null' EXIT
 
