@@ -613,17 +613,22 @@ static int signoff_region(kngg_cli *cli, const cli_call *call)
 
 #define S struct signoff_opts
 
+/* What a signature records, for one municipality or for a region; only
+ * who signs and for which organisation are explained differently. */
+#define SIGNATURE_OPTS(signer_help, org_help)                                              \
+	CLI_OPT_REQ(S, in.decision, "decision", "go|no-go|akkoord", "het besluit"),        \
+	CLI_OPT_REQ(S, in.signer, "signer", "NAAM|ID", signer_help),                       \
+	CLI_OPT_REQ(S, in.role, "role", "ROL", "in welke rol"),                            \
+	CLI_ONCE_REQ(S, in.org, "org", "ORG", org_help),                                   \
+	CLI_OPT_REQ(S, in.document, "document", "STUK", "het stuk dat is getekend"),       \
+	CLI_MULTI_OPT(S, args, "argument", "TEKST", "een argument (een no-go vraagt er een)"), \
+	CLI_OPT(S, in.as, "as", "ROL", "de rol die de ondertekening vraagt (mandaat)"),    \
+	CLI_OPT(S, in.valid_until, "valid-until", "DATUM",                                 \
+		"de laatste dag van de overeenkomst (1.6, 1.7, fase 3, 4.borging)")
+
 static const cli_option record_opts[] = {
-	CLI_OPT_REQ(S, in.decision, "decision", "go|no-go|akkoord", "het besluit"),
-	CLI_OPT_REQ(S, in.signer, "signer", "NAAM|ID",
-		    "wie tekent: naam of nummer uit het register (kngg stakeholder list)"),
-	CLI_OPT_REQ(S, in.role, "role", "ROL", "in welke rol"),
-	CLI_ONCE_REQ(S, in.org, "org", "ORG", "de organisatie waarvoor getekend wordt"),
-	CLI_OPT_REQ(S, in.document, "document", "STUK", "het stuk dat is getekend"),
-	CLI_MULTI_OPT(S, args, "argument", "TEKST", "een argument (een no-go vraagt er een)"),
-	CLI_OPT(S, in.as, "as", "ROL", "de rol die de ondertekening vraagt (mandaat)"),
-	CLI_OPT(S, in.valid_until, "valid-until", "DATUM",
-		"de laatste dag van de overeenkomst (1.6, 1.7, fase 3, 4.borging)"),
+	SIGNATURE_OPTS("wie tekent: naam of nummer uit het register (kngg stakeholder list)",
+		       "de organisatie waarvoor getekend wordt"),
 	CLI_AREA_OPT(S, o.area),
 	CLI_TRACK_OPTS(S, o),
 	CLI_OPT_END,
@@ -631,16 +636,8 @@ static const cli_option record_opts[] = {
 
 static const cli_option region_opts[] = {
 	CLI_OPT_REQ(S, region, "region", "REGIO", "teken voor elke gemeente van de regio"),
-	CLI_OPT_REQ(S, in.decision, "decision", "go|no-go|akkoord", "het besluit"),
-	CLI_OPT_REQ(S, in.signer, "signer", "NAAM|ID",
-		    "wie tekent: naam of nummer, in het register van elke gemeente"),
-	CLI_OPT_REQ(S, in.role, "role", "ROL", "in welke rol"),
-	CLI_ONCE_REQ(S, in.org, "org", "ORG", "de regionale partner (in elk register)"),
-	CLI_OPT_REQ(S, in.document, "document", "STUK", "het stuk dat is getekend"),
-	CLI_MULTI_OPT(S, args, "argument", "TEKST", "een argument (een no-go vraagt er een)"),
-	CLI_OPT(S, in.as, "as", "ROL", "de rol die de ondertekening vraagt (mandaat)"),
-	CLI_OPT(S, in.valid_until, "valid-until", "DATUM",
-		"de laatste dag van de overeenkomst (1.6, 1.7, fase 3, 4.borging)"),
+	SIGNATURE_OPTS("wie tekent: naam of nummer, in het register van elke gemeente",
+		       "de regionale partner (in elk register)"),
 	CLI_TRACK_OPTS(S, o),
 	CLI_OPT_END,
 };
