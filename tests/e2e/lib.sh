@@ -42,6 +42,13 @@ expect_err() {
 }
 expect_no_err() { if [ -z "$err" ]; then ok; else bad "$1: unexpected stderr"; fi; }
 
+# k ARGS...: a setup step, kngg --db "$DB" ARGS with its output put away;
+# when it fails the test stops, with kngg's last line
+k() {
+	"$KNGG" --db "$DB" "$@" >/dev/null 2>>"$TMP/setup.err" ||
+		{ echo "setup failed: kngg $*: $(tail -1 "$TMP/setup.err")" >&2; exit 1; }
+}
+
 # check COND DESC: a shell condition
 check() { if eval "$1"; then ok; else bad "$2"; fi; }
 

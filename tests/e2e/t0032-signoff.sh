@@ -8,7 +8,6 @@
 joined() { awk '/^      / { sub(/^ +/, " "); l = l $0; next } { if (NR > 1) print l; l = $0 } END { print l }'; }
 export KNGG_TODAY=2026-06-15
 DB=s.db
-k() { "$KNGG" --db "$DB" "$@" >/dev/null || { echo "setup failed: kngg $*" >&2; exit 1; }; }
 k init
 k municipality add GM0479 Zaanstad --date 2026-01-05
 k org add GM0479 "Gemeente Zaanstad" --type gemeente --date 2026-01-06

@@ -6,7 +6,6 @@
 . "$(dirname "$0")/lib.sh" "$@"
 export KNGG_TODAY=2026-06-15
 DB=a.db
-k() { "$KNGG" --db "$DB" "$@" >/dev/null || { echo "setup failed: kngg $*" >&2; exit 1; }; }
 k init
 k municipality add GM0479 Zaanstad --date 2026-01-05                                      # 1
 k org add GM0479 "Gemeente Zaanstad" --type gemeente --date 2026-01-06                    # 2

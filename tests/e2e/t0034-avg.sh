@@ -9,7 +9,6 @@ DB=p.db
 NAME="Wilhelmina Zwartkop-Quaak"
 MAIL="w.zwartkop@zaanstad.example"
 PHONE="075-6811234"
-k() { "$KNGG" --db "$DB" "$@" >/dev/null || { echo "setup failed: kngg $*" >&2; exit 1; }; }
 k init
 k municipality add GM0479 Zaanstad --date 2026-01-05
 k org add GM0479 "Gemeente Zaanstad" --type gemeente --date 2026-01-06

@@ -6,7 +6,6 @@
 # echoed control characters, a system clock out of range, a damaged file.
 . "$(dirname "$0")/lib.sh" "$@"
 DB=f.db
-k() { "$KNGG" --db "$DB" "$@" >/dev/null || { echo "setup failed: kngg $*" >&2; exit 1; }; }
 k init
 k municipality add GM0479 Zaanstad --date 2026-01-05
 k org add GM0479 "Gemeente Zaanstad" --type gemeente --date 2026-01-06

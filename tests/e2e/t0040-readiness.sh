@@ -6,7 +6,6 @@
 . "$(dirname "$0")/lib.sh" "$@"
 export KNGG_TODAY=2026-06-15
 DB=g.db
-k() { "$KNGG" --db "$DB" "$@" >/dev/null || { echo "setup failed: kngg $*" >&2; exit 1; }; }
 # json EXPR: evaluates a Python expression over d = the JSON on $out
 json() { printf '%s' "$out" | python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 # csv EXPR: over r = the CSV records on $out (as dicts)

@@ -18,7 +18,6 @@
 export KNGG_TODAY=2026-12-01
 DB=walk.db
 C=GM0479
-k() { "$KNGG" --db "$DB" "$@" >/dev/null 2>>setup.err || { echo "setup failed: kngg $*: $(tail -1 setup.err)" >&2; exit 1; }; }
 
 # the activities and deliverables a step's readiness asks (from the rules)
 items() {

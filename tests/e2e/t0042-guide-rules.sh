@@ -5,7 +5,6 @@
 export KNGG_TODAY=2026-12-01
 DB=r.db
 C=GM0479
-k() { "$KNGG" --db "$DB" "$@" >/dev/null 2>>setup.err || { echo "setup failed: kngg $*: $(tail -1 setup.err)" >&2; exit 1; }; }
 json() { printf '%s' "$out" | python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 k init
 k municipality add "$C" Zaanstad --date 2026-01-05

@@ -6,7 +6,6 @@
 . "$(dirname "$0")/lib.sh" "$@"
 export KNGG_TODAY=2026-12-01
 DB=typing.db
-k() { "$KNGG" --db "$DB" "$@" >/dev/null 2>>setup.err || { echo "setup failed: kngg $*: $(tail -1 setup.err)" >&2; exit 1; }; }
 q() { sqlite3 "$DB" "$1"; }
 k init
 k municipality add GM0479 Zaanstad --date 2026-01-05

@@ -5,7 +5,6 @@
 . "$(dirname "$0")/lib.sh" "$@"
 export KNGG_TODAY=2026-12-01
 DB=ids.db
-k() { "$KNGG" --db "$DB" "$@" >/dev/null 2>>setup.err || { echo "setup failed: kngg $*: $(tail -1 setup.err)" >&2; exit 1; }; }
 done_items() { sqlite3 "$DB" "SELECT group_concat(target, ' ') FROM (SELECT target FROM event WHERE kind IN ('activity.done', 'deliverable.done') ORDER BY id)"; }
 k init
 k municipality add GM0479 Zaanstad --date 2026-01-05

@@ -7,7 +7,6 @@
 . "$(dirname "$0")/lib.sh" "$@"
 export KNGG_TODAY=2026-06-15
 DB=h.db
-k() { "$KNGG" --db "$DB" "$@" >/dev/null || { echo "setup failed: kngg $*" >&2; exit 1; }; }
 
 # hints SCOPE-ARGS...: the fix of every unmet rule, "KIND<TAB>ID<TAB>FIX" per line
 hints() {

@@ -7,7 +7,6 @@
 . "$(dirname "$0")/lib.sh" "$@"
 export KNGG_TODAY=2026-12-01
 DB=s.db
-k() { "$KNGG" --db "$DB" "$@" >/dev/null 2>&1 || { echo "setup failed: kngg $*" >&2; exit 1; }; }
 # all_let_op: every line of $err is a "kngg: let op:" line
 all_let_op() { ! printf '%s\n' "$err" | grep -v '^kngg: let op: ' | grep -q .; }
 # width_ok: no line of $err is wider than 80 display columns

@@ -7,7 +7,6 @@
 . "$(dirname "$0")/lib.sh" "$@"
 export KNGG_TODAY=2026-11-25
 DB=p.db
-k() { "$KNGG" --db "$DB" "$@" >/dev/null 2>&1 || { echo "setup failed: kngg $*" >&2; exit 1; }; }
 json() { printf '%s' "$out" | python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 width_ok() { printf '%s\n' "$out" | python3 -c 'import sys; sys.exit(any(len(l.rstrip("\n")) > 80 for l in sys.stdin))'; }
 

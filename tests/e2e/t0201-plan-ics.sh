@@ -7,7 +7,6 @@
 . "$(dirname "$0")/lib.sh" "$@"
 export KNGG_TODAY=2026-10-01
 DB=c.db
-k() { "$KNGG" --db "$DB" "$@" >/dev/null 2>&1 || { echo "setup failed: kngg $*" >&2; exit 1; }; }
 
 k init
 k municipality add GM0479 Zaanstad --date 2026-01-05

@@ -8,7 +8,6 @@
 . "$(dirname "$0")/lib.sh" "$@"
 export KNGG_TODAY=2026-06-15
 DB=r.db
-k() { "$KNGG" --db "$DB" "$@" >/dev/null || { echo "setup failed: kngg $*" >&2; exit 1; }; }
 joined() { printf '%s\n' "$out" | tr -s ' \n' '  '; }
 k init
 for m in "GM0479 Zaanstad" "GM0453 Oostzaan"; do

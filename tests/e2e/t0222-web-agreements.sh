@@ -8,7 +8,6 @@
 . "$SRC/tests/e2e/web-lib.sh"
 export KNGG_TODAY=2026-12-01
 DB=$TMP/w.db
-k() { "$KNGG" --db "$DB" "$@" >/dev/null || { echo "setup failed: kngg $*" >&2; exit 1; }; }
 k init
 for m in "GM0479 Zaanstad" "GM0453 Oostzaan"; do
 	set -- $m
