@@ -91,8 +91,13 @@ int engine_signoff_status(kngg_tracker *t, const char *code, const kngg_signoff 
 
 /* The continuity risks from a loaded register and status (st may be NULL:
  * then no step-based risks). */
+/* The risks of the kinds in mask (ENGINE_RISK(kind) bits, or
+ * ENGINE_RISKS_ALL) on today; a family none of whose kinds is asked for is
+ * not worked out at all. The count, or a negative error. */
+#define ENGINE_RISK(kind) (1u << (kind))
+#define ENGINE_RISKS_ALL (~0u)
 int engine_risks(kngg_tracker *t, const kngg_register *reg, const kngg_status *st,
-		 const char *today, kngg_risk_fn fn, void *ctx);
+		 const char *today, unsigned mask, kngg_risk_fn fn, void *ctx);
 
 /* Where a family of risks goes: fn (may be NULL: only counted) with ctx.
  * rc holds the first error (negative) or fn's non-zero return; after it
@@ -103,9 +108,10 @@ typedef struct {
 	void *ctx;
 	int count;
 	int rc;
+	unsigned mask; /* the kinds asked for (ENGINE_RISK bits) */
 } engine_risks_out;
 
-/* r, its text made from fmt, to out (people.c). */
+/* r, its text made from fmt, to out, when its kind is asked for (people.c). */
 void engine_risk_emit(engine_risks_out *out, kngg_risk *r, const char *fmt, ...)
 	KNGG_PRINTF(3, 4);
 

@@ -555,7 +555,7 @@ static int build(kngg_tracker *t, const char *code, const char *as_of, json_t **
 	}
 	risks = json_array();
 	set(root, "risks", risks);
-	if ((rc = engine_risks(t, reg, st, today, add_risk, risks)) < 0)
+	if ((rc = engine_risks(t, reg, st, today, ENGINE_RISKS_ALL, add_risk, risks)) < 0)
 		goto done;
 	if ((rc = add_funding(t, code, as_of, root)) < 0)
 		goto done;

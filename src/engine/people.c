@@ -851,7 +851,7 @@ void engine_risk_emit(engine_risks_out *out, kngg_risk *r, const char *fmt, ...)
 	kngg_buf b = {0};
 	va_list ap;
 
-	if (out->rc)
+	if (out->rc || !(out->mask & ENGINE_RISK(r->kind)))
 		return;
 	va_start(ap, fmt);
 	kngg_buf_vprintf(&b, fmt, ap);
@@ -1018,20 +1018,26 @@ static void running_steps(engine_risks_out *out, const kngg_register *reg, const
 }
 
 int engine_risks(kngg_tracker *t, const kngg_register *reg, const kngg_status *st,
-		 const char *today, kngg_risk_fn fn, void *ctx)
+		 const char *today, unsigned mask, kngg_risk_fn fn, void *ctx)
 {
-	engine_risks_out out = {t, fn, ctx, 0, 0};
+	engine_risks_out out = {t, fn, ctx, 0, 0, mask};
 
-	sole_holders(&out, reg, today);
-	commitments(&out, reg, today);
-	if (st)
+	/* a family none of whose kinds is asked for is not worked out */
+	if (mask & ENGINE_RISK(KNGG_RISK_SOLE_HOLDER))
+		sole_holders(&out, reg, today);
+	if (mask & (ENGINE_RISK(KNGG_RISK_STALE_COMMITMENT) | ENGINE_RISK(KNGG_RISK_COMMITTER_LEFT)))
+		commitments(&out, reg, today);
+	if (st && (mask & ENGINE_RISK(KNGG_RISK_ORG_UNCOMMITTED)))
 		running_steps(&out, reg, st);
 	/* issue 18: planning and continuity */
-	engine_agreement_risks(&out, reg, today);
-	engine_funding_risks(&out, reg, st, today);
-	if (st)
+	if (mask & ENGINE_RISK(KNGG_RISK_AGREEMENT_EXPIRES))
+		engine_agreement_risks(&out, reg, today);
+	if (mask & ENGINE_RISK(KNGG_RISK_FUNDING_ENDS))
+		engine_funding_risks(&out, reg, st, today);
+	if (st && (mask & ENGINE_RISK(KNGG_RISK_OVERDUE)))
 		engine_plan_risks(&out, st, today);
-	engine_handover_risks(&out, reg, today);
+	if (mask & ENGINE_RISK(KNGG_RISK_NO_HANDOVER))
+		engine_handover_risks(&out, reg, today);
 	return out.rc ? out.rc : out.count;
 }
 
@@ -1047,7 +1053,7 @@ int kngg_risks(kngg_tracker *t, const char *code, const char *as_of, kngg_risk_f
 	if ((rc = kngg_register_load(t, code, as_of, &reg)) < 0 ||
 	    (rc = kngg_status_load(t, code, as_of, &st)) < 0)
 		goto done;
-	rc = engine_risks(t, reg, st, today, fn, ctx);
+	rc = engine_risks(t, reg, st, today, ENGINE_RISKS_ALL, fn, ctx);
 done:
 	kngg_status_free(st);
 	kngg_register_free(reg);

@@ -701,13 +701,8 @@ static int risk_warning(void *ctx, const kngg_risk *r)
 {
 	warnings *w = ctx;
 
-	/* commitment to re-confirm, a step past its planned date, an agreement
-	 * that runs out, money that stops (4.borging): warnings, never a rule
-	 * unmet (the point an agreement completed stays complete) */
-	if (r->kind == KNGG_RISK_STALE_COMMITMENT || r->kind == KNGG_RISK_COMMITTER_LEFT ||
-	    r->kind == KNGG_RISK_OVERDUE || r->kind == KNGG_RISK_AGREEMENT_EXPIRES ||
-	    r->kind == KNGG_RISK_FUNDING_ENDS)
-		add_warning(w, fmt(w->e, "%s", r->text));
+	/* only the kinds asked for come here (WARNING_RISKS) */
+	add_warning(w, fmt(w->e, "%s", r->text));
 	return 0;
 }
 
@@ -811,8 +806,19 @@ static const char *common_scope(eval *e, const kngg_readiness *r, const char *fa
 	return fmt(e, "%.*s", (int)k, first);
 }
 
-int kngg_readiness_load(kngg_tracker *t, const char *code, int phase, const char *step,
-			const char *area, const char *as_of, kngg_readiness **out)
+/* The risks readiness shows as warnings: commitment to re-confirm, a step
+ * past its planned date, an agreement that runs out, money that stops
+ * (4.borging); never a rule unmet (the point an agreement completed stays
+ * complete). */
+#define WARNING_RISKS                                                                      \
+	(ENGINE_RISK(KNGG_RISK_STALE_COMMITMENT) | ENGINE_RISK(KNGG_RISK_COMMITTER_LEFT) | \
+	 ENGINE_RISK(KNGG_RISK_OVERDUE) | ENGINE_RISK(KNGG_RISK_AGREEMENT_EXPIRES) |       \
+	 ENGINE_RISK(KNGG_RISK_FUNDING_ENDS))
+
+/* with_warnings 0: the rules and the calculated phase only, without the
+ * step warnings and the risks (kngg_readiness_phase) */
+static int load(kngg_tracker *t, const char *code, int phase, const char *step, const char *area,
+		const char *as_of, int with_warnings, kngg_readiness **out)
 {
 	eval e = {0};
 	kngg_readiness *r = NULL;
@@ -912,9 +918,11 @@ int kngg_readiness_load(kngg_tracker *t, const char *code, int phase, const char
 		r->declared_phase = d.phase;
 		r->declared_on = d.phase ? fmt(&e, "%s", d.on) : NULL;
 	}
-	step_warnings(&e, &w, &r->oldest_stalled);
-	if ((rc = engine_risks(t, e.reg, e.st, e.today, risk_warning, &w)) < 0)
-		goto done;
+	if (with_warnings) {
+		step_warnings(&e, &w, &r->oldest_stalled);
+		if ((rc = engine_risks(t, e.reg, e.st, e.today, WARNING_RISKS, risk_warning, &w)) < 0)
+			goto done;
+	}
 	r->warnings = w.list;
 	r->nwarnings = w.n;
 	rc = e.failed ? KNGG_ENOMEM : 0;
@@ -931,10 +939,16 @@ done:
 	return 0;
 }
 
+int kngg_readiness_load(kngg_tracker *t, const char *code, int phase, const char *step,
+			const char *area, const char *as_of, kngg_readiness **out)
+{
+	return load(t, code, phase, step, area, as_of, 1, out);
+}
+
 int kngg_readiness_phase(kngg_tracker *t, const char *code, const char *as_of, int *phase)
 {
 	kngg_readiness *r = NULL;
-	int rc = kngg_readiness_load(t, code, 0, NULL, NULL, as_of, &r);
+	int rc = load(t, code, 0, NULL, NULL, as_of, 0, &r);
 
 	*phase = rc < 0 ? 0 : r->calculated_phase;
 	kngg_readiness_free(r);
