@@ -156,28 +156,27 @@ void engine_agreement_risks(engine_risks_out *out, const kngg_register *reg, con
 {
 	kngg_event_filter f = {reg->code, NULL, KNGG_EV_SIGNOFF, 0, NULL, today};
 	agreement_walk w = {today, NULL, 0, 0, 0};
-	char limit[11];
 	int rc;
 
 	if (out->rc)
 		return;
-	engine_months_after(today, 3, limit);
 	if ((rc = engine_events(out->t, &f, take_signature, &w)) < 0)
 		out->rc = rc;
 	for (size_t i = 0; !out->rc && i < w.n; i++) {
 		const latest_sig *l = &w.list[i];
 		const kngg_signoff *so = kngg_def_signoff(kngg_defs_find(out->t->defs, l->signoff));
 		kngg_risk r = {KNGG_RISK_AGREEMENT_EXPIRES, NULL, l->person_id, NULL, l->signoff, NULL};
+		int state = kngg_agreement_state(l->until, today);
 		char nl[32];
 
-		if (!l->until || !so || strcmp(l->until, limit) > 0)
+		if (!l->until || !so || state == KNGG_AGREEMENT_RUNS)
 			continue;
 		kngg_date_nl(l->until, nl);
 		engine_risk_emit(out, &r,
 				 "%s (%s) van %s %s %s; vernieuw met een nieuwe ondertekening "
 				 "('kngg signoff %s%s %s ... --valid-until DATUM')",
 				 agreement_noun(l->signoff), l->signoff, l->org ? l->org : "een partner",
-				 strcmp(l->until, today) < 0 ? "is verlopen op" : "loopt af op", nl,
+				 state == KNGG_AGREEMENT_EXPIRED ? "is verlopen op" : "loopt af op", nl,
 				 l->region ? "--region " : "", l->region ? l->region : reg->code,
 				 l->signoff);
 	}
