@@ -62,12 +62,6 @@ static int funding_end(kngg_cli *cli, const cli_call *call)
 
 /* ---- list ------------------------------------------------------------------------ */
 
-/* A day as Dutch people write it in a table: 2026-07-01 -> 1-7-2026. */
-static void short_nl(const char *iso, char out[32])
-{
-	snprintf(out, 32, "%d-%d-%.4s", atoi(iso + 8), atoi(iso + 5), iso);
-}
-
 static void list_text(const kngg_funding_list *l, int wide)
 {
 	static const cli_column cols[] = {
@@ -94,9 +88,9 @@ static void list_text(const kngg_funding_list *l, int wide)
 
 		snprintf(text[i][0], sizeof(text[i][0]), "%lld", (long long)f->id);
 		kngg_amount_nl(f->amount_cents, text[i][1]);
-		short_nl(f->from, text[i][2]);
+		kngg_date_short(f->from, text[i][2]);
 		if (f->end) {
-			short_nl(f->end, end);
+			kngg_date_short(f->end, end);
 			snprintf(text[i][3], sizeof(text[i][3]), "%s%s", end, f->ended ? " *" : "");
 			early |= f->ended != NULL;
 		} else {

@@ -133,8 +133,6 @@ static int log_(kngg_cli *cli, const cli_call *call)
 		return cli_usage("log", "onbekend formaat '%s' (text, json, csv of xlsx)", format);
 	if ((rc = cli_sheet_check("log", format, &a->sheet)) != EXIT_OK)
 		return rc;
-	if (since && !kngg_valid_date(since))
-		return cli_fail("ongeldige datum '%s' (verwacht JJJJ-MM-DD, een bestaande dag)", since);
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;
 	/* the status load checks the code and that the municipality exists */

@@ -21,22 +21,17 @@ static int plan_set(kngg_cli *cli, const cli_call *call)
 {
 	const struct plan_set_opts *a = call->opts;
 	kngg_tracker *t;
-	char nl[32], day[11];
+	char nl[32];
 	int cycle = 0, rc;
 
 	if (a->cycle && (rc = cli_int("plan", "--cycle", a->cycle, 1, 999, &cycle)) != EXIT_OK)
 		return rc;
-	if (call->nargs < 2)
-		return cli_usage("plan", "geef een of meer stappen (bijvoorbeeld 1.3) bij --due");
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;
 	if (kngg_plan_set(t, call->args[0], (const char *const *)call->args + 1,
 			  (size_t)call->nargs - 1, a->due, cycle, &a->o) < 0)
 		return EXIT_FAIL;
-	/* kngg_plan_set read it already; here only to say it back */
-	if (!kngg_date_parse(a->due, day))
-		snprintf(day, sizeof(day), "%s", a->due);
-	kngg_date_nl(day, nl);
+	kngg_date_nl(a->due, nl); /* ISO already: --due is a DATUM option */
 	for (int i = 1; i < call->nargs; i++) {
 		printf("%s: stap %s gepland op %s", call->args[0], call->args[i], nl);
 		if (a->o.area)
@@ -46,16 +41,6 @@ static int plan_set(kngg_cli *cli, const cli_call *call)
 		printf("\n");
 	}
 	return EXIT_OK;
-}
-
-/* "1-11-2026": a date in ten columns at most. */
-static void short_date(const char *iso, char out[11])
-{
-	if (!iso || !kngg_valid_date(iso)) {
-		snprintf(out, 11, "-");
-		return;
-	}
-	snprintf(out, 11, "%d-%d-%.4s", atoi(iso + 8), atoi(iso + 5), iso);
 }
 
 static const cli_column plan_cols[] = {
@@ -90,9 +75,9 @@ static int plan_text(const kngg_plan *p, int wide)
 		const kngg_plan_item *it = &p->items[i];
 		const char **row = &cells[i * PLAN_COLS];
 
-		short_date(it->due, texts[i][0]);
-		short_date(it->started, texts[i][1]);
-		short_date(it->done, texts[i][2]);
+		kngg_date_short(it->due, texts[i][0]);
+		kngg_date_short(it->started, texts[i][1]);
+		kngg_date_short(it->done, texts[i][2]);
 		kngg_plan_deviation(it, texts[i][3], sizeof(texts[i][3]));
 		if (it->cycle)
 			snprintf(texts[i][4], 40, "cyclus %d", it->cycle);

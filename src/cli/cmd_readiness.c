@@ -661,9 +661,6 @@ static int readiness_many(kngg_cli *cli, const cli_call *call)
 				 a->region ? "region" : "all");
 	if ((rc = cli_sheet_check("readiness", format, &a->sheet)) != EXIT_OK)
 		return rc;
-	if (as_of && !kngg_valid_date(as_of))
-		return cli_fail("ongeldige datum '%s' bij --as-of (verwacht JJJJ-MM-DD, een bestaande dag)",
-				as_of);
 	return many(cli, a->region, as_of, format, &a->sheet);
 }
 
@@ -681,9 +678,6 @@ static int readiness(kngg_cli *cli, const cli_call *call)
 		return rc;
 	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "md"))
 		return cli_usage("readiness", "onbekend formaat '%s' (text, json of md)", format);
-	if (as_of && !kngg_valid_date(as_of))
-		return cli_fail("ongeldige datum '%s' bij --as-of (verwacht JJJJ-MM-DD, een bestaande dag)",
-				as_of);
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;
 	return one(t, call->args[0], phase, step, a->area, as_of, format);

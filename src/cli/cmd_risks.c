@@ -55,9 +55,6 @@ static int risks(kngg_cli *cli, const cli_call *call)
 
 	if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
 		return cli_usage("risks", "onbekend formaat '%s' (text of json)", format);
-	if (as_of && !kngg_valid_date(as_of))
-		return cli_fail("ongeldige datum '%s' bij --as-of (verwacht JJJJ-MM-DD, een bestaande dag)",
-				as_of);
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;
 	if (format[0] == 'j')

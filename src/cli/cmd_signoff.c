@@ -507,9 +507,6 @@ static int signoff_show(kngg_cli *cli, const cli_call *call)
 	const struct signoff_opts *a = call->opts;
 	kngg_tracker *t;
 
-	if (a->as_of && !kngg_valid_date(a->as_of))
-		return cli_fail("ongeldige datum '%s' (verwacht JJJJ-MM-DD, een bestaande dag)",
-				a->as_of);
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;
 	return show(t, call->args[0], call->args[1], a->o.area, a->as_of);

@@ -44,9 +44,6 @@ static int load_register(kngg_cli *cli, const char *code, const char *as_of,
 {
 	kngg_tracker *t;
 
-	if (as_of && !kngg_valid_date(as_of))
-		return cli_fail("ongeldige datum '%s' bij --as-of (verwacht JJJJ-MM-DD, een bestaande dag)",
-				as_of);
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;
 	if (kngg_register_load(t, code, as_of, r) < 0)

@@ -432,3 +432,15 @@ void kngg_date_nl(const char *date, char out[32])
 	else
 		snprintf(out, 32, "%s", date ? date : "");
 }
+
+void kngg_date_short(const char *date, char out[11])
+{
+	int y, m, d;
+
+	if (!date || sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 ||
+	    d > 31 || y < 0) {
+		snprintf(out, 11, "-");
+		return;
+	}
+	snprintf(out, 11, "%u-%u-%04u", (unsigned)d % 100u, (unsigned)m % 100u, (unsigned)y % 10000u);
+}

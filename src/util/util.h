@@ -92,5 +92,8 @@ const char *kngg_month_nl(int month);
 /* An ISO date as Dutch people write it: "2026-07-01" -> "1 juli 2026".
  * Anything that is not an ISO date is copied as it is. */
 void kngg_date_nl(const char *date, char out[32]);
+/* An ISO date in ten columns at most, for tables: "2026-11-01" -> "1-11-2026";
+ * "-" for NULL or anything that is not an ISO date. */
+void kngg_date_short(const char *date, char out[11]);
 
 #endif
