@@ -49,6 +49,8 @@ kngg_table *kngg_table_new(const char *name, size_t ncols, const char *const *he
 void kngg_table_free(kngg_table *t);
 /* Appends an empty row that starts on line (0 when not read from a file). */
 int kngg_table_row(kngg_table *t, long line);
+/* Puts the rows in the opposite order (the logboek: newest first). */
+void kngg_table_reverse(kngg_table *t);
 /* Fills cell col of the last row: a text (NULL or "": left empty), a
  * number, a day (YYYY-MM-DD; anything else is kept as text). */
 int kngg_table_text(kngg_table *t, size_t col, const char *s);

@@ -66,6 +66,23 @@ int kngg_table_row(kngg_table *t, long line)
 	return 0;
 }
 
+void kngg_table_reverse(kngg_table *t)
+{
+	for (size_t i = 0; t->nrows && i < t->nrows - 1 - i; i++) {
+		size_t j = t->nrows - 1 - i;
+		long line = t->line[i];
+
+		for (size_t k = 0; k < t->ncols; k++) {
+			kngg_cell c = t->cells[i * t->ncols + k];
+
+			t->cells[i * t->ncols + k] = t->cells[j * t->ncols + k];
+			t->cells[j * t->ncols + k] = c;
+		}
+		t->line[i] = t->line[j];
+		t->line[j] = line;
+	}
+}
+
 static kngg_cell *last(kngg_table *t, size_t col)
 {
 	return t->nrows && col < t->ncols ? &t->cells[(t->nrows - 1) * t->ncols + col] : NULL;

@@ -249,52 +249,16 @@ void web_csv_field(kngg_buf *b, const char *s, int last)
 	kngg_buf_puts(b, last ? "\r\n" : ";");
 }
 
-/* The rows of t from last to first, as a new table (NULL: out of memory). */
-static kngg_table *table_backwards(const kngg_table *t)
+void web_table_send(web_request *r, const char *file, const kngg_table *t, int xlsx)
 {
-	kngg_table *b = kngg_table_new(t->name, t->ncols, t->head);
-
-	for (size_t i = t->nrows; b && i-- > 0;) {
-		if (kngg_table_row(b, 0) < 0)
-			goto fail;
-		for (size_t k = 0; k < t->ncols; k++) {
-			const kngg_cell *c = kngg_table_cell(t, i, k);
-			int rc = 0;
-
-			if (c->type == KNGG_CELL_NUMBER)
-				rc = kngg_table_number(b, k, c->number);
-			else if (c->type == KNGG_CELL_DATE)
-				rc = kngg_table_date(b, k, c->text);
-			else if (c->type == KNGG_CELL_TEXT)
-				rc = kngg_table_text(b, k, c->text);
-			if (rc < 0)
-				goto fail;
-		}
-	}
-	return b;
-fail:
-	kngg_table_free(b);
-	return NULL;
-}
-
-void web_table_send(web_request *r, const char *file, const kngg_table *t, int xlsx,
-		    int backwards)
-{
-	kngg_table *rev = backwards ? table_backwards(t) : NULL;
-	const kngg_table *use = backwards ? rev : t;
 	char disp[160];
 
 	kngg_buf_free(&r->out);
-	if (!use) {
-		web_engine_failed(r, KNGG_ENOMEM, "/");
-		return;
-	}
 	if (xlsx) {
 		char *data = NULL;
 		size_t len = 0;
 
-		if (kngg_module_sheet.xlsx_render(&use, 1, NULL, NULL, &data, &len) < 0) {
-			kngg_table_free(rev);
+		if (kngg_module_sheet.xlsx_render(&t, 1, NULL, NULL, &data, &len) < 0) {
 			web_error(r, MHD_HTTP_INTERNAL_SERVER_ERROR, "Downloaden mislukt",
 				  "Het Excel-bestand kon niet worden gemaakt. Probeer het als CSV.");
 			return;
@@ -304,23 +268,16 @@ void web_table_send(web_request *r, const char *file, const kngg_table *t, int x
 		r->content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 	} else {
 		kngg_buf_puts(&r->out, "\xEF\xBB\xBF"); /* a BOM: Excel then reads UTF-8 */
-		for (size_t k = 0; k < use->ncols; k++)
-			web_csv_field(&r->out, use->head[k], k + 1 == use->ncols);
-		for (size_t i = 0; i < use->nrows; i++)
-			for (size_t k = 0; k < use->ncols; k++)
-				web_csv_field(&r->out, kngg_table_cell(use, i, k)->text,
-					      k + 1 == use->ncols);
+		for (size_t k = 0; k < t->ncols; k++)
+			web_csv_field(&r->out, t->head[k], k + 1 == t->ncols);
+		for (size_t i = 0; i < t->nrows; i++)
+			for (size_t k = 0; k < t->ncols; k++)
+				web_csv_field(&r->out, kngg_table_cell(t, i, k)->text, k + 1 == t->ncols);
 		r->content_type = "text/csv; charset=utf-8";
 	}
-	kngg_table_free(rev);
 	snprintf(disp, sizeof(disp), "attachment; filename=\"%s.%s\"", file, xlsx ? "xlsx" : "csv");
 	free(r->disposition);
 	r->disposition = strdup(disp);
-}
-
-void web_date_nl(const char *date, char out[32])
-{
-	kngg_date_nl(date, out);
 }
 
 /* The municipality's sub-navigation. */

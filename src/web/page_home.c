@@ -240,7 +240,7 @@ static int regional_row(void *ctx, const kngg_regional_signature *rs)
 				 "de handtekening telt bij elke gemeente.</p>" WEB_SCROLL_OPEN("Regionale afspraken")
 				 "<table><thead><tr><th scope=\"col\">Punt</th><th scope=\"col\">Partner</th>"
 				 "<th scope=\"col\">Voor</th><th scope=\"col\">Geldig tot</th></tr></thead><tbody>");
-	web_date_nl(s->date, nl);
+	kngg_date_nl(s->date, nl);
 	web_hf(b, "<tr><td>%s</td><td>%s, %s door %s op %s</td><td>", s->signoff,
 	       s->org ? s->org : "-", s->decision, s->signer ? s->signer : "(gewist)", nl);
 	for (size_t i = 0; i < rs->nmembers; i++)
@@ -253,7 +253,7 @@ static int regional_row(void *ctx, const kngg_regional_signature *rs)
 		web_hf(b, "%s%s", i ? ", " : " (ingetrokken voor ", rs->withdrawn[i]);
 	kngg_buf_puts(b, rs->nwithdrawn ? ")</td><td>" : "</td><td>");
 	if (s->valid_until) {
-		web_date_nl(s->valid_until, nl);
+		kngg_date_nl(s->valid_until, nl);
 		web_hf(b, "%s%s", nl, marks[kngg_agreement_state(s->valid_until, rr->today)]);
 	} else {
 		kngg_buf_puts(b, "—");
@@ -554,7 +554,7 @@ static int account_row(void *ctx, const kngg_account *a)
 		       a->links[i].person_name ? a->links[i].person_name : "(gewist)");
 	if (a->nlinks == 0)
 		kngg_buf_puts(b, "—");
-	web_date_nl(a->created_at, nl);
+	kngg_date_nl(a->created_at, nl);
 	web_hf(b, "</td><td>%s</td><td>", nl);
 	if (!r->account || strcmp(a->name, r->account->name) != 0) {
 		web_form_begin(r, "/gebruikers", "inline");

@@ -130,7 +130,7 @@ static void commitment_history(web_request *r, const kngg_register *reg)
 		const kngg_assessment_rec *a = rows[i].a;
 		char nl[32];
 
-		web_date_nl(a->date, nl);
+		kngg_date_nl(a->date, nl);
 		web_hf(b, "<tr><td>%s</td><td>%s</td><td>%s%s%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
 		       nl, rows[i].who->person.name ? rows[i].who->person.name : "(gewist)",
 		       a->round ? a->round : "", a->area ? " · " : "", a->area ? a->area : "",
@@ -511,7 +511,7 @@ static void stakeholders_download(web_request *r, const char *code, int xlsx)
 		return;
 	}
 	snprintf(file, sizeof(file), "stakeholders-%s", code);
-	web_table_send(r, file, t, xlsx, 0);
+	web_table_send(r, file, t, xlsx);
 	kngg_table_free(t);
 	kngg_register_free(reg);
 }

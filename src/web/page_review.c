@@ -165,11 +165,11 @@ void page_readiness(web_request *r, const char *code)
 		web_hf(b, "<li><a href=\"/gemeente/%s/gereedheid?fase=%d\"%R>fase %d af?</a></li>", code, p,
 		       p == phase ? " aria-current=\"page\"" : "", p);
 	kngg_buf_puts(b, "</ul></nav>");
-	web_date_nl(rd->as_of, nl);
+	kngg_date_nl(rd->as_of, nl);
 	web_hf(b, "<p class=\"lead\">Stand op %s. Berekende fase: %d; opgegeven fase: ", nl,
 	       rd->calculated_phase);
 	if (rd->declared_phase) {
-		web_date_nl(rd->declared_on, nl);
+		kngg_date_nl(rd->declared_on, nl);
 		web_hf(b, "%d (sinds %s)", rd->declared_phase, nl[0] ? nl : "?");
 	} else {
 		kngg_buf_puts(b, "nog niet opgegeven");
@@ -260,7 +260,7 @@ static void readiness_download(web_request *r, const char *code, int xlsx)
 		return;
 	}
 	snprintf(file, sizeof(file), "gereedheid-%s", code);
-	web_table_send(r, file, t, xlsx, 0);
+	web_table_send(r, file, t, xlsx);
 	kngg_table_free(t);
 }
 
@@ -485,7 +485,7 @@ void page_factors(web_request *r, const char *code)
 			const char *l = scale ? kngg_scale_label_of(scale, last->score) : NULL;
 			char nl[32];
 
-			web_date_nl(last->date, nl);
+			kngg_date_nl(last->date, nl);
 			web_hf(b, "<p>Laatste check %s: <strong>%d</strong> %s</p>", nl, last->score,
 			       l ? l : "");
 			web_svg_trend(b, factors[i].def.title, fc->samples, fc->n, scale ? scale->min : 0,
@@ -495,7 +495,7 @@ void page_factors(web_request *r, const char *code)
 					 "<th scope=\"col\">Datum</th><th scope=\"col\">Score</th>"
 					 "<th scope=\"col\">Notitie</th></tr></thead><tbody>");
 			for (size_t k = 0; k < fc->n; k++) {
-				web_date_nl(fc->samples[k].date, nl);
+				kngg_date_nl(fc->samples[k].date, nl);
 				web_hf(b, "<tr><td>%s</td><td>%d</td><td>%s</td></tr>", nl,
 				       fc->samples[k].score, fc->notes[k] ? fc->notes[k] : "");
 			}
@@ -610,7 +610,7 @@ static int journal_row(void *ctx, const kngg_event *ev)
 		kngg_buf details = {0};
 
 		web_text_nl(&details, line);
-		web_date_nl(ev->date, nl);
+		kngg_date_nl(ev->date, nl);
 		web_hf(&row, "<tr%R><td>#%lld</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>",
 		       ev->corrected_by ? " class=\"withdrawn\"" : "", (long long)ev->id, nl, kind,
 		       kngg_buf_cstr(&details), by, ev->note ? ev->note : "");
@@ -702,7 +702,7 @@ static int confirm_event(void *ctx, const kngg_event *ev)
 	if (!(line = kngg_event_describe(ev)))
 		return KNGG_ENOMEM;
 	web_text_nl(&details, line);
-	web_date_nl(ev->date, nl);
+	kngg_date_nl(ev->date, nl);
 	web_hf(&f->r->out, "<p class=\"lead\">#%lld · %s · %s %s</p>", (long long)ev->id, nl,
 	       kngg_event_kind_text(ev->kind), kngg_buf_cstr(&details));
 	kngg_buf_free(&details);
@@ -842,7 +842,8 @@ static void journal_page(web_request *r, const char *code, int download)
 		char file[64];
 
 		snprintf(file, sizeof(file), "logboek-%s", code);
-		web_table_send(r, file, w.sheet, download == 2, 1);
+		kngg_table_reverse(w.sheet); /* newest first, as on the page */
+		web_table_send(r, file, w.sheet, download == 2);
 		journal_walk_free(&w);
 		return;
 	}

@@ -38,7 +38,7 @@ static void state_cell(kngg_buf *b, const kngg_step_status *ss)
 {
 	char nl[32];
 
-	web_date_nl(step_date(ss), nl);
+	kngg_date_nl(step_date(ss), nl);
 	web_hf(b, "<td><span class=\"state s%d\">%s</span>%s%s</td>", (int)ss->state,
 	       kngg_step_state_name(ss->state), nl[0] ? " " : "", nl);
 }
@@ -53,7 +53,7 @@ static void plan_cell(kngg_buf *b, const kngg_plan_item *it)
 		kngg_buf_puts(b, "<td></td>");
 		return;
 	}
-	web_date_nl(it->due, nl);
+	kngg_date_nl(it->due, nl);
 	kngg_plan_deviation(it, dev, sizeof(dev));
 	if (kngg_plan_overdue(it) > 0)
 		web_hf(b, "<td>%s <strong class=\"overdue\">%s</strong></td>", nl, dev);
@@ -265,7 +265,7 @@ static void plan_overdue(web_request *r, const kngg_plan *plan)
 		if (n++ == 0)
 			kngg_buf_puts(b, "<div class=\"flash overdue-list\"><p><strong>Over tijd</strong></p><ul>");
 		step_href(&href, plan->code, it->step->def.id, it->area);
-		web_date_nl(it->due, nl);
+		kngg_date_nl(it->due, nl);
 		kngg_plan_deviation(it, dev, sizeof(dev));
 		web_hf(b, "<li><a href=\"%s\">%s %s</a>%s%s: gepland op %s, %s</li>",
 		       kngg_buf_cstr(&href), it->step->def.id, it->step->def.title,
@@ -301,7 +301,7 @@ void page_roadmap(web_request *r, const char *code)
 	st->current_phase = calculated;
 	web_page_begin(r, name, code, "");
 	web_hf(b, "<h1>%s <span class=\"code\">%s</span></h1>", name, code);
-	web_date_nl(st->last_date, nl);
+	kngg_date_nl(st->last_date, nl);
 	web_hf(b, "<p class=\"lead\">Fase %d (berekend uit het logboek) · %zu gebeurtenissen%s%s.</p>",
 	       calculated, st->nevents, nl[0] ? ", laatste op " : "", nl);
 	kngg_buf_puts(b, "<p class=\"legend\" aria-hidden=\"true\">"
@@ -369,7 +369,7 @@ static void step_state_form(web_request *r, const step_view *v, const kngg_step_
 	if (ss) {
 		char nl[32];
 
-		web_date_nl(step_date(ss), nl);
+		kngg_date_nl(step_date(ss), nl);
 		web_hf(b, "<span class=\"state s%d\">%s</span> %s", (int)ss->state,
 		       kngg_step_state_name(ss->state), nl);
 		if (ss->by)
@@ -408,7 +408,7 @@ static void plan_section(web_request *r, const char *code, const step_view *v,
 	if (it) {
 		char nl[32], dev[64];
 
-		web_date_nl(it->due, nl);
+		kngg_date_nl(it->due, nl);
 		kngg_plan_deviation(it, dev, sizeof(dev));
 		web_hf(b, "<p class=\"planned\">Gepland: af op <strong>%s</strong>", nl);
 		if (kngg_plan_overdue(it) > 0)
@@ -450,7 +450,7 @@ static void items_section(web_request *r, const step_view *v, const kngg_step_st
 		web_hf(b, "<li id=\"i-%s\"><p><span class=\"id\">%s</span> %s</p>", items[i].id,
 		       items[i].id, items[i].text);
 		if (done) {
-			web_date_nl(done, nl);
+			kngg_date_nl(done, nl);
 			web_hf(b, "<p class=\"done\">✓ gedaan op %s", nl);
 			if (deliverables && ss->deliverable_doc[i])
 				web_hf(b, " · stuk: %s", ss->deliverable_doc[i]);
@@ -553,7 +553,7 @@ static void agreement_cell(web_request *r, const kngg_signature *s)
 	if (s->valid_until) {
 		kngg_day(r->tracker, NULL, today);
 		state = kngg_agreement_state(s->valid_until, today);
-		web_date_nl(s->valid_until, nl);
+		kngg_date_nl(s->valid_until, nl);
 		web_hf(&r->out, "; geldig tot %s", nl);
 		if (state != KNGG_AGREEMENT_RUNS)
 			web_hf(&r->out, " <strong>(%s: vernieuw met een nieuwe handtekening)</strong>",
@@ -587,8 +587,8 @@ static void signoff_section(web_request *r, const step_view *v, const char *code
 		if (ss->complete && ss->completed_on) {
 			char since[32], set_on[32];
 
-			web_date_nl(ss->completed_on, since);
-			web_date_nl(ss->frozen ? ss->set_on : NULL, set_on);
+			kngg_date_nl(ss->completed_on, since);
+			kngg_date_nl(ss->frozen ? ss->set_on : NULL, set_on);
 			web_hf(b, "<p><strong>Compleet getekend</strong> sinds %s%s%s.</p>", since,
 			       ss->frozen && set_on[0] ? "; de partijen van " : "", set_on);
 		}
@@ -616,7 +616,7 @@ static void signoff_section(web_request *r, const step_view *v, const char *code
 			if (sl->latest) {
 				char nl[32];
 
-				web_date_nl(sl->latest->date, nl);
+				kngg_date_nl(sl->latest->date, nl);
 				web_hf(b, "%s %s: %s op %s", sl->ok ? "✓" : "✗",
 				       sl->latest->signer ? sl->latest->signer : "(gewist)",
 				       sl->latest->decision, nl);

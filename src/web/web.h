@@ -237,13 +237,8 @@ void web_text_nl(kngg_buf *out, const char *s);
 void web_csv_field(kngg_buf *b, const char *s, int last);
 /* A download of t named file (no extension): CSV for Dutch Excel as above
  * (days as YYYY-MM-DD), or with xlsx an Excel workbook (kngg-sheet.so:
- * typed cells, a bold frozen header). backwards: the rows last to first
- * (the logboek, newest first). */
-void web_table_send(web_request *r, const char *file, const kngg_table *t, int xlsx,
-		    int backwards);
-
-/* The Dutch phrase for a date: "12 maart 2026" into out. */
-void web_date_nl(const char *date, char out[32]);
+ * typed cells, a bold frozen header). */
+void web_table_send(web_request *r, const char *file, const kngg_table *t, int xlsx);
 
 /* ---- routes ----------------------------------------------------------------- */
 

@@ -104,6 +104,38 @@ static int persons(fixture *fx)
 
 /* A bad third row leaves nothing of the first two; the tracker writes
  * normally afterwards (no batch left open). */
+/* kngg_table_reverse: 0, 1, 2 and 3 rows; cells and lines move together */
+static void reverse_rows(void **state)
+{
+	static const char *const head[] = {"nummer", "soort"};
+
+	(void)state;
+	for (size_t n = 0; n <= 3; n++) {
+		kngg_table *t = kngg_table_new("logboek", 2, head);
+
+		assert_non_null(t);
+		for (size_t i = 0; i < n; i++) {
+			char kind[24];
+
+			snprintf(kind, sizeof(kind), "k%zu", i);
+			assert_int_equal(kngg_table_row(t, (long)i + 10), 0);
+			assert_int_equal(kngg_table_number(t, 0, (double)i), 0);
+			assert_int_equal(kngg_table_text(t, 1, kind), 0);
+		}
+		kngg_table_reverse(t);
+		assert_int_equal(t->nrows, n);
+		for (size_t i = 0; i < n; i++) {
+			char kind[24];
+
+			snprintf(kind, sizeof(kind), "k%zu", n - 1 - i);
+			assert_true(kngg_table_cell(t, i, 0)->number == (double)(n - 1 - i));
+			assert_string_equal(kngg_table_cell(t, i, 1)->text, kind);
+			assert_int_equal(t->line[i], (long)(n - 1 - i) + 10);
+		}
+		kngg_table_free(t);
+	}
+}
+
 static void import_all_or_nothing(void **state)
 {
 	fixture *fx = *state;
@@ -138,6 +170,7 @@ int main(void)
 		cmocka_unit_test(csv_dialects),
 		cmocka_unit_test(csv_quotes_and_lines),
 		cmocka_unit_test(csv_cp1252_and_refusals),
+		cmocka_unit_test(reverse_rows),
 		cmocka_unit_test_setup_teardown(import_all_or_nothing, setup, teardown),
 	};
 
