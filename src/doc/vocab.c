@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "util/text.h"
 #include "doc/doc_priv.h"
 #include "kngg/track.h"
 
@@ -207,39 +208,14 @@ static void collapse(kngg_buf *b, const char *src, int *lead, int *trail)
 	}
 }
 
-static int digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
 /* Rewrites every ISO date in b ("2026-07-01") as Dutch people write it ("1
  * juli 2026"), so that no template can put an ISO date in a document; a
  * run of digits and hyphens longer than a date (a code) stays as it is. */
 void doc_dates_nl(kngg_buf *b)
 {
 	kngg_buf out = {0};
-	const char *s = kngg_buf_cstr(b);
-	size_t n = b->len, from = 0;
 
-	for (size_t i = 0; i + 10 <= n; i++) {
-		char date[11], nl[32];
-
-		if (!digit(s[i]) || (i > 0 && (digit(s[i - 1]) || s[i - 1] == '-')) || s[i + 4] != '-' ||
-		    s[i + 7] != '-' || (i + 10 < n && (digit(s[i + 10]) || s[i + 10] == '-')))
-			continue;
-		memcpy(date, s + i, 10);
-		date[10] = '\0';
-		if (!kngg_valid_date(date))
-			continue;
-		kngg_date_nl(date, nl);
-		kngg_buf_put(&out, s + from, i - from);
-		kngg_buf_puts(&out, nl);
-		from = i + 10;
-		i += 9;
-	}
-	if (from == 0)
-		return;
-	kngg_buf_put(&out, s + from, n - from);
+	kngg_dates_nl(&out, kngg_buf_cstr(b), b->len);
 	if (out.failed) {
 		kngg_buf_free(&out);
 		return; /* the ISO date is shown then: out of memory, not wrong */

@@ -494,3 +494,33 @@ void kngg_amount_nl(int64_t cents, char out[40])
 	snprintf(out, 40, "%s\xe2\x82\xac %s,%02u", cents < 0 ? "-" : "", grouped,
 		 (unsigned)(v % 100));
 }
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+void kngg_dates_nl(kngg_buf *out, const char *s, size_t n)
+{
+	size_t from = 0;
+
+	for (size_t i = 0; i + 10 <= n; i++) {
+		char date[11], iso[11], nl[32];
+
+		if (!is_digit(s[i]) || (i > 0 && (is_digit(s[i - 1]) || s[i - 1] == '-')) ||
+		    s[i + 4] != '-' || s[i + 7] != '-' ||
+		    (i + 10 < n && (is_digit(s[i + 10]) || s[i + 10] == '-')))
+			continue;
+		memcpy(date, s + i, 10);
+		date[10] = '\0';
+		/* only a day that exists, written as ISO (2026-02-30 stays as it is) */
+		if (!kngg_date_parse(date, iso) || strcmp(iso, date) != 0)
+			continue;
+		kngg_date_nl(iso, nl);
+		kngg_buf_put(out, s + from, i - from);
+		kngg_buf_puts(out, nl);
+		from = i + 10;
+		i += 9;
+	}
+	kngg_buf_put(out, s + from, n - from);
+}

@@ -73,4 +73,9 @@ int kngg_amount_parse(const char *s, int64_t *cents, const char **why);
 /* cents as Dutch people write money: "€ 45.000,00", "-€ 12,50". out[40]. */
 void kngg_amount_nl(int64_t cents, char out[40]);
 
+/* Appends s (n bytes) to out with every ISO date in it said the Dutch way
+ * ("1 juli 2026"): a day that exists, not part of a longer run of digits and
+ * hyphens (a code stays as it is). For the web and the documents alike. */
+void kngg_dates_nl(kngg_buf *out, const char *s, size_t n);
+
 #endif

@@ -9,6 +9,7 @@
 
 #include <microhttpd.h>
 
+#include "util/text.h"
 #include "web/web.h"
 
 void web_h(kngg_buf *b, const char *s)
@@ -112,46 +113,12 @@ static const char *clause_start(const char *s, const char *p)
 
 static void web_plain_cli(kngg_buf *out, const char *msg, int sentence);
 
-/* 1 when s starts with YYYY-MM-DD not inside a longer run of digits. */
-static int iso_at(const char *s, const char *begin)
-{
-	static const char shape[] = "dddd-dd-dd";
-
-	if (s > begin && s[-1] >= '0' && s[-1] <= '9')
-		return 0;
-	for (int i = 0; i < 10; i++)
-		if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != '-')
-			return 0;
-	return !(s[10] >= '0' && s[10] <= '9');
-}
-
-void web_text_nl(kngg_buf *out, const char *s)
-{
-	for (const char *p = s; p && *p;) {
-		if (iso_at(p, s)) {
-			char iso[11], nl[32];
-
-			memcpy(iso, p, 10);
-			iso[10] = '\0';
-			/* a date that is no date (2026-02-30) is quoted as given */
-			if (kngg_valid_date(iso))
-				kngg_date_nl(iso, nl);
-			else
-				snprintf(nl, sizeof(nl), "%s", iso);
-			kngg_buf_puts(out, nl);
-			p += 10;
-		} else {
-			kngg_buf_put(out, p++, 1);
-		}
-	}
-}
-
 void web_plain_text(kngg_buf *out, const char *text)
 {
 	kngg_buf t = {0};
 
 	web_plain_cli(&t, text, 0);
-	web_text_nl(out, kngg_buf_cstr(&t));
+	kngg_dates_nl(out, kngg_buf_cstr(&t), t.len);
 	kngg_buf_free(&t);
 	if (out->ptr && !out->failed)
 		out->ptr[out->len] = '\0'; /* also when nothing was added to a reused buffer */
@@ -162,7 +129,7 @@ void web_plain(kngg_buf *out, const char *msg)
 	kngg_buf text = {0};
 
 	web_plain_cli(&text, msg, 1);
-	web_text_nl(out, kngg_buf_cstr(&text));
+	kngg_dates_nl(out, kngg_buf_cstr(&text), text.len);
 	kngg_buf_free(&text);
 	if (out->ptr && !out->failed)
 		out->ptr[out->len] = '\0'; /* also when nothing was added to a reused buffer */

@@ -9,6 +9,7 @@
 
 #include <microhttpd.h>
 
+#include "util/text.h"
 #include "kngg/doc.h"
 #include "kngg/people.h"
 #include "kngg/readiness.h"
@@ -609,7 +610,7 @@ static int journal_row(void *ctx, const kngg_event *ev)
 	} else {
 		kngg_buf details = {0};
 
-		web_text_nl(&details, line);
+		kngg_dates_nl(&details, line, strlen(line));
 		kngg_date_nl(ev->date, nl);
 		web_hf(&row, "<tr%R><td>#%lld</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>",
 		       ev->corrected_by ? " class=\"withdrawn\"" : "", (long long)ev->id, nl, kind,
@@ -701,7 +702,7 @@ static int confirm_event(void *ctx, const kngg_event *ev)
 		return 0;
 	if (!(line = kngg_event_describe(ev)))
 		return KNGG_ENOMEM;
-	web_text_nl(&details, line);
+	kngg_dates_nl(&details, line, strlen(line));
 	kngg_date_nl(ev->date, nl);
 	web_hf(&f->r->out, "<p class=\"lead\">#%lld · %s · %s %s</p>", (long long)ev->id, nl,
 	       kngg_event_kind_text(ev->kind), kngg_buf_cstr(&details));

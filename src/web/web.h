@@ -228,10 +228,6 @@ void web_plain(kngg_buf *out, const char *msg);
  * capital or full stop added. */
 void web_plain_text(kngg_buf *out, const char *text);
 
-/* s appended to out with every date YYYY-MM-DD in it said the Dutch way
- * ("12 maart 2026"); not escaped. */
-void web_text_nl(kngg_buf *out, const char *s);
-
 /* CSV for Dutch Excel: fields separated by ';', quoted when needed, rows
  * ended by CRLF. */
 void web_csv_field(kngg_buf *b, const char *s, int last);

@@ -15,6 +15,7 @@
 
 #include <cmocka.h>
 
+#include "util/text.h"
 #include "web/web.h"
 
 static int parse(web_form *f, const char *body)
@@ -432,7 +433,8 @@ static void plain_messages(void **state)
 	web_plain_text(&b, "stap 1.1 afgerond op 2026-06-10 (zie 'kngg log GM9999')");
 	assert_string_equal(kngg_buf_cstr(&b), "stap 1.1 afgerond op 10 juni 2026");
 	b.len = 0;
-	web_text_nl(&b, "van 2026-01-07 tot 2026-06-10, nr 12026-01-070");
+	kngg_dates_nl(&b, "van 2026-01-07 tot 2026-06-10, nr 12026-01-070",
+		      strlen("van 2026-01-07 tot 2026-06-10, nr 12026-01-070"));
 	assert_string_equal(kngg_buf_cstr(&b), "van 7 januari 2026 tot 10 juni 2026, nr 12026-01-070");
 	kngg_buf_free(&b);
 }
