@@ -9,13 +9,13 @@
  * wrapped: the engine's message gets the file, the line and the column it
  * is about in front of it.
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "engine/engine.h"
 #include "kngg/people.h"
 #include "kngg/table.h"
+#include "util/text.h"
 
 enum {
 	F_NAME, F_ORG, F_ORGTYPE, F_FUNCTION, F_LEVEL, F_EMAIL, F_PHONE,
@@ -60,40 +60,31 @@ static const char *const option_of[NFIELDS] = {
 	[F_ROUND] = "--round", [F_AREA] = "--area", [F_DATE] = "datum",
 };
 
-/* Letters of U+00C0..U+00FF without their accent (0: not a letter). */
-static const char latin1_base[64] = "AAAAAAACEEEEIIII" "DNOOOOO\0OUUUUYTs"
-				    "aaaaaaaceeeeiiii" "dnooooo\0ouuuuyty";
-
-/* title folded for comparing, into out (size n). Text in brackets drops:
- * "Invloed (laag/middel/hoog)" is "invloed". */
+/* title folded for comparing (kngg_fold: case and accents), letters and
+ * digits only, into out (size n). Text in brackets drops: "Invloed
+ * (laag/middel/hoog)" is "invloed". */
 static void fold(const char *title, char *out, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)title;
+	kngg_buf plain = {0}, folded = {0};
+	const char *f;
 	size_t k = 0;
 	int depth = 0;
 
-	for (; *p && k + 1 < n; p++) {
-		unsigned char c = *p;
-
-		if (c == '(' || c == '[') {
+	for (const char *p = title; *p; p++) {
+		if (*p == '(' || *p == '[')
 			depth++;
-			continue;
-		}
-		if ((c == ')' || c == ']') && depth) {
+		else if ((*p == ')' || *p == ']') && depth)
 			depth--;
-			continue;
-		}
-		if (depth)
-			continue;
-		if (c == 0xC3 && p[1] >= 0x80 && p[1] <= 0xBF) {
-			c = (unsigned char)latin1_base[*++p - 0x80];
-			if (!c)
-				continue;
-		}
-		if (isalnum(c) && c < 0x80)
-			out[k++] = (char)tolower(c);
+		else if (!depth)
+			kngg_buf_put(&plain, p, 1);
 	}
+	kngg_fold(kngg_buf_cstr(&plain), &folded);
+	for (f = kngg_buf_cstr(&folded); *f && k + 1 < n; f++)
+		if ((*f >= 'a' && *f <= 'z') || (*f >= '0' && *f <= '9'))
+			out[k++] = *f;
 	out[k] = '\0';
+	kngg_buf_free(&plain);
+	kngg_buf_free(&folded);
 }
 
 static int field_of(const char *title)
