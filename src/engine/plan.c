@@ -13,30 +13,11 @@
 
 /* ---- dates ------------------------------------------------------------- */
 
-/* Days since 1970-01-01 of a date YYYY-MM-DD (H. Hinnant's days_from_civil). */
-static int civil_days(const char *s, long *out)
-{
-	long y, m, d, era, yoe, doy, doe;
-
-	if (!kngg_valid_date(s))
-		return -1;
-	y = atol(s);
-	m = atol(s + 5);
-	d = atol(s + 8);
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	*out = era * 146097 + doe - 719468;
-	return 0;
-}
-
 long kngg_days_between(const char *a, const char *b)
 {
 	long da, db;
 
-	if (civil_days(a, &da) < 0 || civil_days(b, &db) < 0)
+	if (kngg_day_number(a, &da) < 0 || kngg_day_number(b, &db) < 0)
 		return 0;
 	return db - da;
 }

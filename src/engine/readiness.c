@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "engine/engine.h"
+#include "kngg/plan.h"
 #include "kngg/readiness.h"
 
 #define STALLED_DAYS 90 /* a step open this long is a signal (the guide: check the factors) */
@@ -43,20 +44,6 @@ static const char *fmt(eval *e, const char *f, ...)
 	if (!s)
 		e->failed = 1;
 	return s;
-}
-
-/* Days since 1970-01-01 of a YYYY-MM-DD date (proleptic Gregorian). */
-static long days_of(const char *date)
-{
-	int y = atoi(date), m = atoi(date + 5), d = atoi(date + 8);
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
 }
 
 /* date minus months, as YYYY-MM-DD (day clamped to 28 where needed). */
@@ -732,7 +719,6 @@ static const char *lowest_factors(eval *e)
 
 static void step_warnings(eval *e, warnings *w, const char **oldest)
 {
-	long today = days_of(e->today);
 	const char *oldest_date = NULL;
 
 	for (int p = 0; p < 4; p++) {
@@ -749,10 +735,10 @@ static void step_warnings(eval *e, warnings *w, const char **oldest)
 					add_warning(w, fmt(e, "stap %s%s is heropend op %s", id, where,
 							   ss->reopened));
 				if ((ss->state != KNGG_STATE_STARTED && ss->state != KNGG_STATE_REOPENED) ||
-				    !since || today - days_of(since) <= STALLED_DAYS)
+				    !since || kngg_days_between(since, e->today) <= STALLED_DAYS)
 					continue;
 				add_warning(w, fmt(e, "stap %s%s loopt sinds %s (%ld dagen) en is niet afgerond; een stilstaande stap is een signaal om de essentiële factoren te bekijken: %s",
-						   id, where, since, today - days_of(since), lowest_factors(e)));
+						   id, where, since, kngg_days_between(since, e->today), lowest_factors(e)));
 				if (!oldest_date || strcmp(since, oldest_date) < 0) {
 					oldest_date = since;
 					*oldest = fmt(e, "%s sinds %s", id, since);

@@ -524,3 +524,24 @@ void kngg_dates_nl(kngg_buf *out, const char *s, size_t n)
 	}
 	kngg_buf_put(out, s + from, n - from);
 }
+
+int kngg_day_number(const char *date, long *out)
+{
+	char iso[11];
+	long y, m, d, era, yoe, doy, doe;
+
+	/* only a day that exists, written as ISO */
+	if (!date || !kngg_date_parse(date, iso) || strcmp(iso, date) != 0)
+		return -1;
+	y = atol(iso);
+	m = atol(iso + 5);
+	d = atol(iso + 8);
+	/* H. Hinnant's days_from_civil (proleptic Gregorian) */
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	*out = era * 146097 + doe - 719468;
+	return 0;
+}

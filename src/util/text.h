@@ -78,4 +78,8 @@ void kngg_amount_nl(int64_t cents, char out[40]);
  * hyphens (a code stays as it is). For the web and the documents alike. */
 void kngg_dates_nl(kngg_buf *out, const char *s, size_t n);
 
+/* The number of days from 1970-01-01 to date (YYYY-MM-DD, a day that
+ * exists) into *out; -1 for anything else. */
+int kngg_day_number(const char *date, long *out);
+
 #endif

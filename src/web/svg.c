@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/text.h"
 #include "web/svg.h"
 
 #define SVG_NS "http://www.w3.org/2000/svg"
@@ -869,40 +870,15 @@ typedef struct {
 	size_t ilo, ihi; /* their samples */
 } tr_frame;
 
-/* Days since 1970-01-01 of a date YYYY-MM-DD (H. Hinnant's days_from_civil);
- * -1 when s is not of that form. */
-static int days_from_civil(const char *s, long *out)
-{
-	static const int digits[] = {0, 1, 2, 3, 5, 6, 8, 9};
-	long y, m, d, era, yoe, doy;
-
-	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return -1;
-	for (size_t i = 0; i < sizeof digits / sizeof *digits; i++)
-		if (s[digits[i]] < '0' || s[digits[i]] > '9')
-			return -1;
-	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-	m = (s[5] - '0') * 10 + (s[6] - '0');
-	d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (m < 1 || m > 12 || d < 1 || d > 31)
-		return -1;
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-	*out = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-	return 0;
-}
-
 /* The day of sample i; an unreadable date borrows the nearest readable one
  * before it, else after it. -1 when no date is readable at all. */
 static int tr_day(const tr_frame *t, size_t i, long *day)
 {
 	for (size_t j = i + 1; j-- > 0;)
-		if (days_from_civil(t->s[j].date, day) == 0)
+		if (kngg_day_number(t->s[j].date, day) == 0)
 			return 0;
 	for (size_t j = i + 1; j < t->n; j++)
-		if (days_from_civil(t->s[j].date, day) == 0)
+		if (kngg_day_number(t->s[j].date, day) == 0)
 			return 0;
 	return -1;
 }
@@ -916,7 +892,7 @@ static void tr_range(tr_frame *t)
 	for (size_t i = 0; i < t->n; i++) {
 		long d;
 
-		if (days_from_civil(t->s[i].date, &d) < 0)
+		if (kngg_day_number(t->s[i].date, &d) < 0)
 			continue;
 		if (!any || d < t->lo)
 			t->lo = d, t->ilo = i;
