@@ -50,15 +50,8 @@
        2027", en "regionaal getekend (regio X)" voor een regionale handtekening.
        De huidige node is een signature of een slot. -->
   <xsl:template name="kngg-validity">
-    <xsl:if test="@valid_until">
-      <xsl:variable name="m" select="number(substring(@valid_until, 6, 2))"/>
-      <xsl:text>geldig tot </xsl:text>
-      <xsl:value-of select="number(substring(@valid_until, 9, 2))"/>
-      <xsl:text> </xsl:text>
-      <xsl:value-of select="substring-before(substring-after('|1:januari|2:februari|3:maart|4:april|5:mei|6:juni|7:juli|8:augustus|9:september|10:oktober|11:november|12:december|', concat('|', $m, ':')), '|')"/>
-      <xsl:text> </xsl:text>
-      <xsl:value-of select="substring(@valid_until, 1, 4)"/>
-    </xsl:if>
+    <!-- the ISO date becomes "1 juli 2027" where every document date does (doc_dates_nl) -->
+    <xsl:if test="@valid_until">geldig tot <xsl:value-of select="@valid_until"/></xsl:if>
     <xsl:if test="@valid_until and @region">; </xsl:if>
     <xsl:if test="@region">regionaal getekend (regio <xsl:value-of select="@region"/>)</xsl:if>
   </xsl:template>
