@@ -224,6 +224,11 @@ const char *cli_default_municipality(const char **source);
  * [CODE]): typed as a code or name, or, when typed is NULL, the default;
  * into code. EXIT_OK, or reported. */
 int cli_municipality_or_default(kngg_cli *cli, const char *typed, char code[7]);
+/* A person of code given (for option what) as a number or a name, into
+ * *id; EXIT_OK, or one kngg: line (missing, unknown, or a name several
+ * persons have). */
+int cli_person(const char *cmd, kngg_tracker *t, const char *code, const char *what,
+	       const char *s, int64_t *id);
 
 /* For confirmations: the id of list_id's item typed means (any case, with
  * or without accents), else typed; the registered name of organisation

@@ -18,23 +18,6 @@ struct handover_opts {
 	cli_multi contacts;
 };
 
-/* A person given as a number or a name of code; one kngg: line when not. */
-static int person_arg(kngg_tracker *t, const char *code, const char *what, const char *s,
-			int64_t *id)
-{
-	int rc;
-
-	if (!s || !*s)
-		return cli_usage(CMD, "%s ontbreekt: wie (naam of nummer uit het register)", what);
-	rc = kngg_person_lookup(t, code, s, id);
-	if (rc == KNGG_EINVALID)
-		return cli_fail("in %s heten meer personen '%s' (%s); geef het nummer", code, s, what);
-	if (rc < 0)
-		return cli_fail("onbekende persoon '%s' bij %s (zie 'kngg stakeholder list %s')", s,
-				what, code);
-	return EXIT_OK;
-}
-
 static int handover_record(kngg_cli *cli, const cli_call *call)
 {
 	const struct handover_opts *op = call->opts;
@@ -48,13 +31,13 @@ static int handover_record(kngg_cli *cli, const cli_call *call)
 		return cli_usage(CMD, "--role ontbreekt: welke rol wordt overgedragen");
 	if (!(t = cli_tracker(cli)))
 		return EXIT_FAIL;
-	if ((rc = person_arg(t, code, "--from", op->from, &in.from)) != EXIT_OK ||
-	    (rc = person_arg(t, code, "--to", op->to, &in.to)) != EXIT_OK)
+	if ((rc = cli_person(CMD, t, code, "--from", op->from, &in.from)) != EXIT_OK ||
+	    (rc = cli_person(CMD, t, code, "--to", op->to, &in.to)) != EXIT_OK)
 		return rc;
 	if (op->contacts.n && !(contacts = calloc(op->contacts.n, sizeof(*contacts))))
 		return cli_fail("onvoldoende geheugen");
 	for (size_t i = 0; i < op->contacts.n; i++)
-		if ((rc = person_arg(t, code, "--contact", op->contacts.items[i],
+		if ((rc = cli_person(CMD, t, code, "--contact", op->contacts.items[i],
 					      &contacts[i])) != EXIT_OK) {
 			free(contacts);
 			return rc;

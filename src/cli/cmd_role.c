@@ -72,9 +72,8 @@ static int role_end_handover(kngg_tracker *t, char **args, int64_t id,
 	in.from = id;
 	in.role = args[2];
 	in.document = op->o.document;
-	if ((rc = kngg_person_lookup(t, args[0], op->handover_to, &in.to)) < 0)
-		return cli_fail("onbekende persoon '%s' bij --handover-to (zie 'kngg stakeholder "
-				"list %s')", op->handover_to, args[0]);
+	if ((rc = cli_person(CMD, t, args[0], "--handover-to", op->handover_to, &in.to)) != EXIT_OK)
+		return rc;
 	if (kngg_role_end_handover(t, args[0], &in, &op->o, &ev) < 0)
 		return EXIT_FAIL;
 	printf("%s: rol %s van stakeholder %lld beëindigd en overgedragen aan %lld "

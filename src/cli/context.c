@@ -374,3 +374,19 @@ const char *cli_org_name(kngg_tracker *t, const char *code, const char *typed)
 	kngg_orgs(t, code, org_named, &n);
 	return n.name[0] ? n.name : typed;
 }
+
+int cli_person(const char *cmd, kngg_tracker *t, const char *code, const char *what,
+	       const char *s, int64_t *id)
+{
+	int rc;
+
+	if (!s || !*s)
+		return cli_usage(cmd, "%s ontbreekt: wie (naam of nummer uit het register)", what);
+	rc = kngg_person_lookup(t, code, s, id);
+	if (rc == KNGG_EINVALID)
+		return cli_fail("in %s heten meer personen '%s' (%s); geef het nummer", code, s, what);
+	if (rc < 0)
+		return cli_fail("onbekende persoon '%s' bij %s (zie 'kngg stakeholder list %s')", s,
+				what, code);
+	return EXIT_OK;
+}
