@@ -113,26 +113,27 @@ static const char *clause_start(const char *s, const char *p)
 
 static void web_plain_cli(kngg_buf *out, const char *msg, int sentence);
 
-void web_plain_text(kngg_buf *out, const char *text)
+/* msg without CLI text, its dates said the Dutch way, appended to out;
+ * sentence: a capital first and a full stop at the end */
+static void plain(kngg_buf *out, const char *msg, int sentence)
 {
 	kngg_buf t = {0};
 
-	web_plain_cli(&t, text, 0);
+	web_plain_cli(&t, msg, sentence);
 	kngg_dates_nl(out, kngg_buf_cstr(&t), t.len);
 	kngg_buf_free(&t);
 	if (out->ptr && !out->failed)
 		out->ptr[out->len] = '\0'; /* also when nothing was added to a reused buffer */
 }
 
+void web_plain_text(kngg_buf *out, const char *text)
+{
+	plain(out, text, 0);
+}
+
 void web_plain(kngg_buf *out, const char *msg)
 {
-	kngg_buf text = {0};
-
-	web_plain_cli(&text, msg, 1);
-	kngg_dates_nl(out, kngg_buf_cstr(&text), text.len);
-	kngg_buf_free(&text);
-	if (out->ptr && !out->failed)
-		out->ptr[out->len] = '\0'; /* also when nothing was added to a reused buffer */
+	plain(out, msg, 1);
 }
 
 static void web_plain_cli(kngg_buf *out, const char *msg, int sentence)
